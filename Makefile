@@ -1,0 +1,44 @@
+# footage — the two commands of the quick start are `make demo` and `make test`.
+# Both install the Debian packages they need first (as root, or through sudo).
+
+SWIFT      ?= swift
+CATALOG    ?= $(CURDIR)
+# Libraries the package links and tools the tests and benchmarks compare against.
+APT_BUILD  := libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libsqlite3-dev pkg-config
+APT_TEST   := ffmpeg sqlite3
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps test-deps build release demo test bench samples clean
+
+deps:
+	@missing=$$(for p in $(APT_BUILD); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+test-deps: deps
+	@missing=$$(for p in $(APT_TEST); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The main job on the embedded default catalogue: this folder.
+demo: release
+	@sh Catalog/demo.sh "$$($(SWIFT) build -c release --show-bin-path)/footage" "$(CATALOG)"
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release test-deps
+	@sh Benchmarks/run.sh "$$($(SWIFT) build -c release --show-bin-path)/footage"
+
+samples: test-deps
+	@sh Media/samples/make-samples.sh
+
+clean:
+	rm -rf .build Catalog/catalog.sqlite* Catalog/keyframes

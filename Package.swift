@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "footage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "footage", targets: ["footage"]),
+        .library(name: "FootageKit", targets: ["FootageKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // FFmpeg's C libraries from Debian (libavformat-dev & co.), found through pkg-config.
+        .systemLibrary(
+            name: "CFFmpeg",
+            pkgConfig: "libavformat libavcodec libavutil libswscale",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]
+        ),
+        // The only module that imports CFFmpeg: probe, decode, keyframes, image encode, PDQ, file hashing.
+        .target(
+            name: "FootageMedia",
+            dependencies: ["CFFmpeg", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The only module that speaks SQL.
+        .target(
+            name: "FootageCatalog",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Workflows over media and catalogue.
+        .target(
+            name: "FootageKit",
+            dependencies: [
+                "FootageMedia", "FootageCatalog",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "FootageCommands",
+            dependencies: [
+                "FootageKit", "FootageMedia", "FootageCatalog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "footage", dependencies: ["FootageCommands"]),
+        .testTarget(name: "FootageMediaTests", dependencies: ["FootageMedia"]),
+        .testTarget(name: "FootageCatalogTests", dependencies: ["FootageCatalog"]),
+        .testTarget(name: "FootageKitTests", dependencies: ["FootageKit", "FootageMedia", "FootageCatalog"]),
+        .testTarget(name: "FootageCommandsTests", dependencies: ["FootageCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
