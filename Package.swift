@@ -53,7 +53,10 @@ let package = Package(
         ),
         .executableTarget(name: "footage", dependencies: ["FootageCommands"]),
         .testTarget(name: "FootageMediaTests", dependencies: ["FootageMedia"]),
-        .testTarget(name: "FootageCatalogTests", dependencies: ["FootageCatalog"]),
+        .testTarget(
+            name: "FootageCatalogTests",
+            dependencies: ["FootageCatalog", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "FootageKitTests", dependencies: ["FootageKit", "FootageMedia", "FootageCatalog"]),
         .testTarget(name: "FootageCommandsTests", dependencies: ["FootageCommands"]),
     ],

@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+
+/// A catalogue folder: `Catalog/catalog.sqlite` (clips, articles, links, ledger), `Catalog/keyframes/`, and
+/// `Media/` for evidentiary copies. Like a git working tree, every command finds its catalogue from an explicit
+/// folder, else `FOOTAGE_HOME`, else by walking up from the current directory.
+///
+/// The database runs in WAL mode with foreign keys on and a busy timeout, so that several `footage` processes
+/// can read and write one catalogue at once; every write is one IMMEDIATE transaction together with its ledger
+/// event. See <https://www.sqlite.org/wal.html>.
+public final class Catalog: Sendable {
+    /// The catalogue folder (the one holding `Catalog/` and `Media/`).
+    public let root: URL
+    let pool: DatabasePool
+
+    /// How long a writer waits for another process's transaction before giving up.
+    static let busyTimeout: TimeInterval = 30
+
+    public var databaseURL: URL { Catalog.databaseURL(in: root) }
+    public var keyframesFolder: URL { root.appendingPathComponent("Catalog/keyframes", isDirectory: true) }
+    public var mediaFolder: URL { root.appendingPathComponent("Media", isDirectory: true) }
+
+    static func databaseURL(in root: URL) -> URL {
+        root.appendingPathComponent("Catalog/catalog.sqlite")
+    }
+
+    private init(root: URL, pool: DatabasePool) {
+        self.root = root
+        self.pool = pool
+    }
+
+    /// Creates the catalogue folder (or opens it if it is one already).
+    public static func create(at root: URL) throws -> Catalog {
+        let fm = FileManager.default
+        for folder in ["Catalog", "Catalog/keyframes", "Media"] {
+            try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        return try open(root: root, creating: true)
+    }
+
+    /// Opens an existing catalogue folder. Refuses a database that is not a footage catalogue and, when opening
+    /// for writing, one that fails SQLite's `quick_check`.
+    ///
+    /// Read-only opens skip the quick check so that queries stay fast on large catalogues; `footage verify` runs
+    /// the full `integrity_check`.
+    public static func open(root: URL, readOnly: Bool = false) throws -> Catalog {
+        try open(root: root, creating: false, readOnly: readOnly)
+    }
+
+    private static func open(root: URL, creating: Bool, readOnly: Bool = false) throws -> Catalog {
+        let url = databaseURL(in: root)
+        let exists = FileManager.default.fileExists(atPath: url.path)
+        if !exists && !creating {
+            throw CatalogError(.notFound, "\(root.path): no catalogue here (no Catalog/catalog.sqlite); run `footage init`")
+        }
+        if exists { try checkHeader(url) }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.label = "footage"
+        config.prepareDatabase { db in
+            // A catalogue file may come from someone else: never run functions from its schema (views, triggers)
+            // and refuse writes that could corrupt the file format.
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: url.path, configuration: config)
+        } catch {
+            throw CatalogError(.notACatalog, "\(url.path): cannot open as a catalogue (\(describe(error)))")
+        }
+        let catalog = Catalog(root: root, pool: pool)
+        try catalog.prepare(creating: !exists, readOnly: readOnly)
+        return catalog
+    }
+
+    /// Reads the first 100 bytes: a SQLite file must start with the SQLite magic; anything else is refused before
+    /// SQLite opens it.
+    private static func checkHeader(_ url: URL) throws {
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw CatalogError(.notACatalog, "\(url.path): cannot read the catalogue file")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        if header.isEmpty { return }  // an empty file becomes a new catalogue
+        guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+            throw CatalogError(.notACatalog, "\(url.path): not a footage catalogue (not a SQLite database)")
+        }
+        // application_id is stored big-endian at offset 68 of the header.
+        let id = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
+        let pageCount = header[28..<32].reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
+        if id != Schema.applicationID && pageCount > 0 && id != 0 {
+            throw CatalogError(.notACatalog,
+                "\(url.path): not a footage catalogue (SQLite application_id \(id)); use `footage init` in a new folder")
+        }
+    }
+
+    private func prepare(creating: Bool, readOnly: Bool) throws {
+        do {
+            let id = try pool.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
+            let tableCount = try pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            }
+            if id != Schema.applicationID {
+                guard id == 0 && tableCount == 0 else {
+                    throw CatalogError(.notACatalog,
+                        "\(databaseURL.path): not a footage catalogue (another SQLite database); use `footage init` in a new folder")
+                }
+                try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)") }
+            }
+            if !readOnly && !creating {
+                let result = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
+                guard result == "ok" else {
+                    throw CatalogError(.damaged,
+                        "\(databaseURL.path): the catalogue is damaged (quick_check: \(result ?? "no answer")); restore a backup or run `footage verify`")
+                }
+            }
+            let migrator = Schema.migrator
+            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            let known = Set(migrator.migrations)
+            if !applied.isSubset(of: known) {
+                throw CatalogError(.tooNew, "\(databaseURL.path): made by a newer version of footage; update footage")
+            }
+            if applied != known {
+                try migrator.migrate(pool)
+            }
+        } catch let error as CatalogError {
+            throw error
+        } catch {
+            throw CatalogError(.database, "\(databaseURL.path): \(Catalog.describe(error))")
+        }
+    }
+
+    /// Finds the catalogue folder: the explicit one, else `FOOTAGE_HOME`, else the first folder at or above
+    /// `start` that holds `Catalog/catalog.sqlite`.
+    public static func locate(explicit: String?, environment: [String: String], start: URL) -> URL? {
+        if let explicit { return URL(fileURLWithPath: explicit, isDirectory: true).standardizedFileURL }
+        if let home = environment["FOOTAGE_HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home, isDirectory: true).standardizedFileURL
+        }
+        var folder = start.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: databaseURL(in: folder).path) { return folder }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// A short message for a GRDB/SQLite error.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+        return "\(error)"
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction; SQLite errors become CatalogErrors.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as CatalogError {
+            throw error
+        } catch {
+            throw CatalogError(.database, "\(databaseURL.path): \(Catalog.describe(error))")
+        }
+    }
+
+    /// Runs `body` in a read transaction (a consistent snapshot).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as CatalogError {
+            throw error
+        } catch {
+            throw CatalogError(.database, "\(databaseURL.path): \(Catalog.describe(error))")
+        }
+    }
+}

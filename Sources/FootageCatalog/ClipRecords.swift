@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+
+/// Records use camelCase in Swift and snake_case in SQL.
+public protocol SnakeCaseRecord: Codable, FetchableRecord, MutablePersistableRecord {}
+
+extension SnakeCaseRecord {
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
+
+/// One clip: a piece of footage identified by the SHA-256 of its bytes, with the summary of its probe.
+/// The whole probe (ffprobe's fields) is kept verbatim in `probeJson`.
+public struct ClipRecord: SnakeCaseRecord, Sendable, Equatable {
+    public static let databaseTableName = "clip"
+
+    public var id: Int64?
+    public var sha256: String
+    public var size: Int64
+    public var formatName: String?
+    public var duration: Double?
+    public var bitRate: Int64?
+    public var width: Int?
+    public var height: Int?
+    public var videoCodec: String?
+    public var audioCodec: String?
+    public var frameRate: String?
+    public var title: String?
+    public var creationTime: String?
+    public var creationTimeSource: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public var altitude: Double?
+    public var locationSource: String?
+    public var make: String?
+    public var model: String?
+    public var software: String?
+    public var rotation: Double?
+    /// JSON array of the probe's warnings.
+    public var warnings: String
+    public var probeJson: String
+    public var registeredAt: String
+    public var registeredBy: String
+
+    public init(sha256: String, size: Int64, probeJson: String, registeredAt: String = "", registeredBy: String = "") {
+        self.sha256 = sha256
+        self.size = size
+        self.warnings = "[]"
+        self.probeJson = probeJson
+        self.registeredAt = registeredAt
+        self.registeredBy = registeredBy
+    }
+
+    public var warningList: [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(warnings.utf8))) ?? []
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A path where a clip's bytes were seen: the file registered (`original`) or an evidentiary copy (`copy`).
+public struct LocationRecord: SnakeCaseRecord, Sendable, Equatable {
+    public static let databaseTableName = "location"
+
+    public var id: Int64?
+    public var clipId: Int64
+    public var path: String
+    public var kind: String
+    public var firstSeen: String
+
+    public init(clipId: Int64 = 0, path: String, kind: String, firstSeen: String = "") {
+        self.clipId = clipId
+        self.path = path
+        self.kind = kind
+        self.firstSeen = firstSeen
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One stream of a clip, as the probe described it.
+public struct StreamRecord: SnakeCaseRecord, Sendable, Equatable {
+    public static let databaseTableName = "stream"
+
+    public var clipId: Int64
+    public var streamIndex: Int
+    public var codecType: String?
+    public var codecName: String?
+    public var profile: String?
+    public var width: Int?
+    public var height: Int?
+    public var pixFmt: String?
+    public var frameRate: String?
+    public var timeBase: String?
+    public var duration: Double?
+    public var nbFrames: Int64?
+    public var sampleRate: Int?
+    public var channels: Int?
+    public var channelLayout: String?
+    public var language: String?
+    public var rotation: Double?
+
+    public init(clipId: Int64 = 0, streamIndex: Int) {
+        self.clipId = clipId
+        self.streamIndex = streamIndex
+    }
+}
+
+/// A metadata tag exactly as the container held it. `scope` is `format` or `stream:N`.
+public struct TagRecord: SnakeCaseRecord, Sendable, Equatable {
+    public static let databaseTableName = "tag"
+
+    public var id: Int64?
+    public var clipId: Int64
+    public var scope: String
+    public var key: String
+    public var value: String
+
+    public init(clipId: Int64 = 0, scope: String, key: String, value: String) {
+        self.clipId = clipId
+        self.scope = scope
+        self.key = key
+        self.value = value
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// Everything needed to register one file: the clip as probed, where it was found, and where it came from.
+public struct ClipRegistration: Sendable {
+    public var clip: ClipRecord
+    public var streams: [StreamRecord]
+    public var tags: [TagRecord]
+    /// Absolute paths where these bytes lie: the registered file and, with `--copy`, the evidentiary copy.
+    public var locations: [(path: String, kind: String)]
+    public var acquisition: AcquisitionRecord?
+    /// Extra ledger payload for a new clip: tool and library versions, the probe summary.
+    public var details: [String: JSONValue]
+
+    public init(clip: ClipRecord, streams: [StreamRecord], tags: [TagRecord], locations: [(path: String, kind: String)],
+                acquisition: AcquisitionRecord?, details: [String: JSONValue]) {
+        self.clip = clip
+        self.streams = streams
+        self.tags = tags
+        self.locations = locations
+        self.acquisition = acquisition
+        self.details = details
+    }
+}
+
+/// What registering a file did.
+public struct RegistrationResult: Sendable, Equatable {
+    public enum Status: String, Sendable { case registered, known }
+    public var clipId: Int64
+    public var sha256: String
+    public var status: Status
+    public var addedLocations: [String]
+    public var addedAcquisition: Bool
+    /// Ledger sequence numbers of the events written.
+    public var events: [Int64]
+}
+
+extension Catalog {
+    /// Registers a clip in one transaction with its ledger events. The same bytes again are the same clip: only the
+    /// new location and a new acquisition record are added, never a duplicate clip.
+    public func register(_ registration: ClipRegistration, actor: String) throws -> RegistrationResult {
+        try write { db in
+            let now = Timestamp.now()
+            var events: [Int64] = []
+            let sha = registration.clip.sha256
+            let existing = try ClipRecord.filter(Column("sha256") == sha).fetchOne(db)
+            let clipId: Int64
+            let status: RegistrationResult.Status
+            if let existing, let id = existing.id {
+                clipId = id
+                status = .known
+            } else {
+                var clip = registration.clip
+                clip.registeredAt = now
+                clip.registeredBy = actor
+                try clip.insert(db)
+                clipId = clip.id!
+                status = .registered
+                for var stream in registration.streams {
+                    stream.clipId = clipId
+                    try stream.insert(db)
+                }
+                for var tag in registration.tags {
+                    tag.clipId = clipId
+                    try tag.insert(db)
+                    try SearchIndex.add(db, kind: "tag", ref: sha, field: "\(tag.scope):\(tag.key)", text: tag.value)
+                }
+                var payload = registration.details
+                payload["sha256"] = .string(sha)
+                payload["size"] = .int(clip.size)
+                payload["path"] = .optional(registration.locations.first?.path)
+                payload["format_name"] = .optional(clip.formatName)
+                payload["duration"] = .optional(clip.duration)
+                payload["probe_sha256"] = .string(Hashing.sha256Hex(clip.probeJson))
+                events.append(try Ledger.append(db, actor: actor, action: "clip.register", subject: sha,
+                                                payload: .object(payload)).seq)
+            }
+
+            var added: [String] = []
+            for location in registration.locations {
+                let known = try LocationRecord
+                    .filter(Column("clip_id") == clipId && Column("path") == location.path).fetchCount(db) > 0
+                if known { continue }
+                var record = LocationRecord(clipId: clipId, path: location.path, kind: location.kind, firstSeen: now)
+                try record.insert(db)
+                added.append(location.path)
+                events.append(try Ledger.append(db, actor: actor, action: "location.add", subject: sha,
+                                                payload: ["path": .string(location.path), "kind": .string(location.kind)]).seq)
+            }
+
+            var addedAcquisition = false
+            if var acquisition = registration.acquisition, !acquisition.isEmpty {
+                let previous = try AcquisitionRecord.filter(Column("clip_id") == clipId).fetchAll(db)
+                if !previous.contains(where: { $0.ledgerFields == acquisition.ledgerFields }) {
+                    acquisition.clipId = clipId
+                    acquisition.recordedAt = now
+                    acquisition.recordedBy = actor
+                    try acquisition.insert(db)
+                    addedAcquisition = true
+                    for (field, text) in [("note", acquisition.note), ("title", acquisition.platformTitle),
+                                          ("description", acquisition.platformDescription),
+                                          ("publisher", acquisition.publisher ?? acquisition.platformUploader)] {
+                        if let text, !text.isEmpty {
+                            try SearchIndex.add(db, kind: "acquisition", ref: sha, field: field, text: text)
+                        }
+                    }
+                    var payload = acquisition.ledgerFields
+                    payload["acquisition_id"] = .int(acquisition.id!)
+                    events.append(try Ledger.append(db, actor: actor, action: "acquisition.add", subject: sha,
+                                                    payload: .object(payload)).seq)
+                }
+            }
+            return RegistrationResult(clipId: clipId, sha256: sha, status: status, addedLocations: added,
+                                      addedAcquisition: addedAcquisition, events: events)
+        }
+    }
+}
