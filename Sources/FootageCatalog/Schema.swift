@@ -121,6 +121,94 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2 keyframes") { db in
+            try db.execute(sql: """
+                CREATE TABLE extraction (
+                    id INTEGER PRIMARY KEY,
+                    clip_id INTEGER NOT NULL REFERENCES clip(id),
+                    mode TEXT NOT NULL CHECK (mode IN ('key', 'scene', 'interval')),
+                    params TEXT NOT NULL,
+                    folder TEXT NOT NULL,
+                    sheet_path TEXT,
+                    sheet_sha256 TEXT,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    UNIQUE (clip_id, params)
+                );
+                CREATE TABLE keyframe (
+                    id INTEGER PRIMARY KEY,
+                    extraction_id INTEGER NOT NULL REFERENCES extraction(id),
+                    clip_id INTEGER NOT NULL REFERENCES clip(id),
+                    idx INTEGER NOT NULL,
+                    pts INTEGER NOT NULL,
+                    time_base TEXT NOT NULL,
+                    time REAL NOT NULL,
+                    width INTEGER NOT NULL,
+                    height INTEGER NOT NULL,
+                    path TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    pdq TEXT NOT NULL,
+                    quality INTEGER NOT NULL,
+                    score REAL,
+                    UNIQUE (extraction_id, idx)
+                );
+                CREATE INDEX keyframe_clip_time ON keyframe(clip_id, time);
+                """)
+        }
+        migrator.registerMigration("v3 articles, claims, evidence links") { db in
+            try db.execute(sql: """
+                CREATE TABLE article (
+                    id INTEGER PRIMARY KEY,
+                    sha256 TEXT NOT NULL UNIQUE,
+                    format TEXT NOT NULL,
+                    headline TEXT NOT NULL,
+                    standfirst TEXT,
+                    url TEXT,
+                    outlet TEXT,
+                    published TEXT,
+                    author TEXT,
+                    body TEXT NOT NULL,
+                    source_path TEXT,
+                    imported_at TEXT NOT NULL,
+                    imported_by TEXT NOT NULL
+                );
+                CREATE TABLE claim (
+                    id INTEGER PRIMARY KEY,
+                    article_id INTEGER NOT NULL REFERENCES article(id),
+                    idx INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    start INTEGER,
+                    "end" INTEGER,
+                    kinds TEXT NOT NULL,
+                    attribution TEXT,
+                    details TEXT NOT NULL DEFAULT '{}',
+                    origin TEXT NOT NULL CHECK (origin IN ('extracted', 'analyst')),
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    UNIQUE (article_id, idx)
+                );
+                CREATE TABLE link (
+                    id INTEGER PRIMARY KEY,
+                    claim_id INTEGER NOT NULL REFERENCES claim(id),
+                    clip_id INTEGER NOT NULL REFERENCES clip(id),
+                    clip_sha256 TEXT NOT NULL,
+                    start REAL NOT NULL,
+                    "end" REAL NOT NULL,
+                    stance TEXT NOT NULL CHECK (stance IN ('supports', 'contradicts', 'context', 'unclear')),
+                    confidence TEXT NOT NULL CHECK (confidence IN ('high', 'medium', 'low')),
+                    note TEXT,
+                    keyframes TEXT NOT NULL DEFAULT '[]',
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    retracted_at TEXT,
+                    retracted_by TEXT,
+                    retraction_note TEXT,
+                    CHECK (start >= 0 AND "end" >= start)
+                );
+                CREATE INDEX link_claim ON link(claim_id);
+                CREATE INDEX link_clip ON link(clip_id);
+                """)
+        }
         return migrator
     }
 }

@@ -1,1 +1,3 @@
-print("footage")
+import FootageCommands
+
+FootageCommand.run()

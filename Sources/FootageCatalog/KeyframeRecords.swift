@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+/// One run of keyframe extraction on a clip with given parameters. Running the same extraction again finds this
+/// record and adds nothing.
+public struct ExtractionRecord: SnakeCaseRecord, Sendable, Equatable {
+    public static let databaseTableName = "extraction"
+
+    public var id: Int64?
+    public var clipId: Int64
+    /// `key`, `scene` or `interval`.
+    public var mode: String
+    /// The parameters as canonical JSON (mode, threshold or interval, max, width, format): the extraction's identity.
+    public var params: String
+    /// Folder of the images, relative to the catalogue folder.
+    public var folder: String
+    public var sheetPath: String?
+    public var sheetSha256: String?
+    public var createdAt: String
+    public var createdBy: String
+
+    public init(clipId: Int64, mode: String, params: String, folder: String) {
+        self.clipId = clipId
+        self.mode = mode
+        self.params = params
+        self.folder = folder
+        self.createdAt = ""
+        self.createdBy = ""
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One still taken from a clip: exact timestamp, image file and its SHA-256, PDQ hash and quality.
+public struct KeyframeRecord: SnakeCaseRecord, Sendable, Equatable {
+    public static let databaseTableName = "keyframe"
+
+    public var id: Int64?
+    public var extractionId: Int64
+    public var clipId: Int64
+    /// 1-based position in the extraction.
+    public var idx: Int
+    /// Presentation timestamp in `timeBase` units, exactly as the stream has it.
+    public var pts: Int64
+    /// `num/den`.
+    public var timeBase: String
+    /// Seconds from the start of the stream.
+    public var time: Double
+    public var width: Int
+    public var height: Int
+    /// Image path relative to the catalogue folder.
+    public var path: String
+    public var sha256: String
+    /// 64 hex digits.
+    public var pdq: String
+    public var quality: Int
+    /// Scene-change score, in scene mode.
+    public var score: Double?
+
+    public init(idx: Int, pts: Int64, timeBase: String, time: Double, width: Int, height: Int, path: String,
+                sha256: String, pdq: String, quality: Int, score: Double? = nil) {
+        self.extractionId = 0
+        self.clipId = 0
+        self.idx = idx
+        self.pts = pts
+        self.timeBase = timeBase
+        self.time = time
+        self.width = width
+        self.height = height
+        self.path = path
+        self.sha256 = sha256
+        self.pdq = pdq
+        self.quality = quality
+        self.score = score
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// What the ledger records of each keyframe: enough to re-check the image and its hash later.
+    var ledgerValue: JSONValue {
+        ["idx": .int(Int64(idx)), "pts": .int(pts), "time": .double(time), "path": .string(path),
+         "sha256": .string(sha256), "pdq": .string(pdq), "quality": .int(Int64(quality))]
+    }
+}
+
+extension Catalog {
+    /// The extraction of `clipId` with exactly these parameters, if it was done before.
+    public func extraction(clipId: Int64, params: String) throws -> (ExtractionRecord, [KeyframeRecord])? {
+        try read { db in
+            guard let extraction = try ExtractionRecord
+                .filter(Column("clip_id") == clipId && Column("params") == params).fetchOne(db)
+            else { return nil }
+            let frames = try KeyframeRecord.filter(Column("extraction_id") == extraction.id!).order(Column("idx")).fetchAll(db)
+            return (extraction, frames)
+        }
+    }
+
+    /// Records an extraction and its keyframes in one transaction with its ledger event. If another process recorded
+    /// the same extraction meanwhile, that one is returned and nothing is added.
+    public func record(_ extraction: ExtractionRecord, keyframes: [KeyframeRecord], sha256: String, actor: String,
+                       details: [String: JSONValue]) throws -> (ExtractionRecord, [KeyframeRecord], added: Bool) {
+        try write { db in
+            if let existing = try ExtractionRecord
+                .filter(Column("clip_id") == extraction.clipId && Column("params") == extraction.params).fetchOne(db) {
+                let frames = try KeyframeRecord.filter(Column("extraction_id") == existing.id!).order(Column("idx")).fetchAll(db)
+                return (existing, frames, false)
+            }
+            var saved = extraction
+            saved.createdAt = Timestamp.now()
+            saved.createdBy = actor
+            try saved.insert(db)
+            var frames: [KeyframeRecord] = []
+            for var frame in keyframes {
+                frame.extractionId = saved.id!
+                frame.clipId = saved.clipId
+                try frame.insert(db)
+                frames.append(frame)
+            }
+            var payload = details
+            payload["extraction_id"] = .int(saved.id!)
+            payload["params"] = (try? JSONValue(parsing: saved.params)) ?? .string(saved.params)
+            payload["folder"] = .string(saved.folder)
+            payload["sheet"] = .optional(saved.sheetPath)
+            payload["sheet_sha256"] = .optional(saved.sheetSha256)
+            payload["keyframes"] = .array(frames.map(\.ledgerValue))
+            _ = try Ledger.append(db, actor: actor, action: "keyframes.extract", subject: sha256, payload: .object(payload))
+            return (saved, frames, true)
+        }
+    }
+
+    /// Every keyframe of a clip, in time order.
+    public func keyframes(clipId: Int64) throws -> [KeyframeRecord] {
+        try read { db in
+            try KeyframeRecord.filter(Column("clip_id") == clipId).order(Column("time"), Column("extraction_id")).fetchAll(db)
+        }
+    }
+
+    /// Every extraction of a clip.
+    public func extractions(clipId: Int64) throws -> [ExtractionRecord] {
+        try read { db in try ExtractionRecord.filter(Column("clip_id") == clipId).order(Column("id")).fetchAll(db) }
+    }
+
+    /// Every keyframe and sheet image with the SHA-256 recorded for it, for `verify`.
+    public func allKeyframeImages() throws -> [(path: String, sha256: String)] {
+        try read { db in
+            let frames = try Row.fetchAll(db, sql: "SELECT path, sha256 FROM keyframe ORDER BY id")
+                .map { (path: $0["path"] as String, sha256: $0["sha256"] as String) }
+            let sheets = try Row.fetchAll(db, sql: """
+                SELECT sheet_path, sheet_sha256 FROM extraction WHERE sheet_path IS NOT NULL ORDER BY id
+                """).map { (path: $0["sheet_path"] as String, sha256: $0["sheet_sha256"] as String) }
+            return frames + sheets
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Dates given on the command line: `YYYY-MM-DD`, or ISO 8601 date-time with a zone.
+enum DateText {
+    static func isDate(_ text: String) -> Bool {
+        let chars = Array(text)
+        if chars.count == 10 {
+            return (try? Date.ISO8601FormatStyle().year().month().day().parse(text)) != nil
+        }
+        return (try? Date.ISO8601FormatStyle().parse(text)) != nil
+            || (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)) != nil
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import FootageCatalog
+import FootageKit
+import FootageMedia
+import Foundation
+
+/// The root command: `footage SUBCOMMAND`.
+public struct FootageCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "footage",
+        abstract: "Catalogue video footage, its provenance, keyframes and the articles that cite it.",
+        discussion: """
+            A catalogue is a folder holding Catalog/catalog.sqlite. Commands find it from --catalog DIR, \
+            else FOOTAGE_HOME, else the first folder at or above the current one that has it.
+            """,
+        version: "footage \(FootageVersion.string)",
+        subcommands: [
+            InitCommand.self, ProbeCommand.self, RegisterCommand.self, KeyframesCommand.self, ListCommand.self, ShowCommand.self,
+            ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self, LinkCommand.self, UnlinkCommand.self,
+            XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self,
+        ])
+
+    public init() {}
+
+    /// Runs the command line; errors print as one line each.
+    public static func run(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            exit(withError: nil)
+        } catch let failure as CommandFailure {
+            Output.error("footage: \(failure.description)")
+            Foundation.exit(1)
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch {
+            switch error {
+            case is CatalogError, is MediaError, is SidecarError, is EvidenceCopy.Failure:
+                Output.error("footage: \(Output.safe(FootageErrors.message(error)))")
+                Foundation.exit(1)
+            default:
+                exit(withError: error)
+            }
+        }
+    }
+}

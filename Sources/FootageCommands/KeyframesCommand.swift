@@ -1,0 +1,100 @@
+import ArgumentParser
+import FootageCatalog
+import FootageKit
+import FootageMedia
+import Foundation
+
+struct KeyframesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keyframes",
+        abstract: "Extract stills with exact timestamps and PDQ hashes: I-frames, scene changes or fixed intervals.",
+        discussion: """
+            For a registered clip the images go to Catalog/keyframes/<sha256>/ and are recorded (a ledger event); \
+            the same extraction again adds nothing. For a file outside the catalogue, give --out DIR: nothing is \
+            recorded. Images are upright (the display rotation is applied).
+            """)
+
+    enum Mode: String, ExpressibleByArgument, CaseIterable { case key, scene, interval }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jpg, png }
+
+    @Argument(help: "A registered clip (SHA-256 prefix or path) or any media file.") var target: String
+    @Option(help: "key (I-frames, default), scene (picture changes) or interval (every N seconds).") var mode: Mode = .key
+    @Option(name: .customLong("scene-threshold"), help: "Scene mode: change score from 0 to 1 that starts a new scene.")
+    var sceneThreshold = 0.3
+    @Option(help: "Interval mode: seconds between stills.") var every = 2.0
+    @Option(help: "At most N stills.") var max: Int?
+    @Option(help: "Image width in pixels (aspect kept).") var width: Int?
+    @Option(help: "jpg or png.") var format: Format = .jpg
+    @Option(help: "Also write the images to this folder.") var out: String?
+    @Flag(help: "Also write contact-sheet.jpg: the stills in a grid with their timecodes.") var sheet = false
+    @Option(help: "The analyst (default: the login name).") var by: String?
+    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if !(0.0...1.0).contains(sceneThreshold) { throw ValidationError("--scene-threshold must be between 0 and 1") }
+        if !(every > 0 && every <= 86_400) { throw ValidationError("--every must be a number of seconds above 0") }
+        if let max, max < 1 { throw ValidationError("--max must be at least 1") }
+        if let width, !(16...8192).contains(width) { throw ValidationError("--width must be between 16 and 8192 pixels") }
+    }
+
+    func run() throws {
+        var options = KeyframeJob.Options(analyst: Analyst.name(by))
+        switch mode {
+        case .key: options.mode = .key
+        case .scene: options.mode = .scene(threshold: sceneThreshold)
+        case .interval: options.mode = .interval(every: every)
+        }
+        options.maxFrames = max
+        options.width = width
+        options.format = format == .png ? .png : .jpeg
+        options.sheet = sheet
+        options.out = out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+
+        if let catalog = try? catalogOptions.open(), let clip = try? catalog.clip(matching: target) {
+            let result = try KeyframeJob.run(clip: clip, catalog: catalog, options: options)
+            print(result, catalog: catalog)
+            return
+        }
+        let path = URL(fileURLWithPath: target).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure("\(target): neither a registered clip nor a file")
+        }
+        guard options.out != nil else {
+            throw CommandFailure("\(target): not a registered clip; to extract without the catalogue give --out DIR")
+        }
+        let extraction = try KeyframeJob.run(file: path, options: options)
+        for frame in extraction.frames {
+            let file = options.out!.appendingPathComponent(frame.fileName).path
+            if output.json {
+                Output.json(["clip": .null, "index": .int(Int64(frame.index)), "mode": .string(mode.rawValue),
+                             "pts": .int(frame.pts), "time": .double(frame.time), "width": .int(Int64(frame.width)),
+                             "height": .int(Int64(frame.height)), "path": .string(file), "sha256": .string(frame.sha256),
+                             "pdq": .string(frame.pdq.hex), "quality": .int(Int64(frame.quality))])
+            } else {
+                Output.line("\(TimeText.format(frame.time))  \(frame.pdq.hex.prefix(16))  q\(frame.quality)  \(file)")
+            }
+        }
+        if let sheet = extraction.sheetFileName, !output.json {
+            Output.line("contact sheet: \(options.out!.appendingPathComponent(sheet).path)")
+        }
+    }
+
+    private func print(_ result: KeyframeJob.Result, catalog: Catalog) {
+        for frame in result.frames {
+            let file = catalog.root.appendingPathComponent(frame.path).path
+            if output.json {
+                Output.json(["clip": .string(result.clip.sha256), "index": .int(Int64(frame.idx)),
+                             "mode": .string(result.extraction.mode), "pts": .int(frame.pts), "time": .double(frame.time),
+                             "width": .int(Int64(frame.width)), "height": .int(Int64(frame.height)),
+                             "path": .string(file), "sha256": .string(frame.sha256), "pdq": .string(frame.pdq),
+                             "quality": .int(Int64(frame.quality)), "score": frame.score.map(JSONValue.double) ?? .null])
+            } else {
+                Output.line("\(TimeText.format(frame.time))  \(frame.pdq.prefix(16))  q\(frame.quality)  \(file)")
+            }
+        }
+        guard !output.json else { return }
+        if let sheet = result.extraction.sheetPath { Output.line("contact sheet: \(catalog.root.appendingPathComponent(sheet).path)") }
+        Output.error("\(result.added ? "extracted" : "already extracted") \(result.frames.count) keyframes of clip \(Output.short(result.clip.sha256)) (\(result.extraction.mode))")
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import FootageCatalog
+import Foundation
+
+/// `--catalog DIR`: which catalogue folder. Without it: `FOOTAGE_HOME`, else the first folder at or above the
+/// current directory that holds `Catalog/catalog.sqlite`.
+struct CatalogOptions: ParsableArguments {
+    @Option(name: .customLong("catalog"), help: ArgumentHelp("The catalogue folder.", valueName: "DIR"))
+    var folder: String?
+
+    var root: URL? {
+        Catalog.locate(explicit: folder, environment: ProcessInfo.processInfo.environment,
+                       start: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// Opens the catalogue, or fails with a message that says how to make one.
+    func open(readOnly: Bool = false) throws -> Catalog {
+        guard let root else {
+            throw CommandFailure("no catalogue found here or above; run `footage init DIR` or pass --catalog DIR")
+        }
+        return try Catalog.open(root: root, readOnly: readOnly)
+    }
+}
+
+/// `--json`: JSON Lines on stdout instead of text for people.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON Lines (one object per result) instead of text.")
+    var json = false
+}
+
+/// A failure whose message is the whole story; printed as `footage: MESSAGE`, exit 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

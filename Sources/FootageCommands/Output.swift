@@ -1,0 +1,78 @@
+import FootageCatalog
+import Foundation
+
+/// Printing for people and for programs. Text from files (tags, titles, sidecars) is made safe for terminals:
+/// control characters, including escape sequences that could rewrite the screen, are shown as `\u{…}`.
+enum Output {
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// One JSON Lines row, keys sorted, so output is stable.
+    static func json(_ value: JSONValue) {
+        line(value.canonicalText)
+    }
+
+    /// An Encodable value as a JSON object with snake_case keys (records), for building JSON Lines rows.
+    static func object<T: Encodable>(_ value: T, dropping: Set<String> = []) -> [String: JSONValue] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let data = try? encoder.encode(value),
+              case .object(var members)? = try? JSONValue(parsing: String(decoding: data, as: UTF8.self))
+        else { return [:] }
+        for key in dropping { members[key] = nil }
+        return members
+    }
+
+    /// Untrusted text, safe to print on a terminal.
+    static func safe(_ text: String?) -> String {
+        guard let text else { return "" }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || v == 0x7f || (v >= 0x80 && v < 0xa0) || v == 0x202e || v == 0x2066 || v == 0x2067 || v == 0x2068 {
+                out += scalar == "\n" ? " " : "\\u{\(String(v, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `1:02:03.5`, `2:03.0`, `0:07.3`.
+    static func duration(_ seconds: Double?) -> String {
+        guard let seconds, seconds.isFinite else { return "-" }
+        let tenths = Int((seconds * 10).rounded())
+        let h = tenths / 36000, m = (tenths / 600) % 60, s = (tenths / 10) % 60, t = tenths % 10
+        return h > 0 ? String(format: "%d:%02d:%02d.%d", h, m, s, t) : String(format: "%d:%02d.%d", m, s, t)
+    }
+
+    static func short(_ sha256: String) -> String { String(sha256.prefix(12)) }
+
+    static func bytes(_ count: Int64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1000 && unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        return unit == 0 ? "\(count) B" : String(format: "%.1f %@", value, units[unit])
+    }
+
+    /// Columns padded to their widest cell.
+    static func table(_ header: [String], _ rows: [[String]]) {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        for row in all {
+            let cells = row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }
+            line(cells.joined(separator: "  "))
+        }
+    }
+}

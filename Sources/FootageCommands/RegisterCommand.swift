@@ -1,0 +1,119 @@
+import ArgumentParser
+import FootageCatalog
+import FootageKit
+import Foundation
+
+struct RegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Hash, probe and catalogue footage files (folders are walked recursively).",
+        discussion: """
+            The same bytes registered again are the same clip: the new path and any new acquisition record \
+            are added, never a duplicate. A yt-dlp sidecar NAME.info.json beside NAME.EXT is read \
+            automatically; its fields are recorded as what the platform said, not as verified fact.
+            """)
+
+    @Argument(help: "Files or folders to register.") var paths: [String]
+    @Option(help: "Who published the footage (e.g. a ministry).") var source: String?
+    @Option(help: "Where it was published (e.g. YouTube).") var platform: String?
+    @Option(help: "The URL it was published at.") var url: String?
+    @Option(help: "When it was published (date or date-time).") var published: String?
+    @Option(help: "When it was retrieved (date or date-time).") var retrieved: String?
+    @Option(help: "The analyst (default: the login name).") var by: String?
+    @Option(help: "A note on the acquisition.") var note: String?
+    @Option(name: .customLong("info-json"), help: "A yt-dlp .info.json sidecar for the file.") var infoJSON: String?
+    @Flag(help: "Keep an evidentiary copy in Media/, named by SHA-256, read-only.") var copy = false
+    @Option(help: "Files registered at once (default: the number of cores).") var jobs: Int?
+    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if infoJSON != nil && paths.count > 1 {
+            throw ValidationError("--info-json describes one file; give one file with it")
+        }
+        for (name, value) in [("--published", published), ("--retrieved", retrieved)] {
+            if let value, !DateText.isDate(value) {
+                throw ValidationError("\(name) takes a date like 2016-07-01 or 2016-07-01T14:05:00Z, not '\(value)'")
+            }
+        }
+    }
+
+    func run() throws {
+        let catalog = try catalogOptions.open()
+        var options = Registrar.Options(analyst: Analyst.name(by))
+        options.acquisition.publisher = source
+        options.acquisition.platform = platform
+        options.acquisition.url = url
+        options.acquisition.published = published
+        options.acquisition.retrieved = retrieved
+        options.acquisition.note = note
+        options.acquisition.infoJSON = infoJSON
+        options.copy = copy
+        if let jobs { options.jobs = jobs }
+        let json = output.json
+        let progress = Progress()
+        let tally = Tally()
+        Registrar(catalog: catalog, options: options).register(paths) { outcome in
+            tally.add(outcome.status)
+            progress.clear()
+            if json {
+                Output.json(.object(row(outcome)))
+            } else {
+                printText(outcome)
+            }
+            progress.show("\(tally.total) done")
+        }
+        progress.clear()
+        if !json {
+            Output.error(tally.summary)
+        }
+        if tally.errors > 0 { throw ExitCode(1) }
+    }
+
+    private func row(_ outcome: Registrar.Outcome) -> [String: JSONValue] {
+        var row: [String: JSONValue] = ["path": .string(outcome.path), "status": .string(outcome.status.rawValue)]
+        row["sha256"] = .optional(outcome.sha256)
+        row["message"] = .optional(outcome.message)
+        if let clip = outcome.clip {
+            row["size"] = .int(clip.size)
+            row["duration"] = .optional(clip.duration)
+            row["format_name"] = .optional(clip.formatName)
+        }
+        if !outcome.addedLocations.isEmpty { row["added_locations"] = .array(outcome.addedLocations.map(JSONValue.string)) }
+        row["copy"] = .optional(outcome.copyPath)
+        row["events"] = .array(outcome.events.map(JSONValue.int))
+        return row
+    }
+
+    private func printText(_ outcome: Registrar.Outcome) {
+        switch outcome.status {
+        case .error:
+            Output.error(Output.safe(outcome.message ?? outcome.path))
+        case .skipped:
+            Output.error("\(Output.safe(outcome.path)): skipped (\(outcome.message ?? ""))")
+        case .registered, .known:
+            let sha = outcome.sha256.map(Output.short) ?? "-"
+            let what = outcome.clip.map { "\(Output.duration($0.duration)) \($0.formatName ?? "")" } ?? ""
+            var line = "\(outcome.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(sha)  \(what)  \(Output.safe(outcome.path))"
+            if outcome.status == .known && !outcome.addedLocations.isEmpty { line += "  (new location)" }
+            if let copy = outcome.copyPath { line += "  copy: \(Output.safe(copy))" }
+            Output.line(line)
+        }
+    }
+}
+
+/// Counts outcomes for the closing summary.
+final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [Registrar.Outcome.Status: Int] = [:]
+    func add(_ status: Registrar.Outcome.Status) { lock.withLock { counts[status, default: 0] += 1 } }
+    var total: Int { lock.withLock { counts.values.reduce(0, +) } }
+    var errors: Int { lock.withLock { counts[.error] ?? 0 } }
+    var summary: String {
+        lock.withLock {
+            "\(counts[.registered] ?? 0) registered, \(counts[.known] ?? 0) already known, "
+                + "\(counts[.error] ?? 0) failed, \(counts[.skipped] ?? 0) skipped"
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import FootageCatalog
+import FootageMedia
+
+/// Registers footage files: hash, probe, acquisition record, optional evidentiary copy, one transaction per file.
+public struct Registrar: Sendable {
+    /// What the analyst says about where the files came from (`--source`, `--platform`, …).
+    public struct Acquisition: Sendable {
+        public var publisher: String?
+        public var platform: String?
+        public var url: String?
+        public var published: String?
+        public var retrieved: String?
+        public var note: String?
+        /// `--info-json`: a sidecar named explicitly (else `NAME.info.json` beside each file is used).
+        public var infoJSON: String?
+        public init() {}
+
+        var isEmpty: Bool { [publisher, platform, url, published, retrieved, note].allSatisfy { $0 == nil } }
+    }
+
+    public struct Options: Sendable {
+        public var acquisition = Acquisition()
+        public var analyst: String
+        public var copy = false
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        public init(analyst: String) { self.analyst = analyst }
+    }
+
+    /// One line of `register`'s output.
+    public struct Outcome: Sendable {
+        public enum Status: String, Sendable { case registered, known, error, skipped }
+        public var path: String
+        public var status: Status
+        public var sha256: String?
+        public var message: String?
+        public var clip: ClipRecord?
+        public var addedLocations: [String] = []
+        public var copyPath: String?
+        public var events: [Int64] = []
+    }
+
+    public let catalog: Catalog
+    public let options: Options
+
+    public init(catalog: Catalog, options: Options) {
+        self.catalog = catalog
+        self.options = options
+    }
+
+    /// Registers every file under `paths`, `options.jobs` files at a time. `report` is called once per file, as each
+    /// finishes, from one thread at a time.
+    public func register(_ paths: [String], report: @escaping @Sendable (Outcome) -> Void) {
+        let entries = FileEnumerator.expand(paths)
+        var files: [String] = []
+        for entry in entries {
+            switch entry {
+            case .file(let path): files.append(path)
+            case .skipped(let path, let reason): report(Outcome(path: path, status: .skipped, message: reason))
+            }
+        }
+        let work = files
+        let queue = WorkQueue(count: work.count)
+        let reporter = Serial(report)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, work.count))) { _ in
+            while let index = queue.next() {
+                reporter.send(registerOne(work[index]))
+            }
+        }
+    }
+
+    /// Registers one file; never throws: failures become an `error` outcome naming the file and the reason.
+    public func registerOne(_ path: String) -> Outcome {
+        do {
+            let inspection = try MediaInspector.inspect(path: path)
+            var acquisition = try acquisitionRecord(for: path)
+            var locations: [(path: String, kind: String)] = [(path, "original")]
+            var copyPath: String?
+            if options.copy {
+                copyPath = try EvidenceCopy.store(path, sha256: inspection.sha256, in: catalog.mediaFolder)
+                locations.append((copyPath!, "copy"))
+            }
+            if acquisition?.isEmpty == true { acquisition = nil }
+            let registration = ClipMapping.registration(inspection, locations: locations, acquisition: acquisition)
+            let result = try catalog.register(registration, actor: options.analyst)
+            return Outcome(path: path, status: result.status == .registered ? .registered : .known,
+                           sha256: result.sha256, clip: registration.clip, addedLocations: result.addedLocations,
+                           copyPath: copyPath, events: result.events)
+        } catch {
+            return Outcome(path: path, status: .error, message: FootageErrors.message(error, path: path))
+        }
+    }
+
+    private func acquisitionRecord(for path: String) throws -> AcquisitionRecord? {
+        let given = options.acquisition
+        let sidecarPath = given.infoJSON ?? YtDlpSidecar.besides(path)
+        if given.isEmpty && sidecarPath == nil { return nil }
+        var record = AcquisitionRecord()
+        record.publisher = given.publisher
+        record.platform = given.platform
+        record.url = given.url
+        record.published = given.published
+        record.retrieved = given.retrieved
+        record.retrievedBy = options.analyst
+        record.note = given.note
+        if let sidecarPath {
+            try YtDlpSidecar.read(path: URL(fileURLWithPath: sidecarPath).standardizedFileURL.path).fill(&record)
+        }
+        return record
+    }
+}
+
+/// Hands out indices 0..<count to worker threads.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+    init(count: Int) { self.count = count }
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+}
+
+/// Calls a callback from one thread at a time.
+final class Serial<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let body: (Value) -> Void
+    init(_ body: @escaping (Value) -> Void) { self.body = body }
+    func send(_ value: Value) {
+        lock.lock()
+        defer { lock.unlock() }
+        body(value)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import FootageCatalog
+import FootageMedia
+
+/// `footage verify`: re-hashes every file the catalogue points at, recomputes the ledger chain, cross-checks the
+/// records against the ledger, and runs SQLite's `integrity_check` and `foreign_key_check`.
+public enum Verifier {
+    public struct FileCheck: Sendable {
+        public enum Status: String, Sendable { case fine, missing, changed, unreadable }
+        public var path: String
+        public var sha256: String
+        public var kind: String
+        public var status: Status
+        public var message: String?
+    }
+
+    public struct Report: Sendable {
+        public var files: [FileCheck]
+        /// Every problem found, files included, in the order checked.
+        public var problems: [CheckProblem]
+        public var events: Int64
+        public var head: String
+        public var ok: Bool { problems.isEmpty }
+    }
+
+    public static func verify(_ catalog: Catalog, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
+        // Registered files, then keyframe images and contact sheets (stored relative to the catalogue folder).
+        let locations = try catalog.allLocations().map { (path: $0.location.path, kind: $0.location.kind, sha: $0.sha256) }
+            + catalog.allKeyframeImages().map { (path: catalog.root.appendingPathComponent($0.path).path, kind: "keyframe", sha: $0.sha256) }
+        var files = [FileCheck?](repeating: nil, count: locations.count)
+        let queue = WorkQueue(count: locations.count)
+        files.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, locations.count))) { _ in
+                while let index = queue.next() {
+                    let item = locations[index]
+                    results[index] = check(path: item.path, kind: item.kind, expected: item.sha)
+                }
+            }
+        }
+        var problems: [CheckProblem] = []
+        let checked = files.compactMap { $0 }
+        for file in checked where file.status != .fine {
+            problems.append(CheckProblem(subject: file.path, message: file.message ?? file.status.rawValue))
+        }
+        problems += try catalog.ledgerProblems()
+        problems += try catalog.recordProblems()
+        problems += try catalog.databaseProblems()
+        let head = try catalog.ledgerHead()
+        return Report(files: checked, problems: problems, events: head.count, head: head.hash)
+    }
+
+    static func check(path: String, kind: String, expected: String) -> FileCheck {
+        var result = FileCheck(path: path, sha256: expected, kind: kind, status: .fine)
+        guard FileManager.default.fileExists(atPath: path) else {
+            result.status = .missing
+            result.message = "missing (\(kind == "keyframe" ? "keyframe image" : "clip") \(expected.prefix(12)))"
+            return result
+        }
+        do {
+            let digest = try FileHasher.sha256(path: path)
+            if digest.sha256 != expected {
+                result.status = .changed
+                result.message = "changed: its SHA-256 is now \(digest.sha256.prefix(12)), not \(expected.prefix(12))"
+            }
+        } catch {
+            result.status = .unreadable
+            result.message = "cannot be read (\(FootageErrors.message(error)))"
+        }
+        return result
+    }
+}
