@@ -12,8 +12,12 @@ import Testing
         let fresh = Self.card.hash()
         #expect(first == second)
         #expect(first == fresh)
-        #expect(first.quality == 100)
+        #expect(first.quality == 92)
         #expect(first.hash.nonzeroBitCount == 128)
+        // Pinned when the implementation matched the reference on all its test images. A few bits of slack
+        // because the card is drawn with the platform's `exp`, which may round a pixel differently elsewhere.
+        let pinned = PDQHash(hex: "07f0c000c00083f07c1f7c0f0fff3f1ff00f7d5e5ead7816d8a93e0f235236ad")!
+        #expect(first.hash.distance(to: pinned) <= 4, "\(first.hash)")
     }
 
     @Test func oneHasherServesFramesOfChangingSizes() {
@@ -59,37 +63,44 @@ import Testing
         #expect(Set(hashes.all).count == 8)
     }
 
-    /// Hashing a turned or mirrored copy gives (within a few bits, since the filter's edges are not exactly
-    /// symmetric) the variant the original's DCT predicts.
-    @Test func transformedCopiesMatchTheirDihedralVariants() {
-        let image = RGBImage.testCard(width: 300, height: 200)
-        let hashes = image.hashWithDihedrals().hashes
-        let cases: [(String, RGBImage, PDQHash)] = [
+    /// The turned and mirrored copies of `image`, each with the variant of the original's hash it should have.
+    static func transformedCopies(of image: RGBImage, _ hashes: PDQDihedralHashes) -> [(String, RGBImage, PDQHash)] {
+        [
+            ("a quarter turn", image.transposed.upsideDown, hashes.rot90),
+            ("a half turn", image.turnedHalf, hashes.rot180),
+            ("three quarter turns", image.transposed.mirrored, hashes.rot270),
             ("upside down", image.upsideDown, hashes.flipX),
             ("mirrored", image.mirrored, hashes.flipY),
-            ("turned half", image.turnedHalf, hashes.rot180),
             ("transposed", image.transposed, hashes.flipPlus1),
-            ("transposed, turned half", image.transposed.turnedHalf, hashes.flipMinus1),
+            ("mirrored about the anti-diagonal", image.transposed.turnedHalf, hashes.flipMinus1),
         ]
-        for (name, copy, predicted) in cases {
+    }
+
+    /// The filter is centred, so a turned or mirrored copy hashes to the variant the original's DCT predicts,
+    /// when both box windows are odd (sides up to 128, or 257…384 pixels, …) and neither side is a multiple
+    /// of 128 (which would put the 64 samples off-centre).
+    @Test func transformedCopiesHashToTheirDihedralVariants() {
+        let image = RGBImage.testCard(width: 300, height: 321)
+        let hashes = image.hashWithDihedrals().hashes
+        for (name, copy, predicted) in Self.transformedCopies(of: image, hashes) {
             let direct = copy.hash().hash
-            #expect(direct.distance(to: predicted) <= 6, "\(name): \(direct) vs \(predicted)")
-            #expect(direct.distance(to: hashes.original) > 32, "\(name) should not match the original")
-            #expect(hashes.distance(to: direct) <= 6)
+            #expect(direct.distance(to: predicted) <= 2, "\(name): \(direct) vs \(predicted)")
+            #expect(direct.distance(to: hashes.original) > 64, "\(name) should not match the original")
         }
     }
 
-    @Test func turnedCopiesMatchTheRotations() {
-        let image = RGBImage.testCard(width: 240, height: 240)
+    /// With even box windows the reference's filter sits half a pixel off-centre per pass, so a transformed
+    /// copy only lands near its predicted variant (the reference's own rotated test images are up to 18 bits
+    /// off), still far nearer than to any other.
+    @Test func transformedCopiesStayNearestTheirVariantsWithEvenWindows() {
+        let image = RGBImage.testCard(width: 256, height: 200)
         let hashes = image.hashWithDihedrals().hashes
-        let quarter = image.transposed.mirrored  // a quarter turn one way
-        let threeQuarters = image.transposed.upsideDown  // and the other
-        let turned = [quarter.hash().hash, threeQuarters.hash().hash]
-        let predicted = [hashes.rot90, hashes.rot270]
-        // Which way round the reference calls rot90 is its convention; both turns must be covered.
-        let straight = turned[0].distance(to: predicted[0]) + turned[1].distance(to: predicted[1])
-        let crossed = turned[0].distance(to: predicted[1]) + turned[1].distance(to: predicted[0])
-        #expect(min(straight, crossed) <= 12, "straight \(straight), crossed \(crossed)")
+        for (name, copy, predicted) in Self.transformedCopies(of: image, hashes) {
+            let direct = copy.hash().hash
+            let distance = direct.distance(to: predicted)
+            #expect(distance <= 48, "\(name): \(distance) bits from its variant")
+            #expect(hashes.all.filter { $0 != predicted }.allSatisfy { $0.distance(to: direct) > distance + 32 })
+        }
     }
 
     @Test func aFlatImageHasQualityZero() {
@@ -141,3 +152,4 @@ import Testing
         #expect(PDQBenchmark.hashesPerSecond(width: 64, height: 48, iterations: 3) > 0)
     }
 }
+

@@ -62,23 +62,33 @@ struct RGBImage {
         }
     }
 
-    /// A synthetic test card: diagonal colour gradients, a checkerboard in one quadrant and a bright disc,
-    /// asymmetric under every rotation and mirror.
+    /// A synthetic test card: soft colour blobs of different sizes placed asymmetrically on a gentle gradient,
+    /// a hard-edged block and a band of stripes, so that no rotation or mirror maps it near itself.
     static func testCard(width: Int, height: Int) -> RGBImage {
-        RGBImage(width: width, height: height) { column, row in
-            let x = Double(column) / Double(width)
-            let y = Double(row) / Double(height)
-            var red = 255 * x * (1 - 0.5 * y)
-            var green = 255 * y * y
-            var blue = 128 + 100 * sin(6 * x + 2 * y)
-            if x > 0.55 && y < 0.45 && (column / 16 + row / 16) % 2 == 0 {
-                red *= 0.2
-                green = 255 - green
+        let blobs: [(x: Double, y: Double, radius: Double, colour: (Double, Double, Double))] = [
+            (0.28, 0.22, 0.16, (220, 40, 30)), (0.72, 0.35, 0.12, (30, 200, 60)),
+            (0.40, 0.75, 0.20, (40, 60, 230)), (0.85, 0.85, 0.09, (250, 240, 200)),
+            (0.12, 0.60, 0.07, (10, 10, 10)),
+        ]
+        return RGBImage(width: width, height: height) { column, row in
+            let x = (Double(column) + 0.5) / Double(width)
+            let y = (Double(row) + 0.5) / Double(height)
+            var colour = (60 + 80 * x, 70 + 60 * y, 90 + 40 * x * y)
+            for blob in blobs {
+                let distance2 = ((x - blob.x) * (x - blob.x) + (y - blob.y) * (y - blob.y)) / (blob.radius * blob.radius)
+                let weight = exp(-distance2)
+                colour.0 += weight * (blob.colour.0 - colour.0)
+                colour.1 += weight * (blob.colour.1 - colour.1)
+                colour.2 += weight * (blob.colour.2 - colour.2)
             }
-            if (x - 0.3) * (x - 0.3) + (y - 0.7) * (y - 0.7) < 0.02 {
-                (red, green, blue) = (250, 245, 235)
+            if x > 0.55 && x < 0.92 && y > 0.06 && y < 0.3 {
+                colour = (colour.0 * 0.25, colour.1 * 0.25 + 150, colour.2 * 0.25)
             }
-            return (UInt8(red.rounded()), UInt8(green.rounded()), UInt8(max(0, min(255, blue)).rounded()))
+            if Int(y * 12) % 2 == 0 && x < 0.2 {
+                colour = (255 - colour.0, 255 - colour.1, 255 - colour.2)
+            }
+            func byte(_ value: Double) -> UInt8 { UInt8(max(0, min(255, value)).rounded()) }
+            return (byte(colour.0), byte(colour.1), byte(colour.2))
         }
     }
 }
