@@ -146,6 +146,63 @@ enum JaroszFilter {
         }
     }
 
+    /// Transposes between eight rows of `columns` floats (`rowStride` apart) and the lane layout
+    /// (`column * 8 + lane`), eight columns at a time. `columns` is rounded up to a multiple of 8, so both
+    /// sides must have room for that. The same call goes either way, since an 8×8 transpose is its own inverse.
+    static func interleave(
+        _ rows: UnsafePointer<Float>, rowStride: Int, into lanes: UnsafeMutablePointer<Float>, columns: Int
+    ) {
+        for column in Swift.stride(from: 0, to: columns, by: 8) {
+            transpose8x8(rows + column, inputStride: rowStride, into: lanes + column * 8, outputStride: 8)
+        }
+    }
+
+    /// The inverse of `interleave`: lane layout back to eight rows `rowStride` floats apart.
+    static func deinterleave(
+        _ lanes: UnsafePointer<Float>, into rows: UnsafeMutablePointer<Float>, rowStride: Int, columns: Int
+    ) {
+        for column in Swift.stride(from: 0, to: columns, by: 8) {
+            transpose8x8(lanes + column * 8, inputStride: 8, into: rows + column, outputStride: rowStride)
+        }
+    }
+
+    /// Transposes an 8×8 block by three perfect unshuffles (evens, then odds) of its 64 values: each one
+    /// rotates the six bits of a value's index by one, and three swap the row bits with the column bits.
+    @inline(__always)
+    private static func transpose8x8(
+        _ input: UnsafePointer<Float>, inputStride: Int, into output: UnsafeMutablePointer<Float>, outputStride: Int
+    ) {
+        var r0 = load(input, 0)
+        var r1 = load(input, inputStride)
+        var r2 = load(input, 2 * inputStride)
+        var r3 = load(input, 3 * inputStride)
+        var r4 = load(input, 4 * inputStride)
+        var r5 = load(input, 5 * inputStride)
+        var r6 = load(input, 6 * inputStride)
+        var r7 = load(input, 7 * inputStride)
+        for _ in 0..<3 {
+            let (e0, o0) = unshuffle(r0, r1)
+            let (e1, o1) = unshuffle(r2, r3)
+            let (e2, o2) = unshuffle(r4, r5)
+            let (e3, o3) = unshuffle(r6, r7)
+            (r0, r1, r2, r3, r4, r5, r6, r7) = (e0, e1, e2, e3, o0, o1, o2, o3)
+        }
+        store(r0, output, 0)
+        store(r1, output, outputStride)
+        store(r2, output, 2 * outputStride)
+        store(r3, output, 3 * outputStride)
+        store(r4, output, 4 * outputStride)
+        store(r5, output, 5 * outputStride)
+        store(r6, output, 6 * outputStride)
+        store(r7, output, 7 * outputStride)
+    }
+
+    @inline(__always)
+    private static func unshuffle(_ first: Lanes, _ second: Lanes) -> (evens: Lanes, odds: Lanes) {
+        let joined = SIMD16<Float>(lowHalf: first, highHalf: second)
+        return (joined.evenHalf, joined.oddHalf)
+    }
+
     @inline(__always)
     static func load(_ pointer: UnsafePointer<Float>, _ offset: Int) -> Lanes {
         UnsafeRawPointer(pointer + offset).loadUnaligned(as: Lanes.self)

@@ -94,7 +94,7 @@ public struct PDQHasher: Sendable {
         guard source.width >= minimumSide, source.height >= minimumSide else { return nil }
         if samplingWholeFrame && source.width == 64 && source.height == 64 {
             for row in 0..<64 {
-                source.fillRow(row, into: scratch.block + row * 64, step: 1)
+                source.fillRow(row, into: scratch.block + row * 64, terms: scratch.lumaTerms)
             }
         } else {
             downsample(source, scratch: scratch)
@@ -109,9 +109,10 @@ public struct PDQHasher: Sendable {
     /// The reference's blur and decimate into `scratch.block`: box filters along rows, columns, rows and
     /// columns, then the pixel under each of the 64×64 sample centres.
     ///
-    /// Rows are filtered eight at a time, one per SIMD lane. The second column pass and the second row pass
-    /// stream into one another eight rows at a time, and the last two passes only finish the values at the
-    /// sampled columns and rows; every running sum still visits every pixel, as the reference's does.
+    /// Rows are filtered eight at a time, one per SIMD lane (transposed in 8×8 blocks on the way in and out);
+    /// columns eight at a time along each row. The first column pass streams into the second row pass eight
+    /// rows at a time, and the last two passes only finish the values at the sampled columns and rows; every
+    /// running sum still visits every pixel, as the reference's does.
     private static func downsample(_ source: PixelSource, scratch: PDQScratch) {
         let width = source.width
         let height = source.height
@@ -124,37 +125,29 @@ public struct PDQHasher: Sendable {
         let laneInput = scratch.laneInput
         let laneOutput = scratch.laneOutput
 
-        // Pass 1: along rows, from the pixels.
+        // Pass 1: along rows, from the pixels, eight rows at a time.
+        let eightRows = scratch.eightRows
         for firstRow in Swift.stride(from: 0, to: height, by: 8) {
             let lanes = min(8, height - firstRow)
             for lane in 0..<8 {
-                source.fillRow(firstRow + min(lane, lanes - 1), into: laneInput + lane, step: 8)
+                source.fillRow(firstRow + min(lane, lanes - 1), into: eightRows + lane * stride, terms: scratch.lumaTerms)
             }
+            JaroszFilter.interleave(eightRows, rowStride: stride, into: laneInput, columns: width)
             JaroszFilter.boxLanes(laneInput, laneOutput, length: width, window: windowAlongRows)
-            for lane in 0..<lanes {
-                let row = scratch.rowFiltered + (firstRow + lane) * stride
-                for column in 0..<width {
-                    row[column] = laneOutput[column * 8 + lane]
-                }
-            }
+            JaroszFilter.deinterleave(
+                laneOutput, into: scratch.rowFiltered + firstRow * stride, rowStride: stride, columns: width)
         }
 
         // Passes 2 and 3: along columns, then along rows again, eight rows at a time; keep the sampled columns.
         var columnPass = JaroszFilter.ColumnBox(
             scratch.rowFiltered, rows: height, rowStride: stride, window: windowAlongColumns,
             sums: scratch.columnSums)
-        let filteredRows = scratch.columnFilteredRows
         for firstRow in Swift.stride(from: 0, to: height, by: 8) {
             let lanes = min(8, height - firstRow)
             for lane in 0..<lanes {
-                columnPass.next(into: filteredRows + lane * stride)
+                columnPass.next(into: eightRows + lane * stride)
             }
-            for lane in 0..<8 {
-                let row = filteredRows + min(lane, lanes - 1) * stride
-                for column in 0..<width {
-                    laneInput[column * 8 + lane] = row[column]
-                }
-            }
+            JaroszFilter.interleave(eightRows, rowStride: stride, into: laneInput, columns: width)
             JaroszFilter.boxLanes(laneInput, laneOutput, length: width, window: windowAlongRows)
             for lane in 0..<lanes {
                 let row = scratch.sampledColumns + (firstRow + lane) * 64
@@ -180,7 +173,7 @@ public struct PDQHasher: Sendable {
 }
 
 /// Borrowed 8-bit pixels, RGB or grey, read one row at a time as `Float` luminance.
-private struct PixelSource {
+struct PixelSource {
     let base: UnsafePointer<UInt8>?
     let width: Int
     let height: Int
@@ -207,20 +200,21 @@ private struct PixelSource {
         self.bytesPerPixel = bytesPerPixel
     }
 
-    /// Writes row `row`'s luminance to `output[0]`, `output[step]`, `output[2 * step]`, …
+    /// Writes row `row`'s luminance to `output[0 ..< width]`. `terms` holds the products of the three
+    /// weights with every byte value (so the sums are the reference's, without a multiply per pixel).
     @inline(__always)
-    func fillRow(_ row: Int, into output: UnsafeMutablePointer<Float>, step: Int) {
+    func fillRow(_ row: Int, into output: UnsafeMutablePointer<Float>, terms: UnsafePointer<Float>) {
         guard let base else { return }
-        let pixels = base + row * rowStride
+        var pixel = base + row * rowStride
         if bytesPerPixel == 3 {
-            let (red, green, blue) = (Self.red, Self.green, Self.blue)
+            let (redTerms, greenTerms, blueTerms) = (terms, terms + 256, terms + 512)
             for column in 0..<width {
-                let pixel = pixels + column * 3
-                output[column * step] = red * Float(pixel[0]) + green * Float(pixel[1]) + blue * Float(pixel[2])
+                output[column] = redTerms[Int(pixel[0])] + greenTerms[Int(pixel[1])] + blueTerms[Int(pixel[2])]
+                pixel += 3
             }
         } else {
             for column in 0..<width {
-                output[column * step] = Float(pixels[column])
+                output[column] = Float(pixel[column])
             }
         }
     }

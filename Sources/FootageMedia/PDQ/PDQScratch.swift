@@ -17,14 +17,17 @@ final class PDQScratch: @unchecked Sendable {
     /// Which source row and column each of the 64 samples is taken from.
     let sampleRows = UnsafeMutablePointer<Int>.allocate(capacity: 64)
     let sampleColumns = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    /// The reference's luminance terms for every byte value: `0.299 · v`, `0.587 · v`, `0.114 · v` in `Float`.
+    let lumaTerms = PDQScratch.allocate(3 * 256)
     /// Running sums and one output row of the last column pass, over the 64 sampled columns.
     let sampledSums = PDQScratch.allocate(64)
     let sampledRow = PDQScratch.allocate(64)
 
-    /// The frame after the first box pass along rows: `capacityRows` rows of `capacityStride` floats.
+    /// The frame after the first box pass along rows: `capacityRows` rows (a multiple of 8) of
+    /// `capacityStride` floats.
     private(set) var rowFiltered = PDQScratch.allocate(0)
-    /// Eight rows after the first box pass along columns, waiting for the second pass along rows.
-    private(set) var columnFilteredRows = PDQScratch.allocate(0)
+    /// Eight rows on their way into or out of a box pass along rows (luminance, or the first column pass's output).
+    private(set) var eightRows = PDQScratch.allocate(0)
     /// Running sums of the first column pass, one per column.
     private(set) var columnSums = PDQScratch.allocate(0)
     /// Eight rows interleaved (`column * 8 + lane`) before and after a box pass along rows.
@@ -39,12 +42,17 @@ final class PDQScratch: @unchecked Sendable {
     init() {
         PDQDCT.fillMatrix(dctMatrix)
         PDQDCT.fillTransposedMatrix(dctMatrixTransposed, from: dctMatrix)
+        for value in 0..<256 {
+            lumaTerms[value] = PixelSource.red * Float(value)
+            lumaTerms[256 + value] = PixelSource.green * Float(value)
+            lumaTerms[512 + value] = PixelSource.blue * Float(value)
+        }
     }
 
     deinit {
         for buffer in [
-            dctMatrix, dctMatrixTransposed, block, dctMiddle, coefficients, variantCoefficients,
-            sampledSums, sampledRow, rowFiltered, columnFilteredRows, columnSums, laneInput, laneOutput,
+            dctMatrix, dctMatrixTransposed, block, lumaTerms, dctMiddle, coefficients, variantCoefficients,
+            sampledSums, sampledRow, rowFiltered, eightRows, columnSums, laneInput, laneOutput,
             sampledColumns,
         ] {
             buffer.deallocate()
@@ -55,11 +63,12 @@ final class PDQScratch: @unchecked Sendable {
 
     /// Makes room for a frame of `rows` rows of `rowStride` floats (`rowStride` a multiple of 8).
     func reserve(rows: Int, rowStride: Int) {
+        let rows = (rows + 7) & ~7
         guard rows > capacityRows || rowStride > capacityStride else { return }
         capacityRows = max(rows, capacityRows)
         capacityStride = max(rowStride, capacityStride)
         rowFiltered = Self.reallocate(rowFiltered, capacityRows * capacityStride)
-        columnFilteredRows = Self.reallocate(columnFilteredRows, 8 * capacityStride)
+        eightRows = Self.reallocate(eightRows, 8 * capacityStride)
         columnSums = Self.reallocate(columnSums, capacityStride)
         laneInput = Self.reallocate(laneInput, 8 * capacityStride)
         laneOutput = Self.reallocate(laneOutput, 8 * capacityStride)
