@@ -20,7 +20,7 @@ struct ProbeCommand: ParsableCommand {
             do {
                 let probe = try Probe.probe(path: path)
                 if output.json {
-                    Output.line(probe.jsonText)
+                    Output.line(String(decoding: try probe.jsonData(), as: UTF8.self))
                 } else {
                     ProbeText.print(probe, path: path)
                 }
@@ -30,5 +30,31 @@ struct ProbeCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode(1) }
+    }
+}
+
+/// A probe for people: the container, each stream, the normalised fields and the warnings.
+enum ProbeText {
+    static func print(_ probe: ProbeResult, path: String) {
+        let format = probe.format
+        let footage = probe.footage
+        Output.line(Output.safe(path))
+        Output.line("  container  \(format.formatName)  \(Output.duration(format.duration))  "
+            + "\(format.size.map(Output.bytes) ?? "-")  \(format.bitRate.map { "\($0 / 1000) kb/s" } ?? "")")
+        for s in probe.streams {
+            let size = s.width.flatMap { w in s.height.map { "\(w)x\($0)" } }
+            let rate = s.codecType == "video" ? "\(s.avgFrameRate) fps" : s.sampleRate.map { "\($0) Hz" }
+            let parts = [s.codecType, s.codecName, s.profile, size, s.pixFmt, rate, s.channelLayout,
+                         s.displayRotation.map { "rotation \(Int($0))°" }]
+            Output.line("  #\(s.index) " + parts.compactMap { $0 }.map(Output.safe).joined(separator: "  "))
+        }
+        if let created = footage.creationTime { Output.line("  created    \(created) (\(footage.creationTimeTag ?? "?"))") }
+        if let place = footage.location {
+            Output.line("  place      \(place.latitude), \(place.longitude)\(place.altitude.map { ", \($0) m" } ?? "") (\(Output.safe(place.tag)))")
+        }
+        let camera = [footage.make, footage.model].compactMap { $0 }.map(Output.safe).joined(separator: " ")
+        if !camera.isEmpty { Output.line("  camera     \(camera)") }
+        if let software = footage.software ?? footage.encoder { Output.line("  software   \(Output.safe(software))") }
+        for warning in footage.warnings { Output.line("  warning    \(Output.safe(warning))") }
     }
 }

@@ -72,7 +72,7 @@ public struct Registrar: Sendable {
     /// Registers one file; never throws: failures become an `error` outcome naming the file and the reason.
     public func registerOne(_ path: String) -> Outcome {
         do {
-            let inspection = try MediaInspector.inspect(path: path)
+            let inspection = try MediaInspection.inspect(path: path)
             var acquisition = try acquisitionRecord(for: path)
             var locations: [(path: String, kind: String)] = [(path, "original")]
             var copyPath: String?

@@ -7,3 +7,7 @@ enum SHA256Hex {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
+
+enum Hashing {
+    static func sha256Hex(_ text: String) -> String { SHA256Hex.of(Data(text.utf8)) }
+}
