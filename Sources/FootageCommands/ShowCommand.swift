@@ -48,7 +48,7 @@ enum ClipText {
     static func print(_ detail: ClipDetail, events: [LedgerEvent]) {
         let clip = detail.clip
         func field(_ name: String, _ value: String?) {
-            if let value, !value.isEmpty { Output.line(name.padding(toLength: 15, withPad: " ", startingAt: 0) + value) }
+            if let value, !value.trimmingCharacters(in: .whitespaces).isEmpty { Output.line(name.padding(toLength: 15, withPad: " ", startingAt: 0) + value) }
         }
         field("clip", clip.sha256)
         field("size", "\(Output.bytes(clip.size)) (\(clip.size) bytes)")
