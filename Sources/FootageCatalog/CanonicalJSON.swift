@@ -91,6 +91,14 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         return nil
     }
 
+    /// The items of an array; empty for anything else.
+    public var arrayItems: [JSONValue] {
+        if case .array(let items) = self { return items }
+        return []
+    }
+
+    public var arrayCount: Int { arrayItems.count }
+
     public var doubleValue: Double? {
         switch self {
         case .int(let i): return Double(i)

@@ -93,10 +93,3 @@ enum LinkJSON {
         return row
     }
 }
-
-extension JSONValue {
-    var arrayCount: Int {
-        if case .array(let items) = self { return items.count }
-        return 0
-    }
-}

@@ -150,10 +150,3 @@ enum XrefText {
         return line
     }
 }
-
-extension JSONValue {
-    var arrayItems: [JSONValue] {
-        if case .array(let items) = self { return items }
-        return []
-    }
-}

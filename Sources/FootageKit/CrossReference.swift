@@ -53,7 +53,9 @@ public enum CrossReference {
         var publishers: [String] = []
         var platforms: [String] = []
         for reference in references {
-            if let publisher = reference["publisher"]?.stringValue { publishers.append(contentsOf: searchTerms(publisher)) }
+            for publisher in reference["publishers"]?.arrayItems ?? [] {
+                if let name = publisher.stringValue { publishers.append(contentsOf: searchTerms(name)) }
+            }
             if let platform = reference["platform"]?.stringValue { platforms.append(platform) }
         }
         return try catalog.candidateClips(publishers: publishers, platforms: platforms)
