@@ -60,9 +60,13 @@ enum ArticleTextDecoder {
     }
 
     /// Decodes `units`, returning nil at the first ill-formed sequence (no replacement characters).
-    private static func strictDecode<Units: Sequence, Encoding: Unicode.Encoding>(
+    /// The standard library's repairing decoder is the fast path; only text holding U+FFFD (written in the
+    /// file, or a repair) is decoded again strictly to tell the two apart.
+    private static func strictDecode<Units: Collection, Encoding: Unicode.Encoding>(
         _ units: Units, as encoding: Encoding.Type
     ) -> String? where Units.Element == Encoding.CodeUnit {
+        let repaired = String(decoding: units, as: encoding)
+        guard repaired.unicodeScalars.contains("\u{FFFD}") else { return repaired }
         var scalars = String.UnicodeScalarView()
         let failed = transcode(units.makeIterator(), from: encoding, to: UTF32.self, stoppingOnError: true) { unit in
             if let scalar = Unicode.Scalar(unit) { scalars.append(scalar) }

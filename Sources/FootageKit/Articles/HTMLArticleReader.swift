@@ -35,6 +35,8 @@ enum HTMLArticleReader {
 
     private struct State {
         var stack: [String] = []
+        /// How many elements of each name are open, so that an end tag with no open element costs nothing.
+        var openCounts: [String: Int] = [:]
         var excludedDepth = 0
         var overflow = 0
         var mainIndex: Int? = nil
@@ -85,12 +87,14 @@ enum HTMLArticleReader {
             default: break
             }
             if HTMLArticleReader.excluded.contains(name) { excludedDepth += 1 }
+            openCounts[name, default: 0] += 1
             stack.append(name)
         }
 
         /// Pops elements down to and including the one at `position`.
         mutating func pop(to position: Int) {
             while stack.count > position, let name = stack.popLast() {
+                openCounts[name, default: 1] -= 1
                 if HTMLArticleReader.excluded.contains(name) { excludedDepth -= 1 }
                 if mainIndex == stack.count { mainIndex = nil }
                 if articleIndex == stack.count { articleIndex = nil }
@@ -101,11 +105,16 @@ enum HTMLArticleReader {
             }
         }
 
+        func isOpen(_ name: String) -> Bool { (openCounts[name] ?? 0) > 0 }
+
+        /// Closes the innermost open `name` and everything inside it. The search from the top costs as
+        /// many steps as elements it pops, so it is linear over the document.
         mutating func close(_ name: String) {
-            guard let position = stack.lastIndex(of: name) else {
-                if overflow > 0 { overflow -= 1 }
+            if overflow > 0 {
+                overflow -= 1
                 return
             }
+            guard isOpen(name), let position = stack.lastIndex(of: name) else { return }
             pop(to: position)
         }
     }
@@ -135,7 +144,7 @@ enum HTMLArticleReader {
     private static func handleRawText(element: String, content: ArraySlice<Unicode.Scalar>, state: inout State) {
         switch element {
         case "title":
-            if state.title == nil, !state.stack.contains("svg") {
+            if state.title == nil, !state.isOpen("svg") {
                 state.title = HTMLEntities.decode(content).nonBlank
             }
         case "script":
@@ -168,7 +177,9 @@ enum HTMLArticleReader {
             break
         }
         if inline.contains(name) || void.contains(name) { return }
-        if !headElements.contains(name), let head = state.stack.lastIndex(of: "head") { state.pop(to: head) }
+        if !headElements.contains(name), state.isOpen("head"), let head = state.stack.lastIndex(of: "head") {
+            state.pop(to: head)
+        }
         if let top = state.stack.last, selfNesting.contains(top), top == name || (top == "p" && !lineElements.contains(name)) {
             state.pop(to: state.stack.count - 1)
         }
@@ -194,7 +205,7 @@ enum HTMLArticleReader {
             state.pop(to: state.stack.count - 1)
             return
         }
-        if name == "p", !state.stack.contains("p") {
+        if name == "p", !state.isOpen("p") {
             state.breakAll(paragraph: true)
             return
         }

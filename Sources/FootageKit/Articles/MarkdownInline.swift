@@ -5,14 +5,15 @@ import Foundation
 /// `[text](url)` and `[text][ref]` keep their text; images `![alt](url)` are dropped; emphasis and
 /// strike-through markers are removed (an `_` inside a word is kept); code spans keep their content;
 /// backslash escapes are resolved; HTML tags and comments are dropped; `<https://…>` autolinks keep the
-/// address; character references are decoded. Lookahead for a closing bracket, parenthesis, backtick
-/// run or `>` is bounded (`maximumLookahead`), so the work is linear in the input.
+/// address; character references are decoded. Brackets and parentheses are paired in one pass up front;
+/// lookahead for a closing backtick run or `>` is bounded (`maximumLookahead`), so the work is linear.
 enum MarkdownInline {
     static let maximumLookahead = 2048
 
     static func plainText(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
+        let pairs = Pairs(scalars)
         var skipAfter: [Int: Int] = [:]      // index of a link's `]` → index just past its destination
         var index = 0
         while index < scalars.count {
@@ -35,14 +36,14 @@ enum MarkdownInline {
                     index += run
                 }
             case "!" where index + 1 < scalars.count && scalars[index + 1] == "[":
-                if let link = link(scalars, openingAt: index + 1) {
+                if let link = link(scalars, openingAt: index + 1, pairs: pairs) {
                     index = link.end
                 } else {
                     out.append(scalar)
                     index += 1
                 }
             case "[":
-                if let link = link(scalars, openingAt: index) {
+                if let link = link(scalars, openingAt: index, pairs: pairs) {
                     skipAfter[link.closeBracket] = link.end
                 } else {
                     out.append(scalar)
@@ -103,39 +104,34 @@ enum MarkdownInline {
         return nil
     }
 
-    /// A link or image starting with the `[` at `open`: where its text closes and where the whole ends.
-    private static func link(_ scalars: [Unicode.Scalar], openingAt open: Int) -> (closeBracket: Int, end: Int)? {
-        var depth = 0
-        var index = open
-        let limit = min(scalars.count, open + maximumLookahead)
-        var close: Int? = nil
-        while index < limit {
-            let scalar = scalars[index]
-            if scalar == "\\" { index += 2; continue }
-            if scalar == "[" { depth += 1 }
-            if scalar == "]" {
-                depth -= 1
-                if depth == 0 { close = index; break }
+    /// Matching `[`…`]` and `(`…`)` pairs, found in one pass with stacks (backslash escapes respected).
+    struct Pairs {
+        var brackets: [Int: Int] = [:]
+        var parentheses: [Int: Int] = [:]
+
+        init(_ scalars: [Unicode.Scalar]) {
+            var openBrackets: [Int] = [], openParentheses: [Int] = []
+            var index = 0
+            while index < scalars.count {
+                switch scalars[index] {
+                case "\\": index += 1
+                case "[": openBrackets.append(index)
+                case "]": if let open = openBrackets.popLast() { brackets[open] = index }
+                case "(": openParentheses.append(index)
+                case ")": if let open = openParentheses.popLast() { parentheses[open] = index }
+                default: break
+                }
+                index += 1
             }
-            index += 1
         }
-        guard let close, close + 1 < scalars.count else { return nil }
-        let opener = scalars[close + 1]
-        guard opener == "(" || opener == "[" else { return nil }
-        let closer: Unicode.Scalar = opener == "(" ? ")" : "]"
-        var nesting = 0
-        index = close + 1
-        let destinationLimit = min(scalars.count, close + 1 + maximumLookahead)
-        while index < destinationLimit {
-            let scalar = scalars[index]
-            if scalar == opener { nesting += 1 }
-            if scalar == closer {
-                nesting -= 1
-                if nesting == 0 { return (close, index + 1) }
-            }
-            if scalar == "\n" && opener == "[" { return nil }
-            index += 1
-        }
+    }
+
+    /// A link or image whose text opens at `open`: where its text closes and where the whole ends.
+    private static func link(_ scalars: [Unicode.Scalar], openingAt open: Int, pairs: Pairs) -> (closeBracket: Int, end: Int)? {
+        guard let close = pairs.brackets[open], close + 1 < scalars.count else { return nil }
+        let opener = close + 1
+        if scalars[opener] == "(", let end = pairs.parentheses[opener] { return (close, end + 1) }
+        if scalars[opener] == "[", let end = pairs.brackets[opener] { return (close, end + 1) }
         return nil
     }
 

@@ -21,7 +21,10 @@ enum PlainTextArticle {
     static func body(of lines: [Substring]) -> String {
         var builder = BodyTextBuilder()
         var previous: Substring? = nil
-        let hasBlankLines = lines.contains { $0.allSatisfy(\.isWhitespace) }
+        let isBlank = { (line: Substring) in line.allSatisfy(\.isWhitespace) }
+        let firstText = lines.firstIndex { !isBlank($0) } ?? lines.endIndex
+        let lastText = lines.lastIndex { !isBlank($0) } ?? firstText
+        let hasBlankLines = firstText < lastText && lines[firstText...lastText].contains(where: isBlank)
         for line in lines {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty {
