@@ -162,5 +162,7 @@ import Testing
         #expect(ArticleImporter.detectFormat("---\ntitle: x\n---\nbody", fileName: "a.txt") == .markdown)
         #expect(ArticleImporter.detectFormat("Just words.", fileName: "a.html") == .text)
         #expect(ArticleImporter.detectFormat("{ not json", fileName: "a.txt") == .text)
+        let deep = String(repeating: "[", count: 100_000)
+        #expect(ArticleImporter.detectFormat(deep, fileName: "a.txt") == .jsonld)
     }
 }

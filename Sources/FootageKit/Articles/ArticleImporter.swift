@@ -76,7 +76,7 @@ public enum ArticleImporter {
         let start = text.drop { $0.isWhitespace }
         if start.first == "{" || start.first == "[" {
             if hasExtension(["json", "jsonld"]) { return .jsonld }
-            if (try? JSONSerialization.jsonObject(with: Data(start.utf8), options: [])) != nil { return .jsonld }
+            if JSONLDArticleReader.looksLikeJSON(Data(start.utf8)) { return .jsonld }
         }
         if hasExtension(["json", "jsonld"]) { return .jsonld }
         if start.hasPrefix("---"), FrontMatter.split(String(start)) != nil { return .markdown }

@@ -82,15 +82,16 @@ public enum ClaimExtractor {
 
     static func isEvent(_ tokens: [ClaimToken]) -> Bool {
         guard tokens.contains(where: { $0.kind == .word && eventVerbs.contains($0.lower) }) else { return false }
-        let calendarWords = Set(CivilDate.weekdayNames.keys).union(CivilDate.monthNames.keys)
+        let firstWord = tokens.firstIndex { $0.kind != .punctuation }
         for (index, token) in tokens.enumerated() where token.kind == .word {
             if token.isAcronym { return true }
             guard token.isCapitalized, !calendarWords.contains(token.lower), token.text != "I" else { continue }
-            let opensSentence = tokens[..<index].allSatisfy { $0.kind == .punctuation }
-            if !opensSentence || !Abbreviations.sentenceOpeners.contains(token.lower) { return true }
+            if index != firstWord || !Abbreviations.sentenceOpeners.contains(token.lower) { return true }
         }
         return false
     }
+
+    private static let calendarWords = Set(CivilDate.weekdayNames.keys).union(CivilDate.monthNames.keys)
 
     /// Quotations of two words or more: “…”, "…", and ‘…’ when the ‘ follows a space or the start and
     /// the ’ is not followed by a letter (so apostrophes are not taken for quotation marks).

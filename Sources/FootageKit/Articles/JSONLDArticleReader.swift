@@ -32,6 +32,13 @@ enum JSONLDArticleReader {
         return fields(of: article)
     }
 
+    /// True when `data` is JSON: nested too deeply to parse safely (such a file is refused later as
+    /// malformed JSON-LD), or parsed by `JSONSerialization`.
+    static func looksLikeJSON(_ data: Data) -> Bool {
+        if nestingExceeding(maximumNesting, in: data) != nil { return true }
+        return (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
+    }
+
     /// The first nesting depth above `limit` found in `data`, scanning outside strings only.
     private static func nestingExceeding(_ limit: Int, in data: Data) -> Int? {
         var depth = 0, inString = false, escaped = false
