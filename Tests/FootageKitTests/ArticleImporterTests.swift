@@ -86,6 +86,13 @@ import Testing
             + "struck on the road south of the city, and that it had filmed the attack.\n\nSecond paragraph.")
     }
 
+    @Test func longLinesAreNeverJoined() throws {
+        let long = String(repeating: "word ", count: 30)
+        let text = "Headline\n\n\(long)with no stop\nREAD MORE: a promotion line\n\nNext paragraph."
+        let article = try importText(text, fileName: "a.txt")
+        #expect(article.body == "\(long)with no stop\nREAD MORE: a promotion line\n\nNext paragraph.")
+    }
+
     @Test func markdownMarkupBecomesPlainText() throws {
         let text = """
         ---

@@ -103,6 +103,7 @@ import Testing
         let statement = only("The ministry said in a statement that the convoy was destroyed near Ramadi.")
         #expect(statement?.attribution == "The ministry")
         #expect(statement?.attributionMedium == "statement")
+        #expect(only("Both armies release footage they say shows the convoy.")?.attribution == "they")
         let tweeted = only("Officials in Baghdad tweeted that the road had been captured.")
         #expect(tweeted?.attribution == "Officials in Baghdad")
         #expect(tweeted?.attributionMedium == "tweet")

@@ -26,11 +26,11 @@ enum AttributionFinder {
     /// Words allowed between a subject and its verb (`Garver also said`, `officials have said`).
     static let betweenSubjectAndVerb: Set<String> = [
         "also", "later", "earlier", "previously", "then", "has", "have", "had", "was", "is", "reportedly",
-        "separately", "further", "had", "once", "again", "repeatedly", "publicly", "first",
+        "separately", "further", "once", "again", "repeatedly", "publicly", "first",
     ]
     static let afterNameStops: Set<String> = [
-        "in", "on", "at", "to", "during", "that", "when", "while", "after", "before", "on", "via", "through",
-        "earlier", "later", "last", "this", "yesterday", "today", "on", "who", "which",
+        "in", "on", "at", "to", "during", "that", "when", "while", "after", "before", "via", "through",
+        "earlier", "later", "last", "this", "yesterday", "today", "who", "which",
     ]
     static let media: [[String]] = [
         ["press", "conference"], ["news", "conference"], ["press", "release"], ["video", "message"],
@@ -38,6 +38,7 @@ enum AttributionFinder {
         ["message"], ["speech"], ["letter"], ["report"], ["broadcast"], ["podcast"], ["blog"], ["telegram"],
     ]
     static let maximumPhraseTokens = 8
+    static let personalPronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
 
     static func attribution(in tokens: [ClaimToken], scalars: [Unicode.Scalar]) -> Attribution? {
         func text(_ range: Range<Int>) -> String {
@@ -81,6 +82,8 @@ enum AttributionFinder {
         var end = verb
         while end > 0, tokens[end - 1].kind == .word, betweenSubjectAndVerb.contains(tokens[end - 1].lower) { end -= 1 }
         guard end > 0 else { return nil }
+        // `… footage they say shows …`: a pronoun right before the verb is the whole subject.
+        if personalPronouns.contains(tokens[end - 1].lower) { return (end - 1)..<end }
         if tokens[end - 1].text == "," {
             let nearest = segment(endingAt: end - 1, tokens: tokens)
             var earlier: Range<Int>? = nil

@@ -149,8 +149,6 @@ enum HTMLArticleReader {
             }
         case "script":
             if state.stack.last == "script-ld" { state.jsonLD.append(String(String.UnicodeScalarView(content))) }
-        case "textarea":
-            break
         default:
             break
         }

@@ -2,10 +2,11 @@ import Foundation
 
 /// Reads a plain-text article: the first non-empty line is the headline, the rest is the body.
 ///
-/// Paragraphs are separated by blank lines. Inside a paragraph a line break is kept when the line before
-/// it ends a sentence, is short (under 40 characters: a list item, a dateline) or the next line starts
-/// with a list marker; otherwise the two lines are joined with a space, which undoes hard wrapping at
-/// 72 or 80 columns. In a file without any blank line every line is a paragraph.
+/// Paragraphs are separated by blank lines; in a file without any blank line every line is a paragraph.
+/// A file whose lines are all at most 100 characters long is taken as hard-wrapped (at 72 or 80 columns):
+/// inside its paragraphs a line break is kept only when the line before it ends a sentence, is short
+/// (under 40 characters: a list item, a dateline) or the next line starts with a list marker; otherwise
+/// the two lines are joined with a space. In other files every line break is kept.
 enum PlainTextArticle {
     static func read(_ text: String) -> ArticleFields {
         var fields = ArticleFields()
@@ -25,6 +26,7 @@ enum PlainTextArticle {
         let firstText = lines.firstIndex { !isBlank($0) } ?? lines.endIndex
         let lastText = lines.lastIndex { !isBlank($0) } ?? firstText
         let hasBlankLines = firstText < lastText && lines[firstText...lastText].contains(where: isBlank)
+        let hardWrapped = lines.allSatisfy { $0.unicodeScalars.count <= 100 }
         for line in lines {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty {
@@ -35,7 +37,7 @@ enum PlainTextArticle {
             if let previous {
                 if !hasBlankLines {
                     builder.paragraphBreak()
-                } else if keepsBreak(after: previous, before: trimmed) {
+                } else if !hardWrapped || keepsBreak(after: previous, before: trimmed) {
                     builder.lineBreak()
                 } else {
                     builder.append(" ")
