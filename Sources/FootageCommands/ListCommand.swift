@@ -6,7 +6,7 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List what the catalogue holds.")
 
-    enum What: String, ExpressibleByArgument, CaseIterable { case clips }
+    enum What: String, ExpressibleByArgument, CaseIterable { case clips, articles, claims }
 
     @Argument(help: "What to list: \(What.allCases.map(\.rawValue).joined(separator: ", ")).") var what: What = .clips
     @OptionGroup var catalogOptions: CatalogOptions
@@ -16,6 +16,30 @@ struct ListCommand: ParsableCommand {
         let catalog = try catalogOptions.open(readOnly: true)
         switch what {
         case .clips: try listClips(catalog)
+        case .articles: try listArticles(catalog)
+        case .claims: try listClaims(catalog)
+        }
+    }
+
+    private func listArticles(_ catalog: Catalog) throws {
+        let articles = try catalog.articleSummaries()
+        if output.json {
+            articles.forEach { Output.json(.object(ArticleJSON.row($0.article, claims: $0.claims))) }
+            return
+        }
+        if articles.isEmpty { return Output.line("no articles yet; add one with `footage article add FILE`") }
+        Output.table(["ID", "PUBLISHED", "OUTLET", "CLAIMS", "HEADLINE"], articles.map { item in
+            [item.article.shortID, item.article.published ?? "-", Output.safe(item.article.outlet ?? "-"),
+             String(item.claims), Output.safe(item.article.headline)]
+        })
+    }
+
+    private func listClaims(_ catalog: Catalog) throws {
+        let claims = try catalog.allClaims()
+        if output.json {
+            claims.forEach { Output.json(.object(ClaimJSON.row($0))) }
+        } else {
+            ClaimText.table(claims)
         }
     }
 
