@@ -75,8 +75,8 @@ struct RGBImage {
             let y = (Double(row) + 0.5) / Double(height)
             var colour = (60 + 80 * x, 70 + 60 * y, 90 + 40 * x * y)
             for blob in blobs {
-                let distance2 = ((x - blob.x) * (x - blob.x) + (y - blob.y) * (y - blob.y)) / (blob.radius * blob.radius)
-                let weight = exp(-distance2)
+                let (dx, dy) = ((x - blob.x) / blob.radius, (y - blob.y) / blob.radius)
+                let weight = exp(-(dx * dx + dy * dy))
                 colour.0 += weight * (blob.colour.0 - colour.0)
                 colour.1 += weight * (blob.colour.1 - colour.1)
                 colour.2 += weight * (blob.colour.2 - colour.2)

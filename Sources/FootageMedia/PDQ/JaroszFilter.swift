@@ -102,46 +102,60 @@ enum JaroszFilter {
         /// Writes the next filtered row (`rowStride` floats) to `output`.
         mutating func next(into output: UnsafeMutablePointer<Float>) {
             if produced < growingEnd {
-                add(row: entering)
-                entering += 1
                 width += 1
+                update(output, adding: input + entering * rowStride)
+                entering += 1
             } else if produced < steadyEnd {
-                slide(entering: entering, leaving: leaving)
+                update(output, adding: input + entering * rowStride, subtracting: input + leaving * rowStride)
                 entering += 1
                 leaving += 1
             } else {
-                subtract(row: leaving)
-                leaving += 1
                 width -= 1
-            }
-            let divisor = Float(width)
-            for offset in stride(from: 0, to: rowStride, by: 8) {
-                store(load(sums, offset) / divisor, output, offset)
+                update(output, subtracting: input + leaving * rowStride)
+                leaving += 1
             }
             produced += 1
         }
 
-        private func add(row: Int) {
-            let base = input + row * rowStride
-            for offset in stride(from: 0, to: rowStride, by: 8) {
-                store(load(sums, offset) + load(base, offset), sums, offset)
+        /// Adds a row to the sums and writes their averages.
+        private func update(_ output: UnsafeMutablePointer<Float>, adding added: UnsafePointer<Float>) {
+            let divisor = Float(width)
+            for offset in Swift.stride(from: 0, to: rowStride, by: 8) {
+                let sum = load(sums, offset) + load(added, offset)
+                store(sum, sums, offset)
+                store(sum / divisor, output, offset)
             }
         }
 
-        private func slide(entering: Int, leaving: Int) {
-            let added = input + entering * rowStride
-            let removed = input + leaving * rowStride
-            for offset in stride(from: 0, to: rowStride, by: 8) {
+        /// Adds the entering row, then subtracts the leaving one (the reference's order), and writes averages.
+        private func update(
+            _ output: UnsafeMutablePointer<Float>, adding added: UnsafePointer<Float>,
+            subtracting removed: UnsafePointer<Float>
+        ) {
+            let divisor = Float(width)
+            for offset in Swift.stride(from: 0, to: rowStride, by: 8) {
                 var sum = load(sums, offset) + load(added, offset)
                 sum -= load(removed, offset)
                 store(sum, sums, offset)
+                store(sum / divisor, output, offset)
             }
         }
 
-        private func subtract(row: Int) {
+        /// Subtracts a row from the sums and writes their averages.
+        private func update(_ output: UnsafeMutablePointer<Float>, subtracting removed: UnsafePointer<Float>) {
+            let divisor = Float(width)
+            for offset in Swift.stride(from: 0, to: rowStride, by: 8) {
+                let sum = load(sums, offset) - load(removed, offset)
+                store(sum, sums, offset)
+                store(sum / divisor, output, offset)
+            }
+        }
+
+        /// Adds a row to the sums before the first output.
+        private func add(row: Int) {
             let base = input + row * rowStride
-            for offset in stride(from: 0, to: rowStride, by: 8) {
-                store(load(sums, offset) - load(base, offset), sums, offset)
+            for offset in Swift.stride(from: 0, to: rowStride, by: 8) {
+                store(load(sums, offset) + load(base, offset), sums, offset)
             }
         }
     }

@@ -6,8 +6,6 @@ import Foundation
 /// Sums run over `k` in increasing order in `Float`, one product at a time, as in the reference
 /// `dct64To16`, so the coefficients agree with it to the bit; SIMD lanes span output columns only.
 enum PDQDCT {
-    typealias Lanes = SIMD8<Float>
-
     /// `D[i][j] = sqrt(2/64) · cos(π/128 · (i + 1) · (2j + 1))`, row-major 16×64, rounded as the reference
     /// rounds it (a `Float` scale times a `Double` cosine, stored as `Float`).
     static func fillMatrix(_ matrix: UnsafeMutablePointer<Float>) {
@@ -30,27 +28,48 @@ enum PDQDCT {
     }
 
     /// `output (16×16) = D · input (64×64) · Dᵀ`, using `middle` (16×64) for `D · input`.
+    ///
+    /// Each step adds a multiple of a whole input row to a row of the product, so that every output row is
+    /// eight (then two) independent SIMD sums rather than one long chain of dependent additions.
     static func transform(
         _ input: UnsafePointer<Float>, middle: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
         matrix: UnsafePointer<Float>, transposed: UnsafePointer<Float>
     ) {
+        typealias Lanes = JaroszFilter.Lanes
         for i in 0..<16 {
-            for column in stride(from: 0, to: 64, by: 8) {
-                var sum = Lanes.zero
-                for k in 0..<64 {
-                    sum += Lanes(repeating: matrix[i * 64 + k]) * JaroszFilter.load(input, k * 64 + column)
-                }
-                JaroszFilter.store(sum, middle, i * 64 + column)
+            var (s0, s1, s2, s3, s4, s5, s6, s7) = (Lanes.zero, Lanes.zero, Lanes.zero, Lanes.zero,
+                                                    Lanes.zero, Lanes.zero, Lanes.zero, Lanes.zero)
+            for k in 0..<64 {
+                let factor = Lanes(repeating: matrix[i * 64 + k])
+                let row = input + k * 64
+                s0 += factor * JaroszFilter.load(row, 0)
+                s1 += factor * JaroszFilter.load(row, 8)
+                s2 += factor * JaroszFilter.load(row, 16)
+                s3 += factor * JaroszFilter.load(row, 24)
+                s4 += factor * JaroszFilter.load(row, 32)
+                s5 += factor * JaroszFilter.load(row, 40)
+                s6 += factor * JaroszFilter.load(row, 48)
+                s7 += factor * JaroszFilter.load(row, 56)
             }
+            let row = middle + i * 64
+            JaroszFilter.store(s0, row, 0)
+            JaroszFilter.store(s1, row, 8)
+            JaroszFilter.store(s2, row, 16)
+            JaroszFilter.store(s3, row, 24)
+            JaroszFilter.store(s4, row, 32)
+            JaroszFilter.store(s5, row, 40)
+            JaroszFilter.store(s6, row, 48)
+            JaroszFilter.store(s7, row, 56)
         }
         for i in 0..<16 {
-            for column in stride(from: 0, to: 16, by: 8) {
-                var sum = Lanes.zero
-                for k in 0..<64 {
-                    sum += Lanes(repeating: middle[i * 64 + k]) * JaroszFilter.load(transposed, k * 16 + column)
-                }
-                JaroszFilter.store(sum, output, i * 16 + column)
+            var (s0, s1) = (Lanes.zero, Lanes.zero)
+            for k in 0..<64 {
+                let factor = Lanes(repeating: middle[i * 64 + k])
+                s0 += factor * JaroszFilter.load(transposed + k * 16, 0)
+                s1 += factor * JaroszFilter.load(transposed + k * 16, 8)
             }
+            JaroszFilter.store(s0, output, i * 16)
+            JaroszFilter.store(s1, output, i * 16 + 8)
         }
     }
 }

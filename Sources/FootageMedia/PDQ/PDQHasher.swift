@@ -130,7 +130,8 @@ public struct PDQHasher: Sendable {
         for firstRow in Swift.stride(from: 0, to: height, by: 8) {
             let lanes = min(8, height - firstRow)
             for lane in 0..<8 {
-                source.fillRow(firstRow + min(lane, lanes - 1), into: eightRows + lane * stride, terms: scratch.lumaTerms)
+                let row = firstRow + min(lane, lanes - 1)
+                source.fillRow(row, into: eightRows + lane * stride, terms: scratch.lumaTerms)
             }
             JaroszFilter.interleave(eightRows, rowStride: stride, into: laneInput, columns: width)
             JaroszFilter.boxLanes(laneInput, laneOutput, length: width, window: windowAlongRows)
@@ -150,7 +151,7 @@ public struct PDQHasher: Sendable {
             JaroszFilter.interleave(eightRows, rowStride: stride, into: laneInput, columns: width)
             JaroszFilter.boxLanes(laneInput, laneOutput, length: width, window: windowAlongRows)
             for lane in 0..<lanes {
-                let row = scratch.sampledColumns + (firstRow + lane) * 64
+                let row = scratch.filteredAtSampledColumns + (firstRow + lane) * 64
                 for sample in 0..<64 {
                     row[sample] = laneOutput[scratch.sampleColumns[sample] * 8 + lane]
                 }
@@ -159,7 +160,7 @@ public struct PDQHasher: Sendable {
 
         // Pass 4: along columns, over the sampled columns; keep the sampled rows.
         var sampledPass = JaroszFilter.ColumnBox(
-            scratch.sampledColumns, rows: height, rowStride: 64, window: windowAlongColumns,
+            scratch.filteredAtSampledColumns, rows: height, rowStride: 64, window: windowAlongColumns,
             sums: scratch.sampledSums)
         var sample = 0
         for row in 0..<height where sample < 64 {

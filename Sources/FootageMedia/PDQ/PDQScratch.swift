@@ -34,7 +34,7 @@ final class PDQScratch: @unchecked Sendable {
     private(set) var laneInput = PDQScratch.allocate(0)
     private(set) var laneOutput = PDQScratch.allocate(0)
     /// The frame after the second box pass along rows, at the 64 sampled columns only: `capacityRows` × 64.
-    private(set) var sampledColumns = PDQScratch.allocate(0)
+    private(set) var filteredAtSampledColumns = PDQScratch.allocate(0)
 
     private var capacityRows = 0
     private var capacityStride = 0
@@ -53,7 +53,7 @@ final class PDQScratch: @unchecked Sendable {
         for buffer in [
             dctMatrix, dctMatrixTransposed, block, lumaTerms, dctMiddle, coefficients, variantCoefficients,
             sampledSums, sampledRow, rowFiltered, eightRows, columnSums, laneInput, laneOutput,
-            sampledColumns,
+            filteredAtSampledColumns,
         ] {
             buffer.deallocate()
         }
@@ -72,7 +72,7 @@ final class PDQScratch: @unchecked Sendable {
         columnSums = Self.reallocate(columnSums, capacityStride)
         laneInput = Self.reallocate(laneInput, 8 * capacityStride)
         laneOutput = Self.reallocate(laneOutput, 8 * capacityStride)
-        sampledColumns = Self.reallocate(sampledColumns, capacityRows * 64)
+        filteredAtSampledColumns = Self.reallocate(filteredAtSampledColumns, capacityRows * 64)
     }
 
     private static func allocate(_ count: Int) -> UnsafeMutablePointer<Float> {
