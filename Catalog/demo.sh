@@ -19,12 +19,32 @@ run register "$samples/ministry-upload.mp4" \
     --retrieved 2016-07-02 --note "downloaded with yt-dlp from the ministry's channel" --by demo
 # The Pentagon's release of the same strikes.
 run register "$samples/pentagon-release.webm" \
-    --source "US Department of Defense" --platform "Pentagon press release" \
+    --source "Pentagon (US Department of Defense)" --platform "defense.gov" \
     --url "https://www.defense.gov/" --published 2016-07-01 --retrieved 2016-07-02 --by demo
 # Two unrelated clips, registered as a folder walk would find them.
 run register "$samples/handheld-rotated.mov" "$samples/checkpoint-cctv.ts" --by demo
 
 run list clips
 run show "$samples/ministry-upload.mp4"
-run log
+
+# The article (the project's own example, in Catalog/examples/) is split into claims.
+run article add "$root/Catalog/examples/convoy-strike.md" --by demo
+article=$("$footage" list articles --json --catalog "$root" | head -1 | sed 's/.*"id":"\([^"]*\)".*/\1/')
+claim_of() { "$footage" claims "$article" --json --catalog "$root" | grep -F "$1" | head -1 | sed 's/.*"id":"\(C[0-9]*\)".*/\1/'; }
+upload=$(claim_of "posted on YouTube")
+released=$(claim_of "have released footage")
+strike=$(claim_of "lead and rear vehicles")
+# Evidence links: which seconds of which clip bear on which claim. Links are history and are never merged,
+# so the demo adds them only on its first run in a catalogue.
+if ! "$footage" xref "$upload" --json --catalog "$root" | grep -q '"has_evidence":true'; then
+    run link "$upload" "$samples/ministry-upload.mp4" --stance supports --from 0 --to 30 --confidence high \
+        --note "the upload itself: a column of vehicles on a desert road, then strikes" --by demo
+    run link "$released" "$samples/pentagon-release.webm" --stance supports --from 0 --to 22 --confidence medium \
+        --note "the Pentagon's release shows the same strike footage" --by demo
+    run link "$strike" "$samples/pentagon-release.webm" --stance context --from 0:02 --to 0:09.5 --confidence low \
+        --note "strikes visible; which vehicles were hit first cannot be told at this resolution" --by demo
+fi
+run xref "$article"
+run search Garver
+run log --limit 12
 run verify

@@ -56,7 +56,39 @@ extension Catalog {
                     problems.append(CheckProblem(subject: subject, message: "its stored sidecar no longer matches its SHA-256"))
                 }
             }
+            problems += try Catalog.linkProblems(db, shaByID: shaByID)
             return problems
         }
+    }
+
+    /// Each evidence link must match its `link.add` event (claim, clip SHA-256, range, stance, confidence, note,
+    /// keyframes), point at the clip whose SHA-256 it names, and each keyframe it rests on must still be recorded
+    /// with the same image hash and PDQ hash.
+    static func linkProblems(_ db: Database, shaByID: [Int64: String]) throws -> [CheckProblem] {
+        var problems: [CheckProblem] = []
+        var recorded: [String: JSONValue] = [:]
+        let events = try LedgerEvent.filter(Column("action") == "link.add").fetchCursor(db)
+        while let event = try events.next() { recorded[event.subject] = try? JSONValue(parsing: event.payload) }
+        var keyframes: [Int64: (String, String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, sha256, pdq FROM keyframe") {
+            keyframes[row["id"]] = (row["sha256"], row["pdq"])
+        }
+        for link in try LinkRecord.fetchAll(db) {
+            let subject = "link \(link.shortID)"
+            if recorded[link.shortID] != .object(link.ledgerFields) {
+                problems.append(CheckProblem(subject: subject, message: "differs from its ledger event (claim, clip, range, stance or note edited outside footage)"))
+            }
+            if shaByID[link.clipId] != link.clipSha256 {
+                problems.append(CheckProblem(subject: subject, message: "names clip \(link.clipSha256.prefix(12)) but points at another row"))
+            }
+            for frame in link.keyframesValue.arrayItems {
+                guard case .int(let id)? = frame["id"] else { continue }
+                let stored = keyframes[id]
+                if stored?.0 != frame["sha256"]?.stringValue || stored?.1 != frame["pdq"]?.stringValue {
+                    problems.append(CheckProblem(subject: subject, message: "keyframe \(id) it rests on is missing or changed"))
+                }
+            }
+        }
+        return problems
     }
 }
