@@ -4,8 +4,9 @@
 # They stand in for the motivating case (see README.md here): one ~45 s "source footage" with distinct
 # scenes, released twice by different parties with different encodings, sizes and start points, plus
 # unrelated clips. Encoders run single-threaded with fixed seeds and explicit metadata, so re-running
-# gives equivalent files (same frames, same tags; byte-level differences can only come from the
-# encoder version).
+# gives equivalent files: with the same FFmpeg build the MP4, MOV, TS and sidecar came out byte for byte
+# identical; the VP9 stream of the WebM differed by a few bytes between runs (same duration, size and
+# scenes).
 #
 # Usage: sh Media/samples/make-samples.sh   (writes next to this script)
 set -eu

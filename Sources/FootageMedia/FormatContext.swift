@@ -46,11 +46,11 @@ final class FormatContext {
         FFmpegLog.clear()
         var format: UnsafePointer<AVInputFormat>?
         let score = av_probe_input_buffer2(io.context, &format, "", nil, 0, UInt32(clamping: options.probeSize))
-        if score < 0 || format == nil {
-            if score == cffmpeg_averror_invaliddata() || format == nil {
-                throw MediaError(.notMedia, path: file.path, reason: "no demuxer recognised it", ffmpegCode: score)
-            }
+        if score < 0 && (inputGuard.deadlineExceeded || score != cffmpeg_averror_invaliddata()) {
             throw error(score, "detecting the format")
+        }
+        guard score >= 0, format != nil else {
+            throw MediaError(.notMedia, path: file.path, reason: "no demuxer recognised it", ffmpegCode: score < 0 ? score : nil)
         }
         let demuxer = String(cString: format!.pointee.name)
         guard InputPolicy.accepts(demuxer: demuxer) else { throw InputPolicy.rejection(of: demuxer, path: file.path) }

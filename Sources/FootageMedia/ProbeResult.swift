@@ -106,6 +106,7 @@ public struct StreamInfo: Sendable, Codable, Equatable {
     /// "16:9".
     public var displayAspectRatio: String?
     public var pixFmt: String?
+    /// Codec level; nil when unknown (ffprobe writes -99).
     public var level: Int?
     public var colorRange: String?
     public var colorSpace: String?
