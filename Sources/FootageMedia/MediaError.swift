@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one error type of FootageMedia: what went wrong with which file, in words a journalist can act on.
+///
+/// `description` is a single line, `path: what happened (detail)`, for example
+/// `clip.mp4: not a media file (no demuxer recognised it)` or
+/// `x.mp4: refused: a playlist (hls) that would open other files`.
+public struct MediaError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What kind of failure this is; stable names, usable in JSON output and tests.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// Nothing at that path.
+        case notFound
+        /// The file exists but we may not read it.
+        case permissionDenied
+        /// A directory, FIFO, device or socket where a regular file was expected.
+        case notRegularFile
+        /// The path is a symbolic link; links are not followed.
+        case symbolicLink
+        /// The file holds no bytes.
+        case empty
+        /// The bytes are not recognised as any media format, or not as audio/video footage.
+        case notMedia
+        /// A media container was recognised but its structure is damaged or truncated.
+        case damaged
+        /// A media format that is recognised but not accepted or not supported.
+        case unsupported
+        /// Refused for safety: the file would make FFmpeg open other files or the network.
+        case refused
+        /// Reading took longer than the deadline.
+        case timedOut
+        /// The operating system failed to read the file (see `errno`).
+        case io
+    }
+
+    public let kind: Kind
+    /// The path as the caller gave it.
+    public let path: String
+    /// Specifics: "directory", "no demuxer recognised it", "a playlist (hls) that would open other files".
+    public let reason: String?
+    /// The FFmpeg return code (a negative AVERROR) where one caused this error.
+    public let ffmpegCode: Int32?
+    /// The C `errno` where one caused this error.
+    public let errno: Int32?
+
+    public init(_ kind: Kind, path: String, reason: String? = nil, ffmpegCode: Int32? = nil, errno: Int32? = nil) {
+        self.kind = kind
+        self.path = path
+        self.reason = reason.map { Self.printable($0) }
+        self.ffmpegCode = ffmpegCode
+        self.errno = errno
+    }
+
+    public var description: String {
+        let name = Self.printable(path, limit: 300)
+        switch kind {
+        case .notFound: return "\(name): not found (\(reason ?? "no such file or directory"))"
+        case .permissionDenied: return "\(name): permission denied (\(reason ?? "the file may not be read"))"
+        case .notRegularFile: return "\(name): not a regular file (\(reason ?? "unknown type"))"
+        case .symbolicLink:
+            return "\(name): refused: a symbolic link (\(reason ?? "give the path of the file it points to"))"
+        case .empty: return "\(name): empty file (0 bytes)"
+        case .notMedia: return "\(name): not a media file (\(reason ?? "no demuxer recognised it"))"
+        case .damaged: return "\(name): damaged or truncated media (\(reason ?? "unreadable structure"))"
+        case .unsupported: return "\(name): unsupported (\(reason ?? "format not accepted"))"
+        case .refused: return "\(name): refused: \(reason ?? "the file tries to open other files")"
+        case .timedOut: return "\(name): timed out (\(reason ?? "reading took too long"))"
+        case .io: return "\(name): read error (\(reason ?? "input/output error"))"
+        }
+    }
+
+    /// Maps the `errno` of a failed `open`/`read` to the matching kind and wording.
+    static func fromErrno(_ code: Int32, path: String, operation: String) -> MediaError {
+        let text = String(cString: strerror(code)).lowercased()
+        switch code {
+        case ENOENT: return MediaError(.notFound, path: path, reason: "no such file or directory", errno: code)
+        case ENOTDIR: return MediaError(.notFound, path: path, reason: "a folder in the path is not a folder", errno: code)
+        case EACCES, EPERM:
+            return MediaError(.permissionDenied, path: path, reason: "the file may not be read", errno: code)
+        default: return MediaError(.io, path: path, reason: "\(operation): \(text)", errno: code)
+        }
+    }
+
+    /// Text that came from a hostile file, made safe for one terminal line: control characters replaced,
+    /// length bounded.
+    static func printable(_ text: String, limit: Int = 200) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if out.unicodeScalars.count >= limit { out += "…"; break }
+            let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || scalar.properties.generalCategory == .format && scalar.value != 0x200D
+            out.unicodeScalars.append(isControl ? "\u{FFFD}" : scalar)
+        }
+        return out
+    }
+}
