@@ -1,0 +1,25 @@
+/// How times appear on contact sheets and in keyframe file names.
+enum Timecode {
+    /// `M:SS.mmm` below an hour, `H:MM:SS.mmm` from an hour on; negative times are shown as 0.
+    static func label(_ seconds: Double) -> String {
+        let milliseconds = seconds.isFinite ? max(0, Int64((seconds * 1000).rounded())) : 0
+        let (hours, rest) = milliseconds.quotientAndRemainder(dividingBy: 3_600_000)
+        let (minutes, rest2) = rest.quotientAndRemainder(dividingBy: 60_000)
+        let (wholeSeconds, millis) = rest2.quotientAndRemainder(dividingBy: 1000)
+        let tail = "\(pad(wholeSeconds, 2)).\(pad(millis, 3))"
+        return hours > 0 ? "\(hours):\(pad(minutes, 2)):\(tail)" : "\(minutes):\(tail)"
+    }
+
+    /// `000012.345`: seconds with six integer digits and milliseconds, so names sort by time. Built from
+    /// digits only, so a file name can never carry anything a file's metadata said.
+    static func fileStem(_ seconds: Double) -> String {
+        let milliseconds = seconds.isFinite ? min(max(0, Int64((seconds * 1000).rounded())), 999_999_999_999) : 0
+        let (whole, millis) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        return "\(pad(whole, 6)).\(pad(millis, 3))"
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}
