@@ -49,7 +49,7 @@ extension Catalog {
                 let subject = "acquisition \(acquisition.id!)"
                 var expected = acquisition.ledgerFields
                 expected["acquisition_id"] = .int(acquisition.id!)
-                if acquisitionEvents[acquisition.id!] != .object(expected) {
+                if acquisitionEvents[acquisition.id!]?.canonicalText != JSONValue.object(expected).canonicalText {
                     problems.append(CheckProblem(subject: subject, message: "differs from its ledger event (edited outside footage)"))
                 }
                 if let text = acquisition.sidecarJson, let sha = acquisition.sidecarSha256, Hashing.sha256Hex(text) != sha {
@@ -75,7 +75,8 @@ extension Catalog {
         }
         for link in try LinkRecord.fetchAll(db) {
             let subject = "link \(link.shortID)"
-            if recorded[link.shortID] != .object(link.ledgerFields) {
+            // Compared as canonical text: a stored 2.0 reads back as the integer 2, and both print as "2".
+            if recorded[link.shortID]?.canonicalText != JSONValue.object(link.ledgerFields).canonicalText {
                 problems.append(CheckProblem(subject: subject, message: "differs from its ledger event (claim, clip, range, stance or note edited outside footage)"))
             }
             if shaByID[link.clipId] != link.clipSha256 {

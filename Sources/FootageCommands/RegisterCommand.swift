@@ -23,6 +23,7 @@ struct RegisterCommand: ParsableCommand {
     @Option(help: "A note on the acquisition.") var note: String?
     @Option(name: .customLong("info-json"), help: "A yt-dlp .info.json sidecar for the file.") var infoJSON: String?
     @Flag(help: "Keep an evidentiary copy in Media/, named by SHA-256, read-only.") var copy = false
+    @Flag(help: "Also extract each clip's keyframes (I-frames, with a contact sheet).") var keyframes = false
     @Option(help: "Files registered at once (default: the number of cores).") var jobs: Int?
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
@@ -51,6 +52,11 @@ struct RegisterCommand: ParsableCommand {
         options.acquisition.infoJSON = infoJSON
         options.copy = copy
         if let jobs { options.jobs = jobs }
+        if keyframes {
+            var extraction = KeyframeJob.Options(analyst: options.analyst)
+            extraction.sheet = true
+            options.keyframes = extraction
+        }
         let json = output.json
         let progress = Progress()
         let tally = Tally()
@@ -82,6 +88,7 @@ struct RegisterCommand: ParsableCommand {
         }
         if !outcome.addedLocations.isEmpty { row["added_locations"] = .array(outcome.addedLocations.map(JSONValue.string)) }
         row["copy"] = .optional(outcome.copyPath)
+        if let count = outcome.keyframes { row["keyframes"] = .int(Int64(count)) }
         row["events"] = .array(outcome.events.map(JSONValue.int))
         return row
     }
@@ -98,6 +105,7 @@ struct RegisterCommand: ParsableCommand {
             var line = "\(outcome.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(sha)  \(what)  \(Output.safe(outcome.path))"
             if outcome.status == .known && !outcome.addedLocations.isEmpty { line += "  (new location)" }
             if let copy = outcome.copyPath { line += "  copy: \(Output.safe(copy))" }
+            if let count = outcome.keyframes { line += "  \(count) keyframes" }
             Output.line(line)
         }
     }

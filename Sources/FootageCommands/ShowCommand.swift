@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootageCatalog
+import FootageKit
 import Foundation
 
 struct ShowCommand: ParsableCommand {
@@ -15,10 +16,20 @@ struct ShowCommand: ParsableCommand {
         let catalog = try catalogOptions.open(readOnly: true)
         let detail = try catalog.detail(of: try catalog.clip(matching: ref))
         let events = try catalog.ledgerEvents(subject: detail.clip.sha256)
+        let keyframes = try catalog.keyframes(clipId: detail.clip.id!)
+        let extractions = try catalog.extractions(clipId: detail.clip.id!)
         if output.json {
-            Output.json(.object(ClipJSON.detail(detail, events: events)))
+            var row = ClipJSON.detail(detail, events: events)
+            row["keyframes"] = .array(keyframes.map { frame in
+                var object = Output.object(frame, dropping: ["clip_id"])
+                object["path"] = .string(catalog.root.appendingPathComponent(frame.path).path)
+                return .object(object)
+            })
+            row["contact_sheets"] = .array(extractions.compactMap(\.sheetPath).map { .string(catalog.root.appendingPathComponent($0).path) })
+            Output.json(.object(row))
         } else {
             ClipText.print(detail, events: events)
+            ClipText.keyframes(keyframes, extractions: extractions, root: catalog.root)
         }
     }
 }
@@ -100,5 +111,20 @@ enum ClipText {
         Output.line("")
         Output.line("ledger")
         for e in events { Output.line("  \(e.seq)  \(e.time)  \(e.action)  \(Output.short(e.hash))") }
+    }
+
+    static func keyframes(_ frames: [KeyframeRecord], extractions: [ExtractionRecord], root: URL) {
+        guard !extractions.isEmpty else { return }
+        Output.line("")
+        Output.line("keyframes")
+        for extraction in extractions {
+            let mine = frames.filter { $0.extractionId == extraction.id }
+            Output.line("  \(extraction.mode) (\(mine.count), \(extraction.createdAt)) \(root.appendingPathComponent(extraction.folder).path)")
+            for f in mine {
+                let score = f.score.map { String(format: "  score %.2f", $0) } ?? ""
+                Output.line("    \(TimeText.format(f.time))  pts \(f.pts)@\(f.timeBase)  \(f.width)x\(f.height)  pdq \(f.pdq.prefix(16))… q\(f.quality)\(score)  \((f.path as NSString).lastPathComponent)")
+            }
+            if let sheet = extraction.sheetPath { Output.line("    contact sheet: \(root.appendingPathComponent(sheet).path)") }
+        }
     }
 }

@@ -24,6 +24,8 @@ public struct Registrar: Sendable {
         public var analyst: String
         public var copy = false
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        /// `--keyframes`: extract keyframes of each clip once it is registered.
+        public var keyframes: KeyframeJob.Options?
         public init(analyst: String) { self.analyst = analyst }
     }
 
@@ -38,6 +40,8 @@ public struct Registrar: Sendable {
         public var addedLocations: [String] = []
         public var copyPath: String?
         public var events: [Int64] = []
+        /// With `--keyframes`: how many keyframes the clip has from this extraction.
+        public var keyframes: Int?
     }
 
     public let catalog: Catalog
@@ -60,13 +64,8 @@ public struct Registrar: Sendable {
             }
         }
         let work = files
-        let queue = WorkQueue(count: work.count)
         let reporter = Serial(report)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, work.count))) { _ in
-            while let index = queue.next() {
-                reporter.send(registerOne(work[index]))
-            }
-        }
+        Parallel.forEach(work.count, jobs: options.jobs) { index in reporter.send(registerOne(work[index])) }
     }
 
     /// Registers one file; never throws: failures become an `error` outcome naming the file and the reason.
@@ -83,9 +82,20 @@ public struct Registrar: Sendable {
             if acquisition?.isEmpty == true { acquisition = nil }
             let registration = ClipMapping.registration(inspection, locations: locations, acquisition: acquisition)
             let result = try catalog.register(registration, actor: options.analyst)
-            return Outcome(path: path, status: result.status == .registered ? .registered : .known,
-                           sha256: result.sha256, clip: registration.clip, addedLocations: result.addedLocations,
-                           copyPath: copyPath, events: result.events)
+            var outcome = Outcome(path: path, status: result.status == .registered ? .registered : .known,
+                                  sha256: result.sha256, clip: registration.clip, addedLocations: result.addedLocations,
+                                  copyPath: copyPath, events: result.events)
+            if let keyframes = options.keyframes {
+                // The clip is registered either way; a keyframe failure is reported on its line.
+                do {
+                    let clip = try catalog.clip(matching: result.sha256)
+                    outcome.keyframes = try KeyframeJob.run(clip: clip, catalog: catalog, options: keyframes).frames.count
+                } catch {
+                    outcome.status = .error
+                    outcome.message = "\(path): registered, but keyframes failed: \(FootageErrors.message(error))"
+                }
+            }
+            return outcome
         } catch {
             return Outcome(path: path, status: .error, message: FootageErrors.message(error, path: path))
         }
@@ -107,21 +117,6 @@ public struct Registrar: Sendable {
             try YtDlpSidecar.read(path: URL(fileURLWithPath: sidecarPath).standardizedFileURL.path).fill(&record)
         }
         return record
-    }
-}
-
-/// Hands out indices 0..<count to worker threads.
-final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-    init(count: Int) { self.count = count }
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
     }
 }
 

@@ -28,14 +28,11 @@ public enum Verifier {
         let locations = try catalog.allLocations().map { (path: $0.location.path, kind: $0.location.kind, sha: $0.sha256) }
             + catalog.allKeyframeImages().map { (path: catalog.root.appendingPathComponent($0.path).path, kind: "keyframe", sha: $0.sha256) }
         var files = [FileCheck?](repeating: nil, count: locations.count)
-        let queue = WorkQueue(count: locations.count)
         files.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let results = buffer
-            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, locations.count))) { _ in
-                while let index = queue.next() {
-                    let item = locations[index]
-                    results[index] = check(path: item.path, kind: item.kind, expected: item.sha)
-                }
+            Parallel.forEach(locations.count, jobs: jobs) { index in
+                let item = locations[index]
+                results[index] = check(path: item.path, kind: item.kind, expected: item.sha)
             }
         }
         var problems: [CheckProblem] = []
