@@ -61,13 +61,15 @@ public enum ClipMatcher {
     /// with fewer (the shorter clip, counted in what it shows rather than in how long it holds each shot).
     static func accepts(_ alignment: FrameAlignment, _ comparison: FrameComparison) -> Bool {
         let rule = comparison.rule
-        guard min(alignment.matchedImagesOfA, alignment.matchedImagesOfB) >= max(rule.minimumFrames, 1) else {
-            return false
-        }
-        let share = comparison.a.imageCount <= comparison.b.imageCount
+        return min(alignment.matchedImagesOfA, alignment.matchedImagesOfB) >= max(rule.minimumFrames, 1)
+            && shareOfShorter(alignment, comparison) >= rule.minimumShare
+    }
+
+    /// The share of the distinct images of the side with fewer of them that match at the alignment's offset.
+    static func shareOfShorter(_ alignment: FrameAlignment, _ comparison: FrameComparison) -> Double {
+        comparison.a.imageCount <= comparison.b.imageCount
             ? Double(alignment.matchedImagesOfA) / Double(comparison.a.imageCount)
             : Double(alignment.matchedImagesOfB) / Double(comparison.b.imageCount)
-        return share >= rule.minimumShare
     }
 
     /// Further offsets at which enough distinct images agree, once the pairs already explained are set aside.
