@@ -55,19 +55,16 @@ struct MultiIndexTable: Sendable {
         UInt16(truncatingIfNeeded: hash[chunk / 4] >> UInt64(16 * (chunk % 4)))
     }
 
-    /// The probes for one chunk value: itself, and its one-bit neighbours when the radius is one.
-    private static func probes(_ value: UInt16, radius: Int) -> [UInt16] {
-        radius == 0 ? [value] : [value] + (0..<16).map { value ^ (1 << UInt16($0)) }
-    }
-
     /// How many entries the lookups for `query` would visit: to fall back on a scan for a query that sits in
     /// crowded buckets (a black frame's hash, a static shot indexed a thousand times).
     func candidateCount(_ query: SIMD4<UInt64>, radius: Int) -> Int {
         var total = 0
         for chunk in 0..<Self.chunkCount {
             let base = chunk * (Self.bucketCount + 1)
-            for probe in Self.probes(Self.chunk(chunk, of: query), radius: radius) {
-                total += Int(starts[base + Int(probe) + 1] - starts[base + Int(probe)])
+            let value = Int(Self.chunk(chunk, of: query))
+            for flip in 0...(radius == 0 ? 0 : 16) {
+                let probe = flip == 0 ? value : value ^ (1 << (flip - 1))
+                total += Int(starts[base + probe + 1] - starts[base + probe])
             }
         }
         return total
@@ -80,27 +77,41 @@ struct MultiIndexTable: Sendable {
         precondition(limit <= Self.maximumDistance, "the multi-index covers distances up to 31")
         let radius = limit / Self.chunkCount
         var hits: [RawHit] = []
+        var touched: UInt64 = 0
         starts.withUnsafeBufferPointer { starts in
             entries.withUnsafeBufferPointer { entries in
                 for chunk in 0..<Self.chunkCount {
                     let base = chunk * (Self.bucketCount + 1)
-                    for probe in Self.probes(Self.chunk(chunk, of: query), radius: radius) {
-                        let bucket = Int(starts[base + Int(probe)])..<Int(starts[base + Int(probe) + 1])
-                        for position in bucket {
-                            let entry = Int(entries[chunk * count + position])
+                    let postings = UnsafeBufferPointer(rebasing: entries[chunk * count..<(chunk + 1) * count])
+                    let value = Int(Self.chunk(chunk, of: query))
+                    let flips = 0...(radius == 0 ? 0 : 16)
+                    // First only touch every candidate's hash: these loads are independent and cheap, so the core
+                    // keeps many cache misses in flight at once; the checks below then find the lines in cache.
+                    for flip in flips {
+                        let probe = flip == 0 ? value : value ^ (1 << (flip - 1))
+                        for position in Int(starts[base + probe])..<Int(starts[base + probe + 1]) {
+                            touched ^= hashes[4 * Int(postings[position])]
+                        }
+                    }
+                    // The chunk's own value, then (radius one) each of its 16 one-bit neighbours.
+                    for flip in flips {
+                        let probe = flip == 0 ? value : value ^ (1 << (flip - 1))
+                        for position in Int(starts[base + probe])..<Int(starts[base + probe + 1]) {
+                            let entry = Int(postings[position])
                             let hash = SIMD4(
                                 hashes[4 * entry], hashes[4 * entry + 1], hashes[4 * entry + 2], hashes[4 * entry + 3])
-                            let difference = hash ^ query
-                            let distance = HammingDistance.between(hash, query)
-                            guard distance <= limit,
-                                Self.firstCloseChunk(difference, radius: radius) == chunk
+                            guard HammingDistance.isWithin(hash, query, limit),
+                                Self.firstCloseChunk(hash ^ query, radius: radius) == chunk
                             else { continue }
+                            let distance = HammingDistance.between(hash, query)
                             hits.append(RawHit(query: queryIndex, entry: Int32(entry), distance: Int32(distance)))
                         }
                     }
                 }
             }
         }
+        // Uses the touched words, so that the compiler keeps the loads that warmed the cache.
+        if touched == 0x5044_515F_5741_524D { hits.reserveCapacity(hits.count + 1) }
         return hits
     }
 
