@@ -59,7 +59,8 @@ import Testing
         let still = fixtures.randomHash()
         // A static shot indexed thousands of times: its bucket holds most of the index.
         var entries: [(clipID: Int64, frame: FingerprintFrame)] = (0..<3000).map { k in
-            (Int64(k % 3), FingerprintFrame(time: Double(k), hash: fixtures.flipping(k % 5, bitsOf: still), quality: 90))
+            let hash = fixtures.flipping(k % 5, bitsOf: still)
+            return (Int64(k % 3), FingerprintFrame(time: Double(k), hash: hash, quality: 90))
         }
         entries += fixtures.source(500).map { (Int64(9), $0) }
         let index = FrameHashIndex(entries: entries)

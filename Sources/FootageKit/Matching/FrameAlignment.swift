@@ -34,7 +34,8 @@ struct FrameAlignment: Sendable {
                     current.lastTimeInB = max(current.lastTimeInB, time)
                     matched = current
                 } else {
-                    matched = MatchedFrame(frameOfA: i, closestDistance: distance, firstTimeInB: time, lastTimeInB: time)
+                    matched = MatchedFrame(
+                        frameOfA: i, closestDistance: distance, firstTimeInB: time, lastTimeInB: time)
                 }
             }
             if let matched { matchedFramesOfA.append(matched) }

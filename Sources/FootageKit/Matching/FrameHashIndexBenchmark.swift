@@ -46,7 +46,9 @@ public enum FrameHashIndexBenchmark {
             var fastest = Double.infinity
             for _ in 0..<repetitions {
                 var found = 0
-                let elapsed = clock.measure { found = index.search(queries, maximumDistance: 31, strategy: strategy).count }
+                let elapsed = clock.measure {
+                    found = index.search(queries, maximumDistance: 31, strategy: strategy).count
+                }
                 precondition(hits == nil || hits == found, "the strategies disagree")
                 hits = found
                 fastest = min(fastest, elapsed.seconds)

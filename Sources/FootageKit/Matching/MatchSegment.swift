@@ -1,4 +1,4 @@
-/// A stretch of footage present in both clips: seconds `aStart…aEnd` of A show what seconds `bStart…bEnd` of B show.
+/// A stretch of footage present in both clips: seconds `aStart…aEnd` of A show what `bStart…bEnd` of B show.
 public struct MatchSegment: Sendable, Equatable {
     public var aStart: Double
     public var aEnd: Double

@@ -33,7 +33,8 @@ extension FrameComparison {
         let separation = 2 * rule.samplingInterval
         var best: (bin: Int, score: (Int, Int, Int))?
         for bin in tallies.keys {
-            guard !exclusion.offsets.contains(where: { abs(Double(bin) * binWidth - $0) < separation }) else { continue }
+            let centre = Double(bin) * binWidth
+            guard !exclusion.offsets.contains(where: { abs(centre - $0) < separation }) else { continue }
             var imagesOfA = Set<Int>()
             var imagesOfB = Set<Int>()
             var frames = 0
