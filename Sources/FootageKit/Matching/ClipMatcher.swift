@@ -1,0 +1,97 @@
+/// Decides whether two video fingerprints share footage, and where.
+///
+/// Frames match when their PDQ hashes are within the rule's distance; the matched pairs vote on the time offset
+/// between the clips (`OffsetVote`); the pairs consistent with the winning offset give the shares and segments.
+/// When A's frames as they are do not match, A's rotated and mirrored variants are tried, so a flipped re-upload
+/// is found and reported with its transform.
+public enum ClipMatcher {
+    /// How many further offsets to look for once the dominant one is found.
+    static let maximumOtherAlignments = 3
+
+    /// Nil when the clips don't share footage under the rule.
+    public static func match(
+        _ a: [FingerprintFrame], _ b: [FingerprintFrame], rule: MatchRule = .standard
+    ) -> ClipMatch? {
+        let first = PreparedFingerprint(a, rule: rule)
+        let second = PreparedFingerprint(b, rule: rule)
+        guard first.count > 0, second.count > 0 else { return nil }
+        let originals = FrameComparison(
+            a: first, b: second, aHashes: first.hashes, bHashes: second.hashes, rule: rule)
+        // The original is preferred whenever it matches: a symmetrical scene also matches its own mirror image.
+        if let match = match(originals, transform: nil) { return match }
+
+        var candidates: [ClipMatch] = []
+        if first.hasVariants {
+            for transform in DihedralTransform.allCases {
+                let comparison = FrameComparison(
+                    a: first, b: second, aHashes: first.variants[transform.rawValue], bHashes: second.hashes,
+                    rule: rule)
+                if let match = match(comparison, transform: transform.name) { candidates.append(match) }
+            }
+        } else if second.hasVariants {
+            // B's variant matching A's original means B is A under the inverse transform.
+            for transform in DihedralTransform.allCases {
+                let comparison = FrameComparison(
+                    a: first, b: second, aHashes: first.hashes, bHashes: second.variants[transform.rawValue],
+                    rule: rule)
+                if let match = match(comparison, transform: transform.inverse.name) { candidates.append(match) }
+            }
+        }
+        return candidates.max { ($0.matchedFrames, -$0.meanDistance) < ($1.matchedFrames, -$1.meanDistance) }
+    }
+
+    private static func match(_ comparison: FrameComparison, transform: String?) -> ClipMatch? {
+        guard let offset = comparison.winningOffset() else { return nil }
+        let alignment = FrameAlignment(comparison, offset: offset, excluding: .init())
+        guard accepts(alignment, comparison) else { return nil }
+        let a = comparison.a
+        let b = comparison.b
+        return ClipMatch(
+            shareOfA: Double(alignment.matchedFramesOfA.count) / Double(a.count),
+            shareOfB: Double(alignment.matchedFramesOfB.count) / Double(b.count),
+            offset: offset,
+            segments: alignment.segments(comparison),
+            matchedFrames: alignment.matchedFramesOfA.count,
+            transform: transform,
+            meanDistance: alignment.meanDistance,
+            otherAlignments: otherAlignments(comparison, after: alignment))
+    }
+
+    /// The rule's test on distinct images: enough of them on both sides, and a large enough share of the side
+    /// with fewer (the shorter clip, counted in what it shows rather than in how long it holds each shot).
+    static func accepts(_ alignment: FrameAlignment, _ comparison: FrameComparison) -> Bool {
+        let rule = comparison.rule
+        return min(alignment.matchedImagesOfA, alignment.matchedImagesOfB) >= max(rule.minimumFrames, 1)
+            && shareOfShorter(alignment, comparison) >= rule.minimumShare
+    }
+
+    /// The share of the distinct images of the side with fewer of them that match at the alignment's offset.
+    static func shareOfShorter(_ alignment: FrameAlignment, _ comparison: FrameComparison) -> Double {
+        comparison.a.imageCount <= comparison.b.imageCount
+            ? Double(alignment.matchedImagesOfA) / Double(comparison.a.imageCount)
+            : Double(alignment.matchedImagesOfB) / Double(comparison.b.imageCount)
+    }
+
+    /// Further offsets at which enough distinct images agree, once the pairs already explained are set aside.
+    private static func otherAlignments(_ comparison: FrameComparison, after dominant: FrameAlignment)
+        -> [MatchAlignment]
+    {
+        var exclusion = FrameComparison.Exclusion()
+        var found: [MatchAlignment] = []
+        var latest = dominant
+        while found.count < maximumOtherAlignments {
+            exclusion.framesOfA.formUnion(latest.matchedFramesOfA.map(\.frameOfA))
+            exclusion.framesOfB.formUnion(latest.matchedFramesOfB)
+            exclusion.offsets.append(latest.offset)
+            guard let offset = comparison.winningOffset(excluding: exclusion) else { break }
+            let alignment = FrameAlignment(comparison, offset: offset, excluding: exclusion)
+            guard min(alignment.matchedImagesOfA, alignment.matchedImagesOfB) >= max(comparison.rule.minimumFrames, 1)
+            else { break }
+            found.append(MatchAlignment(
+                offset: offset, segments: alignment.segments(comparison),
+                matchedFrames: alignment.matchedFramesOfA.count))
+            latest = alignment
+        }
+        return found
+    }
+}

@@ -1,0 +1,29 @@
+import FootageMedia
+
+/// One sampled frame of a video fingerprint: when it was taken, its PDQ hash and quality, and optionally the
+/// hashes of its rotated and mirrored versions.
+///
+/// A fingerprint is a list of these at a fixed sampling rate (one per second by default), in time order.
+public struct FingerprintFrame: Sendable, Equatable {
+    /// Seconds from the start of the clip.
+    public var time: Double
+    public var hash: PDQHash
+    /// PDQ quality, 0…100; frames below the rule's minimum (flat or nearly flat images) are ignored.
+    public var quality: Int
+    /// The dihedral variants other than the original, in the reference's order (rot90, rot180, rot270, flipX,
+    /// flipY, flipPlus1, flipMinus1), or empty when they were not computed. They let a mirrored or rotated
+    /// re-upload be recognised.
+    public var variants: [PDQHash]
+
+    public init(time: Double, hash: PDQHash, quality: Int, variants: [PDQHash] = []) {
+        self.time = time
+        self.hash = hash
+        self.quality = quality
+        self.variants = variants
+    }
+
+    /// A frame from the hasher's output, keeping all seven variants.
+    public init(time: Double, dihedrals: PDQDihedralHashes, quality: Int) {
+        self.init(time: time, hash: dihedrals.original, quality: quality, variants: Array(dihedrals.all.dropFirst()))
+    }
+}

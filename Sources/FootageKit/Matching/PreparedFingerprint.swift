@@ -1,0 +1,66 @@
+import FootageMedia
+
+/// One side of a comparison: the usable frames of a fingerprint in time order, with each frame's distinct image.
+///
+/// A static shot or a title card held for many seconds gives many near-identical hashes. Counting them as many
+/// pieces of evidence would let one shared title card make two unrelated clips "match" at any offset, so frames
+/// within the match distance of an earlier frame of the same clip are grouped into one distinct image, and the
+/// clip-level decision counts images, not frames.
+struct PreparedFingerprint: Sendable {
+    var times: [Double]
+    var hashes: [SIMD4<UInt64>]
+    /// `variants[t][i]`: frame `i`'s hash under transform `t`, or nil when the frame has no variants.
+    var variants: [[SIMD4<UInt64>?]]
+    /// The distinct image each frame shows, numbered from 0 in order of first appearance.
+    var images: [Int]
+    var imageCount: Int
+
+    var count: Int { times.count }
+    var hasVariants: Bool { variants.contains { column in column.contains { $0 != nil } } }
+
+    init(_ frames: [FingerprintFrame], rule: MatchRule) {
+        let usable = frames.filter { $0.quality >= rule.minimumQuality && $0.time.isFinite }
+            .sorted { $0.time < $1.time }
+        times = usable.map(\.time)
+        hashes = usable.map(\.hash.words)
+        variants = DihedralTransform.allCases.map { transform in
+            usable.map { frame in
+                frame.variants.indices.contains(transform.rawValue) ? frame.variants[transform.rawValue].words : nil
+            }
+        }
+        (images, imageCount) = Self.distinctImages(hashes, within: rule.maximumDistance)
+    }
+
+    /// Groups each frame with the first earlier image it is within `distance` of; O(frames × images).
+    private static func distinctImages(_ hashes: [SIMD4<UInt64>], within distance: Int) -> ([Int], Int) {
+        var anchors: [SIMD4<UInt64>] = []
+        var images: [Int] = []
+        images.reserveCapacity(hashes.count)
+        for hash in hashes {
+            if let image = anchors.firstIndex(where: { HammingDistance.isWithin(hash, $0, distance) }) {
+                images.append(image)
+            } else {
+                images.append(anchors.count)
+                anchors.append(hash)
+            }
+        }
+        return (images, anchors.count)
+    }
+
+    /// The indices of frames whose time lies in `range`, found by binary search on the sorted times.
+    func indices(in range: ClosedRange<Double>) -> Range<Int> {
+        func firstIndex(atLeast bound: Double) -> Int {
+            var low = 0
+            var high = times.count
+            while low < high {
+                let middle = (low + high) / 2
+                if times[middle] < bound { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let lower = firstIndex(atLeast: range.lowerBound)
+        var upper = lower
+        while upper < times.count, times[upper] <= range.upperBound { upper += 1 }
+        return lower..<upper
+    }
+}
