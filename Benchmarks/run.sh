@@ -6,3 +6,5 @@ here=$(cd "$(dirname "$0")" && pwd)
 footage=$1
 echo "# footage benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
 bash "$here/register.sh" "$footage"
+bash "$here/keyframes.sh" "$footage"
+bash "$here/xref.sh" "$footage"

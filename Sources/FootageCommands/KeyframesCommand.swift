@@ -62,8 +62,14 @@ struct KeyframesCommand: ParsableCommand {
         let settings = options
         Parallel.forEach(work.count, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
             let target = work[index]
+            var each = settings
+            // With several targets, each gets its own subfolder of --out, so stills of different clips
+            // (named by index and time) cannot overwrite each other.
+            if work.count > 1, let out = settings.out {
+                each.out = out.appendingPathComponent(Self.folderName(index: index, target: target), isDirectory: true)
+            }
             do {
-                let lines = try extract(target, catalog: catalog, options: settings)
+                let lines = try extract(target, catalog: catalog, options: each)
                 serial.withLock { lines.forEach(emit) }
             } catch {
                 failed.set()
@@ -102,6 +108,16 @@ struct KeyframesCommand: ParsableCommand {
         }
         result.append(.note("extracted \(extraction.frames.count) keyframes of \(Output.safe(path)) (not catalogued)"))
         return result
+    }
+
+    /// `2-pentagon-release.webm`: position and file name, reduced to safe characters.
+    static func folderName(index: Int, target: String) -> String {
+        let name = (target as NSString).lastPathComponent
+        let safe = String(name.unicodeScalars.map { scalar -> Character in
+            let c = Character(scalar)
+            return (c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")) ? c : "_"
+        }.prefix(80))
+        return "\(index + 1)-\(safe.hasPrefix(".") ? "_" + safe.dropFirst() : safe)"
     }
 
     enum Line {
