@@ -24,7 +24,10 @@ let package = Package(
         // The only module that imports CFFmpeg: probe, decode, keyframes, image encode, PDQ, file hashing.
         .target(
             name: "FootageMedia",
-            dependencies: ["CFFmpeg", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CFFmpeg", .product(name: "Crypto", package: "swift-crypto")],
+            // Pixel loops (PDQ, scaling, rotation) are 20-50x slower unoptimised; the test suite hashes every
+            // frame of the reference clips, so this module is optimised in debug builds too.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // The only module that speaks SQL.
         .target(
