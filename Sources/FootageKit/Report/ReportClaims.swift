@@ -16,7 +16,7 @@ struct ReportClaims {
         let attribution: HTML = claim.attribution.map { "<div class=\"muted\">Attributed to: \($0)</div>" } ?? .empty
         let badges: HTML
         if standing.isEmpty {
-            badges = "<span class=\"badge neutral\">no evidence</span>"
+            badges = "<span class=\"badge neutral\">no evidence</span><span class=\"muted\">No footage has been linked to this claim.</span>"
         } else {
             let counts = Dictionary(grouping: standing, by: \.stance)
             badges = ["supports", "contradicts", "context", "unclear"].compactMap { stance -> HTML? in
@@ -24,9 +24,7 @@ struct ReportClaims {
                 return badge(stance, count: n)
             }.joined() + "<span class=\"muted\">\(StanceSummary.text(standing))</span>"
         }
-        let evidence: HTML = links.isEmpty
-            ? "<p class=\"muted\">No footage has been linked to this claim.</p>"
-            : evidenceTable(links) + ledger(links)
+        let evidence: HTML = links.isEmpty ? .empty : evidenceTable(links) + ledger(links)
         return """
             <section class="claim\(standing.isEmpty ? " none" as HTML : .empty)" id="claim-\(claim.shortID)">
             <div><span class="id">\(claim.shortID)</span>\(kinds)</div>
@@ -56,7 +54,7 @@ struct ReportClaims {
                 <td>\(badge(link.stance))<br><span class="muted">\(link.confidence) confidence</span></td>\
                 <td><a href="#clip-\(link.clipSha256)">\(title)</a><br><span class="mono">\(String((clip?.sha256 ?? link.clipSha256).prefix(16)))…</span>\
                 \(source.isEmpty ? HTML.empty : "<br>\(source)")</td>\
-                <td class="mono">\(TimeText.format(link.start))–\(TimeText.format(link.end))</td>\
+                <td class="mono nowrap">\(TimeText.format(link.start))–<br>\(TimeText.format(link.end))</td>\
                 <td>\(link.note ?? "")</td><td>\(link.createdBy)<br><span class="muted">\(link.createdAt)</span></td></tr>\(retraction)
                 """
         }

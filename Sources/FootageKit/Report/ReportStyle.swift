@@ -24,7 +24,8 @@ enum ReportStyle {
           border-bottom: 1px solid var(--rule); }
         h3 { font-size: 17px; margin: 0 0 6px; }
         h4 { font-size: 13px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 18px 0 8px; }
-        a { color: #1f4e9c; word-break: break-all; }
+        a { color: #1f4e9c; overflow-wrap: anywhere; }
+        .nowrap { white-space: nowrap; }
         .mono, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; word-break: break-all; }
         .muted { color: var(--muted); }
         .summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 18px 0 8px; }

@@ -19,8 +19,11 @@ enum ReportTimeline {
 
     static let width = 1000.0
     static let labelWidth = 230.0
-    static let rowHeight = 40.0
     static let top = 34.0
+    /// Each link gets a lane of its own inside the clip's bar, so that overlapping ranges never hide each other.
+    static let laneHeight = 9.0
+
+    static func barHeight(_ row: Row) -> Double { max(18, 4 + laneHeight * Double(row.links.count)) }
 
     static func svg(_ rows: [Row], offsets: [String: Double]? = nil) -> HTML {
         guard !rows.isEmpty else { return .empty }
@@ -30,7 +33,8 @@ enum ReportTimeline {
         let span = max(end - start, 0.001)
         let plot = width - labelWidth - 20
         func x(_ seconds: Double) -> Double { labelWidth + (seconds - start) / span * plot }
-        let height = top + Double(rows.count) * rowHeight + 28
+        let rowTops = rows.reduce(into: [top]) { tops, row in tops.append(tops.last! + barHeight(row) + 22) }
+        let height = rowTops.last! + 28
         var body: [HTML] = []
         // The axis: a tick every "round" number of seconds.
         let step = axisStep(span)
@@ -44,27 +48,29 @@ enum ReportTimeline {
             tick += step
         }
         for (index, row) in rows.enumerated() {
-            let y = top + Double(index) * rowHeight
             let offset = offsets[row.clip.sha256] ?? 0
             let duration = max(row.clip.duration ?? 0, 0)
-            let barY = y + 8
+            let barY = rowTops[index] + 8
+            let barHeight = barHeight(row)
             body.append("""
                 <text x="\(labelWidth - 10)" y="\(barY + 10)" class="label" text-anchor="end">\(truncated(row.label, 30))</text>\
                 <text x="\(labelWidth - 10)" y="\(barY + 22)" class="sha" text-anchor="end">\(String(row.clip.sha256.prefix(12)))</text>\
-                <rect x="\(x(offset))" y="\(barY)" width="\(max(x(offset + duration) - x(offset), 1))" height="18" class="clipbar"><title>\(row.label) — \(TimeText.format(duration))</title></rect>
+                <rect x="\(x(offset))" y="\(barY)" width="\(max(x(offset + duration) - x(offset), 1))" height="\(barHeight)" class="clipbar"><title>\(row.label) — \(TimeText.format(duration))</title></rect>
                 """)
-            for link in row.links.sorted(by: { ($0.isRetracted ? 0 : 1, $0.id ?? 0) < ($1.isRetracted ? 0 : 1, $1.id ?? 0) }) {
+            for (lane, link) in row.links.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }).enumerated() {
                 let x0 = x(offset + link.start), x1 = x(offset + link.end)
+                let laneY = barY + 2 + Double(lane) * laneHeight
                 let css: HTML = link.isRetracted ? "retracted" : HTML(trusted: "range \(ReportStyle.stanceClass(link.stance))")
                 body.append("""
-                    <rect x="\(x0)" y="\(barY)" width="\(max(x1 - x0, 2))" height="18" class="\(css)"><title>\(link.shortID) \
+                    <rect x="\(x0)" y="\(row.links.count == 1 ? barY : laneY)" width="\(max(x1 - x0, 2))" \
+                    height="\(row.links.count == 1 ? barHeight : laneHeight - 1)" class="\(css)"><title>\(link.shortID) \
                     \(link.stance) C\(link.claimId) \(TimeText.format(link.start))–\(TimeText.format(link.end))\
                     \(link.isRetracted ? " (retracted)" : "")</title></rect>
                     """)
             }
             for time in row.keyframeTimes {
                 let kx = x(offset + time)
-                body.append("<line x1=\"\(kx)\" y1=\"\(barY + 19)\" x2=\"\(kx)\" y2=\"\(barY + 25)\" class=\"kf\"/>")
+                body.append("<line x1=\"\(kx)\" y1=\"\(barY + barHeight + 1)\" x2=\"\(kx)\" y2=\"\(barY + barHeight + 7)\" class=\"kf\"/>")
             }
         }
         let legendY = height - 8
