@@ -149,6 +149,15 @@ import Testing
         }
     }
 
+    @Test func anImagesFolderNameIsPercentEncodedInSources() throws {
+        try withReportFixture { fixture in
+            let page = try EvidenceReport.render(.article(fixture.article), catalog: fixture.catalog,
+                                                 options: .init(imagesFolder: "my report#1_files"))
+            #expect(page.html.contains("src=\"my%20report%231_files/"))
+            #expect(page.images.keys.allSatisfy { $0.count == 64 + 4 && $0.hasSuffix(".jpg") })
+        }
+    }
+
     @Test func theTimelineHookStartsEveryClipAtZero() {
         var clip = ClipRecord(sha256: String(repeating: "0", count: 64), size: 1, probeJson: "{}")
         clip.duration = 10

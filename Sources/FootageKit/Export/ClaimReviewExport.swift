@@ -79,9 +79,17 @@ enum ClaimReviewExport {
     private static func reviewLine(_ link: LinkRecord, _ index: SnapshotIndex) -> String {
         let source = index.publisher(of: link.clipId).map { " (\($0))" } ?? ""
         var line = "Clip \(link.clipSha256.prefix(12))\(source) \(TimeText.format(link.start))–\(TimeText.format(link.end)) "
-            + "\(link.stance) the claim, \(link.confidence) confidence."
+            + "\(verb(link.stance)) the claim, \(link.confidence) confidence."
         if let note = link.note, !note.isEmpty { line += " \(note)" }
         return line
+    }
+
+    private static func verb(_ stance: String) -> String {
+        switch stance {
+        case "context": "gives context to"
+        case "unclear": "is unclear on"
+        default: stance
+        }
     }
 
     private static func orderedUnique(_ names: [String]) -> [String] {

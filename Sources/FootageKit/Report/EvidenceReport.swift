@@ -97,7 +97,7 @@ struct ReportPage {
         if claimsPart.isEmpty { claimsPart = ["<p class=\"check none\">No claim has been linked to this clip yet.</p>"] }
         let title = index.title(of: clip.id!) ?? "clip \(clip.sha256.prefix(12))"
         let body: HTML = """
-            <header class="masthead"><div class="kicker">Evidence report · clip \(String(clip.sha256.prefix(12)))</div>
+            <header class="masthead"><div class="kicker">Evidence report · clip <span class="hash">\(String(clip.sha256.prefix(12)))</span></div>
             <h1>\(title)</h1></header>
             <div class="summary">\(stat(links.filter { !$0.isRetracted }.count, "standing links"))\
             \(stat(Set(links.map(\.claimId)).count, "claims it bears on"))\(stat(articles.count, "articles"))\

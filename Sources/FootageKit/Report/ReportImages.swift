@@ -50,9 +50,13 @@ final class ReportImages {
         case .folder(let folder):
             let name = "\(sha256).\(type.ext)"
             files[name] = data
-            return .shown(src: "\(folder)/\(name)")
+            // The folder's name is the user's; as a relative URL it must be percent-encoded (a space, `#`, `?`).
+            let encoded = folder.addingPercentEncoding(withAllowedCharacters: ReportImages.pathCharacters) ?? folder
+            return .shown(src: "\(encoded)/\(name)")
         }
     }
+
+    static let pathCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;:"))
 
     /// By the first bytes, not the file name.
     static func mediaType(of data: Data) -> (mime: String, ext: String) {

@@ -19,6 +19,7 @@ enum ReportStyle {
         main { max-width: 1080px; margin: 0 auto; padding: 32px 40px 48px; background: var(--paper); }
         header.masthead { border-bottom: 3px solid var(--ink); padding-bottom: 14px; margin-bottom: 22px; }
         .kicker { text-transform: uppercase; letter-spacing: .12em; font-size: 12px; color: var(--muted); font-weight: 600; }
+        .kicker .hash { text-transform: none; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
         h1 { font: 700 30px/1.2 Georgia, "Times New Roman", serif; margin: 6px 0 8px; }
         h2 { font: 700 21px/1.3 Georgia, "Times New Roman", serif; margin: 34px 0 12px; padding-bottom: 6px;
           border-bottom: 1px solid var(--rule); }
