@@ -8,6 +8,9 @@ import Testing
         #expect(HTML.escape(#"<a href="x" title='y'>&</a>"#)
             == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
         #expect(HTML.escape("tab\tline\nbell\u{07}") == "tab\tline\nbell")
+        #expect(HTML.escape("café\u{a0}au lait") == "café\u{a0}au lait")
+        #expect(HTML.escape("next\u{85}line") == "nextline")
+        #expect(HTML.escape("data:image/jpeg;base64,/9j+AA==") == "data:image/jpeg;base64,/9j+AA==")
     }
 
     @Test func interpolatedTextIsEscapedInContentAndAttributes() {

@@ -49,6 +49,8 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
     /// Escapes text for HTML element content and quoted attribute values: `&`, `<`, `>`, `"` and `'`.
     /// Control characters other than tab, line feed and carriage return are dropped, as HTML does not allow them.
     public static func escape(_ text: String) -> String {
+        // Most text (and every base64 picture) has nothing to escape: one pass over the bytes finds that out.
+        if !text.utf8.contains(where: needsEscaping) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -66,6 +68,19 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
             }
         }
         return out
+    }
+
+    /// Bytes that start something `escape` changes: the five special characters, controls, and 0xC2, the lead
+    /// byte of the C1 controls (checked properly on the slow path).
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7f, 0xc2:
+            return true
+        case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            return false
+        default:
+            return byte < 0x20
+        }
     }
 
     static func number(_ value: Double) -> String {
