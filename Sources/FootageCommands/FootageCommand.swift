@@ -19,6 +19,7 @@ public struct FootageCommand: ParsableCommand {
             ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self,
             LinkCommand.self, UnlinkCommand.self,
             XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self,
+            AssessCommand.self, ReportCommand.self, ExportCommand.self,
             BenchPDQCommand.self,
         ])
 

@@ -14,6 +14,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open(readOnly: true)
         let report = try Verifier.verify(catalog)
+        Verifier.record(report, in: catalog)
         if output.json {
             for file in report.files {
                 Output.json(["check": "file", "path": .string(file.path), "sha256": .string(file.sha256),

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// Everything the catalogue holds about a subject — the whole catalogue, one article, or one clip — read in one
+/// transaction, so that an export or report describes one consistent state. Every list is in id order (streams by
+/// clip and index), so the same catalogue always gives the same snapshot.
+public struct CatalogSnapshot: Sendable {
+    public enum Scope: Sendable, Equatable {
+        /// Every record.
+        case all
+        /// An article, its claims, the links on them and the clips those links name.
+        case article(Int64)
+        /// A clip, the links on it, and the claims and articles those links bear on.
+        case clip(Int64)
+    }
+
+    public var scope: Scope
+    public var clips: [ClipRecord] = []
+    public var locations: [LocationRecord] = []
+    public var streams: [StreamRecord] = []
+    public var tags: [TagRecord] = []
+    public var acquisitions: [AcquisitionRecord] = []
+    public var extractions: [ExtractionRecord] = []
+    public var keyframes: [KeyframeRecord] = []
+    public var assessments: [AssessmentRecord] = []
+    public var articles: [ArticleRecord] = []
+    public var claims: [ClaimRecord] = []
+    /// Links, retracted ones included (they are history).
+    public var links: [LinkRecord] = []
+    /// The ledger events about the records above (their subjects), in sequence order.
+    public var events: [LedgerEvent] = []
+    /// Number of events in the whole ledger and the newest event's hash.
+    public var ledgerEvents: Int64 = 0
+    public var ledgerHead: String = LedgerEvent.genesisHash
+    public var lastVerification: VerificationRecord?
+
+    /// The ledger events recorded about one subject: a clip's SHA-256 or a short id (`A1`, `C3`, `L2`).
+    public func events(about subject: String) -> [LedgerEvent] { events.filter { $0.subject == subject } }
+}
+
+extension Catalog {
+    /// Reads a snapshot of `scope` in one read transaction.
+    public func snapshot(_ scope: CatalogSnapshot.Scope) throws -> CatalogSnapshot {
+        try read { db in
+            var snapshot = CatalogSnapshot(scope: scope)
+            switch scope {
+            case .all:
+                snapshot.articles = try ArticleRecord.order(Column("id")).fetchAll(db)
+                snapshot.claims = try ClaimRecord.order(Column("id")).fetchAll(db)
+                snapshot.links = try LinkRecord.order(Column("id")).fetchAll(db)
+                snapshot.clips = try ClipRecord.order(Column("id")).fetchAll(db)
+            case .article(let id):
+                snapshot.articles = try ArticleRecord.filter(key: id).fetchAll(db)
+                snapshot.claims = try ClaimRecord.filter(Column("article_id") == id).order(Column("id")).fetchAll(db)
+                snapshot.links = try LinkRecord.filter(snapshot.claims.compactMap(\.id).contains(Column("claim_id")))
+                    .order(Column("id")).fetchAll(db)
+                snapshot.clips = try ClipRecord.filter(keys: Set(snapshot.links.map(\.clipId))).order(Column("id")).fetchAll(db)
+            case .clip(let id):
+                snapshot.clips = try ClipRecord.filter(key: id).fetchAll(db)
+                snapshot.links = try LinkRecord.filter(Column("clip_id") == id).order(Column("id")).fetchAll(db)
+                snapshot.claims = try ClaimRecord.filter(keys: Set(snapshot.links.map(\.claimId))).order(Column("id")).fetchAll(db)
+                snapshot.articles = try ArticleRecord.filter(keys: Set(snapshot.claims.map(\.articleId)))
+                    .order(Column("id")).fetchAll(db)
+            }
+            let clipIds = snapshot.clips.compactMap(\.id)
+            let byClip = clipIds.contains(Column("clip_id"))
+            snapshot.locations = try LocationRecord.filter(byClip).order(Column("id")).fetchAll(db)
+            snapshot.streams = try StreamRecord.filter(byClip).order(Column("clip_id"), Column("stream_index")).fetchAll(db)
+            snapshot.tags = try TagRecord.filter(byClip).order(Column("id")).fetchAll(db)
+            snapshot.acquisitions = try AcquisitionRecord.filter(byClip).order(Column("id")).fetchAll(db)
+            snapshot.extractions = try ExtractionRecord.filter(byClip).order(Column("id")).fetchAll(db)
+            snapshot.keyframes = try KeyframeRecord.filter(byClip).order(Column("id")).fetchAll(db)
+            snapshot.assessments = try AssessmentRecord.filter(byClip).order(Column("id")).fetchAll(db)
+            if scope == .all {
+                snapshot.events = try LedgerEvent.order(Column("seq")).fetchAll(db)
+            } else {
+                let subjects = snapshot.clips.map(\.sha256) + snapshot.articles.map(\.shortID)
+                    + snapshot.claims.map(\.shortID) + snapshot.links.map(\.shortID)
+                snapshot.events = try LedgerEvent.fetchAll(db, sql: """
+                    SELECT * FROM ledger WHERE subject IN (SELECT value FROM json_each(?)) ORDER BY seq
+                    """, arguments: [JSONValue.array(subjects.map(JSONValue.string)).canonicalText])
+            }
+            let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
+            snapshot.ledgerEvents = head?["seq"] ?? 0
+            snapshot.ledgerHead = head?["hash"] ?? LedgerEvent.genesisHash
+            snapshot.lastVerification = try VerificationRecord.order(Column("id").desc).fetchOne(db)
+            return snapshot
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import FootageCatalog
+
+/// `footage export --format csv`: the clips, claims and links tables as RFC 4180 CSV
+/// (<https://www.rfc-editor.org/rfc/rfc4180>): a header line, CRLF line ends, and fields that hold a comma, a
+/// quote, a CR or a LF in double quotes with quotes doubled. Values are written as stored (a spreadsheet may
+/// treat a value starting with `=` as a formula; footage does not alter data to prevent that).
+public enum CSVExport {
+    public enum Table: String, CaseIterable, Sendable { case clips, claims, links }
+
+    static func text(_ table: Table, _ index: SnapshotIndex) -> String {
+        let rows: [[String]]
+        switch table {
+        case .clips: rows = clips(index)
+        case .claims: rows = claims(index)
+        case .links: rows = links(index)
+        }
+        return rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// One field, quoted when it must be.
+    public static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
+            return value
+        }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private static func number(_ value: Double?) -> String { value.map { JSONValue.double($0).canonicalText } ?? "" }
+    private static func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
+
+    static func clips(_ index: SnapshotIndex) -> [[String]] {
+        let header = ["sha256", "title", "publisher", "platform", "url", "upload_time", "creation_time", "latitude",
+                      "longitude", "duration", "size", "format_name", "video_codec", "audio_codec", "width", "height",
+                      "frame_rate", "warnings", "assessment", "registered_at", "registered_by"]
+        return [header] + index.snapshot.clips.map { clip in
+            let id = clip.id!
+            return [clip.sha256, index.title(of: id) ?? "", index.publisher(of: id) ?? "", index.platform(of: id) ?? "",
+                    index.url(of: id) ?? "", index.uploadTime(of: id) ?? "", clip.creationTime ?? "",
+                    number(clip.latitude), number(clip.longitude), number(clip.duration), String(clip.size),
+                    clip.formatName ?? "", clip.videoCodec ?? "", clip.audioCodec ?? "", number(clip.width),
+                    number(clip.height), clip.frameRate ?? "", clip.warningList.joined(separator: "; "),
+                    index.assessment(of: id)?.category ?? "", clip.registeredAt, clip.registeredBy]
+        }
+    }
+
+    static func claims(_ index: SnapshotIndex) -> [[String]] {
+        let header = ["id", "article", "idx", "text", "kinds", "attribution", "origin", "evidence", "links",
+                      "created_at", "created_by"]
+        return [header] + index.snapshot.claims.map { claim in
+            let standing = index.standingLinks(claim: claim.id!)
+            return [claim.shortID, "A\(claim.articleId)", String(claim.idx), claim.text, claim.kinds,
+                    claim.attribution ?? "", claim.origin, StanceSummary.text(standing), String(standing.count),
+                    claim.createdAt, claim.createdBy]
+        }
+    }
+
+    static func links(_ index: SnapshotIndex) -> [[String]] {
+        let header = ["id", "claim", "article", "clip_sha256", "start", "end", "stance", "confidence", "note",
+                      "created_at", "created_by", "retracted_at", "retracted_by", "retraction_note", "event_hash"]
+        return [header] + index.snapshot.links.map { link in
+            [link.shortID, "C\(link.claimId)", index.claims[link.claimId].map { "A\($0.articleId)" } ?? "",
+             link.clipSha256, number(link.start), number(link.end), link.stance, link.confidence, link.note ?? "",
+             link.createdAt, link.createdBy, link.retractedAt ?? "", link.retractedBy ?? "", link.retractionNote ?? "",
+             index.linkEvents[link.id!]?.hash ?? ""]
+        }
+    }
+}

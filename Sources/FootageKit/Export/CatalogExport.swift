@@ -1,0 +1,40 @@
+import Foundation
+import FootageCatalog
+
+/// The export formats and what each writes.
+public enum CatalogExport {
+    public enum Format: String, CaseIterable, Sendable {
+        case json, csv
+        case provJSON = "prov-json"
+        case claimReview = "claimreview"
+    }
+
+    public struct Output: Sendable {
+        /// File name → contents; one file named "" for a single document.
+        public var files: [(name: String, text: String)]
+        /// Things the user should know (for example clips without an assessment).
+        public var notes: [String]
+    }
+
+    /// Reads one snapshot of `scope` and writes it in `format`. For CSV, `table` picks one table; without it
+    /// every table is returned, each as `<table>.csv`.
+    public static func export(_ catalog: Catalog, scope: CatalogSnapshot.Scope, format: Format,
+                              table: CSVExport.Table? = nil) throws -> Output {
+        let index = SnapshotIndex(try catalog.snapshot(scope))
+        switch format {
+        case .json:
+            return Output(files: [("", PrettyJSON.text(CatalogJSONExport.value(index)))], notes: [])
+        case .provJSON:
+            return Output(files: [("", PrettyJSON.text(ProvExport.value(index)))], notes: [])
+        case .claimReview:
+            let result = ClaimReviewExport.value(index)
+            let notes = result.unassessed.map {
+                "clip \($0.prefix(12)) has no assessment: its MediaReview has no mediaAuthenticityCategory (footage assess)"
+            }
+            return Output(files: [("", PrettyJSON.text(result.document))], notes: notes)
+        case .csv:
+            if let table { return Output(files: [("", CSVExport.text(table, index))], notes: []) }
+            return Output(files: CSVExport.Table.allCases.map { ("\($0.rawValue).csv", CSVExport.text($0, index)) }, notes: [])
+        }
+    }
+}

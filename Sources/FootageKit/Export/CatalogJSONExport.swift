@@ -1,0 +1,84 @@
+import Foundation
+import FootageCatalog
+
+/// `footage export --format json`: the catalogue (or an article's or a clip's part of it) as one JSON document.
+/// Stable and deterministic: keys sorted, lists in id order, no export time, so exporting the same catalogue twice
+/// gives byte-identical files that diff cleanly.
+enum CatalogJSONExport {
+    static func value(_ index: SnapshotIndex) -> JSONValue {
+        let snapshot = index.snapshot
+        let scope: JSONValue
+        switch snapshot.scope {
+        case .all: scope = ["kind": "all"]
+        case .article(let id): scope = ["kind": "article", "article": .string("A\(id)")]
+        case .clip: scope = ["kind": "clip", "clip": .optional(snapshot.clips.first?.sha256)]
+        }
+        return [
+            "format": "footage catalogue export",
+            "footage_version": .string(FootageVersion.string),
+            "scope": scope,
+            "ledger": ["events": .int(snapshot.ledgerEvents), "head": .string(snapshot.ledgerHead)],
+            "last_verification": snapshot.lastVerification.map(verification) ?? .null,
+            "clips": .array(snapshot.clips.map { clip(index, $0) }),
+            "articles": .array(snapshot.articles.map { article(index, $0) }),
+            "links": .array(snapshot.links.map { link(index, $0) }),
+        ]
+    }
+
+    static func clip(_ index: SnapshotIndex, _ clip: ClipRecord) -> JSONValue {
+        let id = clip.id!
+        var row = PrettyJSON.object(clip, dropping: ["probe_json", "warnings"])
+        row["warnings"] = .array(clip.warningList.map(JSONValue.string))
+        row["probe"] = PrettyJSON.parsed(clip.probeJson)
+        row["locations"] = .array((index.locations[id] ?? []).map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
+        row["streams"] = .array((index.streams[id] ?? []).map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
+        row["tags"] = .array((index.tags[id] ?? []).map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
+        row["acquisitions"] = .array((index.acquisitions[id] ?? []).map { acquisition in
+            var object = PrettyJSON.object(acquisition, dropping: ["clip_id", "sidecar_json"])
+            object["sidecar"] = PrettyJSON.parsed(acquisition.sidecarJson)
+            return .object(object)
+        })
+        row["extractions"] = .array((index.extractions[id] ?? []).map { extraction in
+            var object = PrettyJSON.object(extraction, dropping: ["clip_id"])
+            object["params"] = PrettyJSON.parsed(extraction.params)
+            return .object(object)
+        })
+        let frames = (index.keyframes[id] ?? []).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        row["keyframes"] = .array(frames.map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
+        row["assessments"] = .array((index.assessments[id] ?? []).map { assessment in
+            var object = PrettyJSON.object(assessment, dropping: ["clip_id"])
+            object["schema_org"] = .optional(assessment.categoryValue?.schemaOrgName)
+            return .object(object)
+        })
+        return .object(row)
+    }
+
+    static func article(_ index: SnapshotIndex, _ article: ArticleRecord) -> JSONValue {
+        var row = PrettyJSON.object(article)
+        row["short_id"] = .string(article.shortID)
+        let claims = (index.claimsByArticle[article.id!] ?? []).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        row["claims"] = .array(claims.map { claim in
+            var object = PrettyJSON.object(claim, dropping: ["details", "kinds"])
+            object["short_id"] = .string(claim.shortID)
+            object["kinds"] = .array(claim.kindList.map(JSONValue.string))
+            object["details"] = claim.detailsValue
+            return .object(object)
+        })
+        return .object(row)
+    }
+
+    static func link(_ index: SnapshotIndex, _ link: LinkRecord) -> JSONValue {
+        var row = PrettyJSON.object(link, dropping: ["keyframes"])
+        row["short_id"] = .string(link.shortID)
+        row["claim"] = .string("C\(link.claimId)")
+        row["keyframes"] = link.keyframesValue
+        row["event_hash"] = .optional(index.linkEvents[link.id!]?.hash)
+        return .object(row)
+    }
+
+    static func verification(_ record: VerificationRecord) -> JSONValue {
+        var row = PrettyJSON.object(record, dropping: ["problem_list"])
+        row["problem_list"] = .array(record.problemTexts.map(JSONValue.string))
+        return .object(row)
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import FootageCatalog
+
+/// `footage report`: one self-contained HTML page that shows an article's claims with the footage evidence for
+/// each, or one clip with every claim it bears on — for an editor to read or print, and to hand over.
+///
+/// The page has no script at all; its style is inline; pictures are embedded as `data:` URIs or copied into a
+/// folder beside the page. Every piece of text that came from a file is escaped (see `HTML`).
+public enum EvidenceReport {
+    public enum Subject: Sendable {
+        case article(ArticleRecord)
+        case clip(ClipRecord)
+    }
+
+    public struct Options: Sendable {
+        /// Copy pictures into this folder (a name beside the report) instead of embedding them.
+        public var imagesFolder: String?
+        public init(imagesFolder: String? = nil) { self.imagesFolder = imagesFolder }
+    }
+
+    /// The page and, when pictures go into a folder, the files for it.
+    public struct Page: Sendable {
+        public var html: String
+        public var images: [String: Data]
+        public var claims: Int
+        public var clips: Int
+    }
+
+    /// Builds the page from one consistent snapshot of the catalogue.
+    public static func render(_ subject: Subject, catalog: Catalog, options: Options = Options(),
+                              generatedAt: String = Timestamp.now()) throws -> Page {
+        let scope: CatalogSnapshot.Scope
+        switch subject {
+        case .article(let article): scope = .article(article.id!)
+        case .clip(let clip): scope = .clip(clip.id!)
+        }
+        let index = SnapshotIndex(try catalog.snapshot(scope))
+        let images = ReportImages(root: catalog.root, placement: options.imagesFolder.map(ReportImages.Placement.folder) ?? .embedded)
+        let page = ReportPage(index: index, images: images, generatedAt: generatedAt)
+        let html: HTML
+        switch subject {
+        case .article(let article): html = page.article(index.articles[article.id!] ?? article)
+        case .clip(let clip): html = page.clip(index.clips[clip.id!] ?? clip)
+        }
+        return Page(html: html.markup, images: images.files, claims: index.snapshot.claims.count,
+                    clips: index.snapshot.clips.count)
+    }
+}
+
+/// The page's parts: head, masthead, summary, timeline, claims, clips, footer.
+struct ReportPage {
+    let index: SnapshotIndex
+    let images: ReportImages
+    let generatedAt: String
+
+    func article(_ article: ArticleRecord) -> HTML {
+        let claims = index.claimsByArticle[article.id!] ?? []
+        let withEvidence = claims.filter { !index.standingLinks(claim: $0.id!).isEmpty }
+        let clips = linkedClips(order: claims.flatMap { index.linksByClaim[$0.id!] ?? [] })
+        let claimsPart: HTML
+        if claims.isEmpty {
+            claimsPart = "<p class=\"muted\">This article has no claims. Add them with <code>footage claim add</code>.</p>"
+        } else {
+            claimsPart = ReportClaims(index: index).section(claims)
+        }
+        let noEvidence: HTML = withEvidence.isEmpty && !claims.isEmpty
+            ? "<p class=\"check none\">No claim of this article has footage evidence yet.</p>" : .empty
+        let body: HTML = """
+            <header class="masthead"><div class="kicker">Evidence report · article \(article.shortID)</div>
+            <h1>\(article.headline)</h1>
+            \(article.standfirst.map { "<p class=\"muted\">\($0)</p>" as HTML } ?? .empty)
+            </header>
+            <table class="meta">\(articleFacts(article))</table>
+            <div class="summary">\(stat(claims.count, "claims"))\(stat(withEvidence.count, "claims with footage evidence"))\
+            \(stat(claims.count - withEvidence.count, "claims without"))\(stat(clips.count, "clips linked"))</div>
+            \(verification())
+            \(timeline(clips))
+            <h2>Claims and evidence</h2>
+            \(noEvidence)\(claimsPart)
+            \(clipsPart(clips))
+            """
+        return document(title: "Evidence report: \(article.headline)", body: body)
+    }
+
+    func clip(_ clip: ClipRecord) -> HTML {
+        let links = index.linksByClip[clip.id!] ?? []
+        let articles = index.snapshot.articles
+        var claimsPart: [HTML] = []
+        for article in articles {
+            let claims = (index.claimsByArticle[article.id!] ?? []).filter { claim in links.contains { $0.claimId == claim.id } }
+            claimsPart.append("""
+                <h3 class="article-head"><span class="id">\(article.shortID)</span>\(article.headline)</h3>
+                <table class="meta">\(articleFacts(article))</table>
+                \(ReportClaims(index: index).section(claims, onlyClip: clip.id))
+                """)
+        }
+        if claimsPart.isEmpty { claimsPart = ["<p class=\"check none\">No claim has been linked to this clip yet.</p>"] }
+        let title = index.title(of: clip.id!) ?? "clip \(clip.sha256.prefix(12))"
+        let body: HTML = """
+            <header class="masthead"><div class="kicker">Evidence report · clip <span class="hash">\(String(clip.sha256.prefix(12)))</span></div>
+            <h1>\(title)</h1></header>
+            <div class="summary">\(stat(links.filter { !$0.isRetracted }.count, "standing links"))\
+            \(stat(Set(links.map(\.claimId)).count, "claims it bears on"))\(stat(articles.count, "articles"))\
+            \(stat((index.keyframes[clip.id!] ?? []).count, "keyframes extracted"))</div>
+            \(verification())
+            \(timeline([clip]))
+            \(ReportClip(index: index, images: images).section(clip))
+            <h2>Claims this clip bears on</h2>
+            \(claimsPart)
+            """
+        return document(title: "Evidence report: \(title)", body: body)
+    }
+
+    private func document(title: String, body: HTML) -> HTML {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="footage \(FootageVersion.string)">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'">
+        <title>\(title)</title>
+        <style>\(ReportStyle.css)</style></head>
+        <body><main>
+        \(body)
+        <footer>Generated \(generatedAt) by footage \(FootageVersion.string). Catalogue ledger: \(index.snapshot.ledgerEvents) events, \
+        head <span class="mono">\(index.snapshot.ledgerHead)</span>. Every hash above can be recomputed with \
+        <code>footage verify</code>; text from articles, files and sidecars is shown as written, never as markup.</footer>
+        </main></body></html>
+
+        """
+    }
+
+    private func articleFacts(_ article: ArticleRecord) -> HTML {
+        let rows: [(StaticString, HTML)] = [
+            ("Outlet", "\(article.outlet ?? "not recorded")"),
+            ("URL", HTML.link(article.url)),
+            ("Published", "\(article.published ?? "not recorded")"),
+            ("Author", "\(article.author ?? "not recorded")"),
+            ("SHA-256 of the imported file", "<span class=\"mono\">\(article.sha256)</span>"),
+            ("Imported", "\(article.importedAt) by \(article.importedBy) <span class=\"muted\">(\(article.format))</span>"),
+        ]
+        return rows.map { "<tr><th>\(HTML(stringLiteral: $0.0))</th><td>\($0.1)</td></tr>" as HTML }.joined()
+    }
+
+    private func stat(_ value: Int, _ label: String) -> HTML { "<div class=\"stat\"><b>\(value)</b><span>\(label)</span></div>" }
+
+    /// The last `footage verify`, and whether the ledger grew since.
+    private func verification() -> HTML {
+        guard let last = index.snapshot.lastVerification else {
+            return "<p class=\"check none\"><b>Not verified.</b> Run <code>footage verify</code> to re-hash every file and check the ledger.</p>"
+        }
+        let since = index.snapshot.ledgerEvents - last.events
+        let growth: HTML = since > 0 ? " \(since) event(s) have been recorded since; run it again." : " Nothing has been recorded since."
+        if last.ok {
+            return """
+                <p class="check"><b>Verified \(last.time):</b> \(last.files) files re-hashed, no problems; ledger of \
+                \(last.events) events, head <span class="mono">\(String(last.head.prefix(16)))…</span>.\(growth)</p>
+                """
+        }
+        let problems = last.problemTexts.prefix(5).map { "<li>\($0)</li>" as HTML }
+        return """
+            <div class="check bad"><b>Last verification, \(last.time), found \(last.problems) problem(s):</b>\
+            <ul>\(Array(problems))</ul>\(growth)</div>
+            """
+    }
+
+    private func linkedClips(order links: [LinkRecord]) -> [ClipRecord] {
+        var seen = Set<Int64>()
+        return links.compactMap { link in
+            guard seen.insert(link.clipId).inserted else { return nil }
+            return index.clips[link.clipId]
+        }
+    }
+
+    private func timeline(_ clips: [ClipRecord]) -> HTML {
+        guard !clips.isEmpty else { return .empty }
+        let rows = clips.map { clip in
+            ReportTimeline.Row(clip: clip, label: index.title(of: clip.id!) ?? index.publisher(of: clip.id!) ?? "clip",
+                               links: index.linksByClip[clip.id!] ?? [],
+                               keyframeTimes: (index.keyframes[clip.id!] ?? []).map(\.time))
+        }
+        return "<h2>Timeline</h2>\(ReportTimeline.svg(rows))"
+    }
+
+    private func clipsPart(_ clips: [ClipRecord]) -> HTML {
+        guard !clips.isEmpty else { return .empty }
+        let section = ReportClip(index: index, images: images)
+        return "<h2>The footage</h2>\(clips.map(section.section))"
+    }
+}

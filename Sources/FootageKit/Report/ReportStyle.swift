@@ -1,0 +1,97 @@
+/// The report's style sheet, inline in its `<style>`: a sober newsroom page that prints well.
+enum ReportStyle {
+    /// The CSS class of a stance; anything unknown is drawn as unclear.
+    static func stanceClass(_ stance: String) -> String {
+        switch stance {
+        case "supports": "s-supports"
+        case "contradicts": "s-contradicts"
+        case "context": "s-context"
+        default: "s-unclear"
+        }
+    }
+
+    static let css: HTML = """
+        :root { --ink: #1d2330; --muted: #5b6475; --rule: #d9dde5; --paper: #ffffff; --tint: #f5f6f8;
+          --supports: #1f7a3d; --contradicts: #b3261e; --context: #2859a8; --unclear: #8a6a00; }
+        * { box-sizing: border-box; }
+        body { margin: 0; background: var(--tint); color: var(--ink);
+          font: 15px/1.5 "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+        main { max-width: 1080px; margin: 0 auto; padding: 32px 40px 48px; background: var(--paper); }
+        header.masthead { border-bottom: 3px solid var(--ink); padding-bottom: 14px; margin-bottom: 22px; }
+        .kicker { text-transform: uppercase; letter-spacing: .12em; font-size: 12px; color: var(--muted); font-weight: 600; }
+        .kicker .hash { text-transform: none; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+        h1 { font: 700 30px/1.2 Georgia, "Times New Roman", serif; margin: 6px 0 8px; }
+        h2 { font: 700 21px/1.3 Georgia, "Times New Roman", serif; margin: 34px 0 12px; padding-bottom: 6px;
+          border-bottom: 1px solid var(--rule); }
+        h3 { font-size: 17px; margin: 0 0 6px; }
+        h4 { font-size: 13px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 18px 0 8px; }
+        a { color: #1f4e9c; overflow-wrap: anywhere; }
+        .nowrap { white-space: nowrap; }
+        .mono, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; word-break: break-all; }
+        .muted { color: var(--muted); }
+        .summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 18px 0 8px; }
+        .stat { background: var(--tint); border-radius: 6px; padding: 10px 14px; }
+        .stat b { display: block; font-size: 24px; line-height: 1.2; }
+        .stat span { font-size: 12.5px; color: var(--muted); }
+        .check { margin: 12px 0 0; padding: 10px 14px; border-left: 4px solid var(--supports); background: #eef7f0; }
+        .check.bad { border-color: var(--contradicts); background: #fbeeed; }
+        .check.none { border-color: var(--unclear); background: #fbf6e6; }
+        table.meta { border-collapse: collapse; width: 100%; margin: 6px 0; }
+        table.meta th { text-align: left; font-weight: 600; color: var(--muted); width: 190px; vertical-align: top;
+          padding: 4px 12px 4px 0; font-size: 13.5px; }
+        table.meta td { padding: 4px 0; vertical-align: top; }
+        table.grid { border-collapse: collapse; width: 100%; font-size: 13.5px; margin: 6px 0; }
+        table.grid th { text-align: left; background: var(--tint); color: var(--muted); font-weight: 600; padding: 5px 8px; }
+        table.grid td { border-top: 1px solid var(--rule); padding: 5px 8px; vertical-align: top; }
+        table.ledger td, table.ledger th { font-size: 12px; }
+        .claim { border: 1px solid var(--rule); border-radius: 8px; padding: 14px 18px; margin: 14px 0; page-break-inside: avoid; }
+        .claim .text { font: 17px/1.45 Georgia, "Times New Roman", serif; margin: 6px 0 8px; }
+        .claim.none { background: #fafafa; }
+        .id { display: inline-block; font: 600 12px/1 "DejaVu Sans Mono", Menlo, monospace; background: var(--ink); color: #fff;
+          padding: 3px 6px; border-radius: 4px; margin-right: 6px; }
+        .kind { display: inline-block; font-size: 11.5px; color: var(--muted); border: 1px solid var(--rule); border-radius: 10px;
+          padding: 0 7px; margin-right: 4px; }
+        .badge { display: inline-block; font-size: 12px; font-weight: 700; color: #fff; border-radius: 4px; padding: 2px 8px;
+          margin-right: 6px; text-transform: uppercase; letter-spacing: .04em; }
+        .badge.s-supports { background: var(--supports); } .badge.s-contradicts { background: var(--contradicts); }
+        .badge.s-context { background: var(--context); } .badge.s-unclear { background: var(--unclear); }
+        .badge.neutral { background: #8b93a3; }
+        tr.retracted td { color: var(--muted); text-decoration: line-through; }
+        tr.retracted td.why { text-decoration: none; }
+        .clip { border-top: 3px solid var(--ink); margin-top: 30px; padding-top: 12px; }
+        .clip .assessment { display: inline-block; margin: 4px 0 8px; padding: 3px 10px; border-radius: 4px;
+          background: var(--tint); font-weight: 600; }
+        .warnings { margin: 6px 0; padding: 8px 14px 8px 30px; background: #fbf6e6; border-left: 4px solid var(--unclear); }
+        .frames { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
+        figure { margin: 0; page-break-inside: avoid; }
+        figure.frame img { width: 100%; height: auto; display: block; border: 1px solid var(--rule); border-radius: 3px; }
+        figure.sheet img { max-width: 100%; height: auto; border: 1px solid var(--rule); }
+        figcaption { font-size: 12px; color: var(--muted); margin-top: 3px; }
+        .placeholder { display: flex; flex-direction: column; justify-content: center; min-height: 90px; padding: 8px;
+          border: 1px dashed #b8bfcc; border-radius: 3px; font-size: 12px; color: var(--muted); text-align: center;
+          background: var(--tint); word-break: break-all; }
+        .placeholder.bad { border-color: var(--contradicts); color: var(--contradicts); }
+        svg.timeline { width: 100%; height: auto; background: #fff; }
+        svg .grid { stroke: #e6e9ef; stroke-width: 1; }
+        svg .axis { font-size: 11px; fill: #5b6475; }
+        svg .label { font-size: 12.5px; fill: #1d2330; font-weight: 600; }
+        svg .sha { font-size: 10px; fill: #5b6475; font-family: "DejaVu Sans Mono", monospace; }
+        svg .clipbar { fill: #e3e6ec; stroke: #b8bfcc; }
+        svg .range { opacity: .85; }
+        svg .s-supports { fill: var(--supports); } svg .s-contradicts { fill: var(--contradicts); }
+        svg .s-context { fill: var(--context); } svg .s-unclear { fill: var(--unclear); }
+        svg .retracted { fill: none; stroke: #8b93a3; stroke-dasharray: 4 3; }
+        svg .kf { stroke: #1d2330; stroke-width: 1; }
+        footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); font-size: 12px; color: var(--muted); }
+        @media print {
+          body { background: #fff; font-size: 11pt; }
+          main { max-width: none; padding: 0; }
+          h2 { page-break-after: avoid; }
+          .clip { page-break-before: always; }
+          .claim, figure, table.meta, .frames { page-break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+          .badge, .id, .stat, .check, svg * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
+        @page { margin: 16mm 14mm; }
+        """
+}
