@@ -51,6 +51,10 @@ PRAGMA optimize;
 SQL
 echo "## xref and search: generated catalogue in $(( $(date +%s) - start )) s ($(du -h "$db" | cut -f1))"
 article=A4321
+# The floor: a footage process that does nothing. Every footage process loads FFmpeg's libraries (about a
+# hundred shared objects with their initialisers), as ffprobe does; that start-up is part of every figure below.
+floor=$(median_seconds 21 "$footage" --version)
+echo "process floor: footage --version ${floor}s; ffprobe -version $(median_seconds 21 ffprobe -version)s"
 hits=$(sqlite3 "$db" "SELECT count(*) FROM search WHERE search MATCH '\"word1234\"'")
 read -r a b r < <(side_by_side 21 sqlite3 "sqlite3 $db \"SELECT 1\"" footage "$footage xref $article --json --catalog $work")
 echo "footage xref $article --json: ${b}s median (target < 0.050); sqlite3 shell doing nothing: ${a}s"

@@ -2,13 +2,25 @@ import Foundation
 
 /// Runs work items on up to `jobs` threads. Items are handed out one at a time, so a slow file does not hold up
 /// a whole share of the batch.
+///
+/// Plain threads rather than `DispatchQueue.concurrentPerform`: on Linux, called from the main thread of a
+/// command-line process, that ran every iteration on the calling thread (seen with `ps -L`: one thread, one core).
 public enum Parallel {
-    public static func forEach(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
+    public static func forEach(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard count > 0 else { return }
         let queue = WorkQueue(count: count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
-            while let index = queue.next() { body(index) }
+        let workers = max(1, min(jobs, count))
+        let done = DispatchSemaphore(value: 0)
+        for _ in 1..<workers {
+            let thread = Thread {
+                while let index = queue.next() { body(index) }
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
+        while let index = queue.next() { body(index) }
+        for _ in 1..<workers { done.wait() }
     }
 }
 
