@@ -25,6 +25,9 @@ run register "$samples/pentagon-release.webm" \
 run register "$samples/handheld-rotated.mov" "$samples/checkpoint-cctv.ts" --by demo
 
 run list clips
+
+# Keyframes: the I-frames of both releases, with exact times, PDQ hashes and a contact sheet each.
+run keyframes "$samples/ministry-upload.mp4" "$samples/pentagon-release.webm" --sheet --by demo
 run show "$samples/ministry-upload.mp4"
 
 # The article (the project's own example, in Catalog/examples/) is split into claims.
