@@ -6,3 +6,4 @@ here=$(cd "$(dirname "$0")" && pwd)
 footage=$1
 echo "# footage benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
 bash "$here/register.sh" "$footage"
+bash "$here/match.sh" "$footage"

@@ -19,6 +19,7 @@ public struct FootageCommand: ParsableCommand {
             ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self,
             LinkCommand.self, UnlinkCommand.self,
             XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self,
+            FingerprintCommand.self, MatchCommand.self, BenchIndexCommand.self,
         ])
 
     public init() {}
