@@ -13,9 +13,14 @@ final class FrameHasher {
 
     static let defaultLongestSide = 512
 
-    init(longestSide: Int? = defaultLongestSide, honoursColorDetails: Bool = true) {
+    /// swscale's area filter, as the reference tools use, with accurate rounding: without it swscale takes
+    /// a faster path whose rounding differs, and near-flat pictures then hash up to 70 bits away from the
+    /// reference vPDQ output (with it, every frame of the reference clips is within 10 bits).
+    static let scalingFlags = SWS_AREA | SWS_ACCURATE_RND
+
+    init(longestSide: Int? = defaultLongestSide, honoursColorDetails: Bool = true, flags: Int32 = scalingFlags) {
         self.longestSide = longestSide
-        self.scaler = FrameScaler(flags: SWS_AREA, honoursColorDetails: honoursColorDetails)
+        self.scaler = FrameScaler(flags: flags, honoursColorDetails: honoursColorDetails)
     }
 
     /// The size a `width`×`height` picture is hashed at (before turning it upright).

@@ -2,7 +2,7 @@
 enum Timecode {
     /// `M:SS.mmm` below an hour, `H:MM:SS.mmm` from an hour on; negative times are shown as 0.
     static func label(_ seconds: Double) -> String {
-        let milliseconds = seconds.isFinite ? max(0, Int64((seconds * 1000).rounded())) : 0
+        let milliseconds = Self.milliseconds(seconds)
         let (hours, rest) = milliseconds.quotientAndRemainder(dividingBy: 3_600_000)
         let (minutes, rest2) = rest.quotientAndRemainder(dividingBy: 60_000)
         let (wholeSeconds, millis) = rest2.quotientAndRemainder(dividingBy: 1000)
@@ -13,9 +13,15 @@ enum Timecode {
     /// `000012.345`: seconds with six integer digits and milliseconds, so names sort by time. Built from
     /// digits only, so a file name can never carry anything a file's metadata said.
     static func fileStem(_ seconds: Double) -> String {
-        let milliseconds = seconds.isFinite ? min(max(0, Int64((seconds * 1000).rounded())), 999_999_999_999) : 0
+        let milliseconds = Self.milliseconds(seconds)
         let (whole, millis) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         return "\(pad(whole, 6)).\(pad(millis, 3))"
+    }
+
+    /// Whole milliseconds, clamped to 0…about 31 years (no overflow whatever a file's timestamps say).
+    private static func milliseconds(_ seconds: Double) -> Int64 {
+        guard seconds.isFinite else { return 0 }
+        return Int64((min(max(0, seconds), 999_999_999) * 1000).rounded())
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
