@@ -19,7 +19,7 @@ import Testing
             #expect(registered.status == 0, "\(registered.stderr)")
             #expect(registered.rows.allSatisfy { ($0["fingerprint_frames"] as? Int ?? 0) >= 5 })
             let log = try footage.run(["log", "--json"]).rows
-            #expect(log.filter { $0["action"] as? String == "clip.fingerprint" }.count == 4)
+            #expect(log.filter { ($0["action"] as? String) == "clip.fingerprint" }.count == 4)
 
             let result = try footage.run(["match", ministry, "--json"])
             #expect(result.status == 0, "\(result.stderr)")
@@ -46,7 +46,7 @@ import Testing
             #expect(all.rows.count == 1)
             #expect(all.rows.first?["changed"] as? Bool == false)
             #expect(try footage.run(["log", "--json"]).rows.count == events)
-            #expect(try footage.run(["log", "--json"]).rows.filter { $0["action"] as? String == "clips.match" }.count == 1)
+            #expect(try footage.run(["log", "--json"]).rows.filter { ($0["action"] as? String) == "clips.match" }.count == 1)
 
             let show = try #require(try footage.run(["show", pentagon, "--json"]).rows.first)
             let shared = try #require((show["shares_footage_with"] as? [[String: Any]])?.first)
@@ -79,15 +79,15 @@ import Testing
     @Test func recomputingAFingerprintReplacesItWithItsOwnEvent() throws {
         try withCatalogFolder { footage, _ throws in
             _ = try footage.run(["register", ministry, "--no-fingerprint"])
-            #expect(try footage.run(["log", "--json"]).rows.allSatisfy { $0["action"] as? String != "clip.fingerprint" })
+            #expect(try footage.run(["log", "--json"]).rows.allSatisfy { ($0["action"] as? String) != "clip.fingerprint" })
             let first = try footage.run(["fingerprint", ministry, "--json"])
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.rows.first?["frames"] as? Int == 30)
             let second = try footage.run(["fingerprint", ministry, "--rate", "2", "--json"])
             #expect(second.rows.first?["frames"] as? Int == 60)
             #expect(second.rows.first?["replaced"] as? Bool == true)
-            let events = try footage.run(["log", "--json"]).rows.filter { $0["action"] as? String == "clip.fingerprint" }
-            #expect(events.count == 2)
+            let events = try footage.run(["log", "--json"]).rows.filter { ($0["action"] as? String) == "clip.fingerprint" }
+            #expect(events.count == 2, "\(events)")
             let payload = try #require(events.last?["payload"] as? [String: Any])
             #expect(payload["rate"] as? Double == 2)
             #expect((payload["data_sha256"] as? String)?.count == 64)
@@ -138,7 +138,7 @@ import Testing
             let result = try footage.run(["register", broken.path, "--json"])
             if result.status != 0 {
                 // Either the probe or the decode refused it: no fingerprint event was added.
-                #expect(try footage.run(["log", "--json"]).rows.filter { $0["action"] as? String == "clip.fingerprint" }.isEmpty)
+                #expect(try footage.run(["log", "--json"]).rows.filter { ($0["action"] as? String) == "clip.fingerprint" }.isEmpty)
             } else {
                 // A truncated file that still decodes in part is fingerprinted from what decodes.
                 #expect(try footage.run(["log", "--json"]).rows.count > before)

@@ -65,8 +65,8 @@ public enum MatchJob {
             guard let entry = byID[candidate] else { continue }
             let frames = try FingerprintPacking.unpack(frames: entry.frames)
             var rule = options.rule
-            rule.samplingInterval = max(1 / queryRate, 1 / entry.rate)
-            guard let match = ClipMatcher.match(query, frames, rule: rule) else { continue }
+            rule.samplingInterval = 1 / min(queryRate, entry.rate)
+            guard let match = matchPhases(query, rate: queryRate, frames, rate: entry.rate, rule: rule) else { continue }
             let other = try catalog.clip(id: candidate)
             let changed = options.records ? try record(match, clip, other, rule: rule, catalog, options) : false
             found.append(Found(clip: clip, other: other, match: match, changed: changed,
@@ -110,7 +110,8 @@ public enum MatchJob {
             guard let match = ClipMatcher.match(a, frames[j], rule: rule) else { continue }
             let clipB = try catalog.clip(id: pair.b)
             confirmed.insert(pair)
-            let changed = options.records ? try record(match, clipA, clipB, rule: rule, catalog, options) : false
+            let changed = options.records
+                ? try record(match, clipA, clipB, rule: rule, catalog, options, keepingStronger: true) : false
             found.append(Found(clip: clipA, other: clipB, match: match, changed: changed,
                                overlap: overlap(offset: match.offset, durationA: clipA.duration, durationB: clipB.duration)))
         }
@@ -144,7 +145,7 @@ public enum MatchJob {
             let usable = frames.filter { $0.quality >= rule.minimumQuality }.count
             if let note = FingerprintJob.note(frameCount: frames.count, usableCount: usable) { notes.append("\(path): \(note)") }
         }
-        let match = ClipMatcher.match(a, b, rule: rule)
+        let match = matchPhases(a, rate: queryRate, b, rate: rate, rule: rule)
         let window = match.flatMap {
             overlap(offset: $0.offset, durationA: a.last.map { $0.time + 1 / queryRate },
                     durationB: b.last.map { $0.time + 1 / rate })
@@ -152,10 +153,40 @@ public enum MatchJob {
         return Comparison(match: match, overlap: window, notes: notes)
     }
 
-    /// Stores a match with the smaller clip id as A. Returns whether the record changed.
+    /// Matches a query sampled at `rate` against frames sampled at a lower or equal `rate`: the query is split into
+    /// its phases at the other's rate (two for 2/s against 1/s: the frames at whole and at half seconds), each phase
+    /// is matched, and the strongest match is kept. Shares stay those of one sample per interval on each side, and
+    /// a copy trimmed between two samples is matched by the phase nearest its frames.
+    public static func matchPhases(
+        _ query: [FingerprintFrame], rate queryRate: Double, _ other: [FingerprintFrame], rate otherRate: Double,
+        rule: MatchRule
+    ) -> ClipMatch? {
+        let phases = max(1, Int((queryRate / otherRate + 1e-6).rounded(.down)))
+        guard phases > 1 else { return ClipMatcher.match(query, other, rule: rule) }
+        var best: ClipMatch?
+        for phase in 0..<phases {
+            let subset = query.filter { Int(($0.time * queryRate + 1e-6).rounded(.down)) % phases == phase }
+            guard let match = ClipMatcher.match(subset, other, rule: rule) else { continue }
+            if let current = best, (match.matchedFrames, -match.meanDistance) <= (current.matchedFrames, -current.meanDistance) {
+                continue
+            }
+            best = match
+        }
+        return best
+    }
+
+    /// Stores a match with the smaller clip id as A. Returns whether the record changed. `keepingStronger` leaves a
+    /// stored match alone when it is the same match (offset within a sampling interval, same transform) measured
+    /// with more matching frames, as `match REF` finds with dense sampling.
     private static func record(_ match: ClipMatch, _ clip: ClipRecord, _ other: ClipRecord, rule: MatchRule,
-                               _ catalog: Catalog, _ options: Options) throws -> Bool {
+                               _ catalog: Catalog, _ options: Options, keepingStronger: Bool = false) throws -> Bool {
         let oriented = clip.id! < other.id! ? match : match.reversed
+        if keepingStronger, let existing = try catalog.matches(clipId: clip.id!).first(where: {
+            $0.clipA == min(clip.id!, other.id!) && $0.clipB == max(clip.id!, other.id!)
+        }), existing.transform == oriented.transform, abs(existing.offset - oriented.offset) <= rule.samplingInterval,
+           existing.matchedFrames > oriented.matchedFrames {
+            return false
+        }
         let record = MatchRecord(
             clipA: min(clip.id!, other.id!), clipB: max(clip.id!, other.id!),
             shareA: oriented.shareOfA, shareB: oriented.shareOfB, offset: oriented.offset,
