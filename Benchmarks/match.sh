@@ -36,14 +36,14 @@ print(f"{share(qa, qb):.3f} {share(qb, qa):.3f}")
 PY
     for pair in "${pairs[@]}"; do
         set -- $pair
-        read -r a b r < <(side_by_side 5 vpdq "python3 $vpdq_match $1 $2" footage "$footage match $1 $2")
+        read -r a b r < <(side_by_side 5 vpdq "python3 $vpdq_match $1 $2" footage "$footage match $1 $2 --query-rate 1")
         echo "$(basename "$1") + $(basename "$2"): vpdq ${a}s  footage ${b}s  ratio ${r} (target <= 0.5)"
     done
 else
     echo "vpdq is not installed (pip install vpdq, after apt-get install libavdevice-dev libavfilter-dev)"
     for pair in "${pairs[@]}"; do
         set -- $pair
-        echo "$(basename "$1") + $(basename "$2"): footage $(median_seconds 5 "$footage" match "$1" "$2")s"
+        echo "$(basename "$1") + $(basename "$2"): footage $(median_seconds 5 "$footage" match "$1" "$2" --query-rate 1)s"
     done
 fi
 

@@ -86,9 +86,11 @@ import Testing
             let second = try footage.run(["fingerprint", ministry, "--rate", "2", "--json"])
             #expect(second.rows.first?["frames"] as? Int == 60)
             #expect(second.rows.first?["replaced"] as? Bool == true)
-            let events = try footage.run(["log", "--json"]).rows.filter { ($0["action"] as? String) == "clip.fingerprint" }
-            #expect(events.count == 2, "\(events)")
-            let payload = try #require(events.last?["payload"] as? [String: Any])
+            let log = try footage.run(["log", "--json"])
+            let events = log.lines.filter { $0.contains("\"action\":\"clip.fingerprint\"") }
+            #expect(events.count == 2, "\(log.stdout)")
+            let last = try #require(events.last.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any])
+            let payload = try #require(last["payload"] as? [String: Any])
             #expect(payload["rate"] as? Double == 2)
             #expect((payload["data_sha256"] as? String)?.count == 64)
             #expect((payload["libav"] as? String)?.isEmpty == false)

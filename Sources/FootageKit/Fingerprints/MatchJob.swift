@@ -17,7 +17,7 @@ public enum MatchJob {
     }
 
     /// The query rate `footage match REF` uses unless told otherwise (see the README's "Finding the same footage").
-    public static let defaultQueryRate: Double? = 2
+    public static let defaultQueryRate: Double? = 4
 
     /// One clip found to share footage with another. `match` is oriented from `clip` (A) to `other` (B).
     public struct Found: Sendable {
