@@ -23,6 +23,8 @@ run register "$samples/pentagon-release.webm" \
     --url "https://www.defense.gov/" --published 2016-07-01 --retrieved 2016-07-02 --by demo
 # Two unrelated clips, registered as a folder walk would find them.
 run register "$samples/handheld-rotated.mov" "$samples/checkpoint-cctv.ts" --by demo
+# The two releases from different sources share footage: which seconds, and at what offset.
+run match "$samples/ministry-upload.mp4"
 
 run list clips
 

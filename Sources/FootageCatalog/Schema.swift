@@ -209,6 +209,7 @@ enum Schema {
                 CREATE INDEX link_clip ON link(clip_id);
                 """)
         }
+        FingerprintSchema.register(in: &migrator)
         AssessmentSchema.register(in: &migrator)
         return migrator
     }

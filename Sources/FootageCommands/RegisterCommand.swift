@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootageCatalog
 import FootageKit
+import FootageMedia
 import Foundation
 
 struct RegisterCommand: ParsableCommand {
@@ -24,12 +25,19 @@ struct RegisterCommand: ParsableCommand {
     @Option(name: .customLong("info-json"), help: "A yt-dlp .info.json sidecar for the file.") var infoJSON: String?
     @Flag(help: "Keep an evidentiary copy in Media/, named by SHA-256, read-only.") var copy = false
     @Flag(help: "Also extract each clip's keyframes (I-frames, with a contact sheet).") var keyframes = false
+    @Flag(name: .customLong("no-fingerprint"), help: "Do not compute the clips' video fingerprints (for `footage match`).")
+    var noFingerprint = false
+    @Option(name: .customLong("fingerprint-rate"), help: "Frames per second sampled for the fingerprint.")
+    var fingerprintRate = 1.0
     @Option(help: "Files registered at once (default: the number of cores).") var jobs: Int?
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !FingerprintSampler.rates.contains(fingerprintRate) {
+            throw ValidationError("--fingerprint-rate must be between 1/60 and 30 frames per second")
+        }
         if infoJSON != nil && paths.count > 1 {
             throw ValidationError("--info-json describes one file; give one file with it")
         }
@@ -56,6 +64,11 @@ struct RegisterCommand: ParsableCommand {
             var extraction = KeyframeJob.Options(analyst: options.analyst)
             extraction.sheet = true
             options.keyframes = extraction
+        }
+        if !noFingerprint {
+            var fingerprint = FingerprintJob.Options(analyst: options.analyst)
+            fingerprint.rate = fingerprintRate
+            options.fingerprint = fingerprint
         }
         let json = output.json
         let progress = Progress()
@@ -89,6 +102,8 @@ struct RegisterCommand: ParsableCommand {
         if !outcome.addedLocations.isEmpty { row["added_locations"] = .array(outcome.addedLocations.map(JSONValue.string)) }
         row["copy"] = .optional(outcome.copyPath)
         if let count = outcome.keyframes { row["keyframes"] = .int(Int64(count)) }
+        if let count = outcome.fingerprintFrames { row["fingerprint_frames"] = .int(Int64(count)) }
+        if !outcome.notes.isEmpty { row["notes"] = .array(outcome.notes.map(JSONValue.string)) }
         row["events"] = .array(outcome.events.map(JSONValue.int))
         return row
     }
@@ -106,7 +121,9 @@ struct RegisterCommand: ParsableCommand {
             if outcome.status == .known && !outcome.addedLocations.isEmpty { line += "  (new location)" }
             if let copy = outcome.copyPath { line += "  copy: \(Output.safe(copy))" }
             if let count = outcome.keyframes { line += "  \(count) keyframes" }
+            if let count = outcome.fingerprintFrames { line += "  fingerprint \(count) frames" }
             Output.line(line)
+            for note in outcome.notes { Output.error("\(Output.safe(outcome.path)): \(note)") }
         }
     }
 }

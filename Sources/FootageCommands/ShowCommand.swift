@@ -18,6 +18,7 @@ struct ShowCommand: ParsableCommand {
         let events = try catalog.ledgerEvents(subject: detail.clip.sha256)
         let keyframes = try catalog.keyframes(clipId: detail.clip.id!)
         let extractions = try catalog.extractions(clipId: detail.clip.id!)
+        let shared = try SharedFootage.of(detail.clip, catalog: catalog)
         if output.json {
             var row = ClipJSON.detail(detail, events: events)
             row["keyframes"] = .array(keyframes.map { frame in
@@ -26,10 +27,12 @@ struct ShowCommand: ParsableCommand {
                 return .object(object)
             })
             row["contact_sheets"] = .array(extractions.compactMap(\.sheetPath).map { .string(catalog.root.appendingPathComponent($0).path) })
+            row["shares_footage_with"] = SharedFootageOutput.json(shared)
             Output.json(.object(row))
         } else {
             ClipText.print(detail, events: events)
             ClipText.keyframes(keyframes, extractions: extractions, root: catalog.root)
+            SharedFootageOutput.print(shared)
         }
     }
 }

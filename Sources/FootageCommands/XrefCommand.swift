@@ -79,9 +79,11 @@ struct XrefCommand: ParsableCommand {
 
     private func printClip(_ catalog: Catalog, _ clip: ClipRecord) throws {
         let evidence = try CrossReference.clip(catalog, clip)
+        let shared = try SharedFootage.of(clip, catalog: catalog)
         if output.json {
             for item in evidence {
                 var row = XrefJSON.link(item)
+                row["same_footage"] = SharedFootageOutput.correspondingJSON(shared, from: item.link.start, to: item.link.end)
                 row["claim"] = .string(item.claim.shortID)
                 row["claim_text"] = .string(item.claim.text)
                 row["article"] = .string(item.article.shortID)
@@ -95,7 +97,12 @@ struct XrefCommand: ParsableCommand {
         for item in evidence {
             Output.line("  \(item.article.shortID) \(item.claim.shortID)  \(Output.safe(item.claim.text))")
             Output.line("      " + XrefText.linkLine(item))
+            for line in SharedFootageOutput.correspondingLines(shared, from: item.link.start, to: item.link.end) {
+                Output.line("        " + line)
+            }
         }
+        try SharedFootageOutput.printLinksOnOthers(shared, catalog: catalog)
+        SharedFootageOutput.print(shared)
     }
 }
 

@@ -26,6 +26,8 @@ public struct Registrar: Sendable {
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         /// `--keyframes`: extract keyframes of each clip once it is registered.
         public var keyframes: KeyframeJob.Options?
+        /// Compute each clip's video fingerprint once it is registered (unless it has one); nil skips it.
+        public var fingerprint: FingerprintJob.Options?
         public init(analyst: String) { self.analyst = analyst }
     }
 
@@ -42,6 +44,10 @@ public struct Registrar: Sendable {
         public var events: [Int64] = []
         /// With `--keyframes`: how many keyframes the clip has from this extraction.
         public var keyframes: Int?
+        /// With a fingerprint step: how many frames the clip's fingerprint has, when one was computed.
+        public var fingerprintFrames: Int?
+        /// Things the analyst should know that are not failures (a fingerprint that cannot match, a skipped step).
+        public var notes: [String] = []
     }
 
     public let catalog: Catalog
@@ -95,10 +101,31 @@ public struct Registrar: Sendable {
                     outcome.message = "\(path): registered, but keyframes failed: \(FootageErrors.message(error))"
                 }
             }
+            if let fingerprint = options.fingerprint, outcome.status != .error {
+                do {
+                    outcome = try fingerprintStep(outcome, fingerprint)
+                } catch {
+                    outcome.status = .error
+                    outcome.message = "\(path): registered, but fingerprint failed: \(FootageErrors.message(error))"
+                }
+            }
             return outcome
         } catch {
             return Outcome(path: path, status: .error, message: FootageErrors.message(error, path: path))
         }
+    }
+
+    /// Fingerprints a newly registered clip, or a known one that has no fingerprint yet.
+    private func fingerprintStep(_ outcome: Outcome, _ fingerprint: FingerprintJob.Options) throws -> Outcome {
+        var outcome = outcome
+        let clip = try catalog.clip(matching: outcome.sha256 ?? outcome.path)
+        let hasOne = try catalog.hasFingerprint(clipId: clip.id!)
+        guard outcome.status == .registered || !hasOne else { return outcome }
+        let result = try FingerprintJob.run(clip: clip, catalog: catalog, options: fingerprint)
+        outcome.fingerprintFrames = result.frameCount
+        if let event = result.event { outcome.events.append(event) }
+        if let note = result.note { outcome.notes.append(note) }
+        return outcome
     }
 
     private func acquisitionRecord(for path: String) throws -> AcquisitionRecord? {

@@ -42,6 +42,7 @@ public enum Verifier {
         }
         problems += try catalog.ledgerProblems()
         problems += try catalog.recordProblems()
+        problems += try catalog.fingerprintProblems()
         problems += try catalog.databaseProblems()
         let head = try catalog.ledgerHead()
         return Report(files: checked, problems: problems, events: head.count, head: head.hash)

@@ -1,5 +1,5 @@
 import Testing
-@testable import FootageKit
+@testable import FootageMedia
 
 @Suite struct BorderDetectorTests {
     /// A frame of textured content (a diagonal ramp with a checker) at `content`, surrounded by `border`.

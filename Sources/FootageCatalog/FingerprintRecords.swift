@@ -1,0 +1,140 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// A clip's video fingerprint: PDQ hashes of frames sampled at `rate` per second, packed into blobs (see
+/// `FingerprintSchema` for the layout; FootageKit packs and unpacks them).
+public struct FingerprintRecord: SnakeCaseRecord, Sendable, Equatable {
+    public static let databaseTableName = "fingerprint"
+
+    public var clipId: Int64
+    /// Frames sampled per second.
+    public var rate: Double
+    public var frameCount: Int
+    /// Frames whose PDQ quality is high enough to compare (at least 50).
+    public var usableCount: Int
+    public var frames: Data
+    public var variants: Data
+    /// SHA-256 of `frames` followed by `variants`: what the ledger event records.
+    public var dataSha256: String
+    /// Canonical JSON: how the fingerprint was made (footage and FFmpeg versions, source path, picture size, crops).
+    public var details: String
+    public var createdAt: String
+    public var createdBy: String
+
+    public init(clipId: Int64, rate: Double, frameCount: Int, usableCount: Int, frames: Data, variants: Data,
+                details: [String: JSONValue] = [:]) {
+        self.clipId = clipId
+        self.rate = rate
+        self.frameCount = frameCount
+        self.usableCount = usableCount
+        self.frames = frames
+        self.variants = variants
+        self.dataSha256 = FingerprintRecord.sha256(frames: frames, variants: variants)
+        self.details = JSONValue.object(details).canonicalText
+        self.createdAt = ""
+        self.createdBy = ""
+    }
+
+    public static func sha256(frames: Data, variants: Data) -> String {
+        var hasher = SHA256()
+        hasher.update(data: frames)
+        hasher.update(data: variants)
+        return hasher.finalize().hexString
+    }
+}
+
+/// The frames of one stored fingerprint without their variants: what the search index loads.
+public struct StoredFingerprintFrames: Sendable {
+    public var clipId: Int64
+    public var sha256: String
+    public var rate: Double
+    public var frames: Data
+}
+
+extension Catalog {
+    /// Stores a clip's fingerprint, replacing any earlier one, in one transaction with its `clip.fingerprint`
+    /// ledger event (rate, frame counts, SHA-256 of the packed data, and `details`). Returns the event and whether a
+    /// fingerprint was replaced.
+    public func store(_ fingerprint: FingerprintRecord, sha256: String, actor: String)
+        throws -> (event: LedgerEvent, replaced: Bool)
+    {
+        try write { db in
+            let replaced = try FingerprintRecord.deleteOne(db, key: fingerprint.clipId)
+            var saved = fingerprint
+            saved.createdAt = Timestamp.now()
+            saved.createdBy = actor
+            try saved.insert(db)
+            var payload = (try? JSONValue(parsing: saved.details))?.objectMembers ?? [:]
+            payload["rate"] = .double(saved.rate)
+            payload["frame_count"] = .int(Int64(saved.frameCount))
+            payload["usable_count"] = .int(Int64(saved.usableCount))
+            payload["data_sha256"] = .string(saved.dataSha256)
+            payload["replaces_earlier"] = .bool(replaced)
+            let event = try Ledger.append(db, actor: actor, action: "clip.fingerprint", subject: sha256,
+                                          payload: .object(payload))
+            return (event, replaced)
+        }
+    }
+
+    /// A clip's stored fingerprint, with its variants.
+    public func fingerprint(clipId: Int64) throws -> FingerprintRecord? {
+        try read { db in try FingerprintRecord.fetchOne(db, key: clipId) }
+    }
+
+    /// Whether the clip has a fingerprint, without reading it.
+    public func hasFingerprint(clipId: Int64) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM fingerprint WHERE clip_id = ?)",
+                              arguments: [clipId]) ?? false
+        }
+    }
+
+    /// Every stored fingerprint's frames (not their variants), in clip order: the search index's input.
+    public func allFingerprintFrames() throws -> [StoredFingerprintFrames] {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT f.clip_id, c.sha256, f.rate, f.frames FROM fingerprint f JOIN clip c ON c.id = f.clip_id
+                ORDER BY f.clip_id
+                """)
+            var result: [StoredFingerprintFrames] = []
+            while let row = try cursor.next() {
+                result.append(StoredFingerprintFrames(clipId: row[0], sha256: row[1], rate: row[2], frames: row[3]))
+            }
+            return result
+        }
+    }
+
+    /// Each fingerprint must still hash to the SHA-256 its latest `clip.fingerprint` event recorded.
+    public func fingerprintProblems() throws -> [CheckProblem] {
+        try read { db in
+            var recorded: [String: String] = [:]
+            let events = try LedgerEvent.filter(Column("action") == "clip.fingerprint").order(Column("seq"))
+                .fetchCursor(db)
+            while let event = try events.next() {
+                recorded[event.subject] = (try? JSONValue(parsing: event.payload))?["data_sha256"]?.stringValue
+            }
+            var problems: [CheckProblem] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT c.sha256, f.frames, f.variants, f.data_sha256 FROM fingerprint f JOIN clip c ON c.id = f.clip_id
+                """)
+            while let row = try rows.next() {
+                let sha: String = row[0]
+                let actual = FingerprintRecord.sha256(frames: row[1], variants: row[2])
+                if actual != row[3] as String || recorded[sha] != actual {
+                    problems.append(CheckProblem(subject: "fingerprint of clip \(sha.prefix(12))",
+                        message: "differs from its ledger event (edited outside footage)"))
+                }
+            }
+            return problems
+        }
+    }
+}
+
+extension JSONValue {
+    /// The members of an object, nil for anything else.
+    var objectMembers: [String: JSONValue]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+}

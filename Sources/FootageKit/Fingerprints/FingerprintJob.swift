@@ -1,0 +1,94 @@
+import Foundation
+import FootageCatalog
+import FootageMedia
+
+/// `footage fingerprint` and the fingerprint step of `footage register`: samples a clip's frames, PDQ-hashes them
+/// with their dihedral variants inside any bars, and stores the fingerprint in the catalogue with a
+/// `clip.fingerprint` ledger event. A recomputation replaces the stored fingerprint and is its own event.
+public enum FingerprintJob {
+    public struct Options: Sendable {
+        /// Frames sampled per second (`--fingerprint-rate`, `--rate`).
+        public var rate = 1.0
+        public var analyst: String
+        /// Seconds allowed for decoding one clip.
+        public var timeout = 3600.0
+        public init(analyst: String) { self.analyst = analyst }
+    }
+
+    public struct Result: Sendable {
+        public var clip: ClipRecord
+        /// Nil when the clip was skipped (it has no video).
+        public var frameCount: Int?
+        public var usableCount: Int?
+        public var replaced = false
+        /// The ledger event's sequence number.
+        public var event: Int64?
+        /// Said to the analyst when the fingerprint cannot match anything, or why the clip was skipped.
+        public var note: String?
+    }
+
+    /// The note for a fingerprint with no usable frame.
+    public static let tooDarkNote = "fingerprint: every sampled frame is too dark or flat to compare (quality < 50)"
+
+    /// Samples a file (no catalogue involved) into fingerprint frames with their variants.
+    public static func sample(path: String, rate: Double, timeout: Double = 3600) throws -> [FingerprintFrame] {
+        try FingerprintSampler.sample(path: path, rate: rate, timeout: timeout).samples.map(FingerprintFrame.init)
+    }
+
+    /// Fingerprints a registered clip. The file read is first checked against the clip's SHA-256, so the fingerprint
+    /// comes from exactly the registered bytes. A clip without video is skipped with a note; a file that cannot be
+    /// decoded throws, and nothing is stored.
+    public static func run(clip: ClipRecord, catalog: Catalog, options: Options) throws -> Result {
+        let source = try KeyframeJob.verifiedLocation(of: clip, catalog: catalog)
+        let sampling: FingerprintSampling
+        do {
+            sampling = try FingerprintSampler.sample(path: source, rate: options.rate, timeout: options.timeout)
+        } catch let error as MediaError where error.kind == .notMedia && (error.reason ?? "").hasPrefix("no video stream") {
+            return Result(clip: clip, note: "fingerprint: skipped, \(error.reason ?? "no video stream")")
+        }
+        let frames = sampling.samples.map(FingerprintFrame.init)
+        let usable = frames.filter { $0.quality >= MatchRule.standard.minimumQuality }.count
+        let packed = FingerprintPacking.pack(frames)
+        let crops = Set(sampling.samples.map(\.content))
+        let details: [String: JSONValue] = [
+            "footage_version": .string(FootageVersion.string), "libav": .string(FFmpegLibrary.versionInfo),
+            "source_path": .string(source), "stream_index": .int(Int64(sampling.streamIndex)),
+            "picture": .string("\(sampling.pictureWidth)x\(sampling.pictureHeight)"),
+            "cropped_frames": .int(Int64(sampling.samples.filter {
+                $0.content.width < sampling.pictureWidth || $0.content.height < sampling.pictureHeight
+            }.count)),
+            "distinct_crops": .int(Int64(crops.count)),
+            "decode_errors": .int(Int64(sampling.decodeErrors)),
+        ]
+        let record = FingerprintRecord(
+            clipId: clip.id!, rate: options.rate, frameCount: frames.count, usableCount: usable,
+            frames: packed.frames, variants: packed.variants, details: details)
+        let stored = try catalog.store(record, sha256: clip.sha256, actor: options.analyst)
+        return Result(clip: clip, frameCount: frames.count, usableCount: usable, replaced: stored.replaced,
+                      event: stored.event.seq, note: note(frameCount: frames.count, usableCount: usable))
+    }
+
+    /// What to tell the analyst about a fingerprint that can match little or nothing.
+    public static func note(frameCount: Int, usableCount: Int) -> String? {
+        let minimum = MatchRule.standard.minimumFrames
+        if usableCount == 0 { return tooDarkNote }
+        if usableCount < minimum {
+            return "fingerprint: only \(usableCount) usable frame\(usableCount == 1 ? "" : "s") of \(frameCount); "
+                + "at least \(minimum) are needed to match (the clip is too short, dark or flat)"
+        }
+        return nil
+    }
+
+    /// A stored fingerprint's frames, with their variants.
+    public static func load(clip: ClipRecord, catalog: Catalog) throws -> (rate: Double, frames: [FingerprintFrame])? {
+        guard let record = try catalog.fingerprint(clipId: clip.id!) else { return nil }
+        return (record.rate, try FingerprintPacking.unpack(frames: record.frames, variants: record.variants))
+    }
+}
+
+extension FingerprintFrame {
+    /// A frame from the sampler's output, keeping all seven variants.
+    init(_ sample: FingerprintSample) {
+        self.init(time: sample.time, dihedrals: sample.hashes, quality: sample.quality)
+    }
+}

@@ -1,0 +1,222 @@
+import CFFmpeg
+
+/// One sampled picture of a video fingerprint: when it was shown, its PDQ hash with the seven rotated and mirrored
+/// variants, its quality, and the part of the picture that was hashed.
+public struct FingerprintSample: Sendable, Equatable {
+    /// Seconds from the stream start.
+    public var time: Double
+    /// Presentation timestamp in the stream's time base.
+    public var pts: Int64
+    public var hashes: PDQDihedralHashes
+    /// PDQ quality, 0…100.
+    public var quality: Int
+    /// The picture inside any letterbox or pillarbox bars, in the upright picture of `pictureWidth`×`pictureHeight`
+    /// that was hashed: the whole picture when there were none.
+    public var content: ContentRect
+
+    public init(time: Double, pts: Int64, hashes: PDQDihedralHashes, quality: Int, content: ContentRect) {
+        self.time = time
+        self.pts = pts
+        self.hashes = hashes
+        self.quality = quality
+        self.content = content
+    }
+}
+
+/// A rectangle of a picture, in pixels.
+public struct ContentRect: Sendable, Equatable, Hashable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        (self.x, self.y, self.width, self.height) = (x, y, width, height)
+    }
+}
+
+/// A clip's samples and what the sampler saw.
+public struct FingerprintSampling: Sendable {
+    public var samples: [FingerprintSample]
+    /// The upright size pictures were hashed at (at most 512 px on the long side), before any bars were cropped.
+    public var pictureWidth: Int
+    public var pictureHeight: Int
+    public var streamIndex: Int
+    /// Pictures the decoder could not decode (skipped).
+    public var decodeErrors: Int
+}
+
+/// Samples a clip for its video fingerprint: the first picture at or after each multiple of `1 / rate` seconds,
+/// upright, at most 512 px on its long side, cropped to the picture inside any uniform bars (`BorderDetector`), and
+/// PDQ-hashed with its dihedral variants (`PDQHasher.hashWithDihedrals`).
+///
+/// Cropping bars matters: a copy re-published with letterbox or pillarbox bars hashes tens of bits away from the
+/// original, beyond the match distance, while its picture inside the bars hashes close to it. Whether a clip has
+/// bars is decided over the whole clip (bars stay put; a flat sky or background comes and goes with the scenes),
+/// and each picture of a barred clip is cropped to the flat bands found on it.
+public enum FingerprintSampler {
+    /// The rates accepted: from one picture a minute to 30 a second.
+    public static let rates: ClosedRange<Double> = (1.0 / 60)...30
+
+    /// Decodes the file's best video stream forward and samples it.
+    ///
+    /// - Parameters:
+    ///   - rate: pictures per second.
+    ///   - cropsBorders: false hashes the whole picture, bars included (as the reference vPDQ does).
+    /// - Throws: `MediaError`: the opener's errors, `notMedia` "no video stream", `damaged` "no decodable frames",
+    ///   `timedOut`, `unsupported` for a rate outside `rates`.
+    public static func sample(path: String, rate: Double, timeout: Double, cropsBorders: Bool = true) throws
+        -> FingerprintSampling
+    {
+        FFmpegLibrary.prepare()
+        guard rate.isFinite, rates.contains(rate) else {
+            throw MediaError(.unsupported, path: path, reason: "the fingerprint rate must be between 1/60 and 30 per second")
+        }
+        let interval = 1 / rate
+        let deadline = Deadline(after: timeout)
+        do {
+            let reader = try VideoFrameReader(path: path, deadline: deadline, threads: 0, keyframesOnly: false)
+            let hasher = FingerprintPictureHasher(cropsBorders: cropsBorders)
+            var pictures: [FingerprintPictureHasher.Hashed] = []
+            var step = 0.0  // the next target is step × interval
+            while let pts = try reader.nextFrame() {
+                let time = reader.seconds(pts)
+                guard time >= step * interval - 1e-6 else { continue }
+                pictures.append(try hasher.hash(reader.frame, orientation: reader.orientation, time: time, pts: pts))
+                // The next multiple after this picture: a gap in the footage skips the targets inside it.
+                step = max(step + 1, ((time + 1e-6) / interval).rounded(.down) + 1)
+            }
+            let samples = FingerprintPictureHasher.choose(pictures)
+            guard !samples.isEmpty else {
+                let errors = reader.decodeErrors
+                throw MediaError(.damaged, path: path, reason: "no decodable frames"
+                    + (errors > 0 ? " (\(errors) decoding error\(errors == 1 ? "" : "s"))" : ""))
+            }
+            return FingerprintSampling(
+                samples: samples, pictureWidth: hasher.pictureWidth, pictureHeight: hasher.pictureHeight,
+                streamIndex: reader.streamIndex, decodeErrors: reader.decodeErrors)
+        } catch let error as MediaError {
+            throw error.at(path: path)
+        }
+    }
+}
+
+/// Turns decoded pictures into fingerprint hashes: scaled to RGB24 at most 512 px on the long side (swscale's area
+/// filter, colour matrix and range honoured), turned upright, cropped to the picture inside any bars, hashed with its
+/// dihedral variants. Buffers and the hasher are reused from picture to picture.
+final class FingerprintPictureHasher {
+    static let longestSide = 512
+
+    private let cropsBorders: Bool
+    private let scaler = FrameScaler(flags: SWS_AREA)
+    private let scaled = FrameBuffer()
+    private let rotated = FrameBuffer()
+    private var luma: [UInt8] = []
+    private var hasher = PDQHasher()
+    private(set) var pictureWidth = 0
+    private(set) var pictureHeight = 0
+
+    init(cropsBorders: Bool) {
+        self.cropsBorders = cropsBorders
+    }
+
+    /// The size a `width`×`height` picture is scaled to before hashing.
+    static func scaledSize(width: Int, height: Int) -> (width: Int, height: Int) {
+        guard max(width, height) > longestSide else { return (width, height) }
+        let scale = Double(longestSide) / Double(max(width, height))
+        return (max(1, Int((Double(width) * scale).rounded())), max(1, Int((Double(height) * scale).rounded())))
+    }
+
+    /// One sampled picture hashed whole, and inside the bars found on it when there were any.
+    struct Hashed {
+        var time: Double
+        var pts: Int64
+        var whole: (hashes: PDQDihedralHashes, quality: Int, content: ContentRect)
+        var cropped: (hashes: PDQDihedralHashes, quality: Int, content: ContentRect)?
+    }
+
+    func hash(_ frame: FrameBuffer, orientation: DisplayOrientation, time: Double, pts: Int64) throws -> Hashed {
+        let size = Self.scaledSize(width: frame.width, height: frame.height)
+        try scaler.scale(frame, into: scaled, format: AV_PIX_FMT_RGB24, width: size.width, height: size.height)
+        let picture: FrameBuffer
+        if orientation.isIdentity {
+            picture = scaled
+        } else {
+            try orientation.apply(scaled, into: rotated)
+            picture = rotated
+        }
+        let (width, height) = (picture.width, picture.height)
+        (pictureWidth, pictureHeight) = (width, height)
+        let (data, stride) = picture.plane(0)
+        let whole = ContentRect(x: 0, y: 0, width: width, height: height)
+        var hashed = Hashed(time: time, pts: pts, whole: hash(data, stride: stride, whole))
+        if cropsBorders {
+            let content = contentRect(data, width: width, height: height, stride: stride)
+            if content != whole { hashed.cropped = hash(data, stride: stride, content) }
+        }
+        return hashed
+    }
+
+    private func hash(_ data: UnsafeMutablePointer<UInt8>, stride: Int, _ content: ContentRect)
+        -> (hashes: PDQDihedralHashes, quality: Int, content: ContentRect)
+    {
+        let start = data + content.y * stride + content.x * 3
+        let count = (content.height - 1) * stride + content.width * 3
+        let (hashes, quality) = hasher.hashWithDihedrals(
+            rgb24: UnsafeBufferPointer(start: start, count: count), width: content.width, height: content.height,
+            rowStride: stride)
+        return (hashes, quality, content)
+    }
+
+    /// Decides, for the whole clip, whether it has bars: a side has a bar when at least 90 % of the usable
+    /// pictures (quality 50 or more, whole) show a flat band there. A clip with bars keeps each picture's cropped
+    /// hash; a clip without keeps the whole pictures' hashes, so that a flat sky or a plain background in some
+    /// scenes of an unbarred clip is not cropped differently in each copy.
+    static func choose(_ pictures: [Hashed]) -> [FingerprintSample] {
+        let usable = pictures.filter { $0.whole.quality >= 50 || ($0.cropped?.quality ?? 0) >= 50 }
+        func band(_ side: (Hashed) -> Int) -> Int {
+            let widths = usable.map(side).sorted()
+            guard !widths.isEmpty else { return 0 }
+            return widths[widths.count / 10]
+        }
+        let bars = [
+            band { $0.cropped.map { $0.content.x } ?? 0 },
+            band { $0.cropped.map { $0.content.y } ?? 0 },
+            band { picture in
+                picture.cropped.map { picture.whole.content.width - $0.content.x - $0.content.width } ?? 0
+            },
+            band { picture in
+                picture.cropped.map { picture.whole.content.height - $0.content.y - $0.content.height } ?? 0
+            },
+        ]
+        let hasBars = bars.contains { $0 > 0 }
+        return pictures.map { picture in
+            let chosen = hasBars ? picture.cropped ?? picture.whole : picture.whole
+            return FingerprintSample(time: picture.time, pts: picture.pts, hashes: chosen.hashes,
+                                     quality: chosen.quality, content: chosen.content)
+        }
+    }
+
+    /// The picture inside uniform bars, found on the luminance of the RGB pixels.
+    private func contentRect(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) -> ContentRect {
+        if luma.count != width * height { luma = [UInt8](repeating: 0, count: width * height) }
+        luma.withUnsafeMutableBufferPointer { out in
+            for row in 0..<height {
+                var pixel = data + row * stride
+                let line = out.baseAddress! + row * width
+                for column in 0..<width {
+                    // BT.601 weights in 8-bit fixed point: close enough to tell a flat bar from a picture.
+                    let red = 77 * Int(pixel[0])
+                    let green = 150 * Int(pixel[1])
+                    let blue = 29 * Int(pixel[2])
+                    line[column] = UInt8(truncatingIfNeeded: (red + green + blue) >> 8)
+                    pixel += 3
+                }
+            }
+        }
+        let rect = luma.withUnsafeBufferPointer {
+            BorderDetector.contentRect(luma: $0, width: width, height: height, rowStride: width)
+        }
+        return ContentRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+    }
+}
