@@ -97,7 +97,7 @@ struct TransformedCopyMatchTests {
             for (transformation, path) in try makeCopies(Self.knownMisses, in: folder) {
                 let match = try MatchJob.compare(original, path, rate: 1, options: .init(analyst: "test")).match
                 print("ACCURACY known miss \(transformation.name): " + (match.map { "found, share \($0.shareOfA)" } ?? "not found"))
-                withKnownIssue("PDQ distance above 31 on most frames of \(transformation.name)") {
+                withKnownIssue("PDQ distance above 31 on most frames of \(transformation.name)", isIntermittent: true) {
                     #expect(match != nil)
                 }
             }
