@@ -30,6 +30,10 @@ baseline='for f in '"$work"'/files/*; do sha256sum "$f"; ffprobe -v error -show_
 ours='rm -rf '"$work"'/cat && '"$footage"' init '"$work"'/cat >/dev/null && '"$footage"' register '"$work"'/files --no-fingerprint --catalog '"$work"'/cat --json'
 read -r a b r < <(side_by_side 5 baseline "$baseline" footage "$ours")
 echo "sha256sum+ffprobe loop: ${a}s  footage register: ${b}s  ratio: ${r} (target <= 0.35)"
+# The same with the video fingerprint (register's default since matching landed): a full decode of every file.
+withfp='rm -rf '"$work"'/cat && '"$footage"' init '"$work"'/cat >/dev/null && '"$footage"' register '"$work"'/files --catalog '"$work"'/cat --json'
+read -r a b r < <(side_by_side 3 baseline "$baseline" footage "$withfp")
+echo "with fingerprints (1 frame/s, full decode): sha256sum+ffprobe loop: ${a}s  footage register: ${b}s  ratio: ${r}"
 
 echo "## hash: 1 GiB file"
 head -c 1G /dev/urandom > "$work/big.bin"
