@@ -57,7 +57,30 @@ extension Catalog {
                 }
             }
             problems += try Catalog.linkProblems(db, shaByID: shaByID)
+            problems += try Catalog.assessmentProblems(db)
             return problems
+        }
+    }
+
+    /// Each assessment must match its `clip.assess` event (clip, category, note).
+    static func assessmentProblems(_ db: Database) throws -> [CheckProblem] {
+        var recorded: [Int64: (subject: String, payload: JSONValue)] = [:]
+        let events = try LedgerEvent.filter(Column("action") == "clip.assess").fetchCursor(db)
+        while let event = try events.next() {
+            guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload["assessment_id"]
+            else { continue }
+            recorded[id] = (event.subject, payload)
+        }
+        return try AssessmentRecord.fetchAll(db).compactMap { assessment in
+            let expected: JSONValue = ["assessment_id": .int(assessment.id!), "category": .string(assessment.category),
+                                       "note": .optional(assessment.note)]
+            guard let event = recorded[assessment.id!], event.subject == assessment.clipSha256,
+                  event.payload.canonicalText == expected.canonicalText
+            else {
+                return CheckProblem(subject: "assessment \(assessment.id!)",
+                                    message: "differs from its ledger event (edited outside footage)")
+            }
+            return nil
         }
     }
 

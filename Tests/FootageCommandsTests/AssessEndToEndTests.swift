@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+/// An analyst's assessment is a ledger event, and editing it behind the tool's back is named by verify.
+@Suite(.serialized) struct AssessEndToEndTests {
+    @Test func anEditedAssessmentIsNamedByVerify() throws {
+        try withCatalogFolder { footage, root throws in
+            let clip = FootageBinary.samples.appendingPathComponent("checkpoint-cctv.ts").path
+            _ = try footage.run(["register", clip, "--no-fingerprint"])
+            let assessed = try footage.run(["assess", clip, "--category", "decontextualized", "--note", "older footage"])
+            #expect(assessed.status == 0, "\(assessed.stderr)")
+            #expect(try footage.run(["verify"]).status == 0)
+            let database = root.appendingPathComponent("Catalog/catalog.sqlite").path
+            #expect(try runTool("/usr/bin/sqlite3", [database, "UPDATE assessment SET category = 'original'"]) == 0)
+            let result = try footage.run(["verify"])
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("assessment 1"))
+        }
+    }
+}
