@@ -38,8 +38,7 @@ import Testing
             #expect(clip["latitude"] as? Double == 33.3486)
             #expect((clip["warnings"] as? [String])?.contains { $0.contains("Lavf") } == true)
             let log = try footage.run(["log", "--json"])
-            #expect(log.rows.map { $0["action"] as? String } == ["clip.register", "location.add", "acquisition.add",
-                                                                 "clip.fingerprint"])
+            #expect(log.rows.map { $0["action"] as? String } == ["clip.register", "location.add", "acquisition.add", "clip.fingerprint"])
             #expect(log.rows.allSatisfy { $0["actor"] as? String == "analyst-1" })
             let payload = try #require(log.rows.first?["payload"] as? [String: Any])
             #expect((payload["libav"] as? String)?.isEmpty == false)

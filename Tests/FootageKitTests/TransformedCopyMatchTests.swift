@@ -96,9 +96,13 @@ struct TransformedCopyMatchTests {
             let original = FingerprintFixtures.sample("ministry-upload.mp4")
             for (transformation, path) in try makeCopies(Self.knownMisses, in: folder) {
                 let match = try MatchJob.compare(original, path, rate: 1, options: .init(analyst: "test")).match
-                print("ACCURACY known miss \(transformation.name): " + (match.map { "found, share \($0.shareOfA)" } ?? "not found"))
+                print("ACCURACY known miss \(transformation.name): " + (match.map {
+                    "matched at offset \($0.offset) (expected 0), shares \($0.shareOfA) / \($0.shareOfB)"
+                } ?? "not found"))
+                // On the samples a 10 % crop is at best matched at the wrong offset (the zooming fractal scene looks
+                // like its own crop a moment later); either way it is not found right.
                 withKnownIssue("PDQ distance above 31 on most frames of \(transformation.name)", isIntermittent: true) {
-                    #expect(match != nil)
+                    #expect(match.map { abs($0.offset - transformation.offset) <= 0.5 } == true)
                 }
             }
         }
