@@ -160,3 +160,17 @@ extension JSONValue: Codable {
         }
     }
 }
+
+extension JSONValue {
+    /// An Encodable value (typically a record) as JSON object members with snake_case keys, minus `dropping`;
+    /// empty when it does not encode to an object.
+    public static func members<T: Encodable>(of value: T, dropping: Set<String> = []) -> [String: JSONValue] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let data = try? encoder.encode(value),
+              case .object(var members)? = try? JSONValue(parsing: String(decoding: data, as: UTF8.self))
+        else { return [:] }
+        for key in dropping { members[key] = nil }
+        return members
+    }
+}

@@ -19,13 +19,7 @@ enum Output {
 
     /// An Encodable value as a JSON object with snake_case keys (records), for building JSON Lines rows.
     static func object<T: Encodable>(_ value: T, dropping: Set<String> = []) -> [String: JSONValue] {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        guard let data = try? encoder.encode(value),
-              case .object(var members)? = try? JSONValue(parsing: String(decoding: data, as: UTF8.self))
-        else { return [:] }
-        for key in dropping { members[key] = nil }
-        return members
+        JSONValue.members(of: value, dropping: dropping)
     }
 
     /// Untrusted text, safe to print on a terminal.

@@ -39,13 +39,7 @@ enum PrettyJSON {
 
     /// A record as a JSON object with snake_case keys.
     static func object<T: Encodable>(_ value: T, dropping: Set<String> = []) -> [String: JSONValue] {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        guard let data = try? encoder.encode(value),
-              case .object(var members)? = try? JSONValue(parsing: String(decoding: data, as: UTF8.self))
-        else { return [:] }
-        for key in dropping { members[key] = nil }
-        return members
+        JSONValue.members(of: value, dropping: dropping)
     }
 
     /// Stored JSON text parsed back, or the text itself when it does not parse.
