@@ -11,7 +11,7 @@ public enum EvidenceCopy {
         public let description: String
     }
 
-    /// Temporary files of interrupted copies start with this; `footage verify` and the next copy clean them.
+    /// Temporary files of copies interrupted by a crash start with this (a failed copy removes its own).
     public static let temporaryPrefix = ".footage-tmp-"
 
     /// Copies `source` to `folder/<sha256><.ext>` and returns that path.
@@ -57,7 +57,7 @@ public enum EvidenceCopy {
                 written += n
             }
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256Hex.of(hasher.finalize())
         guard digest == sha256 else {
             throw Failure(description: "\(source): the file changed while it was being registered; try again")
         }
@@ -78,17 +78,6 @@ public enum EvidenceCopy {
             close(directory)
         }
         return destination
-    }
-
-    /// Removes temporary files left by interrupted copies; returns how many.
-    @discardableResult
-    public static func removeLeftovers(in folder: URL) -> Int {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        var removed = 0
-        for name in names where name.hasPrefix(temporaryPrefix) {
-            if unlink(folder.appendingPathComponent(name).path) == 0 { removed += 1 }
-        }
-        return removed
     }
 }
 

@@ -3,9 +3,9 @@ import Foundation
 
 /// SHA-256 of bytes in memory, as lower-case hex.
 enum SHA256Hex {
-    static func of(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
+    static func of(_ data: Data) -> String { of(SHA256.hash(data: data)) }
+
+    static func of(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
 }
 
 enum Hashing {

@@ -63,7 +63,7 @@ public struct YtDlpSidecar: Sendable, Equatable {
             guard let n = object[key] as? NSNumber, n.doubleValue.isFinite, abs(n.doubleValue) < 1e11 else { return nil }
             return Timestamp.string(from: Date(timeIntervalSince1970: n.doubleValue))
         }
-        var sidecar = YtDlpSidecar(path: path, sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
+        var sidecar = YtDlpSidecar(path: path, sha256: SHA256Hex.of(data),
                                    text: text)
         sidecar.url = string("webpage_url") ?? string("original_url")
         sidecar.extractor = string("extractor_key") ?? string("extractor")

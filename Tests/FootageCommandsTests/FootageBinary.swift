@@ -42,29 +42,11 @@ struct FootageBinary {
     /// Runs with the given arguments; `catalogArguments` go after the subcommand words.
     static func run(_ catalogArguments: [String], _ arguments: [String], in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
         // Subcommand words first ("list clips"), then options; options are accepted anywhere by the parser.
-        process.arguments = arguments + catalogArguments
-        var env = ProcessInfo.processInfo.environment
-        env["FOOTAGE_HOME"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes while the process runs so that neither fills up.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        process.waitUntilExit()
-        group.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        var env = environment
+        env["FOOTAGE_HOME"] = env["FOOTAGE_HOME"] ?? ""
+        let (status, stdout, stderr) = try runProcess(path, arguments + catalogArguments, environment: env, in: directory)
+        return Result(status: status, stdout: stdout, stderr: stderr)
     }
 }
 
@@ -77,4 +59,30 @@ func withCatalogFolder<T>(_ body: (FootageBinary, URL) throws -> T) throws -> T 
     let made = try FootageBinary.run([], ["init", root.path])
     #expect(made.status == 0, "footage init failed: \(made.stderr)")
     return try body(footage, root)
+}
+
+/// Runs a program to its end with the current environment plus `environment` (an empty value removes a variable),
+/// reading stdout and stderr while it runs so that neither pipe fills up.
+func runProcess(_ path: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil)
+    throws -> (status: Int32, stdout: String, stderr: String)
+{
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value.isEmpty ? nil : value }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let group = DispatchGroup()
+    nonisolated(unsafe) var outData = Data(), errData = Data()
+    DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    process.waitUntilExit()
+    group.wait()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }

@@ -203,12 +203,5 @@ final class ResultBox: @unchecked Sendable {
 
 /// Runs a tool and returns its exit status.
 func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return process.terminationStatus
+    try runProcess(path, arguments).status
 }
