@@ -15,12 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        // FFmpeg's C libraries from Debian (libavformat-dev & co.), found through pkg-config.
-        .systemLibrary(
-            name: "CFFmpeg",
-            pkgConfig: "libavformat libavcodec libavutil libswscale",
-            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]
-        ),
+        // FFmpeg's C headers from Debian (libavformat-dev & co., in the default include path); the libraries are
+        // loaded with dlopen on first use rather than linked, so that commands which only read the catalogue
+        // start without loading FFmpeg (see Sources/CFFmpeg/include/CFFmpeg.h and the README).
+        .target(name: "CFFmpeg", linkerSettings: [.linkedLibrary("dl")]),
         // The only module that imports CFFmpeg: probe, decode, keyframes, image encode, PDQ, file hashing.
         .target(
             name: "FootageMedia",

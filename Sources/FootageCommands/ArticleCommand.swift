@@ -61,7 +61,7 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let catalog = try catalogOptions.open(readOnly: true)
+        let catalog = try catalogOptions.open(.read)
         let article = try catalog.article(matching: self.article)
         let claims = try catalog.claims(articleId: article.id!)
         if output.json {

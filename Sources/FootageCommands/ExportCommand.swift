@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try catalogOptions.open(readOnly: true)
+        let catalog = try catalogOptions.open(.read)
         let scope: CatalogSnapshot.Scope
         if let article {
             scope = .article(try catalog.article(matching: article).id!)

@@ -13,7 +13,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let catalog = try catalogOptions.open(readOnly: true)
+        let catalog = try catalogOptions.open(.read)
         switch what {
         case .clips: try listClips(catalog)
         case .articles: try listArticles(catalog)

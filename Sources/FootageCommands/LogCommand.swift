@@ -13,7 +13,7 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let catalog = try catalogOptions.open(readOnly: true)
+        let catalog = try catalogOptions.open(.read)
         var events: [LedgerEvent]
         if let subject {
             let key = (try? catalog.clip(matching: subject).sha256) ?? subject

@@ -14,11 +14,11 @@ struct CatalogOptions: ParsableArguments {
     }
 
     /// Opens the catalogue, or fails with a message that says how to make one.
-    func open(readOnly: Bool = false) throws -> Catalog {
+    func open(_ access: Catalog.Access = .write) throws -> Catalog {
         guard let root else {
             throw CommandFailure("no catalogue found here or above; run `footage init DIR` or pass --catalog DIR")
         }
-        return try Catalog.open(root: root, readOnly: readOnly)
+        return try Catalog.open(root: root, access: access)
     }
 }
 

@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let target = URL(fileURLWithPath: file).standardizedFileURL
         do { try ReportWriter.checkTarget(target) } catch { throw CommandFailure(Output.safe("\(error)")) }
-        let catalog = try catalogOptions.open(readOnly: true)
+        let catalog = try catalogOptions.open(.read)
         let subject = try ReportSubject.resolve(self.subject, in: catalog)
         let folder = imagesFolder ? ReportWriter.defaultImagesFolder(for: target) : nil
         let page = try EvidenceReport.render(subject, catalog: catalog, options: .init(imagesFolder: folder))

@@ -18,7 +18,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try catalogOptions.open(readOnly: true)
+        let catalog = try catalogOptions.open(.read)
         let hits = try catalog.search(query.joined(separator: " "), limit: limit)
         for hit in hits {
             if output.json {

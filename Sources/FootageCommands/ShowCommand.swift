@@ -13,7 +13,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let catalog = try catalogOptions.open(readOnly: true)
+        let catalog = try catalogOptions.open(.read)
         let detail = try catalog.detail(of: try catalog.clip(matching: ref))
         let events = try catalog.ledgerEvents(subject: detail.clip.sha256)
         let keyframes = try catalog.keyframes(clipId: detail.clip.id!)

@@ -12,7 +12,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let catalog = try catalogOptions.open(readOnly: true)
+        let catalog = try catalogOptions.open(.inspect)
         let report = try Verifier.verify(catalog)
         Verifier.record(report, in: catalog)
         if output.json {

@@ -19,7 +19,7 @@ struct XrefCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let catalog = try catalogOptions.open(readOnly: true)
+        let catalog = try catalogOptions.open(.read)
         let trimmed = subject.trimmingCharacters(in: .whitespaces)
         if trimmed.first.map({ "Aa".contains($0) }) == true, ShortID.parse(trimmed, prefix: "A") != nil,
            let article = try? catalog.article(matching: trimmed) {

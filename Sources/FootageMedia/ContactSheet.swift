@@ -68,6 +68,7 @@ struct ContactSheet {
     /// The sheet as a JPEG file; nil when no thumbnail was offered.
     func encodeJPEG() throws -> (bytes: [UInt8], width: Int, height: Int)? {
         guard let sheet = render() else { return nil }
+        try FFmpegLibrary.prepare(path: "contact sheet")
         let rgb = FrameBuffer()
         try sheet.copy(into: rgb)
         let yuv = FrameBuffer()

@@ -68,7 +68,7 @@ public enum FingerprintSampler {
     public static func sample(path: String, rate: Double, timeout: Double, cropsBorders: Bool = true) throws
         -> FingerprintSampling
     {
-        FFmpegLibrary.prepare()
+        try FFmpegLibrary.prepare(path: path)
         guard rate.isFinite, rates.contains(rate) else {
             throw MediaError(.unsupported, path: path, reason: "the fingerprint rate must be between 1/60 and 30 per second")
         }

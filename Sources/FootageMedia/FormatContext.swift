@@ -31,7 +31,7 @@ final class FormatContext {
     }
 
     init(file: MediaFile, options: InputOptions = .probing) throws {
-        FFmpegLibrary.prepare()
+        try FFmpegLibrary.prepare(path: file.path)
         self.file = file
         self.options = options
         self.inputGuard = InputGuard(timeout: options.timeout)

@@ -50,7 +50,7 @@ public enum FrameSampler {
     private static func hash(path: String, hasher: FrameHasher, timeout: Double, keep: (Double) -> Bool) throws
         -> [SampledFrame]
     {
-        FFmpegLibrary.prepare()
+        try FFmpegLibrary.prepare(path: path)
         let deadline = Deadline(after: timeout)
         do {
             let reader = try VideoFrameReader(path: path, deadline: deadline, threads: 0, keyframesOnly: false)

@@ -19,7 +19,7 @@ public enum ImageDecoder {
     /// - Throws: `MediaError` (`notMedia` when the bytes are neither JPEG nor PNG, `damaged` when they do
     ///   not decode, `unsupported` for absurd sizes, and the errors of `MediaFile`).
     public static func decodeRGB24(path: String) throws -> (pixels: [UInt8], width: Int, height: Int) {
-        FFmpegLibrary.prepare()
+        try FFmpegLibrary.prepare(path: path)
         let file = try MediaFile(path: path)
         guard file.size <= maxFileSize else {
             throw MediaError(.unsupported, path: path, reason: "an image of \(file.size) bytes is too large")

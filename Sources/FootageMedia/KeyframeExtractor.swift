@@ -11,7 +11,7 @@ public enum KeyframeExtractor {
     /// - Throws: `MediaError`: the opener's errors, `notMedia` "no video stream", `unsupported` for absurd
     ///   picture sizes or an invalid request, `damaged` "no decodable keyframes", `timedOut`.
     public static func extract(path: String, request: KeyframeRequest) throws -> KeyframeExtraction {
-        FFmpegLibrary.prepare()
+        try FFmpegLibrary.prepare(path: path)
         try validate(request, path: path)
         let deadline = Deadline(after: request.timeout)
         do {

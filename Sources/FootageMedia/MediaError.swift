@@ -34,6 +34,8 @@ public struct MediaError: Error, CustomStringConvertible, Sendable, Equatable {
         case timedOut
         /// The operating system failed to read the file (see `errno`).
         case io
+        /// FFmpeg's shared libraries could not be loaded on this machine.
+        case libraryMissing
     }
 
     public let kind: Kind
@@ -69,6 +71,7 @@ public struct MediaError: Error, CustomStringConvertible, Sendable, Equatable {
         case .refused: return "\(name): refused: \(reason ?? "the file tries to open other files")"
         case .timedOut: return "\(name): timed out (\(reason ?? "reading took too long"))"
         case .io: return "\(name): read error (\(reason ?? "input/output error"))"
+        case .libraryMissing: return "\(name): cannot decode: \(reason ?? "FFmpeg's libraries are not installed")"
         }
     }
 
