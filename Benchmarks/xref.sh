@@ -51,8 +51,8 @@ PRAGMA optimize;
 SQL
 echo "## xref and search: generated catalogue in $(( $(date +%s) - start )) s ($(du -h "$db" | cut -f1))"
 article=A4321
-# The floor: a footage process that does nothing. Every footage process loads FFmpeg's libraries (about a
-# hundred shared objects with their initialisers), as ffprobe does; that start-up is part of every figure below.
+# The floor: a footage process that does nothing. footage loads FFmpeg's libraries (about a hundred shared objects
+# with their initialisers) only on its first media call, so catalogue commands do not pay for them; ffprobe does.
 floor=$(median_seconds 21 "$footage" --version)
 echo "process floor: footage --version ${floor}s; ffprobe -version $(median_seconds 21 ffprobe -version)s"
 hits=$(sqlite3 "$db" "SELECT count(*) FROM search WHERE search MATCH '\"word1234\"'")
