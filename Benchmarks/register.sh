@@ -3,6 +3,8 @@
 #  1. registering 50 sample-sized files: footage register vs a shell loop of sha256sum + ffprobe (target <= 0.35x)
 #  2. hashing a 1 GiB file: footage hash vs openssl dgst -sha256 (target >= 0.9x throughput, peak RSS < 64 MiB)
 #  3. probing one file: footage probe --json vs ffprobe -show_format -show_streams -of json (target <= 0.5x)
+#  4. what isolating media work in worker processes costs: register with workers vs FOOTAGE_ISOLATION=off
+#     (everything in one process), with and without fingerprints (target: under 10 % more time)
 # Usage: bash Benchmarks/register.sh PATH/TO/footage   (a release build; `make bench` passes it)
 set -euo pipefail
 footage=$1
@@ -34,6 +36,10 @@ echo "sha256sum+ffprobe loop: ${a}s  footage register: ${b}s  ratio: ${r} (targe
 withfp='rm -rf '"$work"'/cat && '"$footage"' init '"$work"'/cat >/dev/null && '"$footage"' register '"$work"'/files --catalog '"$work"'/cat --json'
 read -r a b r < <(side_by_side 3 baseline "$baseline" footage "$withfp")
 echo "with fingerprints (1 frame/s, full decode): sha256sum+ffprobe loop: ${a}s  footage register: ${b}s  ratio: ${r}"
+read -r a b r < <(side_by_side 5 in-process "FOOTAGE_ISOLATION=off; export FOOTAGE_ISOLATION; $ours" isolated "$ours")
+echo "isolation cost, register without fingerprints: one process ${a}s  media workers ${b}s  ratio: ${r} (target <= 1.10)"
+read -r a b r < <(side_by_side 3 in-process "FOOTAGE_ISOLATION=off; export FOOTAGE_ISOLATION; $withfp" isolated "$withfp")
+echo "isolation cost, register with fingerprints: one process ${a}s  media workers ${b}s  ratio: ${r} (target <= 1.10)"
 
 echo "## hash: 1 GiB file"
 head -c 1G /dev/urandom > "$work/big.bin"
@@ -48,3 +54,5 @@ echo "## probe: one file"
 f="$samples/ministry-upload.mp4"
 read -r a b r < <(side_by_side 21 ffprobe "ffprobe -v error -show_format -show_streams -of json $f" footage "$footage probe --json $f")
 echo "ffprobe: ${a}s  footage probe: ${b}s  ratio: ${r} (target <= 0.5)"
+read -r a b r < <(side_by_side 21 in-process "FOOTAGE_ISOLATION=off $footage probe --json $f" isolated "$footage probe --json $f")
+echo "isolation cost, probe one file: one process ${a}s  media worker ${b}s  ratio: ${r}"

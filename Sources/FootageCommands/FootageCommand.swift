@@ -21,12 +21,14 @@ public struct FootageCommand: ParsableCommand {
             XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self,
             AssessCommand.self, ReportCommand.self, ExportCommand.self,
             FingerprintCommand.self, MatchCommand.self, BenchIndexCommand.self, BenchPDQCommand.self,
+            MediaWorkerCommand.self,
         ])
 
     public init() {}
 
     /// Runs the command line; errors print as one line each.
     public static func run(arguments: [String]? = nil) -> Never {
+        MediaWorkerCommand.isolateMediaWork()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

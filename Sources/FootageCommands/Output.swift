@@ -5,11 +5,28 @@ import Foundation
 /// control characters, including escape sequences that could rewrite the screen, are shown as `\u{…}`.
 enum Output {
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text + "\n", to: 1)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n", to: 2)
+    }
+
+    /// Writes all of `text`. The process ignores SIGPIPE (a media worker that dies must not take it along), so a
+    /// reader that went away (`footage list | head`) shows up here as EPIPE: end the way SIGPIPE would have, quietly.
+    private static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            if written < 0 && errno == EPIPE {
+                signal(SIGPIPE, SIG_DFL)
+                raise(SIGPIPE)
+            }
+            if written <= 0 { return }
+            offset += written
+        }
     }
 
     /// One JSON Lines row, keys sorted, so output is stable.

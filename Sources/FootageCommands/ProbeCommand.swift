@@ -18,7 +18,7 @@ struct ProbeCommand: ParsableCommand {
         for file in files {
             let path = URL(fileURLWithPath: file).standardizedFileURL.path
             do {
-                let probe = try Probe.probe(path: path)
+                let probe = try MediaRunner.probe(path: path)
                 if output.json {
                     Output.line(String(decoding: try probe.jsonData(), as: UTF8.self))
                 } else {

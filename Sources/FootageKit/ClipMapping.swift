@@ -58,11 +58,11 @@ enum ClipMapping {
             tags += (info.tags ?? [:]).sorted { $0.key < $1.key }
                 .map { TagRecord(scope: "stream:\(info.index)", key: $0.key, value: $0.value) }
         }
-        let versions = FFmpegLibrary.versions
+        let library = MediaRunner.library
         let details: [String: JSONValue] = [
             "footage_version": .string(FootageVersion.string),
-            "libav": .string(FFmpegLibrary.versionInfo),
-            "libav_versions": Self.json(versions),
+            "libav": .string(library.versionInfo),
+            "libav_versions": Self.json(library.versions),
             "streams": .array(probe.streams.map { s in
                 ["index": .int(Int64(s.index)), "codec_type": .optional(s.codecType), "codec_name": .optional(s.codecName)]
             }),

@@ -62,7 +62,7 @@ public enum KeyframeJob {
         let temporary = parent.appendingPathComponent(".tmp-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
 
-        let extracted = try KeyframeExtractor.extract(path: source, request: request(options, folder: temporary))
+        let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary))
         // A folder left by an interrupted run (images but no catalogue record) is replaced.
         if FileManager.default.fileExists(atPath: finalFolder.path),
            try catalog.extraction(clipId: clip.id!, params: params) == nil {
@@ -84,7 +84,7 @@ public enum KeyframeJob {
                            sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
         }
         let details: [String: JSONValue] = [
-            "footage_version": .string(FootageVersion.string), "libav": .string(FFmpegLibrary.versionInfo),
+            "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),
             "source_path": .string(source), "stream_index": .int(Int64(extracted.streamIndex)),
         ]
         let stored = try catalog.record(extraction, keyframes: frames, sha256: clip.sha256, actor: options.analyst,
@@ -96,7 +96,7 @@ public enum KeyframeJob {
     /// Extracts keyframes of a file that is not in a catalogue, into `options.out`.
     public static func run(file path: String, options: Options) throws -> KeyframeExtraction {
         guard let out = options.out else { throw CatalogError(.invalid, "give --out DIR for a file outside the catalogue") }
-        return try KeyframeExtractor.extract(path: path, request: request(options, folder: out))
+        return try MediaRunner.extractKeyframes(path: path, request: request(options, folder: out))
     }
 
     static func request(_ options: Options, folder: URL) -> KeyframeRequest {

@@ -77,7 +77,7 @@ public struct Registrar: Sendable {
     /// Registers one file; never throws: failures become an `error` outcome naming the file and the reason.
     public func registerOne(_ path: String) -> Outcome {
         do {
-            let inspection = try MediaInspection.inspect(path: path)
+            let inspection = try MediaRunner.inspect(path: path)
             var acquisition = try acquisitionRecord(for: path)
             var locations: [(path: String, kind: String)] = [(path, "original")]
             var copyPath: String?

@@ -14,6 +14,10 @@ public enum FFmpegLibrary {
         public let avcodec: String
         public let avutil: String
         public let swscale: String
+
+        public init(avformat: String, avcodec: String, avutil: String, swscale: String) {
+            (self.avformat, self.avcodec, self.avutil, self.swscale) = (avformat, avcodec, avutil, swscale)
+        }
     }
 
     /// Library versions as loaded at run time (may differ from the headers built against).

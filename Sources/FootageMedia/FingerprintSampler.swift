@@ -2,7 +2,7 @@ import CFFmpeg
 
 /// One sampled picture of a video fingerprint: when it was shown, its PDQ hash with the seven rotated and mirrored
 /// variants, its quality, and the part of the picture that was hashed.
-public struct FingerprintSample: Sendable, Equatable {
+public struct FingerprintSample: Sendable, Equatable, Codable {
     /// Seconds from the stream start.
     public var time: Double
     /// Presentation timestamp in the stream's time base.
@@ -24,7 +24,7 @@ public struct FingerprintSample: Sendable, Equatable {
 }
 
 /// A rectangle of a picture, in pixels.
-public struct ContentRect: Sendable, Equatable, Hashable {
+public struct ContentRect: Sendable, Equatable, Hashable, Codable {
     public var x: Int
     public var y: Int
     public var width: Int
@@ -36,7 +36,7 @@ public struct ContentRect: Sendable, Equatable, Hashable {
 }
 
 /// A clip's samples and what the sampler saw.
-public struct FingerprintSampling: Sendable {
+public struct FingerprintSampling: Sendable, Codable {
     public var samples: [FingerprintSample]
     /// The upright size pictures were hashed at (at most 512 px on the long side), before any bars were cropped.
     public var pictureWidth: Int

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which pictures of a clip become keyframe stills.
-public enum KeyframeMode: Sendable, Equatable {
+public enum KeyframeMode: Sendable, Equatable, Codable {
     /// The coded keyframes (I/IDR pictures) only; the pictures between them are never decoded.
     case key
     /// The first picture and every picture that differs from the one before it by at least `threshold`
@@ -21,7 +21,7 @@ public enum KeyframeMode: Sendable, Equatable {
 }
 
 /// What `KeyframeExtractor.extract` should take from a clip and where to put it.
-public struct KeyframeRequest: Sendable {
+public struct KeyframeRequest: Sendable, Codable {
     public var mode: KeyframeMode
     /// Stop after this many images.
     public var maxFrames: Int?
@@ -47,7 +47,7 @@ public struct KeyframeRequest: Sendable {
 }
 
 /// One still written by `KeyframeExtractor`.
-public struct ExtractedKeyframe: Sendable, Equatable {
+public struct ExtractedKeyframe: Sendable, Equatable, Codable {
     /// 1-based, in presentation order.
     public var index: Int
     /// Presentation timestamp in the stream's time base (`best_effort_timestamp`).
@@ -86,7 +86,7 @@ public struct ExtractedKeyframe: Sendable, Equatable {
 }
 
 /// The result of one extraction.
-public struct KeyframeExtraction: Sendable {
+public struct KeyframeExtraction: Sendable, Codable {
     public var frames: [ExtractedKeyframe]
     /// `contact-sheet.jpg` when a sheet was asked for, and its SHA-256.
     public var sheetFileName: String?

@@ -36,6 +36,8 @@ public struct MediaError: Error, CustomStringConvertible, Sendable, Equatable {
         case io
         /// FFmpeg's shared libraries could not be loaded on this machine.
         case libraryMissing
+        /// The isolated process decoding the file crashed or exceeded its limits.
+        case crashed
     }
 
     public let kind: Kind
@@ -71,6 +73,7 @@ public struct MediaError: Error, CustomStringConvertible, Sendable, Equatable {
         case .refused: return "\(name): refused: \(reason ?? "the file tries to open other files")"
         case .timedOut: return "\(name): timed out (\(reason ?? "reading took too long"))"
         case .io: return "\(name): read error (\(reason ?? "input/output error"))"
+        case .crashed: return "\(name): decoding failed (\(reason ?? "the media worker crashed"))"
         case .libraryMissing: return "\(name): cannot decode: \(reason ?? "FFmpeg's libraries are not installed")"
         }
     }

@@ -32,7 +32,7 @@ public enum FingerprintJob {
 
     /// Samples a file (no catalogue involved) into fingerprint frames with their variants.
     public static func sample(path: String, rate: Double, timeout: Double = 3600) throws -> [FingerprintFrame] {
-        try FingerprintSampler.sample(path: path, rate: rate, timeout: timeout).samples.map(FingerprintFrame.init)
+        try MediaRunner.sampleFingerprint(path: path, rate: rate, timeout: timeout).samples.map(FingerprintFrame.init)
     }
 
     /// Fingerprints a registered clip. The file read is first checked against the clip's SHA-256, so the fingerprint
@@ -42,7 +42,7 @@ public enum FingerprintJob {
         let source = try KeyframeJob.verifiedLocation(of: clip, catalog: catalog)
         let sampling: FingerprintSampling
         do {
-            sampling = try FingerprintSampler.sample(path: source, rate: options.rate, timeout: options.timeout)
+            sampling = try MediaRunner.sampleFingerprint(path: source, rate: options.rate, timeout: options.timeout)
         } catch let error as MediaError where error.kind == .notMedia && (error.reason ?? "").hasPrefix("no video stream") {
             return Result(clip: clip, note: "fingerprint: skipped, \(error.reason ?? "no video stream")")
         }
@@ -51,7 +51,7 @@ public enum FingerprintJob {
         let packed = FingerprintPacking.pack(frames)
         let crops = Set(sampling.samples.map(\.content))
         let details: [String: JSONValue] = [
-            "footage_version": .string(FootageVersion.string), "libav": .string(FFmpegLibrary.versionInfo),
+            "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),
             "source_path": .string(source), "stream_index": .int(Int64(sampling.streamIndex)),
             "picture": .string("\(sampling.pictureWidth)x\(sampling.pictureHeight)"),
             "cropped_frames": .int(Int64(sampling.samples.filter {

@@ -13,7 +13,7 @@ public struct PDQResult: Sendable, Hashable {
 
 /// The hashes of an image and of its seven rotated and mirrored versions, computed from one DCT without
 /// transforming the image, named as in the reference implementation.
-public struct PDQDihedralHashes: Sendable, Hashable {
+public struct PDQDihedralHashes: Sendable, Hashable, Codable {
     public var original: PDQHash
     /// The image turned a quarter turn.
     public var rot90: PDQHash

@@ -1,0 +1,198 @@
+import FootageMedia
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where FootageKit's media work runs: probing, keyframe extraction and fingerprinting of a file.
+///
+/// The command-line tool isolates it (`MediaRunner.isolate`): each task runs in a pooled worker process (the same
+/// binary, `footage media-worker`) with an address-space limit and a CPU-time allowance, and a wall-time limit
+/// enforced from here. A worker that crashes, loops or exceeds a limit fails that one file with a clear reason;
+/// the next file gets a fresh worker. Library users and unit tests run the same work in-process by default.
+public enum MediaRunner {
+    /// Isolated mode: how to start a worker.
+    public struct WorkerSettings: Sendable {
+        public var executable: String
+        /// The worker's `argv[0]`, what `ps` shows.
+        public var name: String
+        public var arguments: [String]
+        public var limits: WorkerLimits
+        public init(executable: String, name: String? = nil, arguments: [String],
+                    limits: WorkerLimits = .fromEnvironment()) {
+            self.executable = executable
+            self.name = name ?? executable
+            self.arguments = arguments
+            self.limits = limits
+        }
+    }
+
+    /// Runs media work in worker processes from now on.
+    public static func isolate(_ settings: WorkerSettings) {
+        // A worker that dies while we write its request must give EPIPE, not kill this process.
+        signal(SIGPIPE, SIG_IGN)
+        state.configure(settings)
+    }
+
+    /// True when media work runs in worker processes.
+    public static var isIsolated: Bool { state.settings != nil }
+
+    /// Hashes and probes a file through one descriptor (`MediaInspection.inspect`).
+    public static func inspect(path: String) throws -> MediaInspection {
+        guard case .inspection(let value) = try run(.inspect(path: path)) else { throw unexpected(path) }
+        return value
+    }
+
+    /// `Probe.probe`.
+    public static func probe(path: String) throws -> ProbeResult {
+        guard case .probe(let value) = try run(.probe(path: path)) else { throw unexpected(path) }
+        return value
+    }
+
+    /// `KeyframeExtractor.extract`: the images are written into `request.folder` by the worker.
+    public static func extractKeyframes(path: String, request: KeyframeRequest) throws -> KeyframeExtraction {
+        guard case .keyframes(let value) = try run(.keyframes(path: path, request: request)) else { throw unexpected(path) }
+        return value
+    }
+
+    /// `FingerprintSampler.sample`.
+    public static func sampleFingerprint(path: String, rate: Double, timeout: Double) throws -> FingerprintSampling {
+        guard case .fingerprint(let value) = try run(.fingerprint(path: path, rate: rate, timeout: timeout)) else {
+            throw unexpected(path)
+        }
+        return value
+    }
+
+    /// The FFmpeg libraries the work runs with (the workers' when isolated), for ledger events.
+    public static var library: MediaLibraryInfo {
+        guard let settings = state.settings else { return .here }
+        if let known = state.library { return known }
+        // Nothing has started a worker yet: start one to ask, and keep it for the work that follows.
+        if let worker = try? state.checkOut(settings, for: "") { state.checkIn(worker) }
+        return state.library ?? MediaLibraryInfo(
+            versionInfo: "unknown",
+            versions: .init(avformat: "unknown", avcodec: "unknown", avutil: "unknown", swscale: "unknown"))
+    }
+
+    private static let state = PoolState()
+
+    private static func run(_ task: MediaTask) throws -> MediaTaskResult {
+        let result: MediaTaskResult
+        if let settings = state.settings {
+            result = try runIsolated(task, settings)
+        } else {
+            do { result = try task.run() } catch { result = MediaTaskResult(error: error) }
+        }
+        if let error = result.error { throw error }
+        return result
+    }
+
+    private static func runIsolated(_ task: MediaTask, _ settings: WorkerSettings) throws -> MediaTaskResult {
+        var size: Int64 = 0
+        var info = stat()
+        if lstat(task.path, &info) == 0 { size = Int64(info.st_size) }
+        let wallLimit = settings.limits.wallSecondsPerTask ?? task.wallLimit(fileSize: size)
+        let cpu = settings.limits.cpuSeconds(forWallLimit: wallLimit)
+        let request = try JSONEncoder().encode(WorkerRequest(task: task, cpuSeconds: cpu))
+        let worker = try state.checkOut(settings, for: task.path)
+        guard worker.send(request) else {
+            throw failure(of: worker, path: task.path, cpu: cpu, wallLimit: wallLimit, timedOut: false, settings)
+        }
+        switch worker.receive(within: wallLimit) {
+        case .line(let line):
+            guard let result = try? JSONDecoder().decode(MediaTaskResult.self, from: line) else {
+                _ = worker.stop()
+                throw MediaError(.crashed, path: task.path, reason: "the media worker sent an unreadable answer")
+            }
+            state.checkIn(worker)
+            return result
+        case .closed:
+            throw failure(of: worker, path: task.path, cpu: cpu, wallLimit: wallLimit, timedOut: false, settings)
+        case .timedOut:
+            throw failure(of: worker, path: task.path, cpu: cpu, wallLimit: wallLimit, timedOut: true, settings)
+        }
+    }
+
+    /// Ends a worker that failed and says why, in words an analyst can act on.
+    private static func failure(of worker: WorkerProcess, path: String, cpu: Double, wallLimit: Double,
+                                timedOut: Bool, _ settings: WorkerSettings) -> MediaError
+    {
+        let termination = worker.stop()
+        if timedOut {
+            return MediaError(.timedOut, path: path,
+                              reason: "no answer from its media worker within \(Int(wallLimit)) s; the worker was stopped")
+        }
+        switch termination {
+        case .signalled(SIGXCPU):
+            return MediaError(.crashed, path: path,
+                              reason: "decoding exceeded its CPU-time limit of \(Int(cpu)) s and was stopped")
+        case .signalled(SIGKILL):
+            return MediaError(.crashed, path: path, reason: "the media worker was killed (SIGKILL)")
+        case .signalled(let signal):
+            let name = signalName(signal)
+            return MediaError(.crashed, path: path,
+                              reason: "the media worker crashed (\(name)) decoding it, or ran out of its "
+                                + "\(settings.limits.addressSpace >> 20) MiB memory limit; the file may be crafted to attack decoders")
+        case .exited(let code):
+            return MediaError(.crashed, path: path, reason: "the media worker stopped unexpectedly (exit status \(code))")
+        }
+    }
+
+    private static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGSEGV: "SIGSEGV"
+        case SIGBUS: "SIGBUS"
+        case SIGABRT: "SIGABRT"
+        case SIGILL: "SIGILL"
+        case SIGTRAP: "SIGTRAP"
+        case SIGFPE: "SIGFPE"
+        default: "signal \(signal)"
+        }
+    }
+
+    private static func unexpected(_ path: String) -> MediaError {
+        MediaError(.crashed, path: path, reason: "the media worker answered a different question")
+    }
+}
+
+/// The pool: idle workers waiting for tasks. A worker serves one task at a time; each calling thread checks one
+/// out (starting a new worker when none is idle), so the pool grows to the number of threads doing media work
+/// at once (`--jobs`) and no further.
+private final class PoolState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var configured: MediaRunner.WorkerSettings?
+    private var idle: [WorkerProcess] = []
+    private var hello: MediaLibraryInfo?
+
+    var settings: MediaRunner.WorkerSettings? { lock.withLock { configured } }
+    var library: MediaLibraryInfo? { lock.withLock { hello } }
+
+    func configure(_ settings: MediaRunner.WorkerSettings) {
+        lock.withLock {
+            configured = settings
+            idle.removeAll()
+        }
+    }
+
+    func checkOut(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
+        if let worker = lock.withLock({ idle.popLast() }) { return worker }
+        var environment = ProcessInfo.processInfo.environment
+        // A crash in a worker is an expected outcome here, not a bug to report at length: no backtrace.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        let worker = try WorkerProcess(executable: settings.executable, name: settings.name, arguments: settings.arguments,
+                                       environment: environment)
+        guard case .line(let line) = worker.receive(within: 30),
+              let greeting = try? JSONDecoder().decode(WorkerHello.self, from: line)
+        else {
+            _ = worker.stop()
+            throw MediaError(.libraryMissing, path: path,
+                             reason: "the media worker did not start (are FFmpeg's libraries installed?)")
+        }
+        lock.withLock { hello = greeting.library }
+        return worker
+    }
+
+    func checkIn(_ worker: WorkerProcess) {
+        lock.withLock { idle.append(worker) }
+    }
+}

@@ -1,0 +1,103 @@
+import FootageMedia
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The worker side of isolation: `footage media-worker` (a hidden subcommand) runs this loop. It loads FFmpeg,
+/// says hello with the library versions, then answers one JSON line per request, one task at a time, until its
+/// stdin closes. Whatever a hostile file does to the decoders here (crash, loop, exhaust memory) ends this process
+/// only; the parent reports the file as failed and starts a new worker for the next one.
+public enum MediaWorker {
+    public static func serve() -> Never {
+        // Dispositions and masks survive exec: a parent that ignores or blocks SIGXCPU (some test runners and
+        // shells do) would otherwise leave the CPU-time limit without effect.
+        var none = sigset_t()
+        sigemptyset(&none)
+        sigprocmask(SIG_SETMASK, &none, nil)
+        signal(SIGXCPU, SIG_DFL)
+        signal(SIGPIPE, SIG_IGN)
+        let limits = WorkerLimits.fromEnvironment()
+        limits.applyAddressSpaceLimit()
+        watchParent()
+        let fault = TestFault.fromEnvironment()
+        guard send(WorkerHello(library: .here)) else { exit(0) }
+        let decoder = JSONDecoder()
+        while let line = readLine(strippingNewline: true) {
+            let result: MediaTaskResult
+            do {
+                let request = try decoder.decode(WorkerRequest.self, from: Data(line.utf8))
+                WorkerLimits.allowCPU(seconds: request.cpuSeconds)
+                fault?.trigger(for: request.task.path)
+                result = try request.task.run()
+            } catch {
+                result = MediaTaskResult(error: error)
+            }
+            guard send(result) else { exit(0) }
+        }
+        exit(0)
+    }
+
+    /// Writes one JSON line to stdout; false when the parent has gone.
+    private static func send<T: Encodable>(_ value: T) -> Bool {
+        guard var data = try? JSONEncoder().encode(value) else { return false }
+        data.append(0x0A)
+        return data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// A worker whose parent was killed must not go on decoding (and writing images nobody will collect): a
+    /// thread checks twice a second that the parent is still the one that started it.
+    private static func watchParent() {
+        let parent = getppid()
+        let thread = Thread {
+            while getppid() == parent { usleep(500_000) }
+            _exit(0)
+        }
+        thread.stackSize = 64 << 10
+        thread.start()
+    }
+}
+
+/// Faults a worker can be told to simulate when the task's path contains a given text, so that the tests can show
+/// what the parent does when a decoder crashes, loops or exhausts memory (as SQLite's test hooks do for I/O errors).
+/// Set through `FOOTAGE_WORKER_FAULT=crash:TEXT`, `spin:TEXT` (burn CPU), `hang:TEXT` (sleep) or `memory:TEXT`.
+struct TestFault {
+    enum Kind: String { case crash, spin, hang, memory }
+    let kind: Kind
+    let marker: String
+
+    static func fromEnvironment() -> TestFault? {
+        guard let value = ProcessInfo.processInfo.environment["FOOTAGE_WORKER_FAULT"],
+              let colon = value.firstIndex(of: ":"), let kind = Kind(rawValue: String(value[..<colon]))
+        else { return nil }
+        let marker = String(value[value.index(after: colon)...])
+        return marker.isEmpty ? nil : TestFault(kind: kind, marker: marker)
+    }
+
+    func trigger(for path: String) {
+        guard path.contains(marker) else { return }
+        switch kind {
+        case .crash: raise(SIGSEGV)
+        case .spin:
+            var x: UInt64 = 1
+            while true { x = x &* 6364136223846793005 &+ 1442695040888963407; if x == 0 { print(x) } }
+        case .hang: while true { sleep(60) }
+        case .memory:
+            var blocks: [UnsafeMutableRawPointer] = []
+            while true {
+                guard let block = malloc(64 << 20) else { fatalError("out of memory") }
+                memset(block, 1, 64 << 20)
+                blocks.append(block)
+            }
+        }
+    }
+}

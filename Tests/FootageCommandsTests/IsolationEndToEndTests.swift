@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// Media work runs in worker processes (`footage media-worker`) with limits: a decoder that crashes, loops, hangs
+/// or exhausts memory fails its own file with a clear reason, and the rest of the batch is registered. The faults
+/// are simulated by the worker's test hook (`FOOTAGE_WORKER_FAULT=KIND:TEXT`, for files whose path contains TEXT),
+/// since no file is known today that crashes FFmpeg 5.1.
+@Suite(.serialized) struct IsolationEndToEndTests {
+    let samples = FootageBinary.samples
+
+    /// A folder with two good clips and one copy of a sample whose name marks it for the simulated fault.
+    private func batch(in root: URL) throws -> URL {
+        let folder = root.appendingPathComponent("batch", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["ministry-upload.mp4", "checkpoint-cctv.ts"] {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name),
+                                             to: folder.appendingPathComponent(name))
+        }
+        // Distinct bytes, so the marked file is a clip of its own.
+        var marked = try Data(contentsOf: samples.appendingPathComponent("handheld-rotated.mov"))
+        marked.append(contentsOf: Array("faulty".utf8))
+        try marked.write(to: folder.appendingPathComponent("faulty-decoder.mov"))
+        return folder
+    }
+
+    /// Registers the batch under `environment` and checks the outcome every fault must have.
+    private func registerFailsOnlyTheMarkedFile(_ environment: [String: String], reason: String) throws {
+        try withCatalogFolder { footage, root throws in
+            let folder = try batch(in: root)
+            let result = try footage.run(["register", folder.path, "--json"], environment: environment)
+            #expect(result.status == 1)
+            let failures = result.rows.compactMap { $0["message"] as? String }.filter { $0.contains("faulty-decoder.mov") }
+            #expect(failures.count == 1, "\(result.stdout)")
+            #expect(failures.first?.contains(reason) == true, "\(result.stdout)")
+            let statuses = Dictionary(uniqueKeysWithValues: result.rows.compactMap { row -> (String, String)? in
+                guard let path = row["path"] as? String, let status = row["status"] as? String else { return nil }
+                return (URL(fileURLWithPath: path).lastPathComponent, status)
+            })
+            #expect(statuses["ministry-upload.mp4"] == "registered")
+            #expect(statuses["checkpoint-cctv.ts"] == "registered")
+            #expect(statuses["faulty-decoder.mov"] == "error")
+            let clips = try footage.run(["list", "clips", "--json"])
+            #expect(clips.rows.count == 2)
+            let verify = try footage.run(["verify"])
+            #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        }
+    }
+
+    @Test func aCrashingDecoderFailsItsFileAndTheBatchGoesOn() throws {
+        try registerFailsOnlyTheMarkedFile(["FOOTAGE_WORKER_FAULT": "crash:faulty-decoder"],
+                                           reason: "the media worker crashed (SIGSEGV)")
+    }
+
+    @Test func aLoopingDecoderIsStoppedAtItsCPUTimeLimit() throws {
+        try registerFailsOnlyTheMarkedFile(["FOOTAGE_WORKER_FAULT": "spin:faulty-decoder", "FOOTAGE_WORKER_CPU_SECONDS": "1"],
+                                           reason: "exceeded its CPU-time limit of 1 s")
+    }
+
+    @Test func aHangingDecoderIsStoppedAtItsWallTimeLimit() throws {
+        try registerFailsOnlyTheMarkedFile(["FOOTAGE_WORKER_FAULT": "hang:faulty-decoder", "FOOTAGE_WORKER_WALL_SECONDS": "2"],
+                                           reason: "no answer from its media worker within 2 s")
+    }
+
+    @Test func aDecoderThatExhaustsMemoryHitsTheAddressSpaceLimit() throws {
+        try registerFailsOnlyTheMarkedFile(["FOOTAGE_WORKER_FAULT": "memory:faulty-decoder", "FOOTAGE_WORKER_MEMORY_MB": "1024"],
+                                           reason: "1024 MiB memory limit")
+    }
+
+    @Test func aKeyframeWorkerCrashLeavesNoImagesAndNoRecord() throws {
+        try withCatalogFolder { footage, root throws in
+            let folder = try batch(in: root)
+            let marked = folder.appendingPathComponent("faulty-decoder.mov").path
+            #expect(try footage.run(["register", marked, "--no-fingerprint"]).status == 0)
+            let result = try footage.run(["keyframes", marked], environment: ["FOOTAGE_WORKER_FAULT": "crash:faulty-decoder"])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("the media worker crashed"), "\(result.stderr)")
+            let keyframes = root.appendingPathComponent("Catalog/keyframes")
+            let left = FileManager.default.enumerator(atPath: keyframes.path)?.allObjects as? [String] ?? []
+            #expect(left.filter { $0.hasSuffix(".jpg") || $0.contains(".tmp-") }.isEmpty, "\(left)")
+            let log = try footage.run(["log", "--json"])
+            #expect(!log.rows.contains { $0["action"] as? String == "keyframes.extract" })
+            #expect(try footage.run(["verify"]).status == 0)
+        }
+    }
+
+    @Test func withIsolationOffTheSameWorkGivesTheSameRecords() throws {
+        do {
+            let mp4 = samples.appendingPathComponent("ministry-upload.mp4").path
+            let isolated = try FootageBinary.run([], ["probe", mp4, "--json"])
+            let inProcess = try FootageBinary.run([], ["probe", mp4, "--json"], environment: ["FOOTAGE_ISOLATION": "off"])
+            #expect(isolated.status == 0 && inProcess.status == 0)
+            #expect(isolated.stdout == inProcess.stdout)
+        }
+    }
+}
