@@ -22,6 +22,22 @@ public enum Parallel {
         while let index = queue.next() { body(index) }
         for _ in 1..<workers { done.wait() }
     }
+
+    /// `forEach` that keeps each item's result, in item order.
+    public static func map<T: Sendable>(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        let results = Results<T>(count: count)
+        forEach(count, jobs: jobs) { index in results.set(index, body(index)) }
+        return results.values
+    }
+}
+
+/// Results filled in by worker threads, one slot per item.
+private final class Results<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [T?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
+    var values: [T] { lock.withLock { slots.map { $0! } } }
 }
 
 /// Hands out indices 0..<count to worker threads.

@@ -63,6 +63,12 @@ final class VideoDecoder {
         avcodec_receive_frame(context, frame.pointer)
     }
 
+    /// Whether the decoder may skip pictures no other picture refers to (`skip_frame = AVDISCARD_NONREF`: B-frames
+    /// in most H.264 and MPEG streams). Read by FFmpeg for each packet sent, also with frame threads.
+    func skipNonReference(_ skip: Bool) {
+        context.pointee.skip_frame = skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT
+    }
+
     /// Forgets buffered pictures and reference frames, after a seek.
     func flush() {
         avcodec_flush_buffers(context)

@@ -27,6 +27,10 @@ final class VideoFrameReader {
     private(set) var longestKeyframeInterval: Double = 0
     private var lastKeyPacketTime: Double?
     private var previousPTS: Int64?
+    /// Seconds from the stream start before which the caller wants no picture: pictures shown before it that no
+    /// other picture refers to are not decoded at all (see `feed`). Nil decodes every picture.
+    var unwantedBefore: Double?
+    private var skippingNonReference = false
 
     var path: String { input.path }
 
@@ -138,6 +142,13 @@ final class VideoFrameReader {
             }
             // Key mode: the pictures between keyframes are never even handed to the decoder.
             if keyframesOnly && !isKey { continue }
+            // A packet whose picture is shown before the first wanted time need not be decoded unless others refer
+            // to it; the decoder knows which do. Packets without a timestamp are always decoded.
+            let skip = unwantedBefore.map { current.pts != cffmpeg_nopts_value() && seconds(current.pts) < $0 - 1e-6 } ?? false
+            if skip != skippingNonReference {
+                decoder.skipNonReference(skip)
+                skippingNonReference = skip
+            }
             let sent = decoder.send(packet.pointer)
             if sent == cffmpeg_averror(EAGAIN) {
                 // The decoder holds pictures to hand out first; this packet is lost, so count it.

@@ -19,4 +19,15 @@ import Testing
         let atTwo = try #require(pentagon.first { abs($0.time - 2) < 0.05 })
         #expect(atTen.pdq.distance(to: atTwo.pdq) <= 31)
     }
+
+    @Test func skippingPicturesBetweenSamplesSamplesTheSamePictures() throws {
+        // The ministry sample is H.264 with B-frames, which the fingerprint sampler does not decode between samples.
+        for rate in [1.0, 4.0] {
+            let fast = try FingerprintSampler.sample(path: Samples.ministryUpload, rate: rate, timeout: 120)
+            let full = try FingerprintSampler.sample(path: Samples.ministryUpload, rate: rate, timeout: 120,
+                                                     decodesEveryPicture: true)
+            #expect(fast.samples.count == Int(30 * rate))
+            #expect(fast.samples == full.samples)
+        }
+    }
 }

@@ -136,8 +136,13 @@ public enum MatchJob {
     /// Compares two files without a catalogue, the first sampled at `options.queryRate` when that is denser.
     public static func compare(_ first: String, _ second: String, rate: Double, options: Options) throws -> Comparison {
         let queryRate = max(rate, options.queryRate ?? rate)
-        let a = try FingerprintJob.sample(path: first, rate: queryRate)
-        let b = try FingerprintJob.sample(path: second, rate: rate)
+        // The two files are decoded at once (in two media workers when isolated): on two cores this halves the wait.
+        let requests = [(first, queryRate), (second, rate)]
+        let sampled = Parallel.map(2, jobs: 2) { index in
+            Result { try FingerprintJob.sample(path: requests[index].0, rate: requests[index].1) }
+        }
+        let a = try sampled[0].get()
+        let b = try sampled[1].get()
         var rule = options.rule
         rule.samplingInterval = 1 / rate
         var notes: [String] = []
