@@ -139,3 +139,32 @@ extension Catalog {
         return (shaA, shaB)
     }
 }
+
+extension Catalog {
+    /// Each stored match must be what its latest `clips.match` event recorded (clips, shares, offset, segments,
+    /// transform, rule), and a match whose latest event still says it holds must not be missing.
+    static func matchProblems(_ db: Database, shaByID: [Int64: String]) throws -> [CheckProblem] {
+        var latest: [Int64: JSONValue] = [:]
+        let events = try LedgerEvent.filter(Column("action") == "clips.match").order(Column("seq")).fetchCursor(db)
+        while let event = try events.next() {
+            guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload["match_id"]
+            else { continue }
+            latest[id] = payload
+        }
+        var problems: [CheckProblem] = []
+        var present = Set<Int64>()
+        for match in try MatchRecord.fetchAll(db) {
+            present.insert(match.id!)
+            var expected = match.ledgerFields(shaA: shaByID[match.clipA] ?? "?", shaB: shaByID[match.clipB] ?? "?")
+            expected["match_id"] = .int(match.id!)
+            if latest[match.id!]?.canonicalText != JSONValue.object(expected).canonicalText {
+                problems.append(CheckProblem(subject: "match \(match.id!)",
+                    message: "differs from its ledger event (edited outside footage)"))
+            }
+        }
+        for (id, payload) in latest where payload["matched"] == .bool(true) && !present.contains(id) {
+            problems.append(CheckProblem(subject: "match \(id)", message: "was deleted outside footage"))
+        }
+        return problems.sorted { $0.subject < $1.subject }
+    }
+}

@@ -58,6 +58,7 @@ extension Catalog {
             }
             problems += try Catalog.linkProblems(db, shaByID: shaByID)
             problems += try Catalog.assessmentProblems(db)
+            problems += try Catalog.matchProblems(db, shaByID: shaByID)
             return problems
         }
     }

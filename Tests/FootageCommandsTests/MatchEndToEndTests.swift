@@ -131,20 +131,48 @@ import Testing
         }
     }
 
-    @Test func aBrokenFileStoresNothing() throws {
+    @Test func aFileWhosePicturesDoNotDecodeStoresNoFingerprint() throws {
         try withCatalogFolder { footage, root throws in
-            let broken = root.appendingPathComponent("broken.mp4")
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: ministry))
-            try bytes.prefix(bytes.count / 3).write(to: broken)
-            let before = try footage.run(["log", "--json"]).rows.count
+            // The container is intact (it probes and registers), every coded picture is zeroed: the decode fails.
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: ministry))
+            let mdat = try #require(bytes.range(of: Data("mdat".utf8)))
+            bytes.replaceSubrange(mdat.upperBound..<bytes.count,
+                                  with: Data(count: bytes.count - mdat.upperBound))
+            let broken = root.appendingPathComponent("zeroed-pictures.mp4")
+            try bytes.write(to: broken)
             let result = try footage.run(["register", broken.path, "--json"])
-            if result.status != 0 {
-                // Either the probe or the decode refused it: no fingerprint event was added.
-                #expect(try footage.run(["log", "--json"]).rows.filter { ($0["action"] as? String) == "clip.fingerprint" }.isEmpty)
-            } else {
-                // A truncated file that still decodes in part is fingerprinted from what decodes.
-                #expect(try footage.run(["log", "--json"]).rows.count > before)
-            }
+            #expect(result.status == 1)
+            let message = result.rows.first?["message"] as? String ?? ""
+            #expect(message.contains("registered, but fingerprint failed"), "\(result.stdout)")
+            let actions = try footage.run(["log", "--json"]).rows.compactMap { $0["action"] as? String }
+            #expect(actions.contains("clip.register"))
+            #expect(!actions.contains("clip.fingerprint"))
+            let fingerprint = try footage.run(["fingerprint", broken.path])
+            #expect(fingerprint.status == 1)
+            #expect(fingerprint.stderr.contains("zeroed-pictures.mp4"), "\(fingerprint.stderr)")
+            #expect(try footage.run(["verify"]).status == 0)
+        }
+    }
+
+    @Test func verifyNamesAnEditedOrDeletedMatchAndRecomputingRechecksIt() throws {
+        try withCatalogFolder { footage, root throws in
+            #expect(try footage.run(["register", ministry, pentagon]).status == 0)
+            #expect(try footage.run(["match", ministry]).status == 0)
+            // Recomputing a fingerprint finds the stored match again: still there, still consistent.
+            #expect(try footage.run(["fingerprint", pentagon, "--rate", "2"]).status == 0)
+            #expect(try footage.run(["list", "clips"]).status == 0)
+            #expect(try footage.run(["verify"]).status == 0)
+            let database = root.appendingPathComponent("Catalog/catalog.sqlite").path
+            let shown = try footage.run(["show", ministry, "--json"])
+            #expect(((shown.rows.first?["shares_footage_with"] as? [[String: Any]]) ?? []).count == 1, "\(shown.stdout)")
+            _ = try runProcess("/usr/bin/sqlite3", [database, "UPDATE match SET offset = offset + 3"])
+            let edited = try footage.run(["verify"])
+            #expect(edited.status == 1)
+            #expect(edited.stdout.contains("match 1: differs from its ledger event"), "\(edited.stdout)")
+            _ = try runProcess("/usr/bin/sqlite3", [database, "DELETE FROM match"])
+            let deleted = try footage.run(["verify"])
+            #expect(deleted.status == 1)
+            #expect(deleted.stdout.contains("match 1: was deleted outside footage"), "\(deleted.stdout)")
         }
     }
 }

@@ -64,6 +64,11 @@ public enum FingerprintJob {
             clipId: clip.id!, rate: options.rate, frameCount: frames.count, usableCount: usable,
             frames: packed.frames, variants: packed.variants, details: details)
         let stored = try catalog.store(record, sha256: clip.sha256, actor: options.analyst)
+        // Stored matches rest on the fingerprint they were found with: after a recomputation they are found again
+        // (kept, updated with an event if anything changed, or removed with an event if they no longer hold).
+        if stored.replaced, try !catalog.matches(clipId: clip.id!).isEmpty {
+            _ = try MatchJob.match(clip: clip, catalog: catalog, options: MatchJob.Options(analyst: options.analyst))
+        }
         return Result(clip: clip, frameCount: frames.count, usableCount: usable, replaced: stored.replaced,
                       event: stored.event.seq, note: note(frameCount: frames.count, usableCount: usable))
     }
