@@ -49,6 +49,12 @@ struct RegisterCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Media workers load FFmpeg while this process opens the catalogue and lists the files: one for a single
+        // file, as many as files are registered at once otherwise.
+        var isFolder: ObjCBool = false
+        let oneFile = paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
+            && !isFolder.boolValue
+        MediaRunner.prewarm(oneFile ? 1 : jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let catalog = try catalogOptions.open()
         var options = Registrar.Options(analyst: Analyst.name(by))
         options.acquisition.publisher = source

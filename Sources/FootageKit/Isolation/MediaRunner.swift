@@ -34,6 +34,13 @@ public enum MediaRunner {
         state.configure(settings)
     }
 
+    /// Starts `count` workers in the background, so that they load FFmpeg while the caller opens the catalogue and
+    /// lists files; the first tasks then find them ready. Does nothing in-process.
+    public static func prewarm(_ count: Int) {
+        guard let settings = state.settings else { return }
+        for _ in 0..<max(0, count) { state.startInBackground(settings) }
+    }
+
     /// True when media work runs in worker processes.
     public static var isIsolated: Bool { state.settings != nil }
 
@@ -159,10 +166,12 @@ public enum MediaRunner {
 /// out (starting a new worker when none is idle), so the pool grows to the number of threads doing media work
 /// at once (`--jobs`) and no further.
 private final class PoolState: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NSCondition()
     private var configured: MediaRunner.WorkerSettings?
     private var idle: [WorkerProcess] = []
     private var hello: MediaLibraryInfo?
+    /// Workers being started in the background (`prewarm`): a task waits for one of them rather than starting more.
+    private var starting = 0
 
     var settings: MediaRunner.WorkerSettings? { lock.withLock { configured } }
     var library: MediaLibraryInfo? { lock.withLock { hello } }
@@ -175,7 +184,28 @@ private final class PoolState: @unchecked Sendable {
     }
 
     func checkOut(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
-        if let worker = lock.withLock({ idle.popLast() }) { return worker }
+        let waiting: WorkerProcess? = lock.withLock {
+            while idle.isEmpty && starting > 0 { lock.wait() }
+            return idle.popLast()
+        }
+        if let waiting { return waiting }
+        return try start(settings, for: path)
+    }
+
+    func startInBackground(_ settings: MediaRunner.WorkerSettings) {
+        lock.withLock { starting += 1 }
+        let thread = Thread { [self] in
+            let worker = try? start(settings, for: "")
+            lock.withLock {
+                starting -= 1
+                if let worker { idle.append(worker) }
+                lock.broadcast()
+            }
+        }
+        thread.start()
+    }
+
+    private func start(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
         var environment = ProcessInfo.processInfo.environment
         // A crash in a worker is an expected outcome here, not a bug to report at length: no backtrace.
         environment["SWIFT_BACKTRACE"] = "enable=no"
@@ -193,6 +223,9 @@ private final class PoolState: @unchecked Sendable {
     }
 
     func checkIn(_ worker: WorkerProcess) {
-        lock.withLock { idle.append(worker) }
+        lock.withLock {
+            idle.append(worker)
+            lock.signal()
+        }
     }
 }
