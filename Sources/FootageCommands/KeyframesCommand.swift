@@ -55,7 +55,10 @@ struct KeyframesCommand: ParsableCommand {
 
         // Several clips run in parallel, one clip per core: decoding keyframes does not gain from threads
         // within one clip, so parallelism across clips is what uses the machine.
-        let catalog = catalogOptions.root == nil ? nil : try? catalogOptions.open()
+        // No catalogue is fine (files with --out); a catalogue that exists but cannot be opened (damaged, not a
+        // catalogue, made by a newer footage) is an error of its own, not a reason to ask for --out.
+        let database = catalogOptions.root?.appendingPathComponent("Catalog/catalog.sqlite").path
+        let catalog = try database.map { FileManager.default.fileExists(atPath: $0) } == true ? catalogOptions.open() : nil
         let failed = FailureFlag()
         let serial = NSLock()
         let work = targets

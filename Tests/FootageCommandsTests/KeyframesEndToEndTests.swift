@@ -118,4 +118,15 @@ import Testing
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
+
+    @Test func aDamagedCatalogueIsNamedNotTakenForNone() throws {
+        try withCatalogFolder { footage, root throws in
+            try Data("not a database".utf8).write(to: root.appendingPathComponent("Catalog/catalog.sqlite"))
+            let mp4 = FootageBinary.samples.appendingPathComponent("ministry-upload.mp4").path
+            let result = try footage.run(["keyframes", mp4])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("not a footage catalogue"), "\(result.stderr)")
+            #expect(!result.stderr.contains("--out"))
+        }
+    }
 }
