@@ -19,6 +19,7 @@ struct ShowCommand: ParsableCommand {
         let keyframes = try catalog.keyframes(clipId: detail.clip.id!)
         let extractions = try catalog.extractions(clipId: detail.clip.id!)
         let shared = try SharedFootage.of(detail.clip, catalog: catalog)
+        let assessments = try catalog.assessments(clipId: detail.clip.id!)
         if output.json {
             var row = ClipJSON.detail(detail, events: events)
             row["keyframes"] = .array(keyframes.map { frame in
@@ -28,11 +29,19 @@ struct ShowCommand: ParsableCommand {
             })
             row["contact_sheets"] = .array(extractions.compactMap(\.sheetPath).map { .string(catalog.root.appendingPathComponent($0).path) })
             row["shares_footage_with"] = SharedFootageOutput.json(shared)
+            // Oldest first; the last one stands.
+            row["assessments"] = .array(assessments.map { .object(Output.object($0, dropping: ["clip_id", "clip_sha256"])) })
             Output.json(.object(row))
         } else {
             ClipText.print(detail, events: events)
             ClipText.keyframes(keyframes, extractions: extractions, root: catalog.root)
             SharedFootageOutput.print(shared)
+            if let current = assessments.last {
+                let label = current.categoryValue?.label ?? current.category
+                Output.line("assessment: \(label) (\(current.createdBy), \(current.createdAt))"
+                    + (current.note.map { ": \(Output.safe($0))" } ?? "")
+                    + (assessments.count > 1 ? "  [\(assessments.count - 1) earlier]" : ""))
+            }
         }
     }
 }

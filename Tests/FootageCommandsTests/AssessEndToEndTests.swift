@@ -9,6 +9,11 @@ import Testing
             _ = try footage.run(["register", clip, "--no-fingerprint"])
             let assessed = try footage.run(["assess", clip, "--category", "decontextualized", "--note", "older footage"])
             #expect(assessed.status == 0, "\(assessed.stderr)")
+            let shown = try footage.run(["show", clip, "--json"])
+            let assessments = shown.rows.first?["assessments"] as? [[String: Any]] ?? []
+            #expect(assessments.map { $0["category"] as? String } == ["decontextualized"], "\(shown.stdout)")
+            #expect(assessments.first?["note"] as? String == "older footage")
+            #expect(try footage.run(["show", clip]).stdout.contains("assessment: "))
             #expect(try footage.run(["verify"]).status == 0)
             let database = root.appendingPathComponent("Catalog/catalog.sqlite").path
             #expect(try runTool("/usr/bin/sqlite3", [database, "UPDATE assessment SET category = 'original'"]) == 0)
