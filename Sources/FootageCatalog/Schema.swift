@@ -211,6 +211,7 @@ enum Schema {
         }
         FingerprintSchema.register(in: &migrator)
         AssessmentSchema.register(in: &migrator)
+        SealSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -18,7 +18,7 @@ public struct FootageCommand: ParsableCommand {
             InitCommand.self, ProbeCommand.self, HashCommand.self, RegisterCommand.self, KeyframesCommand.self, ListCommand.self, ShowCommand.self,
             ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self,
             LinkCommand.self, UnlinkCommand.self,
-            XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self,
+            XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self, SealCommand.self,
             AssessCommand.self, ReportCommand.self, ExportCommand.self,
             FingerprintCommand.self, MatchCommand.self, BenchIndexCommand.self, BenchPDQCommand.self,
         ])
