@@ -62,6 +62,8 @@ public final class Catalog: Sendable {
             // A catalogue file may come from someone else: never run functions from its schema (views, triggers)
             // and refuse writes that could corrupt the file format.
             try db.execute(sql: "PRAGMA trusted_schema = OFF")
+            // A crafted b-tree is caught when a page is read rather than when it is used (SQLite's own advice).
+            try db.execute(sql: "PRAGMA cell_size_check = ON")
         }
         let pool: DatabasePool
         do {
@@ -108,6 +110,8 @@ public final class Catalog: Sendable {
                 }
                 try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)") }
             }
+            // Before any record is read or written: the schema must be one footage makes (no triggers, no views).
+            try pool.read { db in try SchemaCheck.check(db, path: databaseURL.path) }
             if !readOnly && !creating {
                 let result = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
                 guard result == "ok" else {
