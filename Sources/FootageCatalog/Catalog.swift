@@ -126,7 +126,7 @@ public final class Catalog: Sendable {
                 throw CatalogError(.tooNew, "\(databaseURL.path): made by a newer version of footage; update footage")
             }
             if applied != known {
-                try migrator.migrate(pool)
+                try Schema.migrate(pool)
             }
         } catch let error as CatalogError {
             throw error
