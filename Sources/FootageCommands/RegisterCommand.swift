@@ -49,7 +49,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try catalogOptions.open()
+        let catalog = try catalogOptions.openRemovingLeftovers()
         var options = Registrar.Options(analyst: Analyst.name(by))
         options.acquisition.publisher = source
         options.acquisition.platform = platform
