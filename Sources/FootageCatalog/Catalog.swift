@@ -154,7 +154,11 @@ public final class Catalog: Sendable {
     /// A short message for a GRDB/SQLite error.
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
-            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+            let message = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+            // SQLite reports a full disk as SQLITE_FULL, but a file size limit (EFBIG) as a plain I/O error.
+            guard error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR else { return message }
+            return "\(message): the disk is full, a file size limit was reached or the disk failed; "
+                + "the catalogue is as it was before this change"
         }
         return "\(error)"
     }

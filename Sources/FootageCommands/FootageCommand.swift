@@ -27,6 +27,9 @@ public struct FootageCommand: ParsableCommand {
 
     /// Runs the command line; errors print as one line each.
     public static func run(arguments: [String]? = nil) -> Never {
+        // Past a file size limit (`ulimit -f`) the kernel kills a writer with SIGXFSZ, leaving whatever it was
+        // writing half done; ignored, the write fails with EFBIG instead and footage reports it and cleans up.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
