@@ -68,6 +68,7 @@ struct RegisterCommand: ParsableCommand {
         if !noFingerprint {
             var fingerprint = FingerprintJob.Options(analyst: options.analyst)
             fingerprint.rate = fingerprintRate
+            fingerprint.keepExisting = true
             options.fingerprint = fingerprint
         }
         let json = output.json

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// What must hold of a catalogue folder whatever happened to the processes writing it: SQLite's integrity check
-/// passes, `footage verify` passes, and nothing is recorded twice. Each returns the problems found (none when it
-/// holds), so that a test can say everything that broke in one trial.
+/// passes, `footage verify` passes, and nothing is recorded twice (these tests never ask for a second fingerprint).
+/// Each returns the problems found (none when it holds), so that a test can say everything that broke in one trial.
 enum CatalogueInvariants {
     static func problems(_ footage: FootageBinary, _ root: URL) throws -> [String] {
         var found: [String] = []
@@ -18,6 +18,8 @@ enum CatalogueInvariants {
             UNION ALL SELECT 'location ' || path FROM location GROUP BY clip_id, path HAVING count(*) > 1
             UNION ALL SELECT 'extraction ' || params FROM extraction GROUP BY clip_id, params HAVING count(*) > 1
             UNION ALL SELECT 'registration event ' || subject FROM ledger WHERE action = 'clip.register'
+                GROUP BY subject HAVING count(*) > 1
+            UNION ALL SELECT 'fingerprint event ' || subject FROM ledger WHERE action = 'clip.fingerprint'
                 GROUP BY subject HAVING count(*) > 1
             """)
         found += twice.stdout.split(separator: "\n").map { "recorded twice: \($0)" }
