@@ -53,10 +53,14 @@ extension Catalog {
     /// chain ending in the hash `head`. Since each hash covers the event before, this shows that none of them was
     /// changed, removed or reordered; the chain check (`ledgerProblems`) shows that every later event follows on,
     /// so together they prove the ledger has only been appended to since the checkpoint.
-    public func checkpointProblems(_ checkpoint: LedgerCheckpoint, subject: String? = nil) throws -> [CheckProblem] {
+    ///
+    /// `chainIntact` says the caller has just found the whole chain unbroken, which spares walking it again.
+    public func checkpointProblems(_ checkpoint: LedgerCheckpoint, subject: String? = nil, chainIntact: Bool = false)
+        throws -> [CheckProblem]
+    {
         let subject = subject ?? "checkpoint \(checkpoint)"
         let covered = checkpoint.events
-        if let broken = try ledgerProblems(through: covered).first {
+        if !chainIntact, let broken = try ledgerProblems(through: covered).first {
             return [CheckProblem(subject: subject, message: "\(broken) (the checkpoint covers events 1–\(covered))")]
         }
         if covered == 0 {

@@ -54,7 +54,8 @@ public enum Verifier {
         for file in checked where file.status != .fine {
             problems.append(CheckProblem(subject: file.path, message: file.message ?? file.status.rawValue))
         }
-        problems += try catalog.ledgerProblems()
+        let chain = try catalog.ledgerProblems()
+        problems += chain
         problems += try catalog.recordProblems()
         problems += try catalog.fingerprintProblems()
         problems += try catalog.databaseProblems()
@@ -63,7 +64,7 @@ public enum Verifier {
         let given = since.map { ($0, "given") }
         for (checkpoint, source) in given + (try catalog.seals().map { ($0.checkpoint, "seal \($0.id!)") }) {
             let subject = "\(source == "given" ? "checkpoint" : source) \(checkpoint)"
-            let found = try catalog.checkpointProblems(checkpoint, subject: subject)
+            let found = try catalog.checkpointProblems(checkpoint, subject: subject, chainIntact: chain.isEmpty)
             problems += found
             checkpoints.append(CheckpointCheck(checkpoint: checkpoint, source: source,
                                                appended: head.count - checkpoint.events, holds: found.isEmpty))
