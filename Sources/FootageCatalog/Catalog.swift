@@ -158,7 +158,7 @@ public final class Catalog: Sendable {
             // SQLite reports a full disk as SQLITE_FULL, but a file size limit (EFBIG) as a plain I/O error.
             guard error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR else { return message }
             return "\(message): the disk is full, a file size limit was reached or the disk failed; "
-                + "the catalogue is as it was before this change"
+                + "the catalogue was not changed"
         }
         return "\(error)"
     }

@@ -62,7 +62,7 @@ import Testing
                 let result = try runLimited(root, kilobytes: 48, arguments)
                 #expect(result.status == 1)
                 #expect(result.stderr.contains("a file size limit was reached"), "\(result.stderr)")
-                #expect(result.stderr.contains("the catalogue is as it was before this change"))
+                #expect(result.stderr.contains("the catalogue was not changed"))
                 #expect(try CatalogueInvariants.count(root, "SELECT count(*) FROM ledger") == events)
                 try expectUnharmed(footage, root)
             }
