@@ -81,6 +81,8 @@ public final class Catalog: Sendable {
             // A catalogue file may come from someone else: never run functions from its schema (views, triggers)
             // and refuse writes that could corrupt the file format.
             try db.execute(sql: "PRAGMA trusted_schema = OFF")
+            // A crafted b-tree is caught when a page is read rather than when it is used (SQLite's own advice).
+            try db.execute(sql: "PRAGMA cell_size_check = ON")
         }
         let database: any DatabaseWriter
         do {
@@ -94,7 +96,18 @@ public final class Catalog: Sendable {
             throw CatalogError(.notACatalog, "\(url.path): cannot open as a catalogue (\(describe(error)))")
         }
         let catalog = Catalog(root: root, database: database)
-        if access != .read { try catalog.prepare(creating: !exists, checked: access == .write) }
+        if access == .read {
+            // Reading runs no trigger, but a view named like a table would answer footage's queries.
+            do {
+                try database.read { db in _ = try SchemaCheck.check(db, path: url.path) }
+            } catch let error as CatalogError {
+                throw error
+            } catch {
+                throw CatalogError(.database, "\(url.path): \(Catalog.describe(error))")
+            }
+        } else {
+            try catalog.prepare(creating: !exists, checked: access == .write)
+        }
         return catalog
     }
 
@@ -141,6 +154,8 @@ public final class Catalog: Sendable {
                 }
                 try database.write { db in try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)") }
             }
+            // Before any record is read or written: the schema must be one footage makes (no triggers, no views).
+            try database.read { db in _ = try SchemaCheck.check(db, path: databaseURL.path) }
             if checked && !creating {
                 let result = try database.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
                 guard result == "ok" else {
@@ -155,7 +170,7 @@ public final class Catalog: Sendable {
                 throw CatalogError(.tooNew, "\(databaseURL.path): made by a newer version of footage; update footage")
             }
             if applied != known {
-                try migrator.migrate(database)
+                try Schema.migrate(database)
             }
         } catch let error as CatalogError {
             throw error
@@ -183,7 +198,11 @@ public final class Catalog: Sendable {
     /// A short message for a GRDB/SQLite error.
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
-            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+            let message = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+            // SQLite reports a full disk as SQLITE_FULL, but a file size limit (EFBIG) as a plain I/O error.
+            guard error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR else { return message }
+            return "\(message): the disk is full, a file size limit was reached or the disk failed; "
+                + "the catalogue was not changed"
         }
         return "\(error)"
     }

@@ -36,8 +36,10 @@ extension Catalog {
 
     /// Recomputes the hash chain: each event's `prev_hash` must be the hash of the event before it, sequence
     /// numbers must run 1, 2, 3… without gaps, and each stored hash must equal the recomputed one. Names the
-    /// first bad event.
-    public func ledgerProblems(from start: Int64 = 1, expectedPrevious: String? = nil) throws -> [CheckProblem] {
+    /// first bad event. With `through`, stops after that event.
+    public func ledgerProblems(from start: Int64 = 1, through last: Int64? = nil, expectedPrevious: String? = nil)
+        throws -> [CheckProblem]
+    {
         try read { db in
             var problems: [CheckProblem] = []
             var expectedSeq = start
@@ -46,7 +48,8 @@ extension Catalog {
                 previous = try String.fetchOne(db, sql: "SELECT hash FROM ledger WHERE seq = ?", arguments: [start - 1])
                     ?? LedgerEvent.genesisHash
             }
-            let cursor = try LedgerEvent.filter(Column("seq") >= start).order(Column("seq")).fetchCursor(db)
+            let cursor = try LedgerEvent.filter(Column("seq") >= start && Column("seq") <= (last ?? Int64.max))
+                .order(Column("seq")).fetchCursor(db)
             while let event = try cursor.next() {
                 if event.seq != expectedSeq {
                     problems.append(CheckProblem(subject: "ledger event \(expectedSeq)",

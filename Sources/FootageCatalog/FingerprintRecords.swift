@@ -56,10 +56,15 @@ extension Catalog {
     /// Stores a clip's fingerprint, replacing any earlier one, in one transaction with its `clip.fingerprint`
     /// ledger event (rate, frame counts, SHA-256 of the packed data, and `details`). Returns the event and whether a
     /// fingerprint was replaced.
-    public func store(_ fingerprint: FingerprintRecord, sha256: String, actor: String)
-        throws -> (event: LedgerEvent, replaced: Bool)
+    ///
+    /// With `keepingExisting`, a clip that has a fingerprint keeps it and nil is returned: registration fingerprints
+    /// only clips without one, and another process registering the same bytes at the same moment may have stored
+    /// one since this process looked. Deciding inside the transaction keeps that from becoming a second event.
+    public func store(_ fingerprint: FingerprintRecord, sha256: String, actor: String, keepingExisting: Bool = false)
+        throws -> (event: LedgerEvent, replaced: Bool)?
     {
         try write { db in
+            if keepingExisting, try FingerprintRecord.exists(db, key: fingerprint.clipId) { return nil }
             let replaced = try FingerprintRecord.deleteOne(db, key: fingerprint.clipId)
             var saved = fingerprint
             saved.createdAt = Timestamp.now()

@@ -97,14 +97,21 @@ extension Catalog {
 
     /// Records an extraction and its keyframes in one transaction with its ledger event. If another process recorded
     /// the same extraction meanwhile, that one is returned and nothing is added.
+    ///
+    /// `placeImages` puts the image folder in place (a rename) inside the transaction, holding the write lock: no
+    /// other footage process can then be between placing a folder and recording it, so a folder without a record
+    /// is always one left by a process that died, and `withRecordedKeyframeFolders` can remove it safely.
     public func record(_ extraction: ExtractionRecord, keyframes: [KeyframeRecord], sha256: String, actor: String,
-                       details: [String: JSONValue]) throws -> (ExtractionRecord, [KeyframeRecord], added: Bool) {
+                       details: [String: JSONValue], placeImages: () throws -> Void = {})
+        throws -> (ExtractionRecord, [KeyframeRecord], added: Bool)
+    {
         try write { db in
             if let existing = try ExtractionRecord
                 .filter(Column("clip_id") == extraction.clipId && Column("params") == extraction.params).fetchOne(db) {
                 let frames = try KeyframeRecord.filter(Column("extraction_id") == existing.id!).order(Column("idx")).fetchAll(db)
                 return (existing, frames, false)
             }
+            try placeImages()
             var saved = extraction
             saved.createdAt = Timestamp.now()
             saved.createdBy = actor
@@ -126,6 +133,13 @@ extension Catalog {
             _ = try Ledger.append(db, actor: actor, action: "keyframes.extract", subject: sha256, payload: .object(payload))
             return (saved, frames, true)
         }
+    }
+
+    /// Runs `body` with the image folders every extraction records (relative to the catalogue folder), holding the
+    /// write lock, so that `body` can tell a folder left by a killed process (on disk, not recorded) from one being
+    /// placed right now by another process (impossible while the lock is held; see `record`).
+    public func withRecordedKeyframeFolders<T>(_ body: (Set<String>) throws -> T) throws -> T {
+        try write { db in try body(Set(try String.fetchAll(db, sql: "SELECT folder FROM extraction"))) }
     }
 
     /// Every keyframe of a clip, in time order.

@@ -59,19 +59,29 @@ extension Catalog {
             problems += try Catalog.linkProblems(db, shaByID: shaByID)
             problems += try Catalog.assessmentProblems(db)
             problems += try Catalog.matchProblems(db, shaByID: shaByID)
+            problems += try Catalog.keyframeProblems(db, shaByID: shaByID)
+            problems += try Catalog.articleProblems(db)
             return problems
         }
     }
 
-    /// Each assessment must match its `clip.assess` event (clip, category, note).
-    static func assessmentProblems(_ db: Database) throws -> [CheckProblem] {
+    /// The events with `action`, each keyed by the record id its payload names in `key` (`extraction_id`,
+    /// `article_id`…), with the event's subject. A later event for the same id replaces an earlier one.
+    static func eventPayloads(_ db: Database, action: String, key: String)
+        throws -> [Int64: (subject: String, payload: JSONValue)]
+    {
         var recorded: [Int64: (subject: String, payload: JSONValue)] = [:]
-        let events = try LedgerEvent.filter(Column("action") == "clip.assess").fetchCursor(db)
+        let events = try LedgerEvent.filter(Column("action") == action).order(Column("seq")).fetchCursor(db)
         while let event = try events.next() {
-            guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload["assessment_id"]
-            else { continue }
+            guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload[key] else { continue }
             recorded[id] = (event.subject, payload)
         }
+        return recorded
+    }
+
+    /// Each assessment must match its `clip.assess` event (clip, category, note).
+    static func assessmentProblems(_ db: Database) throws -> [CheckProblem] {
+        let recorded = try eventPayloads(db, action: "clip.assess", key: "assessment_id")
         return try AssessmentRecord.fetchAll(db).compactMap { assessment in
             let expected: JSONValue = ["assessment_id": .int(assessment.id!), "category": .string(assessment.category),
                                        "note": .optional(assessment.note)]
@@ -86,8 +96,8 @@ extension Catalog {
     }
 
     /// Each evidence link must match its `link.add` event (claim, clip SHA-256, range, stance, confidence, note,
-    /// keyframes), point at the clip whose SHA-256 it names, and each keyframe it rests on must still be recorded
-    /// with the same image hash and PDQ hash.
+    /// keyframes) and be retracted exactly when a `link.retract` event says so, point at the clip whose SHA-256 it
+    /// names, and each keyframe it rests on must still be recorded with the same image hash and PDQ hash.
     static func linkProblems(_ db: Database, shaByID: [Int64: String]) throws -> [CheckProblem] {
         var problems: [CheckProblem] = []
         var recorded: [String: JSONValue] = [:]
@@ -97,8 +107,15 @@ extension Catalog {
         for row in try Row.fetchAll(db, sql: "SELECT id, sha256, pdq FROM keyframe") {
             keyframes[row["id"]] = (row["sha256"], row["pdq"])
         }
+        let retractions = try eventPayloads(db, action: "link.retract", key: "link_id")
         for link in try LinkRecord.fetchAll(db) {
             let subject = "link \(link.shortID)"
+            // A retraction removed, or one added, behind footage's back changes what the evidence says.
+            let retraction = retractions[link.id!]
+            if (retraction == nil) != (link.retractedAt == nil)
+                || (retraction.map { $0.payload["note"] != .optional(link.retractionNote) } ?? false) {
+                problems.append(CheckProblem(subject: subject, message: "its retraction differs from the ledger (retracted or restored outside footage)"))
+            }
             // Compared as canonical text: a stored 2.0 reads back as the integer 2, and both print as "2".
             if recorded[link.shortID]?.canonicalText != JSONValue.object(link.ledgerFields).canonicalText {
                 problems.append(CheckProblem(subject: subject, message: "differs from its ledger event (claim, clip, range, stance or note edited outside footage)"))

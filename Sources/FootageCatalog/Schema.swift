@@ -9,6 +9,25 @@ enum Schema {
     /// other SQLite file before anything else in it is read.
     static let applicationID: Int32 = 0x4654_4731
 
+    /// Applies the migrations a catalogue lacks. Several footage processes may open an older catalogue at the same
+    /// moment: GRDB reads which migrations are applied before taking the write lock, so all of them may try the
+    /// same migration, and all but the first then fail ("table already exists"). What matters is that the
+    /// migrations end up applied, so a failed attempt is retried while another process is making progress.
+    static func migrate(_ writer: some DatabaseWriter) throws {
+        let migrator = Schema.migrator
+        var attempts = 0
+        while true {
+            do {
+                return try migrator.migrate(writer)
+            } catch {
+                attempts += 1
+                let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+                if applied == Set(migrator.migrations) { return }
+                if attempts > migrator.migrations.count { throw error }
+            }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 clips, acquisitions, ledger") { db in
@@ -211,6 +230,7 @@ enum Schema {
         }
         FingerprintSchema.register(in: &migrator)
         AssessmentSchema.register(in: &migrator)
+        SealSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -18,7 +18,7 @@ public struct FootageCommand: ParsableCommand {
             InitCommand.self, ProbeCommand.self, HashCommand.self, RegisterCommand.self, KeyframesCommand.self, ListCommand.self, ShowCommand.self,
             ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self,
             LinkCommand.self, UnlinkCommand.self,
-            XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self,
+            XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self, SealCommand.self,
             AssessCommand.self, ReportCommand.self, ExportCommand.self,
             FingerprintCommand.self, MatchCommand.self, BenchIndexCommand.self, BenchPDQCommand.self,
             MediaWorkerCommand.self,
@@ -28,6 +28,9 @@ public struct FootageCommand: ParsableCommand {
 
     /// Runs the command line; errors print as one line each.
     public static func run(arguments: [String]? = nil) -> Never {
+        // Past a file size limit (`ulimit -f`) the kernel kills a writer with SIGXFSZ, leaving whatever it was
+        // writing half done; ignored, the write fails with EFBIG instead and footage reports it and cleans up.
+        signal(SIGXFSZ, SIG_IGN)
         MediaWorkerCommand.isolateMediaWork()
         do {
             var command = try parseAsRoot(arguments)

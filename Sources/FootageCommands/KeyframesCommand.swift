@@ -55,10 +55,7 @@ struct KeyframesCommand: ParsableCommand {
 
         // Several clips run in parallel, one clip per core: decoding keyframes does not gain from threads
         // within one clip, so parallelism across clips is what uses the machine.
-        // No catalogue is fine (files with --out); a catalogue that exists but cannot be opened (damaged, not a
-        // catalogue, made by a newer footage) is an error of its own, not a reason to ask for --out.
-        let database = catalogOptions.root?.appendingPathComponent("Catalog/catalog.sqlite").path
-        let catalog = try database.map { FileManager.default.fileExists(atPath: $0) } == true ? catalogOptions.open() : nil
+        let catalog = try openCatalog()
         let failed = FailureFlag()
         let serial = NSLock()
         let work = targets
@@ -80,6 +77,15 @@ struct KeyframesCommand: ParsableCommand {
             }
         }
         if failed.value { throw ExitCode(1) }
+    }
+
+    /// Without a catalogue, files can still be extracted to --out; a catalogue that is there but refused is an error.
+    private func openCatalog() throws -> Catalog? {
+        do {
+            return catalogOptions.root == nil ? nil : try catalogOptions.openRemovingLeftovers()
+        } catch let error as CatalogError where error.kind == .notFound {
+            return nil
+        }
     }
 
     /// What to print for one target: JSON rows or text lines (text lines starting with "!" go to stderr).

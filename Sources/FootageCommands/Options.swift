@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootageCatalog
+import FootageKit
 import Foundation
 
 /// `--catalog DIR`: which catalogue folder. Without it: `FOOTAGE_HOME`, else the first folder at or above the
@@ -19,6 +20,16 @@ struct CatalogOptions: ParsableArguments {
             throw CommandFailure("no catalogue found here or above; run `footage init DIR` or pass --catalog DIR")
         }
         return try Catalog.open(root: root, access: access)
+    }
+
+    /// Opens the catalogue for a command that writes files into it (`register`, `keyframes`), first removing the
+    /// temporary files a killed run left there, and saying so.
+    func openRemovingLeftovers() throws -> Catalog {
+        let catalog = try open()
+        for path in TemporaryFiles.sweep(catalog) {
+            Output.error("footage: removed \(Output.safe(path)), left by an interrupted run")
+        }
+        return catalog
     }
 }
 

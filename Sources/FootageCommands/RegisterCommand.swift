@@ -55,7 +55,7 @@ struct RegisterCommand: ParsableCommand {
         let oneFile = paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
             && !isFolder.boolValue
         MediaRunner.prewarm(oneFile ? 1 : jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let catalog = try catalogOptions.open()
+                let catalog = try catalogOptions.openRemovingLeftovers()
         var options = Registrar.Options(analyst: Analyst.name(by))
         options.acquisition.publisher = source
         options.acquisition.platform = platform
@@ -74,6 +74,7 @@ struct RegisterCommand: ParsableCommand {
         if !noFingerprint {
             var fingerprint = FingerprintJob.Options(analyst: options.analyst)
             fingerprint.rate = fingerprintRate
+            fingerprint.keepExisting = true
             options.fingerprint = fingerprint
         }
         let json = output.json

@@ -11,9 +11,6 @@ public enum EvidenceCopy {
         public let description: String
     }
 
-    /// Temporary files of copies interrupted by a crash start with this (a failed copy removes its own).
-    public static let temporaryPrefix = ".footage-tmp-"
-
     /// Copies `source` to `folder/<sha256><.ext>` and returns that path.
     public static func store(_ source: String, sha256: String, in folder: URL) throws -> String {
         let ext = (source as NSString).pathExtension.lowercased()
@@ -22,7 +19,8 @@ public enum EvidenceCopy {
         let destination = folder.appendingPathComponent(name).path
         if FileManager.default.fileExists(atPath: destination) { return destination }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(temporaryPrefix + UUID().uuidString).path
+        // A copy interrupted by a kill leaves this name, which the next `register` or `keyframes` removes.
+        let temporary = folder.appendingPathComponent(TemporaryFiles.name()).path
 
         let input = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard input >= 0 else { throw Failure(description: "\(source): cannot open for copying (\(errnoText()))") }
@@ -52,7 +50,7 @@ public enum EvidenceCopy {
                 let n = write(output, buffer.baseAddress! + written, count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw Failure(description: "\(destination): write failed (\(errnoText())); nothing was kept")
+                    throw Failure(description: "\(destination): write failed (\(FootageErrors.writeError(errno))); nothing was kept")
                 }
                 written += n
             }
@@ -62,7 +60,7 @@ public enum EvidenceCopy {
             throw Failure(description: "\(source): the file changed while it was being registered; try again")
         }
         guard fsync(output) == 0 else {
-            throw Failure(description: "\(destination): could not flush the copy (\(errnoText())); nothing was kept")
+            throw Failure(description: "\(destination): could not flush the copy (\(FootageErrors.writeError(errno))); nothing was kept")
         }
         fchmod(output, 0o444)
         close(output)

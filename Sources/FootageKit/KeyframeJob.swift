@@ -59,22 +59,10 @@ public enum KeyframeJob {
         let finalFolder = catalog.root.appendingPathComponent(relativeFolder, isDirectory: true)
         let parent = finalFolder.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let temporary = parent.appendingPathComponent(".tmp-\(UUID().uuidString)", isDirectory: true)
+        let temporary = parent.appendingPathComponent(TemporaryFiles.name(), isDirectory: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
 
         let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary))
-        // A folder left by an interrupted run (images but no catalogue record) is replaced.
-        if FileManager.default.fileExists(atPath: finalFolder.path),
-           try catalog.extraction(clipId: clip.id!, params: params) == nil {
-            try FileManager.default.removeItem(at: finalFolder)
-        }
-        if rename(temporary.path, finalFolder.path) != 0 {
-            // Another process finished the same extraction first: use its record.
-            if let (extraction, frames) = try catalog.extraction(clipId: clip.id!, params: params) {
-                return Result(clip: clip, extraction: extraction, frames: frames, added: false)
-            }
-            throw CatalogError(.invalid, "\(finalFolder.path): cannot put the keyframes in place (\(errnoText()))")
-        }
         var extraction = ExtractionRecord(clipId: clip.id!, mode: options.modeName, params: params, folder: relativeFolder)
         extraction.sheetPath = extracted.sheetFileName.map { "\(relativeFolder)/\($0)" }
         extraction.sheetSha256 = extracted.sheetSha256
@@ -87,8 +75,25 @@ public enum KeyframeJob {
             "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),
             "source_path": .string(source), "stream_index": .int(Int64(extracted.streamIndex)),
         ]
-        let stored = try catalog.record(extraction, keyframes: frames, sha256: clip.sha256, actor: options.analyst,
-                                        details: details)
+        let stored: (ExtractionRecord, [KeyframeRecord], added: Bool)
+        do {
+            // The folder is put in place under the write lock (see `Catalog.record`); if another process recorded
+            // the same extraction first, its record is returned and this one's images go with the temporary folder.
+            stored = try catalog.record(extraction, keyframes: frames, sha256: clip.sha256, actor: options.analyst,
+                                        details: details) {
+                // A folder here without a record was left by a process killed between placing and recording it.
+                if FileManager.default.fileExists(atPath: finalFolder.path) {
+                    try FileManager.default.removeItem(at: finalFolder)
+                }
+                guard rename(temporary.path, finalFolder.path) == 0 else {
+                    throw CatalogError(.invalid, "\(finalFolder.path): cannot put the keyframes in place (\(errnoText()))")
+                }
+            }
+        } catch {
+            // The commit failed after the folder was placed (a full disk): no image may stay without its record.
+            TemporaryFiles.removeUnrecorded(relativeFolder, in: catalog)
+            throw error
+        }
         try copyOut(stored.1.map(\.path) + [stored.0.sheetPath].compactMap { $0 }, catalog: catalog, to: options.out)
         return Result(clip: clip, extraction: stored.0, frames: stored.1, added: stored.added)
     }

@@ -14,8 +14,19 @@ public enum Verifier {
         public var message: String?
     }
 
+    /// A checkpoint checked: one given with `--since`, or a seal recorded in the catalogue.
+    public struct CheckpointCheck: Sendable {
+        public var checkpoint: LedgerCheckpoint
+        /// `given`, or the seal it comes from: `seal 3`.
+        public var source: String
+        /// Events appended since the checkpoint, when it holds.
+        public var appended: Int64
+        public var holds: Bool
+    }
+
     public struct Report: Sendable {
         public var files: [FileCheck]
+        public var checkpoints: [CheckpointCheck] = []
         /// Every problem found, files included, in the order checked.
         public var problems: [CheckProblem]
         public var events: Int64
@@ -23,7 +34,10 @@ public enum Verifier {
         public var ok: Bool { problems.isEmpty }
     }
 
-    public static func verify(_ catalog: Catalog, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
+    /// Checks everything; `since` adds checkpoints (`footage seal`'s lines) that the ledger must still begin with.
+    /// Every seal recorded in the catalogue is checked too.
+    public static func verify(_ catalog: Catalog, since: [LedgerCheckpoint] = [],
+                              jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
         // Registered files, then keyframe images and contact sheets (stored relative to the catalogue folder).
         let locations = try catalog.allLocations().map { (path: $0.location.path, kind: $0.location.kind, sha: $0.sha256) }
             + catalog.allKeyframeImages().map { (path: catalog.root.appendingPathComponent($0.path).path, kind: "keyframe", sha: $0.sha256) }
@@ -40,12 +54,22 @@ public enum Verifier {
         for file in checked where file.status != .fine {
             problems.append(CheckProblem(subject: file.path, message: file.message ?? file.status.rawValue))
         }
-        problems += try catalog.ledgerProblems()
+        let chain = try catalog.ledgerProblems()
+        problems += chain
         problems += try catalog.recordProblems()
         problems += try catalog.fingerprintProblems()
         problems += try catalog.databaseProblems()
         let head = try catalog.ledgerHead()
-        return Report(files: checked, problems: problems, events: head.count, head: head.hash)
+        var checkpoints: [CheckpointCheck] = []
+        let given = since.map { ($0, "given") }
+        for (checkpoint, source) in given + (try catalog.seals().map { ($0.checkpoint, "seal \($0.id!)") }) {
+            let subject = "\(source == "given" ? "checkpoint" : source) \(checkpoint)"
+            let found = try catalog.checkpointProblems(checkpoint, subject: subject, chainIntact: chain.isEmpty)
+            problems += found
+            checkpoints.append(CheckpointCheck(checkpoint: checkpoint, source: source,
+                                               appended: head.count - checkpoint.events, holds: found.isEmpty))
+        }
+        return Report(files: checked, checkpoints: checkpoints, problems: problems, events: head.count, head: head.hash)
     }
 
     static func check(path: String, kind: String, expected: String) -> FileCheck {

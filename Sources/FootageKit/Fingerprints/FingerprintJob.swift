@@ -12,6 +12,8 @@ public enum FingerprintJob {
         public var analyst: String
         /// Seconds allowed for decoding one clip.
         public var timeout = 3600.0
+        /// Keep a fingerprint the clip already has (registration; see `Catalog.store`) instead of replacing it.
+        public var keepExisting = false
         public init(analyst: String) { self.analyst = analyst }
     }
 
@@ -63,14 +65,15 @@ public enum FingerprintJob {
         let record = FingerprintRecord(
             clipId: clip.id!, rate: options.rate, frameCount: frames.count, usableCount: usable,
             frames: packed.frames, variants: packed.variants, details: details)
-        let stored = try catalog.store(record, sha256: clip.sha256, actor: options.analyst)
+        let stored = try catalog.store(record, sha256: clip.sha256, actor: options.analyst,
+                                       keepingExisting: options.keepExisting)
         // Stored matches rest on the fingerprint they were found with: after a recomputation they are found again
         // (kept, updated with an event if anything changed, or removed with an event if they no longer hold).
-        if stored.replaced, try !catalog.matches(clipId: clip.id!).isEmpty {
+        if stored?.replaced == true, try !catalog.matches(clipId: clip.id!).isEmpty {
             _ = try MatchJob.match(clip: clip, catalog: catalog, options: MatchJob.Options(analyst: options.analyst))
         }
-        return Result(clip: clip, frameCount: frames.count, usableCount: usable, replaced: stored.replaced,
-                      event: stored.event.seq, note: note(frameCount: frames.count, usableCount: usable))
+        return Result(clip: clip, frameCount: frames.count, usableCount: usable, replaced: stored?.replaced ?? false,
+                      event: stored?.event.seq, note: note(frameCount: frames.count, usableCount: usable))
     }
 
     /// What to tell the analyst about a fingerprint that can match little or nothing.

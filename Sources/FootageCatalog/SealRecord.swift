@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// One `footage seal`: the ledger's event count and head hash when it was sealed, when, and by whom.
+public struct SealRecord: SnakeCaseRecord, Sendable, Equatable {
+    public static let databaseTableName = "seal"
+
+    public var id: Int64?
+    public var time: String
+    public var actor: String
+    public var events: Int64
+    public var head: String
+
+    public var checkpoint: LedgerCheckpoint { LedgerCheckpoint(events: events, head: head) }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Catalog {
+    /// Seals the ledger as it is now: records the checkpoint (event count and head hash) and returns it.
+    ///
+    /// The seal commits with `synchronous = FULL`, which flushes the write-ahead log: once the checkpoint is printed,
+    /// it and every event it covers survive a power cut. (Other commits use NORMAL, with which a power cut may take
+    /// back the newest transactions, never consistency; a published checkpoint must not name events that could be
+    /// taken back.) See <https://www.sqlite.org/pragma.html#pragma_synchronous>.
+    public func seal(actor: String) throws -> SealRecord {
+        do {
+            return try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                var seal: SealRecord?
+                try db.inTransaction(.immediate) {
+                    let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
+                    var record = SealRecord(time: Timestamp.now(), actor: actor, events: head?["seq"] ?? 0,
+                                            head: head?["hash"] ?? LedgerEvent.genesisHash)
+                    try record.insert(db)
+                    seal = record
+                    return .commit
+                }
+                return seal!
+            }
+        } catch {
+            throw CatalogError(.database, "\(databaseURL.path): \(Catalog.describe(error))")
+        }
+    }
+
+    /// Every seal recorded, oldest first.
+    public func seals() throws -> [SealRecord] {
+        try read { db in try SealRecord.order(Column("id")).fetchAll(db) }
+    }
+
+    /// Whether the ledger still begins with what `checkpoint` names: events 1…`events` must still form an unbroken
+    /// chain ending in the hash `head`. Since each hash covers the event before, this shows that none of them was
+    /// changed, removed or reordered; the chain check (`ledgerProblems`) shows that every later event follows on,
+    /// so together they prove the ledger has only been appended to since the checkpoint.
+    ///
+    /// `chainIntact` says the caller has just found the whole chain unbroken, which spares walking it again.
+    public func checkpointProblems(_ checkpoint: LedgerCheckpoint, subject: String? = nil, chainIntact: Bool = false)
+        throws -> [CheckProblem]
+    {
+        let subject = subject ?? "checkpoint \(checkpoint)"
+        let covered = checkpoint.events
+        if !chainIntact, let broken = try ledgerProblems(through: covered).first {
+            return [CheckProblem(subject: subject, message: "\(broken) (the checkpoint covers events 1–\(covered))")]
+        }
+        if covered == 0 {
+            return checkpoint.head == LedgerEvent.genesisHash ? []
+                : [CheckProblem(subject: subject, message: "covers no events but names a head; footage never prints that")]
+        }
+        let head = try read { db in try LedgerEvent.fetchOne(db, key: covered) }
+        if head == nil {
+            let count = try ledgerHead().count
+            return [CheckProblem(subject: subject,
+                message: "the ledger now has \(count) events, fewer than the \(covered) it covered: events were removed")]
+        }
+        if let head, head.hash != checkpoint.head {
+            return [CheckProblem(subject: subject,
+                message: "event \(covered) no longer hashes to the checkpoint's head: events 1–\(covered) were rewritten since (the chain recomputed)")]
+        }
+        return []
+    }
+}
