@@ -8,7 +8,7 @@ APT_BUILD  := libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libsql
 APT_TEST   := ffmpeg sqlite3 time chromium python3-prov
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps build release demo test bench samples clean
+.PHONY: deps test-deps build release demo test bench fuzz samples clean
 
 deps:
 	@missing=$$(for p in $(APT_BUILD); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -41,8 +41,21 @@ test: test-deps
 bench: release test-deps
 	@bash Benchmarks/run.sh "$$($(SWIFT) build $(RELEASE) --show-bin-path)/footage"
 
+# libFuzzer on the text parsers (articles, claims, ISO 6709, times, metadata tags, sidecars): a release build with the
+# fuzzer and address sanitizer in its own scratch folder, then each target for FUZZ_SECONDS (FUZZ_TARGETS: some only).
+# Both spellings are needed: SwiftPM's --sanitize fuzzer links libFuzzer's main and leaves the executable's entry point
+# alone, but instruments no Swift code; -Xswiftc -sanitize=fuzzer instruments it.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+FUZZ_BUILD := -c release --scratch-path .build-fuzz --sanitize fuzzer --sanitize address \
+              -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+fuzz: deps
+	$(SWIFT) build --product footage-fuzz $(FUZZ_BUILD)
+	@bash Fuzz/run.sh "$$($(SWIFT) build $(FUZZ_BUILD) --show-bin-path)/footage-fuzz" $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 samples: test-deps
 	@sh Media/samples/make-samples.sh
 
 clean:
-	rm -rf .build .build-release Catalog/catalog.sqlite* Catalog/keyframes
+	rm -rf .build .build-release .build-fuzz Catalog/catalog.sqlite* Catalog/keyframes

@@ -53,6 +53,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "footage", dependencies: ["FootageCommands"]),
+        // libFuzzer entry points for the text parsers (`make fuzz` builds it with -sanitize=fuzzer); a normal build
+        // makes a tool that replays a corpus through the same entry points.
+        .executableTarget(name: "footage-fuzz", dependencies: ["FootageKit", "FootageMedia", "FootageCatalog"]),
         .testTarget(name: "FootageMediaTests", dependencies: ["FootageMedia"]),
         .testTarget(
             name: "FootageCatalogTests",

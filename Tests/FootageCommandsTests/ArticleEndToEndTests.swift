@@ -97,6 +97,24 @@ import Testing
         }
     }
 
+    /// A raw H.264 stream states no duration, so no clip end bounds a link's range. "88888888888888882:2" (5.3e18 s)
+    /// was once accepted, stored, and then stopped footage when shown, as it would every later cross-reference.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ffmpeg"), "needs the ffmpeg tool"))
+    func aLinkOnAClipOfUnknownLengthRefusesATimeTooLargeToShow() throws {
+        try withArticle { footage, root, rows in
+            let stream = root.appendingPathComponent("stream.h264").path
+            #expect(try runTool("/usr/bin/ffmpeg", ["-v", "error", "-i", samples.appendingPathComponent("handheld-rotated.mov").path,
+                                                    "-c:v", "copy", "-an", "-f", "h264", stream]) == 0)
+            #expect(try footage.run(["register", stream, "--no-fingerprint"]).status == 0)
+            let upload = try #require(claim(rows, containing: "YouTube"))
+            let absurd = try footage.run(["link", upload, stream, "--stance", "context", "--to", "88888888888888882:2"])
+            #expect(absurd.status == 64 && absurd.signal == nil, "\(absurd.stderr)")
+            let far = try footage.run(["link", upload, stream, "--stance", "context", "--to", "999999999999"])
+            #expect(far.status == 0 && far.stdout.contains("277777777:46:39.000"), "\(far.stdout)\(far.stderr)")
+            #expect(try footage.run(["xref", upload]).signal == nil)
+        }
+    }
+
     @Test func searchFindsClaimsArticlesAndTags() throws {
         try withArticle { footage, _, _ in
             let hits = try footage.run(["search", "Garver", "--json"]).rows

@@ -3,16 +3,7 @@ import Testing
 
 /// Runs the built `footage` executable, as a user would, and captures what it prints.
 struct FootageBinary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
-        /// The stdout JSON Lines rows.
-        var rows: [[String: Any]] {
-            lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        }
-    }
+    typealias Result = ProcessOutcome
 
     /// The repository checkout (for Media/samples).
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -35,18 +26,20 @@ struct FootageBinary {
     let catalog: URL
 
     @discardableResult
-    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
-        try FootageBinary.run(["--catalog", catalog.path], arguments, in: directory, environment: environment)
+    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+             stallLimit: Double? = nil) throws -> Result {
+        try FootageBinary.run(["--catalog", catalog.path], arguments, in: directory, environment: environment,
+                              stallLimit: stallLimit)
     }
 
-    /// Runs with the given arguments; `catalogArguments` go after the subcommand words.
+    /// Runs with the given arguments; `catalogArguments` go after the subcommand words. With `stallLimit`, a run
+    /// silent for that many seconds is killed (see `runWatched`).
     static func run(_ catalogArguments: [String], _ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], stallLimit: Double? = nil) throws -> Result {
         // Subcommand words first ("list clips"), then options; options are accepted anywhere by the parser.
         var env = environment
         env["FOOTAGE_HOME"] = env["FOOTAGE_HOME"] ?? ""
-        let (status, stdout, stderr) = try runProcess(path, arguments + catalogArguments, environment: env, in: directory)
-        return Result(status: status, stdout: stdout, stderr: stderr)
+        return try runWatched(path, arguments + catalogArguments, environment: env, in: directory, stallLimit: stallLimit)
     }
 }
 
@@ -66,6 +59,33 @@ func withCatalogFolder<T>(_ body: (FootageBinary, URL) throws -> T) throws -> T 
 func runProcess(_ path: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil)
     throws -> (status: Int32, stdout: String, stderr: String)
 {
+    let outcome = try runWatched(path, arguments, environment: environment, in: directory)
+    return (outcome.status, outcome.stdout, outcome.stderr)
+}
+
+/// How a program ended, as `runWatched` saw it.
+struct ProcessOutcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    /// The signal that ended the program, if one did (a crash, or our own kill when it stalled).
+    var signal: Int32?
+    /// True when it printed nothing for `stallLimit` seconds and was killed.
+    var stalled = false
+
+    var lines: [String] { stdout.split(separator: "\n").map(String.init) }
+    /// The stdout JSON Lines rows.
+    var rows: [[String: Any]] {
+        lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+}
+
+/// `runProcess`, and when `stallLimit` is given a hang guard: a program that prints nothing on stdout or stderr for
+/// that many seconds is killed (SIGKILL) and reported stalled, so a hung run fails the test instead of blocking the
+/// suite. It bounds waiting; it measures nothing.
+func runWatched(_ path: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                stallLimit: Double? = nil) throws -> ProcessOutcome
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
@@ -78,11 +98,34 @@ func runProcess(_ path: String, _ arguments: [String], environment: [String: Str
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let group = DispatchGroup()
-    nonisolated(unsafe) var outData = Data(), errData = Data()
-    DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    var streams = [pollfd(fd: out.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: err.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)]
+    var captured = [Data(), Data()]
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    var stalled = false
+    // After a kill, anything the program left behind (a child holding the pipes) gets one more second, not forever.
+    var wait = stallLimit.map { Int32($0 * 1000) } ?? -1
+    while streams.contains(where: { $0.fd >= 0 }) {
+        let ready = poll(&streams, nfds_t(streams.count), wait)
+        if ready < 0 && errno == EINTR { continue }
+        if ready <= 0 {
+            if stalled || ready < 0 { break }
+            stalled = true
+            kill(process.processIdentifier, SIGKILL)
+            wait = 1000
+            continue
+        }
+        for index in streams.indices where streams[index].fd >= 0 && streams[index].revents != 0 {
+            let count = read(streams[index].fd, &chunk, chunk.count)
+            if count > 0 {
+                captured[index].append(contentsOf: chunk[0..<count])
+            } else if count == 0 || errno != EINTR {
+                streams[index].fd = -1
+            }
+        }
+    }
     process.waitUntilExit()
-    group.wait()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    let signal = process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil
+    return ProcessOutcome(status: process.terminationStatus, stdout: String(decoding: captured[0], as: UTF8.self),
+                          stderr: String(decoding: captured[1], as: UTF8.self), signal: signal, stalled: stalled)
 }

@@ -55,9 +55,22 @@ import Testing
     }
 
     @Test func formattingRoundTrips() {
-        for value in [0.0, 7.25, 65.5, 3601.125] {
+        for value in [0.0, 7.25, 65.5, 3601.125, 99_999_999_999.999, TimeText.maximumSeconds] {
             #expect(TimeText.seconds(TimeText.format(value)) == value)
         }
+    }
+
+    /// Found by fuzzing (`make fuzz`, target `time`): "88888888888888882:2" read as 5.3e18 seconds, and showing it
+    /// stopped the process (milliseconds beyond Int.max). A frame time or duration from a hostile file can be as large.
+    @Test func hugeAndInfiniteTimesAreRefusedOrShownAtTheLimit() {
+        #expect(TimeText.seconds("88888888888888882:2") == nil)
+        #expect(TimeText.seconds(String(repeating: "9", count: 32)) == nil)
+        #expect(TimeText.seconds("1000000000000") == TimeText.maximumSeconds)
+        #expect(TimeText.seconds("1000000000000.001") == nil)
+        let limit = TimeText.format(TimeText.maximumSeconds)
+        #expect(limit == "277777777:46:40.000")
+        for value in [5.3e18, 1e300, .infinity, .greatestFiniteMagnitude] { #expect(TimeText.format(value) == limit) }
+        for value in [-1.0, -.infinity, .nan] { #expect(TimeText.format(value) == "0:00.000") }
     }
 }
 

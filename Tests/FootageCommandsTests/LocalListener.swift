@@ -1,0 +1,1 @@
+../FootageMediaTests/LocalListener.swift
