@@ -40,7 +40,8 @@ public enum TemporaryFiles {
             for clipFolder in clipFolders {
                 let url = catalog.keyframesFolder.appendingPathComponent(clipFolder, isDirectory: true)
                 for name in entries(of: url) {
-                    let unrecorded = !name.hasPrefix(".") && !recorded.contains("Catalog/keyframes/\(clipFolder)/\(name)")
+                    let relative = "Catalog/keyframes/\(clipFolder)/\(name)"
+                    let unrecorded = !name.hasPrefix(".") && !recorded.contains(relative)
                     if isAbandoned(name) || unrecorded { remove(url.appendingPathComponent(name), into: &removed) }
                 }
             }
