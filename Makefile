@@ -8,7 +8,7 @@ APT_BUILD  := libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libsql
 APT_TEST   := ffmpeg sqlite3 time chromium python3-prov
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps build release demo test bench fuzz samples clean
+.PHONY: deps test-deps build release demo test stress bench fuzz samples clean
 
 deps:
 	@missing=$$(for p in $(APT_BUILD); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -37,6 +37,15 @@ demo: release
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# What `make test` checks with a few trials, run many times: kills at random moments, concurrent writers and readers,
+# full disks (Tests/Stress/README.md). STRESS_TRIALS kills per scenario; the tmpfs part runs only as root.
+STRESS_TRIALS ?= 60
+STRESS_SEED   ?= 7
+
+stress: test-deps
+	$(SWIFT) build
+	@bash Tests/Stress/run.sh "$$($(SWIFT) build --show-bin-path)/footage" $(STRESS_TRIALS) $(STRESS_SEED)
 
 bench: release test-deps
 	@bash Benchmarks/run.sh "$$($(SWIFT) build $(RELEASE) --show-bin-path)/footage"

@@ -114,7 +114,8 @@ extension Catalog {
             let retraction = retractions[link.id!]
             if (retraction == nil) != (link.retractedAt == nil)
                 || (retraction.map { $0.payload["note"] != .optional(link.retractionNote) } ?? false) {
-                problems.append(CheckProblem(subject: subject, message: "its retraction differs from the ledger (retracted or restored outside footage)"))
+                problems.append(CheckProblem(subject: subject,
+                    message: "its retraction differs from the ledger (retracted or restored outside footage)"))
             }
             // Compared as canonical text: a stored 2.0 reads back as the integer 2, and both print as "2".
             if recorded[link.shortID]?.canonicalText != JSONValue.object(link.ledgerFields).canonicalText {

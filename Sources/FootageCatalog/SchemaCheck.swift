@@ -7,8 +7,8 @@ import GRDB
 /// answers footage's queries with whatever it selects. `PRAGMA trusted_schema = OFF` only keeps such triggers and
 /// views from calling functions with side effects; it does not stop a plain trigger. So before any record is read
 /// or anything written, every object of `sqlite_master` (type, name, table and SQL text, which SQLite keeps as it
-/// was written) is compared with what the migrations produce in an empty in-memory database, after each migration
-/// in turn; anything extra, missing or different refuses the file, and nothing in it has run.
+/// was written) must be what the migrations make, after as many of them as the file lists: anything extra, missing
+/// or different refuses the file, and nothing in it has run.
 /// See <https://www.sqlite.org/security.html> and <https://www.sqlite.org/schematab.html>.
 enum SchemaCheck {
     /// One row of `sqlite_master`.
@@ -87,7 +87,9 @@ enum SchemaCheck {
             candidates = levels.filter { $0.objects == found }.map(\.applied)
             if candidates.isEmpty {
                 try refuseNewer(db, found: found, known: migrations, path: path)
-                let closest = levels.min { differences(found, $0.objects).count < differences(found, $1.objects).count }!
+                let closest = levels.min {
+                    differences(found, $0.objects).count < differences(found, $1.objects).count
+                }!
                 let listed = differences(found, closest.objects)
                 throw CatalogError(.notACatalog, "\(path): refused: its schema is not one footage makes ("
                     + listed.prefix(3).joined(separator: "; ") + (listed.count > 3 ? "; \(listed.count - 3) more" : "")
@@ -133,7 +135,8 @@ enum SchemaCheck {
             default: out.append("changed \(object)")
             }
         }
-        for object in expected.subtracting(found).sorted(by: { $0.name < $1.name }) where !foundNames.contains(object.name) {
+        let missing = expected.subtracting(found).filter { !foundNames.contains($0.name) }
+        for object in missing.sorted(by: { $0.name < $1.name }) {
             out.append("missing \(object)")
         }
         return out

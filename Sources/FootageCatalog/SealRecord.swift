@@ -65,17 +65,20 @@ extension Catalog {
         }
         if covered == 0 {
             return checkpoint.head == LedgerEvent.genesisHash ? []
-                : [CheckProblem(subject: subject, message: "covers no events but names a head; footage never prints that")]
+                : [CheckProblem(subject: subject,
+                                message: "covers no events but names a head; footage never prints that")]
         }
         let head = try read { db in try LedgerEvent.fetchOne(db, key: covered) }
         if head == nil {
             let count = try ledgerHead().count
             return [CheckProblem(subject: subject,
-                message: "the ledger now has \(count) events, fewer than the \(covered) it covered: events were removed")]
+                message: "the ledger now has \(count) events, fewer than the \(covered) it covered: "
+                    + "events were removed")]
         }
         if let head, head.hash != checkpoint.head {
             return [CheckProblem(subject: subject,
-                message: "event \(covered) no longer hashes to the checkpoint's head: events 1–\(covered) were rewritten since (the chain recomputed)")]
+                message: "event \(covered) no longer hashes to the checkpoint's head: events 1–\(covered) were "
+                    + "rewritten since (the chain recomputed)")]
         }
         return []
     }

@@ -23,12 +23,13 @@ struct SealCommand: ParsableCommand {
         let catalog = try catalogOptions.open()
         let seal = try Sealing.seal(catalog, analyst: Analyst.name(by))
         if output.json {
-            Output.json(["id": .int(seal.id!), "checkpoint": .string(seal.checkpoint.description), "events": .int(seal.events),
-                         "head": .string(seal.head), "time": .string(seal.time), "actor": .string(seal.actor)])
+            Output.json(["id": .int(seal.id!), "checkpoint": .string(seal.checkpoint.description),
+                         "events": .int(seal.events), "head": .string(seal.head), "time": .string(seal.time),
+                         "actor": .string(seal.actor)])
         } else {
             Output.line(seal.checkpoint.description)
-            Output.error("sealed \(seal.events) ledger events at \(seal.time); keep the line above outside the catalogue "
-                + "and check it with `footage verify --since LINE`")
+            Output.error("sealed \(seal.events) ledger events at \(seal.time); keep the line above outside the "
+                + "catalogue and check it with `footage verify --since LINE`")
         }
     }
 }

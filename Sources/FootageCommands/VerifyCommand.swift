@@ -8,15 +8,17 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Re-hash every file, recompute the ledger chain and check the database. Exit 1 on any problem.")
 
-    @Option(help: ArgumentHelp("A checkpoint printed by `footage seal`: the ledger must only have been appended to since. Repeatable.",
-                               valueName: "footage-seal:v1:EVENTS:HEAD"))
+    @Option(help: ArgumentHelp(
+        "A checkpoint printed by `footage seal`: the ledger must only have been appended to since. Repeatable.",
+        valueName: "footage-seal:v1:EVENTS:HEAD"))
     var since: [String] = []
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         for text in since where LedgerCheckpoint(parsing: text) == nil {
-            throw ValidationError("--since takes a line printed by `footage seal` (footage-seal:v1:<events>:<sha256>), not '\(text)'")
+            throw ValidationError(
+                "--since takes a line printed by `footage seal` (footage-seal:v1:<events>:<sha256>), not '\(text)'")
         }
     }
 

@@ -50,7 +50,8 @@ public enum EvidenceCopy {
                 let n = write(output, buffer.baseAddress! + written, count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw Failure(description: "\(destination): write failed (\(FootageErrors.writeError(errno))); nothing was kept")
+                    throw Failure(
+                        description: "\(destination): write failed (\(FootageErrors.writeError(errno))); nothing was kept")
                 }
                 written += n
             }
@@ -60,7 +61,8 @@ public enum EvidenceCopy {
             throw Failure(description: "\(source): the file changed while it was being registered; try again")
         }
         guard fsync(output) == 0 else {
-            throw Failure(description: "\(destination): could not flush the copy (\(FootageErrors.writeError(errno))); nothing was kept")
+            throw Failure(description:
+                "\(destination): could not flush the copy (\(FootageErrors.writeError(errno))); nothing was kept")
         }
         fchmod(output, 0o444)
         close(output)

@@ -63,6 +63,7 @@ public enum KeyframeJob {
         defer { try? FileManager.default.removeItem(at: temporary) }
 
         let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary))
+        try TemporaryFiles.flush(contentsOf: temporary)
         var extraction = ExtractionRecord(clipId: clip.id!, mode: options.modeName, params: params, folder: relativeFolder)
         extraction.sheetPath = extracted.sheetFileName.map { "\(relativeFolder)/\($0)" }
         extraction.sheetSha256 = extracted.sheetSha256
@@ -88,6 +89,7 @@ public enum KeyframeJob {
                 guard rename(temporary.path, finalFolder.path) == 0 else {
                     throw CatalogError(.invalid, "\(finalFolder.path): cannot put the keyframes in place (\(errnoText()))")
                 }
+                try TemporaryFiles.flush(parent)
             }
         } catch {
             // The commit failed after the folder was placed (a full disk): no image may stay without its record.

@@ -40,7 +40,8 @@ public enum TemporaryFiles {
             for clipFolder in clipFolders {
                 let url = catalog.keyframesFolder.appendingPathComponent(clipFolder, isDirectory: true)
                 for name in entries(of: url) {
-                    let unrecorded = !name.hasPrefix(".") && !recorded.contains("Catalog/keyframes/\(clipFolder)/\(name)")
+                    let relative = "Catalog/keyframes/\(clipFolder)/\(name)"
+                    let unrecorded = !name.hasPrefix(".") && !recorded.contains(relative)
                     if isAbandoned(name) || unrecorded { remove(url.appendingPathComponent(name), into: &removed) }
                 }
             }
@@ -55,6 +56,26 @@ public enum TemporaryFiles {
                 try? FileManager.default.removeItem(at: catalog.root.appendingPathComponent(relativeFolder))
             }
         }
+    }
+
+    /// Flushes every file in `folder`, then the folder itself, to the disk (`fsync`): renamed into place and
+    /// recorded afterwards, they then survive a power cut whole. A full disk may only show here, when the file
+    /// system allocates what was written.
+    static func flush(contentsOf folder: URL) throws {
+        for name in entries(of: folder) { try flush(folder.appendingPathComponent(name)) }
+        try flush(folder)
+    }
+
+    /// Flushes one file or folder (a folder's entries: a rename into it).
+    static func flush(_ url: URL) throws {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0, fsync(fd) == 0 else {
+            let code = errno
+            if fd >= 0 { close(fd) }
+            throw CatalogError(.invalid,
+                "\(url.path): could not be written to the disk (\(FootageErrors.writeError(code))); nothing was kept")
+        }
+        close(fd)
     }
 
     private static func entries(of folder: URL) -> [String] {
