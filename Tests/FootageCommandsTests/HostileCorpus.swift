@@ -14,11 +14,11 @@ struct HostileCorpus: Sendable {
         /// Of the flipped copies, how many per sample also go through the steps that decode every picture.
         var decoded: Int
 
-        /// `FOOTAGE_HOSTILE_COUNT` byte-flipped copies per sample (default 100), a quarter as many cuts, a fiftieth
-        /// decoded; a stress run sets thousands.
+        /// `FOOTAGE_HOSTILE_COUNT` byte-flipped copies per sample (default 60, which keeps `swift test` quick), a
+        /// quarter as many cuts, a thirtieth decoded; a stress run sets hundreds or thousands.
         static var standard: Scale {
-            let count = max(ProcessInfo.processInfo.environment["FOOTAGE_HOSTILE_COUNT"].flatMap { Int($0) } ?? 100, 1)
-            return Scale(cuts: max(count / 4, 1), flips: count, decoded: max(count / 50, 1))
+            let count = max(ProcessInfo.processInfo.environment["FOOTAGE_HOSTILE_COUNT"].flatMap { Int($0) } ?? 60, 1)
+            return Scale(cuts: max(count / 4, 1), flips: count, decoded: max(count / 30, 1))
         }
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// damaged, absurd and disguised files in one folder, probed, registered in one process, their keyframes extracted
 /// and fingerprints computed. footage must not crash or hang, must open no other file and contact no server, must
 /// say in one line per file what is wrong, and must leave the catalogue as it was for every file it refused.
-/// `FOOTAGE_HOSTILE_COUNT` (byte-flipped copies per sample, default 100) scales it up for a stress run.
+/// `FOOTAGE_HOSTILE_COUNT` (byte-flipped copies per sample, default 60) scales it up for a stress run.
 @Suite(.serialized, .hostileCorpus) struct HostileCorpusEndToEndTests {
     /// The hang guard (see `runWatched`): far above footage's own 20 s probing deadline, so only a hang trips it.
     static let stallLimit = 120.0
