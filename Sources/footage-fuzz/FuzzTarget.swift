@@ -55,7 +55,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         guard let article = try? ArticleImporter.parse(data: data, fileName: fileName) else { return }
         Invariant.check(!article.body.isEmpty, "an imported article has a body")
         Invariant.check(article.sha256.count == 64, "the article's SHA-256 is 64 hex digits")
-        let claims = ClaimExtractor.extract(from: article.body, headline: article.headline, published: article.published)
+        let claims = ClaimExtractor.extract(from: article.body, headline: article.headline,
+                                            published: article.published)
         Invariant.spans(claims.map { ($0.text, $0.start, $0.end) }, of: article.body, "claim")
     }
 
@@ -63,7 +64,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let body = lines.count > 1 ? String(lines[1]) : text
         Invariant.spans(SentenceSplitter.split(body).map { ($0.text, $0.start, $0.end) }, of: body, "sentence")
-        let claims = ClaimExtractor.extract(from: body, headline: nil, published: lines.count > 1 ? String(lines[0]) : nil)
+        let published = lines.count > 1 ? String(lines[0]) : nil
+        let claims = ClaimExtractor.extract(from: body, headline: nil, published: published)
         Invariant.spans(claims.map { ($0.text, $0.start, $0.end) }, of: body, "claim")
         Invariant.check(claims.allSatisfy { !$0.kinds.isEmpty }, "every claim has a kind")
     }
@@ -85,8 +87,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         var stream = StreamInfo(index: 0)
         stream.codecType = "video"
         stream.tags = parts.count > 1 ? tags(parts[1]) : nil
-        let format = FormatInfo(filename: "fuzz", nbStreams: 1, nbPrograms: 0, formatName: "mov", formatLongName: nil,
-                                startTime: 0, duration: 10, size: nil, bitRate: nil, probeScore: 100, tags: tags(parts[0]))
+        let format = FormatInfo(filename: "fuzz", nbStreams: 1, nbPrograms: 0, formatName: "mov",
+                                formatLongName: nil, startTime: 0, duration: 10, size: nil, bitRate: nil,
+                                probeScore: 100, tags: tags(parts[0]))
         let normalized = MetadataNormalizer.normalize(format: format, streams: [stream])
         if let location = normalized.location {
             Invariant.location(location.latitude, location.longitude, location.altitude, location.raw)
@@ -112,7 +115,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         sidecar.fill(&record)
         Invariant.check(record.sidecarSha256?.count == 64, "the sidecar's SHA-256 is kept")
         for time in [sidecar.uploadTime, sidecar.retrievedAt].compactMap({ $0 }) {
-            Invariant.check(Invariant.isUTCTimestamp(time) || Invariant.isDate(time), "sidecar time \(time) is ISO 8601")
+            Invariant.check(Invariant.isUTCTimestamp(time) || Invariant.isDate(time),
+                            "sidecar time \(time) is ISO 8601")
         }
     }
 }

@@ -9,7 +9,9 @@ struct Replay {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
             print("usage: footage-fuzz TARGET FILE|FOLDER...\ntargets:")
-            for target in FuzzTarget.allCases { print("  \(target.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))\(target.summary)") }
+            for target in FuzzTarget.allCases {
+                print("  " + target.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) + target.summary)
+            }
             exit(arguments.isEmpty ? 0 : 64)
         }
         var count = 0
@@ -29,7 +31,9 @@ struct Replay {
     /// The file itself, or the regular files in a folder and its subfolders, in a stable order.
     private static func files(at path: String) -> [String] {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            return [path]
+        }
         let names = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
         return names.sorted().map { path + "/" + $0 }.filter {
             var isFolder: ObjCBool = false

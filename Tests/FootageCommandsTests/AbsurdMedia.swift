@@ -20,12 +20,18 @@ enum AbsurdMedia {
         let ctts = mp4.first("ctts")!.offset, elst = mp4.first("elst")!.offset
         patched("avc1-65535x65535.mp4") { $0.setUInt32(0xFFFF_FFFF, at: avc1 + 32) }
         patched("avc1-0x0.mp4") { $0.setUInt32(0, at: avc1 + 32) }
-        patched("tkhd-32767x32767.mp4") { $0.setUInt32(0x7FFF_0000, at: tkhd + 84); $0.setUInt32(0x7FFF_0000, at: tkhd + 88) }
+        patched("tkhd-32767x32767.mp4") { boxes in
+            boxes.setUInt32(0x7FFF_0000, at: tkhd + 84)
+            boxes.setUInt32(0x7FFF_0000, at: tkhd + 88)
+        }
         patched("tkhd-matrix-garbage.mp4") { boxes in
             for cell in 0..<9 { boxes.setUInt32(0x7FFF_FFFF, at: tkhd + 48 + 4 * cell) }
         }
         patched("mvhd-timescale-0.mp4") { $0.setUInt32(0, at: mvhd + 20) }
-        patched("mvhd-timescale-1-duration-max.mp4") { $0.setUInt32(1, at: mvhd + 20); $0.setUInt32(.max, at: mvhd + 24) }
+        patched("mvhd-timescale-1-duration-max.mp4") { boxes in
+            boxes.setUInt32(1, at: mvhd + 20)
+            boxes.setUInt32(.max, at: mvhd + 24)
+        }
         patched("mdhd-timescale-0.mp4") { $0.setUInt32(0, at: mdhd + 20) }
         patched("mdhd-timescale-max.mp4") { $0.setUInt32(.max, at: mdhd + 20) }
         patched("stsz-count-max.mp4") { $0.setUInt32(0xFFFF_FFF0, at: stsz + 16) }
@@ -33,18 +39,22 @@ enum AbsurdMedia {
         patched("stts-delta-max.mp4") { $0.setUInt32(.max, at: stts + 20) }
         patched("stts-delta-0.mp4") { $0.setUInt32(0, at: stts + 20) }
         patched("ctts-offset-min.mp4") { boxes in
-            for entry in 0..<Int(boxes.uint32(at: ctts + 12)) { boxes.setUInt32(0x8000_0000, at: ctts + 20 + 8 * entry) }
+            for entry in 0..<Int(boxes.uint32(at: ctts + 12)) {
+                boxes.setUInt32(0x8000_0000, at: ctts + 20 + 8 * entry)
+            }
         }
         patched("elst-media-time-max.mp4") { $0.setUInt32(0x7FFF_FFFF, at: elst + 20) }
-        // 64 streams is the most `max_streams` allows; one more, and far more, must be refused. Made from the ministry's
-        // upload, whose movie header comes first: the added tracks move its media data, and its chunk offsets with it.
+        // 64 streams is the most `max_streams` allows; one more, and far more, must be refused. Made from the
+        // ministry's upload, whose movie header comes first: the added tracks move its media data, and its chunk
+        // offsets with it.
         let faststart = MP4Boxes(try bytes(samples.appendingPathComponent("ministry-upload.mp4")))
         for total in [64, 65, 300] {
             var boxes = faststart
             let movie = boxes.first("moov")!, track = boxes.first("trak")!
-            let copies = Array(repeating: Array(boxes.bytes[track.offset..<track.offset + track.size]), count: total - 2)
-            boxes.replace(movie, with: MP4Boxes.box("moov", Array(boxes.bytes[movie.offset + 8..<movie.offset + movie.size])
-                + copies.flatMap { $0 }))
+            let trackBytes = boxes.bytes[track.offset..<track.offset + track.size]
+            let movieBody = Array(boxes.bytes[movie.offset + 8..<movie.offset + movie.size])
+            boxes.replace(movie, with: MP4Boxes.box("moov", movieBody + Array(repeating: trackBytes, count: total - 2)
+                .flatMap { $0 }))
             result.append(("streams-\(total).mp4", boxes.bytes))
         }
         result.append(("vp9-65536x65536.webm", vp9FrameSize(webm)))

@@ -6,7 +6,9 @@ import Foundation
 /// never be contacted), in the spellings that slip past simple checks: byte order marks, leading blank lines, CRLF,
 /// relative paths, `file:` URLs.
 enum DisguisedMedia {
-    static func variants(secret: URL, neighbour: URL, port: UInt16, samples: URL) throws -> [(name: String, bytes: [UInt8])] {
+    static func variants(secret: URL, neighbour: URL, port: UInt16, samples: URL) throws
+        -> [(name: String, bytes: [UInt8])]
+    {
         let server = "http://127.0.0.1:\(port)"
         let relative = "../\(secret.deletingLastPathComponent().lastPathComponent)/\(secret.lastPathComponent)"
         let hls = """
@@ -21,14 +23,18 @@ enum DisguisedMedia {
         let master = "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\n\(server)/variant.m3u8\n"
         let dash = """
             <?xml version="1.0"?>
-            <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT10S" minBufferTime="PT1S" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">
+            <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT10S"
+                 minBufferTime="PT1S" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">
             <BaseURL>%@</BaseURL>
-            <Period><AdaptationSet mimeType="video/mp4"><Representation id="1" bandwidth="800000" codecs="avc1.64001e" width="640" height="360">
-            <SegmentTemplate initialization="%init" media="segment$Number$.m4s" startNumber="1" duration="10" timescale="1"/>
+            <Period><AdaptationSet mimeType="video/mp4">
+            <Representation id="1" bandwidth="800000" codecs="avc1.64001e" width="640" height="360">
+            <SegmentTemplate initialization="%init" media="segment$Number$.m4s" startNumber="1" duration="10"
+                             timescale="1"/>
             </Representation></AdaptationSet></Period></MPD>
 
             """
-        let sdp = "v=0\no=- 0 0 IN IP4 127.0.0.1\ns=stream\nc=IN IP4 127.0.0.1\nt=0 0\nm=video \(port) RTP/AVP 96\na=rtpmap:96 H264/90000\n"
+        let sdp = "v=0\no=- 0 0 IN IP4 127.0.0.1\ns=stream\nc=IN IP4 127.0.0.1\nt=0 0\n"
+            + "m=video \(port) RTP/AVP 96\na=rtpmap:96 H264/90000\n"
         var result: [(String, [UInt8])] = [
             ("hls-file-url.mp4", text(hls, "file://\(secret.path)")),
             ("hls-path.mp4", text(hls, secret.path)),
@@ -37,14 +43,16 @@ enum DisguisedMedia {
             ("hls-server.mp4", text(hls, "\(server)/segment0.ts")),
             ("hls-master-server.mp4", Array(master.utf8)),
             ("hls-byte-order-mark.mp4", [0xEF, 0xBB, 0xBF] + text(hls, "\(server)/segment0.ts")),
-            ("hls-blank-lines-crlf.mp4", text("\r\n\r\n" + hls.replacingOccurrences(of: "\n", with: "\r\n"), "\(server)/segment0.ts")),
+            ("hls-blank-lines-crlf.mp4",
+             text("\r\n\r\n" + hls.replacingOccurrences(of: "\n", with: "\r\n"), "\(server)/segment0.ts")),
             ("dash-server.mp4", manifest(dash, base: "\(server)/")),
             ("dash-file-url.mp4", manifest(dash, base: "file://\(secret.deletingLastPathComponent().path)/",
                                            initialization: secret.lastPathComponent)),
-            // A comment first: not the `<?xml`/`<MPD` opening a quick look checks for, yet FFmpeg's DASH probe finds it.
+            // A comment first: not the `<?xml`/`<MPD` opening a quick look checks for; FFmpeg's DASH probe finds it.
             ("dash-after-comment.mp4", manifest("<!-- manifest -->\n" + dash, base: "\(server)/")),
             ("ffconcat-relative.mp4", Array("ffconcat version 1.0\nfile '\(relative)'\n".utf8)),
-            ("ffconcat-absolute.mp4", Array("ffconcat version 1.0\nfile '\(secret.path)'\nfile '\(neighbour.path)'\n".utf8)),
+            ("ffconcat-absolute.mp4",
+             Array("ffconcat version 1.0\nfile '\(secret.path)'\nfile '\(neighbour.path)'\n".utf8)),
             ("ffconcat-server.mp4", Array("\n ffconcat version 1.0\nfile '\(server)/clip.mp4'\n".utf8)),
             ("sdp-loopback.mp4", Array(sdp.utf8)),
             ("bare-url.mp4", Array("\(server)/segment0.ts\n".utf8)),

@@ -39,7 +39,8 @@ struct FootageBinary {
         // Subcommand words first ("list clips"), then options; options are accepted anywhere by the parser.
         var env = environment
         env["FOOTAGE_HOME"] = env["FOOTAGE_HOME"] ?? ""
-        return try runWatched(path, arguments + catalogArguments, environment: env, in: directory, stallLimit: stallLimit)
+        return try runWatched(path, arguments + catalogArguments, environment: env, in: directory,
+                              stallLimit: stallLimit)
     }
 }
 

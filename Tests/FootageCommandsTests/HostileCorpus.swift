@@ -22,7 +22,8 @@ struct HostileCorpus: Sendable {
         }
     }
 
-    /// The generator's seed: `FOOTAGE_HOSTILE_SEED`, else a fixed one, so a failure names a file that can be made again.
+    /// The generator's seed: `FOOTAGE_HOSTILE_SEED`, else a fixed one, so that a failure names a file that can be
+    /// made again.
     static var seed: UInt64 {
         ProcessInfo.processInfo.environment["FOOTAGE_HOSTILE_SEED"].flatMap { UInt64($0) } ?? 0x466F_6F74_6167_6531
     }
@@ -75,9 +76,8 @@ struct HostileCorpus: Sendable {
             }
         }
         for (name, bytes) in try AbsurdMedia.variants(samples: samples) { try write(bytes, "absurd", name) }
-        for (name, bytes) in try DisguisedMedia.variants(secret: secret, neighbour: neighbour, port: port, samples: samples) {
-            try write(bytes, "disguised", name)
-        }
+        let disguised = try DisguisedMedia.variants(secret: secret, neighbour: neighbour, port: port, samples: samples)
+        for (name, bytes) in disguised { try write(bytes, "disguised", name) }
         return HostileCorpus(root: root, secret: secret, token: token, files: files, scale: scale)
     }
 

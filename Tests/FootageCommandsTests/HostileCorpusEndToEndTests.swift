@@ -12,7 +12,8 @@ import Testing
 
     @Test func probingTheCorpusNeverCrashesHangsOrOpensAnythingElse() throws {
         let corpus = try #require(HostileCorpusScope.current)
-        let result = try FootageBinary.run([], ["probe", "--json"] + corpus.files.map(\.path), stallLimit: Self.stallLimit)
+        let result = try FootageBinary.run([], ["probe", "--json"] + corpus.files.map(\.path),
+                                           stallLimit: Self.stallLimit)
         let probed = Set(result.rows.compactMap { ($0["format"] as? [String: Any])?["filename"] as? String })
         let lines = result.stderr.split(separator: "\n")
         let failed = HostileRun(corpus: corpus, command: "probe", result: result)
@@ -47,7 +48,8 @@ import Testing
             #expect(hashed.isEmpty, "files that failed were hashed into the catalogue: \(hashed)")
 
             let after = try CatalogueState(footage)
-            let added = Set(rows.filter { $0["status"] as? String == "registered" }.compactMap { $0["sha256"] as? String })
+            let added = Set(rows.filter { $0["status"] as? String == "registered" }
+                .compactMap { $0["sha256"] as? String })
             #expect(after.clips == before.clips + added.count)
             #expect(after.events == before.events + rows.reduce(0) { $0 + (($1["events"] as? [Any])?.count ?? 0) })
             #expect(after.locations.isDisjoint(with: failed.map(\.path)), "a refused file has a location")
@@ -65,7 +67,8 @@ import Testing
             let registered = try footage.run(["register", "--json", "--keyframes"] + files.map(\.path),
                                              stallLimit: Self.stallLimit)
             let errors = registered.rows.filter { $0["status"] as? String == "error" }
-            let accepted = registered.rows.filter { $0["status"] as? String != "error" }.compactMap { $0["path"] as? String }
+            let accepted = registered.rows.filter { $0["status"] as? String != "error" }
+                .compactMap { $0["path"] as? String }
             HostileRun(corpus: corpus, command: "register --keyframes", result: registered).check(
                 over: files, failureLines: errors.compactMap { $0["message"] as? String }.map { $0[...] },
                 succeeded: Set(accepted))
@@ -73,19 +76,25 @@ import Testing
             let state = try CatalogueState(footage)
             for row in errors {
                 guard let sha256 = row["sha256"] as? String, let message = row["message"] as? String else { continue }
-                if message.contains("keyframes failed") { #expect(!state.extracted.contains(sha256), "\(message)") }
-                if message.contains("fingerprint failed") { #expect(!state.fingerprinted.contains(sha256), "\(message)") }
+                if message.contains("keyframes failed") {
+                    #expect(!state.extracted.contains(sha256), "\(message)")
+                }
+                if message.contains("fingerprint failed") {
+                    #expect(!state.fingerprinted.contains(sha256), "\(message)")
+                }
             }
 
             let out = root.appendingPathComponent("stills")
-            let stills = try FootageBinary.run([], ["keyframes", "--json", "--mode", "interval", "--every", "7", "--max", "3",
-                                                    "--out", out.path] + files.map(\.path), stallLimit: Self.stallLimit)
+            let stills = try FootageBinary.run([], ["keyframes", "--json", "--mode", "interval", "--every", "7",
+                                                    "--max", "3", "--out", out.path] + files.map(\.path),
+                                               stallLimit: Self.stallLimit)
             HostileRun(corpus: corpus, command: "keyframes", result: stills).check(
                 over: files, failureLines: stills.stderr.split(separator: "\n"),
                 succeeded: Set(stills.rows.compactMap { $0["file"] as? String }))
 
             let refs = Array(accepted.filter { $0.contains("/absurd/") }.prefix(4))
-            let fingerprints = try footage.run(["fingerprint", "--json", "--rate", "2"] + refs, stallLimit: Self.stallLimit)
+            let fingerprints = try footage.run(["fingerprint", "--json", "--rate", "2"] + refs,
+                                               stallLimit: Self.stallLimit)
             #expect(fingerprints.signal == nil && !fingerprints.stalled)
             #expect(fingerprints.rows.count + fingerprints.stderr.split(separator: "\n").count == refs.count,
                     "\(fingerprints.stderr)")
@@ -108,7 +117,13 @@ struct HostileCorpusScope: SuiteTrait, TestScoping {
     {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("footage-hostile-\(UUID().uuidString)")
         let keep = ProcessInfo.processInfo.environment["FOOTAGE_HOSTILE_KEEP"] == "1"
-        defer { if keep { print("hostile corpus kept in \(root.path)") } else { try? FileManager.default.removeItem(at: root) } }
+        defer {
+            if keep {
+                print("hostile corpus kept in \(root.path)")
+            } else {
+                try? FileManager.default.removeItem(at: root)
+            }
+        }
         let listener = try LocalListener()
         let corpus = try HostileCorpus.make(in: root, scale: .standard, port: listener.port)
         // The leak check finds the token where it is, and only there.
@@ -141,7 +156,10 @@ struct CatalogueState {
         clips = Int(try query("SELECT count(*) FROM clip").first ?? "") ?? -1
         events = Int(try query("SELECT count(*) FROM ledger").first ?? "") ?? -1
         locations = Set(try query("SELECT path FROM location").map(String.init))
-        extracted = Set(try query("SELECT sha256 FROM clip WHERE id IN (SELECT clip_id FROM extraction)").map(String.init))
-        fingerprinted = Set(try query("SELECT sha256 FROM clip WHERE id IN (SELECT clip_id FROM fingerprint)").map(String.init))
+        let clipsIn = { (table: String) in
+            Set(try query("SELECT sha256 FROM clip WHERE id IN (SELECT clip_id FROM \(table))").map(String.init))
+        }
+        extracted = try clipsIn("extraction")
+        fingerprinted = try clipsIn("fingerprint")
     }
 }

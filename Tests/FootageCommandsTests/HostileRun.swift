@@ -22,7 +22,8 @@ struct HostileRun {
         var failed: [URL: Int] = [:]
         for line in failureLines {
             guard let file = corpus.file(named: line) else {
-                Issue.record("footage \(command): a line that names no corpus file: \(line)", sourceLocation: sourceLocation)
+                Issue.record("footage \(command): a line that names no corpus file: \(line)",
+                             sourceLocation: sourceLocation)
                 continue
             }
             failed[file, default: 0] += 1
@@ -31,17 +32,20 @@ struct HostileRun {
                     sourceLocation: sourceLocation)
         }
         let unfinished = files.filter { failed[$0] == nil && !succeeded.contains($0.path) }.map(\.lastPathComponent)
-        #expect(result.signal == nil, "footage \(command) died by signal \(result.signal ?? 0)", sourceLocation: sourceLocation)
+        #expect(result.signal == nil, "footage \(command) died by signal \(result.signal ?? 0)",
+                sourceLocation: sourceLocation)
         #expect(!result.stalled, "footage \(command) was silent too long and was killed; unfinished: \(unfinished)",
                 sourceLocation: sourceLocation)
         for (file, count) in failed where count > 1 {
-            Issue.record("footage \(command): \(count) lines for \(file.lastPathComponent)", sourceLocation: sourceLocation)
+            Issue.record("footage \(command): \(count) lines for \(file.lastPathComponent)",
+                         sourceLocation: sourceLocation)
         }
         if !result.stalled && !unfinished.isEmpty {
             Issue.record("footage \(command): no line for \(unfinished)", sourceLocation: sourceLocation)
         }
         for file in failed.keys where succeeded.contains(file.path) {
-            Issue.record("footage \(command): \(file.lastPathComponent) both failed and succeeded", sourceLocation: sourceLocation)
+            Issue.record("footage \(command): \(file.lastPathComponent) both failed and succeeded",
+                         sourceLocation: sourceLocation)
         }
         #expect(result.status == (failed.isEmpty ? 0 : 1), "footage \(command) exit status \(result.status)",
                 sourceLocation: sourceLocation)
