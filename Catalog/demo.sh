@@ -53,3 +53,5 @@ run xref "$article"
 run search Garver
 run log --limit 12
 run verify
+# A checkpoint to publish or send elsewhere; later `footage verify --since LINE` proves the ledger only grew since.
+run seal --by demo
