@@ -55,7 +55,7 @@ struct RegisterCommand: ParsableCommand {
         let oneFile = paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
             && !isFolder.boolValue
         MediaRunner.prewarm(oneFile ? 1 : jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-                let catalog = try catalogOptions.openRemovingLeftovers()
+        let catalog = try catalogOptions.openRemovingLeftovers()
         var options = Registrar.Options(analyst: Analyst.name(by))
         options.acquisition.publisher = source
         options.acquisition.platform = platform
