@@ -5,7 +5,7 @@ SWIFT      ?= swift
 CATALOG    ?= $(CURDIR)
 # Libraries the package links and tools the tests and benchmarks compare against.
 APT_BUILD  := libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libsqlite3-dev pkg-config
-APT_TEST   := ffmpeg sqlite3 time chromium python3-prov
+APT_TEST   := ffmpeg fonts-dejavu-core sqlite3 time chromium python3-prov
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps test-deps build release demo test stress bench fuzz samples clean

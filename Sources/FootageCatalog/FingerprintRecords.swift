@@ -15,41 +15,53 @@ public struct FingerprintRecord: SnakeCaseRecord, Sendable, Equatable {
     public var usableCount: Int
     public var frames: Data
     public var variants: Data
-    /// SHA-256 of `frames` followed by `variants`: what the ledger event records.
+    /// SHA-256 of `frames`, `variants` and `centres` one after the other: what the ledger event records.
     public var dataSha256: String
     /// Canonical JSON: how the fingerprint was made (footage and FFmpeg versions, source path, picture size, crops).
     public var details: String
     public var createdAt: String
     public var createdBy: String
+    /// Each frame's centre hash, 32 bytes a frame ("v7 centre hashes"); empty in fingerprints made before.
+    public var centres: Data
 
     public init(clipId: Int64, rate: Double, frameCount: Int, usableCount: Int, frames: Data, variants: Data,
-                details: [String: JSONValue] = [:]) {
+                centres: Data = Data(), details: [String: JSONValue] = [:]) {
         self.clipId = clipId
         self.rate = rate
         self.frameCount = frameCount
         self.usableCount = usableCount
         self.frames = frames
         self.variants = variants
-        self.dataSha256 = FingerprintRecord.sha256(frames: frames, variants: variants)
+        self.centres = centres
+        self.dataSha256 = FingerprintRecord.sha256(frames: frames, variants: variants, centres: centres)
         self.details = JSONValue.object(details).canonicalText
         self.createdAt = ""
         self.createdBy = ""
     }
 
-    public static func sha256(frames: Data, variants: Data) -> String {
+    /// Without centres (fingerprints made before them) the digest is the one recorded then.
+    public static func sha256(frames: Data, variants: Data, centres: Data) -> String {
         var hasher = SHA256()
         hasher.update(data: frames)
         hasher.update(data: variants)
+        hasher.update(data: centres)
         return hasher.finalize().hexString
     }
 }
 
-/// The frames of one stored fingerprint without their variants: what the search index loads.
+/// The frames of one stored fingerprint and their centre hashes, without their variants: what the search index
+/// loads.
 public struct StoredFingerprintFrames: Sendable {
     public var clipId: Int64
     public var sha256: String
     public var rate: Double
     public var frames: Data
+    /// The frames' centre hashes (32 bytes each, in frame order) when the fingerprint has them, else empty.
+    public var centres: Data
+
+    public init(clipId: Int64, sha256: String, rate: Double, frames: Data, centres: Data = Data()) {
+        (self.clipId, self.sha256, self.rate, self.frames, self.centres) = (clipId, sha256, rate, frames, centres)
+    }
 }
 
 extension Catalog {
@@ -95,16 +107,18 @@ extension Catalog {
         }
     }
 
-    /// Every stored fingerprint's frames (not their variants), in clip order: the search index's input.
+    /// Every stored fingerprint's frames and centre hashes (not their variants), in clip order: the search index's
+    /// input.
     public func allFingerprintFrames() throws -> [StoredFingerprintFrames] {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT f.clip_id, c.sha256, f.rate, f.frames FROM fingerprint f JOIN clip c ON c.id = f.clip_id
+                SELECT f.clip_id, c.sha256, f.rate, f.frames, f.centres FROM fingerprint f JOIN clip c ON c.id = f.clip_id
                 ORDER BY f.clip_id
                 """)
             var result: [StoredFingerprintFrames] = []
             while let row = try cursor.next() {
-                result.append(StoredFingerprintFrames(clipId: row[0], sha256: row[1], rate: row[2], frames: row[3]))
+                result.append(StoredFingerprintFrames(clipId: row[0], sha256: row[1], rate: row[2], frames: row[3],
+                                                      centres: row[4]))
             }
             return result
         }
@@ -121,12 +135,13 @@ extension Catalog {
             }
             var problems: [CheckProblem] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.sha256, f.frames, f.variants, f.data_sha256 FROM fingerprint f JOIN clip c ON c.id = f.clip_id
+                SELECT c.sha256, f.frames, f.variants, f.centres, f.data_sha256
+                FROM fingerprint f JOIN clip c ON c.id = f.clip_id
                 """)
             while let row = try rows.next() {
                 let sha: String = row[0]
-                let actual = FingerprintRecord.sha256(frames: row[1], variants: row[2])
-                if actual != row[3] as String || recorded[sha] != actual {
+                let actual = FingerprintRecord.sha256(frames: row[1], variants: row[2], centres: row[3])
+                if actual != row[4] as String || recorded[sha] != actual {
                     problems.append(CheckProblem(subject: "fingerprint of clip \(sha.prefix(12))",
                         message: "differs from its ledger event (edited outside footage)"))
                 }

@@ -8,6 +8,15 @@ import GRDB
 /// rather than a million rows, and the search index needs only `frames`, which SQLite reads without touching the
 /// larger `variants` column stored after it.
 enum FingerprintSchema {
+    /// The "v7 centre hashes" migration: each frame's centre hash (the PDQ hash of its middle 90 %, 32 bytes a frame
+    /// in frame order), so that copies cropped by about 10 % are found. A column of its own, after the others, so that
+    /// the search index reads `frames` and `centres` without touching `variants`. Empty for fingerprints made before.
+    static func registerCentres(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v7 centre hashes") { db in
+            try db.execute(sql: "ALTER TABLE fingerprint ADD COLUMN centres BLOB NOT NULL DEFAULT x''")
+        }
+    }
+
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4 fingerprints") { db in
             try db.execute(sql: """

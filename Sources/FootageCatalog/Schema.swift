@@ -231,6 +231,7 @@ enum Schema {
         FingerprintSchema.register(in: &migrator)
         AssessmentSchema.register(in: &migrator)
         SealSchema.register(in: &migrator)
+        FingerprintSchema.registerCentres(in: &migrator)
         return migrator
     }
 }

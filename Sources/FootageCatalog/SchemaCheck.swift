@@ -39,6 +39,7 @@ enum SchemaCheck {
         "47307f7a353132ec1449c3f5aaf66fd10a82f7f4863591291c9366b74086866c",
         "7be9793f51db24a2019c4e56d1ae02821acc61e56f8cc1cee72a0405c38515b6",
         "43a96f630e32485f696519e75d82441b07a7277a26a1e97196140128ee0919e5",
+        "ed70614a8f3f73eaba98bce322356bbc86429b3c75c9ca77cce12216dc96000b",
     ]
 
     /// The schema before any migration (a new, empty file) and after each one, from the migrations run in an

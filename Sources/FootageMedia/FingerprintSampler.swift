@@ -1,7 +1,7 @@
 import CFFmpeg
 
 /// One sampled picture of a video fingerprint: when it was shown, its PDQ hash with the seven rotated and mirrored
-/// variants, its quality, and the part of the picture that was hashed.
+/// variants, the hash of its middle (`centre`), its quality, and the part of the picture that was hashed.
 public struct FingerprintSample: Sendable, Equatable, Codable {
     /// Seconds from the stream start.
     public var time: Double
@@ -10,16 +10,23 @@ public struct FingerprintSample: Sendable, Equatable, Codable {
     public var hashes: PDQDihedralHashes
     /// PDQ quality, 0…100.
     public var quality: Int
+    /// The PDQ hash of the middle `FingerprintSampler.centreShare` of `content` (width and height), so that a copy
+    /// re-published cropped by about 10 % (a channel cutting off a corner logo, a platform trimming the edges)
+    /// can be recognised: the copy's whole picture hashes close to this, while it is tens of bits from the
+    /// original's whole picture. Nil in fingerprints made before it was added.
+    public var centre: PDQHash?
     /// The picture inside any letterbox or pillarbox bars, in the upright picture of `pictureWidth`×`pictureHeight`
     /// that was hashed: the whole picture when there were none.
     public var content: ContentRect
 
-    public init(time: Double, pts: Int64, hashes: PDQDihedralHashes, quality: Int, content: ContentRect) {
+    public init(time: Double, pts: Int64, hashes: PDQDihedralHashes, quality: Int, content: ContentRect,
+                centre: PDQHash? = nil) {
         self.time = time
         self.pts = pts
         self.hashes = hashes
         self.quality = quality
         self.content = content
+        self.centre = centre
     }
 }
 
@@ -57,6 +64,9 @@ public struct FingerprintSampling: Sendable, Codable {
 public enum FingerprintSampler {
     /// The rates accepted: from one picture a minute to 30 a second.
     public static let rates: ClosedRange<Double> = (1.0 / 60)...30
+    /// The share of the width and height kept by the centre hash: 90 %, a crop of 5 % on each side. On the ministry
+    /// sample, copies cropped by 6, 10 and 14 % (centred) are found through it; against whole pictures none is.
+    public static let centreShare = 0.9
 
     /// Decodes the file's best video stream forward and samples it.
     ///
@@ -136,8 +146,16 @@ final class FingerprintPictureHasher {
     struct Hashed {
         var time: Double
         var pts: Int64
-        var whole: (hashes: PDQDihedralHashes, quality: Int, content: ContentRect)
-        var cropped: (hashes: PDQDihedralHashes, quality: Int, content: ContentRect)?
+        var whole: Part
+        var cropped: Part?
+    }
+
+    /// A part of a picture hashed: its hashes, quality and rectangle, and the hash of its middle.
+    struct Part {
+        var hashes: PDQDihedralHashes
+        var quality: Int
+        var content: ContentRect
+        var centre: PDQHash
     }
 
     func hash(_ frame: FrameBuffer, orientation: DisplayOrientation, time: Double, pts: Int64) throws -> Hashed {
@@ -162,15 +180,28 @@ final class FingerprintPictureHasher {
         return hashed
     }
 
-    private func hash(_ data: UnsafeMutablePointer<UInt8>, stride: Int, _ content: ContentRect)
-        -> (hashes: PDQDihedralHashes, quality: Int, content: ContentRect)
-    {
-        let start = data + content.y * stride + content.x * 3
-        let count = (content.height - 1) * stride + content.width * 3
+    private func hash(_ data: UnsafeMutablePointer<UInt8>, stride: Int, _ content: ContentRect) -> Part {
         let (hashes, quality) = hasher.hashWithDihedrals(
-            rgb24: UnsafeBufferPointer(start: start, count: count), width: content.width, height: content.height,
+            rgb24: pixels(data, stride: stride, content), width: content.width, height: content.height,
             rowStride: stride)
-        return (hashes, quality, content)
+        let middle = Self.centre(of: content)
+        let centre = hasher.hash(rgb24: pixels(data, stride: stride, middle), width: middle.width,
+                                 height: middle.height, rowStride: stride).hash
+        return Part(hashes: hashes, quality: quality, content: content, centre: centre)
+    }
+
+    private func pixels(_ data: UnsafeMutablePointer<UInt8>, stride: Int, _ rect: ContentRect)
+        -> UnsafeBufferPointer<UInt8>
+    {
+        UnsafeBufferPointer(start: data + rect.y * stride + rect.x * 3, count: (rect.height - 1) * stride + rect.width * 3)
+    }
+
+    /// The middle `centreShare` of a rectangle, as FFmpeg's `crop=iw*0.9:ih*0.9` would keep it.
+    static func centre(of rect: ContentRect) -> ContentRect {
+        let width = max(1, Int((Double(rect.width) * FingerprintSampler.centreShare).rounded()))
+        let height = max(1, Int((Double(rect.height) * FingerprintSampler.centreShare).rounded()))
+        return ContentRect(x: rect.x + (rect.width - width) / 2, y: rect.y + (rect.height - height) / 2,
+                           width: width, height: height)
     }
 
     /// Decides, for the whole clip, whether it has bars: a side has a bar when at least 90 % of the usable
@@ -198,7 +229,7 @@ final class FingerprintPictureHasher {
         return pictures.map { picture in
             let chosen = hasBars ? picture.cropped ?? picture.whole : picture.whole
             return FingerprintSample(time: picture.time, pts: picture.pts, hashes: chosen.hashes,
-                                     quality: chosen.quality, content: chosen.content)
+                                     quality: chosen.quality, content: chosen.content, centre: chosen.centre)
         }
     }
 

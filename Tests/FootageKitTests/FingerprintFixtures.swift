@@ -18,6 +18,9 @@ enum FingerprintFixtures {
 
     static var referenceIsConfigured: Bool { referenceDirectory != nil }
 
+    /// The font the text-overlay copy is drawn with (`fonts-dejavu-core`, which `make test` installs).
+    static let font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
     /// The `ffmpeg` executable on the path, if any.
     static let ffmpeg: String? = {
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {

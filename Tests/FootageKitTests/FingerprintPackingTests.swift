@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FootageKit
+import FootageCatalog
 import FootageMedia
 
 @Suite struct FingerprintPackingTests {
@@ -21,6 +22,30 @@ import FootageMedia
         // The index loads frames alone.
         let alone = try FingerprintPacking.unpack(frames: packed.frames)
         #expect(alone.map(\.hash) == original.map(\.hash) && alone.allSatisfy(\.variants.isEmpty))
+    }
+
+    @Test func centreHashesHaveABlobOfTheirOwnAndOlderFingerprintsHaveNone() throws {
+        var generator = SplitMix64(seed: 11)
+        var original = frames(50, variants: true)
+        for index in original.indices { original[index].centre = PDQHash(words: generator.nextHash()) }
+        let packed = FingerprintPacking.pack(original)
+        #expect(packed.variants.count == 50 * 224 && packed.centres.count == 50 * 32)
+        #expect(try FingerprintPacking.unpack(frames: packed.frames, variants: packed.variants,
+                                              centres: packed.centres) == original)
+        // What the index reads: frames and centres, no variants.
+        let stored = StoredFingerprintFrames(clipId: 1, sha256: "", rate: 1, frames: packed.frames,
+                                             centres: packed.centres)
+        let indexed = try FingerprintPacking.unpack(stored)
+        #expect(indexed.map(\.centre) == original.map(\.centre) && indexed.allSatisfy(\.variants.isEmpty))
+        // A fingerprint stored before centre hashes existed has none.
+        #expect(try FingerprintPacking.unpack(frames: packed.frames, variants: packed.variants)
+            .allSatisfy { $0.centre == nil })
+        // Centres are kept only when every frame has one; a blob of the wrong size is refused.
+        original[3].centre = nil
+        #expect(FingerprintPacking.pack(original).centres.isEmpty)
+        #expect(throws: (any Error).self) {
+            try FingerprintPacking.unpack(frames: packed.frames, centres: packed.centres.dropLast())
+        }
     }
 
     @Test func eachHashIsStoredInItsTextOrder() {

@@ -33,10 +33,19 @@ struct TransformedCopyMatchTests {
         .init(name: "first-2.3s-cut", arguments: ["-ss", "2.3", "-t", "15"] + x264, offset: -2.3),
         .init(name: "mirrored", arguments: ["-t", "20", "-vf", "hflip"] + x264, offset: 0, transform: "flipY"),
         .init(name: "fps-15", arguments: ["-t", "20", "-vf", "fps=15"] + x264, offset: 0),
+        .init(name: "cropped-10pc", arguments: ["-t", "20", "-vf", "crop=iw*0.9:ih*0.9"] + x264, offset: 0,
+              transform: "cropped"),
+        .init(name: "cropped-10pc-upscaled", arguments: ["-t", "20", "-vf", "crop=iw*0.9:ih*0.9,scale=1280:720"] + x264,
+              offset: 0, transform: "cropped"),
+        .init(name: "text-overlay", arguments: ["-t", "20", "-vf", "drawtext=fontfile=\(FingerprintFixtures.font):"
+              + "text='BREAKING - STRIKE FOOTAGE':fontsize=28:fontcolor=white:x=20:y=h-50:box=1:boxcolor=black@0.6"]
+              + x264, offset: 0),
     ]
-    /// Known misses, measured and reported rather than hidden: PDQ moves by more than distance 31 on these.
+    /// Known misses, measured and reported rather than hidden: PDQ moves by more than distance 31 on these, or the
+    /// zooming scene of the sample makes a larger crop match at the wrong offset.
     static let knownMisses: [Transformation] = [
-        .init(name: "cropped-10pc", arguments: ["-t", "20", "-vf", "crop=iw*0.9:ih*0.9"] + x264, offset: 0),
+        .init(name: "cropped-20pc", arguments: ["-t", "20", "-vf", "crop=iw*0.8:ih*0.8"] + x264, offset: 0),
+        .init(name: "cropped-10pc-corner", arguments: ["-t", "20", "-vf", "crop=iw*0.9:ih*0.9:0:0"] + x264, offset: 0),
         .init(name: "logo-and-lower-third", arguments: ["-t", "20", "-vf",
             "drawbox=x=iw-150:y=12:w=130:h=44:color=white@0.9:t=fill,drawbox=x=12:y=ih-40:w=300:h=28:color=black@0.7:t=fill"]
               + x264, offset: 0),
@@ -91,7 +100,7 @@ struct TransformedCopyMatchTests {
         }
     }
 
-    @Test func tenPercentCropsAndLargeOverlaysAreKnownMisses() throws {
+    @Test func largerCropsAndLargeOverlaysAreKnownMisses() throws {
         try FingerprintFixtures.withTemporaryFolder { folder in
             let original = FingerprintFixtures.sample("ministry-upload.mp4")
             for (transformation, path) in try makeCopies(Self.knownMisses, in: folder) {
@@ -99,7 +108,7 @@ struct TransformedCopyMatchTests {
                 print("ACCURACY known miss \(transformation.name): " + (match.map {
                     "matched at offset \($0.offset) (expected 0), shares \($0.shareOfA) / \($0.shareOfB)"
                 } ?? "not found"))
-                // On the samples a 10 % crop is at best matched at the wrong offset (the zooming fractal scene looks
+                // On the samples a 20 % crop is at best matched at the wrong offset (the zooming fractal scene looks
                 // like its own crop a moment later); either way it is not found right.
                 withKnownIssue("PDQ distance above 31 on most frames of \(transformation.name)", isIntermittent: true) {
                     #expect(match.map { abs($0.offset - transformation.offset) <= 0.5 } == true)

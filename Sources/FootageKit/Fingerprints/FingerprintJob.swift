@@ -64,7 +64,7 @@ public enum FingerprintJob {
         ]
         let record = FingerprintRecord(
             clipId: clip.id!, rate: options.rate, frameCount: frames.count, usableCount: usable,
-            frames: packed.frames, variants: packed.variants, details: details)
+            frames: packed.frames, variants: packed.variants, centres: packed.centres, details: details)
         let stored = try catalog.store(record, sha256: clip.sha256, actor: options.analyst,
                                        keepingExisting: options.keepExisting)
         // Stored matches rest on the fingerprint they were found with: after a recomputation they are found again
@@ -87,16 +87,17 @@ public enum FingerprintJob {
         return nil
     }
 
-    /// A stored fingerprint's frames, with their variants.
+    /// A stored fingerprint's frames, with their variants and centre hashes.
     public static func load(clip: ClipRecord, catalog: Catalog) throws -> (rate: Double, frames: [FingerprintFrame])? {
         guard let record = try catalog.fingerprint(clipId: clip.id!) else { return nil }
-        return (record.rate, try FingerprintPacking.unpack(frames: record.frames, variants: record.variants))
+        return (record.rate, try FingerprintPacking.unpack(frames: record.frames, variants: record.variants,
+                                                            centres: record.centres))
     }
 }
 
 extension FingerprintFrame {
-    /// A frame from the sampler's output, keeping all seven variants.
+    /// A frame from the sampler's output, keeping all seven variants and the centre hash.
     init(_ sample: FingerprintSample) {
-        self.init(time: sample.time, dihedrals: sample.hashes, quality: sample.quality)
+        self.init(time: sample.time, dihedrals: sample.hashes, quality: sample.quality, centre: sample.centre)
     }
 }

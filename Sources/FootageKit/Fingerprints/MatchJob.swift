@@ -57,13 +57,13 @@ public enum MatchJob {
         }
         let others = try catalog.allFingerprintFrames().filter { $0.clipId != clip.id! }
         let index = try FrameHashIndex(clips: others.map {
-            (clipID: $0.clipId, frames: try FingerprintPacking.unpack(frames: $0.frames))
+            (clipID: $0.clipId, frames: try FingerprintPacking.unpack($0))
         })
         let byID = Dictionary(uniqueKeysWithValues: others.map { ($0.clipId, $0) })
         var found: [Found] = []
         for candidate in index.candidateClips(for: query, rule: options.rule) {
             guard let entry = byID[candidate] else { continue }
-            let frames = try FingerprintPacking.unpack(frames: entry.frames)
+            let frames = try FingerprintPacking.unpack(entry)
             var rule = options.rule
             rule.samplingInterval = 1 / min(queryRate, entry.rate)
             guard let match = matchPhases(query, rate: queryRate, frames, rate: entry.rate, rule: rule) else { continue }
@@ -87,7 +87,7 @@ public enum MatchJob {
     /// Every pair of catalogued clips that share footage, each once (A the clip registered first).
     public static func matchAll(catalog: Catalog, options: Options) throws -> [Found] {
         let stored = try catalog.allFingerprintFrames()
-        let frames = try stored.map { try FingerprintPacking.unpack(frames: $0.frames) }
+        let frames = try stored.map { try FingerprintPacking.unpack($0) }
         let index = FrameHashIndex(clips: zip(stored, frames).map { (clipID: $0.clipId, frames: $1) })
         var pairs = Set<Pair>()
         for (position, entry) in stored.enumerated() {
@@ -241,11 +241,18 @@ extension ClipMatch {
             })
     }
 
-    /// The transform that undoes a named one: only the quarter turns are not their own inverse.
+    /// B shows the middle of A's pictures: A cropped by about 10 %.
+    public static let cropped = "cropped"
+    /// B shows more around A's pictures: A is B cropped by about 10 %.
+    public static let widened = "widened"
+
+    /// The transform that undoes a named one: the quarter turns and the crops are not their own inverse.
     static func inverse(_ name: String) -> String {
         switch name {
         case "rot90": "rot270"
         case "rot270": "rot90"
+        case cropped: widened
+        case widened: cropped
         default: name
         }
     }

@@ -11,7 +11,7 @@ public struct ClipMatch: Sendable, Equatable {
     /// The number of A's frames with a match at the offset.
     public var matchedFrames: Int
     /// Nil when the frames match as they are; otherwise the rotation or mirroring of A that B shows ("flipY",
-    /// "rot90", … named as in the PDQ reference).
+    /// "rot90", … named as in the PDQ reference), or "cropped" (B shows A's middle) or "widened" (A shows B's).
     public var transform: String?
     /// The mean Hamming distance between each matched A frame and its closest match in B.
     public var meanDistance: Double

@@ -18,7 +18,9 @@ public enum ClipMatcher {
         let originals = FrameComparison(
             a: first, b: second, aHashes: first.hashes, bHashes: second.hashes, rule: rule)
         // The original is preferred whenever it matches: a symmetrical scene also matches its own mirror image.
-        if let match = match(originals, transform: nil) { return match }
+        // A crop is preferred only when it explains more frames: on footage that zooms in, a cropped copy also
+        // matches the whole original a moment later, at the wrong offset and with fewer frames.
+        if let match = bestOf(match(originals, transform: nil), crops(first, second, rule)) { return match }
 
         var candidates: [ClipMatch] = []
         if first.hasVariants {
@@ -38,6 +40,32 @@ public enum ClipMatcher {
             }
         }
         return candidates.max { ($0.matchedFrames, -$0.meanDistance) < ($1.matchedFrames, -$1.meanDistance) }
+    }
+
+    /// B as A's middle (`cropped`: A's centre hashes against B's whole pictures), and A as B's middle (`widened`).
+    private static func crops(_ first: PreparedFingerprint, _ second: PreparedFingerprint, _ rule: MatchRule)
+        -> [ClipMatch]
+    {
+        var found: [ClipMatch] = []
+        if first.hasCentres {
+            let comparison = FrameComparison(a: first, b: second, aHashes: first.centres, bHashes: second.hashes,
+                                             rule: rule)
+            if let match = match(comparison, transform: ClipMatch.cropped) { found.append(match) }
+        }
+        if second.hasCentres {
+            let comparison = FrameComparison(a: first, b: second, aHashes: first.hashes, bHashes: second.centres,
+                                             rule: rule)
+            if let match = match(comparison, transform: ClipMatch.widened) { found.append(match) }
+        }
+        return found
+    }
+
+    /// The original match unless a crop matches strictly more frames (then the crop with most frames).
+    private static func bestOf(_ original: ClipMatch?, _ crops: [ClipMatch]) -> ClipMatch? {
+        let crop = crops.max { ($0.matchedFrames, -$0.meanDistance) < ($1.matchedFrames, -$1.meanDistance) }
+        guard let crop else { return original }
+        guard let original else { return crop }
+        return crop.matchedFrames > original.matchedFrames ? crop : original
     }
 
     private static func match(_ comparison: FrameComparison, transform: String?) -> ClipMatch? {

@@ -14,16 +14,21 @@ public struct FingerprintFrame: Sendable, Equatable {
     /// flipY, flipPlus1, flipMinus1), or empty when they were not computed. They let a mirrored or rotated
     /// re-upload be recognised.
     public var variants: [PDQHash]
+    /// The hash of the frame's middle 90 % (`FingerprintSample.centre`): a copy cropped by about 10 % matches it.
+    /// Nil when it was not computed.
+    public var centre: PDQHash?
 
-    public init(time: Double, hash: PDQHash, quality: Int, variants: [PDQHash] = []) {
+    public init(time: Double, hash: PDQHash, quality: Int, variants: [PDQHash] = [], centre: PDQHash? = nil) {
         self.time = time
         self.hash = hash
         self.quality = quality
         self.variants = variants
+        self.centre = centre
     }
 
     /// A frame from the hasher's output, keeping all seven variants.
-    public init(time: Double, dihedrals: PDQDihedralHashes, quality: Int) {
-        self.init(time: time, hash: dihedrals.original, quality: quality, variants: Array(dihedrals.all.dropFirst()))
+    public init(time: Double, dihedrals: PDQDihedralHashes, quality: Int, centre: PDQHash? = nil) {
+        self.init(time: time, hash: dihedrals.original, quality: quality, variants: Array(dihedrals.all.dropFirst()),
+                  centre: centre)
     }
 }

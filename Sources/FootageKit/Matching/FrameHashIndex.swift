@@ -34,17 +34,39 @@ public struct FrameHashIndex: Sendable {
             frameIndices.append(position)
             positions[entry.clipID] = position + 1
         }
-        hashes = PackedHashes(entries.lazy.map(\.frame.hash.words))
-        clipIDs = entries.map(\.clipID)
-        self.frameIndices = frameIndices
-        times = entries.map(\.frame.time)
-        qualities = entries.map(\.frame.quality)
-        table = MultiIndexTable(hashes)
+        self.init(hashes: entries.map(\.frame.hash.words), clipIDs: entries.map(\.clipID), frameIndices: frameIndices,
+                  times: entries.map(\.frame.time), qualities: entries.map(\.frame.quality))
     }
 
-    /// Indexes whole fingerprints, clip by clip.
+    /// Indexes whole fingerprints, clip by clip: each frame's hash, and its centre hash when it has one (an entry
+    /// of the same frame), so that a clip that is a crop of an indexed one is proposed too.
     public init(clips: [(clipID: Int64, frames: [FingerprintFrame])]) {
-        self.init(entries: clips.flatMap { clip in clip.frames.map { (clip.clipID, $0) } })
+        var hashes: [SIMD4<UInt64>] = []
+        var clipIDs: [Int64] = []
+        var frameIndices: [Int32] = []
+        var times: [Double] = []
+        var qualities: [Int] = []
+        for clip in clips {
+            for (position, frame) in clip.frames.enumerated() {
+                for hash in [frame.hash] + (frame.centre.map { [$0] } ?? []) {
+                    hashes.append(hash.words)
+                    clipIDs.append(clip.clipID)
+                    frameIndices.append(Int32(position))
+                    times.append(frame.time)
+                    qualities.append(frame.quality)
+                }
+            }
+        }
+        self.init(hashes: hashes, clipIDs: clipIDs, frameIndices: frameIndices, times: times, qualities: qualities)
+    }
+
+    private init(hashes: [SIMD4<UInt64>], clipIDs: [Int64], frameIndices: [Int32], times: [Double], qualities: [Int]) {
+        self.hashes = PackedHashes(hashes)
+        self.clipIDs = clipIDs
+        self.frameIndices = frameIndices
+        self.times = times
+        self.qualities = qualities
+        table = MultiIndexTable(self.hashes)
     }
 
     /// Every indexed frame within `maximumDistance` of any query hash (exact: never misses one), ordered by query,
@@ -66,13 +88,13 @@ public struct FrameHashIndex: Sendable {
 
     /// Clips with at least `rule.minimumFrames` distinct frames matched on both sides (so one title card held for a
     /// minute does not make a candidate), most matched first, for `ClipMatcher` to confirm. The frames' variants
-    /// are searched too, so mirrored and rotated copies are proposed.
+    /// and centre hashes are searched too, so mirrored, rotated and cropped copies are proposed.
     public func candidateClips(for frames: [FingerprintFrame], rule: MatchRule) -> [Int64] {
         let usable = frames.filter { $0.quality >= rule.minimumQuality }
         var queries: [SIMD4<UInt64>] = []
         var queryFrames: [Int] = []
         for (frame, fingerprint) in usable.enumerated() {
-            for hash in [fingerprint.hash] + fingerprint.variants {
+            for hash in [fingerprint.hash] + fingerprint.variants + (fingerprint.centre.map { [$0] } ?? []) {
                 queries.append(hash.words)
                 queryFrames.append(frame)
             }

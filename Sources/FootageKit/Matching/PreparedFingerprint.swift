@@ -11,12 +11,15 @@ struct PreparedFingerprint: Sendable {
     var hashes: [SIMD4<UInt64>]
     /// `variants[t][i]`: frame `i`'s hash under transform `t`, or nil when the frame has no variants.
     var variants: [[SIMD4<UInt64>?]]
+    /// Each frame's centre hash (its middle 90 %), nil for frames without one.
+    var centres: [SIMD4<UInt64>?]
     /// The distinct image each frame shows, numbered from 0 in order of first appearance.
     var images: [Int]
     var imageCount: Int
 
     var count: Int { times.count }
     var hasVariants: Bool { variants.contains { column in column.contains { $0 != nil } } }
+    var hasCentres: Bool { centres.contains { $0 != nil } }
 
     init(_ frames: [FingerprintFrame], rule: MatchRule) {
         let usable = frames.filter { $0.quality >= rule.minimumQuality && $0.time.isFinite }
@@ -28,6 +31,7 @@ struct PreparedFingerprint: Sendable {
                 frame.variants.indices.contains(transform.rawValue) ? frame.variants[transform.rawValue].words : nil
             }
         }
+        centres = usable.map { $0.centre?.words }
         (images, imageCount) = Self.distinctImages(hashes, within: rule.maximumDistance)
     }
 
