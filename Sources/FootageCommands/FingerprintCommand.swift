@@ -9,7 +9,8 @@ struct FingerprintCommand: ParsableCommand {
         commandName: "fingerprint",
         abstract: "(Re)compute the video fingerprints of registered clips, for `footage match`.",
         discussion: """
-            A fingerprint is the PDQ hash of one frame per 1/RATE seconds, with its rotated and mirrored variants, \
+            A fingerprint is the PDQ hash of one frame per 1/RATE seconds, with its rotated and mirrored variants \
+            and the hash of its middle 90 % (for cropped copies), \
             taken inside any letterbox or pillarbox bars. `footage register` computes it already; this command \
             recomputes it (for instance at another rate), replacing the stored one, with its own ledger event.
             """)

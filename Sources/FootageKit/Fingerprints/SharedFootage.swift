@@ -79,8 +79,8 @@ public enum MatchText {
         case "flipX": return "mirrored top to bottom (flipX)"
         case "rot90", "rot270": return "turned a quarter turn (\(name))"
         case "rot180": return "turned upside down (rot180)"
-        case ClipMatch.cropped: return "cropped to the middle of the picture, by about 10 % (cropped)"
-        case ClipMatch.widened: return "with more picture around it, the first being the second cropped by about 10 % (widened)"
+        case ClipMatch.cropped: return "cropped to its middle, by about 10 % (cropped)"
+        case ClipMatch.widened: return "with more picture around it: A is B cropped by about 10 % (widened)"
         default: return "transposed (\(name))"
         }
     }
