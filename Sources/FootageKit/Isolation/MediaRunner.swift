@@ -17,12 +17,16 @@ public enum MediaRunner {
         /// The worker's `argv[0]`, what `ps` shows.
         public var name: String
         public var arguments: [String]
+        /// The arguments that make the executable a fork server (`MediaWorker.serveForks`), which then forks every
+        /// worker; nil starts each worker directly with `arguments`.
+        public var forkServerArguments: [String]?
         public var limits: WorkerLimits
-        public init(executable: String, name: String? = nil, arguments: [String],
+        public init(executable: String, name: String? = nil, arguments: [String], forkServerArguments: [String]? = nil,
                     limits: WorkerLimits = .fromEnvironment()) {
             self.executable = executable
             self.name = name ?? executable
             self.arguments = arguments
+            self.forkServerArguments = forkServerArguments
             self.limits = limits
         }
     }
@@ -172,6 +176,11 @@ private final class PoolState: @unchecked Sendable {
     private var hello: MediaLibraryInfo?
     /// Workers being started in the background (`prewarm`): a task waits for one of them rather than starting more.
     private var starting = 0
+    /// The fork server, started when the first worker is needed.
+    private enum Server { case notStarted, running(ForkServer), failed }
+    private var server = Server.notStarted
+    /// Guards `server` alone: starting the fork server must not hold up checking workers in and out.
+    private let serverLock = NSLock()
 
     var settings: MediaRunner.WorkerSettings? { lock.withLock { configured } }
     var library: MediaLibraryInfo? { lock.withLock { hello } }
@@ -181,6 +190,7 @@ private final class PoolState: @unchecked Sendable {
             configured = settings
             idle.removeAll()
         }
+        serverLock.withLock { server = .notStarted }
     }
 
     func checkOut(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
@@ -205,21 +215,54 @@ private final class PoolState: @unchecked Sendable {
         thread.start()
     }
 
+    /// A worker forked by the fork server (started with the first worker), else one started directly: when there
+    /// is no fork server, or it failed (it is then stopped and not started again; every worker costs its full start
+    /// from then on).
     private func start(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
         var environment = ProcessInfo.processInfo.environment
         // A crash in a worker is an expected outcome here, not a bug to report at length: no backtrace.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        let worker = try WorkerProcess(executable: settings.executable, name: settings.name, arguments: settings.arguments,
-                                       environment: environment)
-        guard case .line(let line) = worker.receive(within: 30),
-              let greeting = try? JSONDecoder().decode(WorkerHello.self, from: line)
-        else {
-            _ = worker.stop()
+        if let server = forkServer(settings, environment: environment) {
+            if let worker = try? WorkerProcess(start: { try server.forkWorker(stdin: $0, stdout: $1); return nil }),
+               greeted(worker)
+            {
+                return worker
+            }
+            server.stop()
+            serverLock.withLock { self.server = .failed }
+        }
+        let worker = try WorkerProcess {
+            try WorkerProcess.spawn(settings, arguments: settings.arguments, environment: environment, stdin: $0,
+                                    stdout: $1)
+        }
+        guard greeted(worker) else {
             throw MediaError(.libraryMissing, path: path,
                              reason: "the media worker did not start (are FFmpeg's libraries installed?)")
         }
-        lock.withLock { hello = greeting.library }
         return worker
+    }
+
+    /// Waits for a new worker's hello (its libraries and pid); false, with the worker stopped, when none comes.
+    private func greeted(_ worker: WorkerProcess) -> Bool {
+        guard case .line(let line) = worker.receive(within: 30),
+              let greeting = try? JSONDecoder().decode(WorkerHello.self, from: line), worker.adopt(greeting.pid)
+        else {
+            _ = worker.stop()
+            return false
+        }
+        lock.withLock { hello = greeting.library }
+        return true
+    }
+
+    private func forkServer(_ settings: MediaRunner.WorkerSettings, environment: [String: String]) -> ForkServer? {
+        serverLock.withLock {
+            if case .notStarted = server, let arguments = settings.forkServerArguments {
+                let started = try? ForkServer(settings, arguments: arguments, environment: environment)
+                server = started.map { .running($0) } ?? .failed
+            }
+            if case .running(let running) = server { return running }
+            return nil
+        }
     }
 
     func checkIn(_ worker: WorkerProcess) {
