@@ -42,6 +42,7 @@ public enum MediaRunner {
     /// lists files; the first tasks then find them ready. Does nothing in-process.
     public static func prewarm(_ count: Int) {
         guard let settings = state.settings else { return }
+        state.expect(count)
         for _ in 0..<max(0, count) { state.startInBackground(settings) }
     }
 
@@ -176,7 +177,11 @@ private final class PoolState: @unchecked Sendable {
     private var hello: MediaLibraryInfo?
     /// Workers being started in the background (`prewarm`): a task waits for one of them rather than starting more.
     private var starting = 0
-    /// The fork server, started when the first worker is needed.
+    /// Workers started so far, and announced by `prewarm`.
+    private var started = 0
+    private var announced = 0
+    /// The fork server, started for the second worker (or the first, when `prewarm` announces more than one): it
+    /// costs as much to start as a worker, and would only delay a command that needs one.
     private enum Server { case notStarted, running(ForkServer), failed }
     private var server = Server.notStarted
     /// Guards `server` alone: starting the fork server must not hold up checking workers in and out.
@@ -191,6 +196,10 @@ private final class PoolState: @unchecked Sendable {
             idle.removeAll()
         }
         serverLock.withLock { server = .notStarted }
+    }
+
+    func expect(_ count: Int) {
+        lock.withLock { announced = max(announced, count) }
     }
 
     func checkOut(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
@@ -215,14 +224,18 @@ private final class PoolState: @unchecked Sendable {
         thread.start()
     }
 
-    /// A worker forked by the fork server (started with the first worker), else one started directly: when there
-    /// is no fork server, or it failed (it is then stopped and not started again; every worker costs its full start
-    /// from then on).
+    /// A worker forked by the fork server, else one started directly: the first of a command that needs one, or
+    /// when there is no fork server, or it failed (it is then stopped and not started again; every worker costs its
+    /// full start from then on).
     private func start(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
         var environment = ProcessInfo.processInfo.environment
         // A crash in a worker is an expected outcome here, not a bug to report at length: no backtrace.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        if let server = forkServer(settings, environment: environment) {
+        let forked: Bool = lock.withLock {
+            started += 1
+            return max(started, announced) > 1
+        }
+        if forked, let server = forkServer(settings, environment: environment) {
             if let worker = try? WorkerProcess(start: { try server.forkWorker(stdin: $0, stdout: $1); return nil }),
                greeted(worker)
             {
