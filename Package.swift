@@ -19,6 +19,8 @@ let package = Package(
         // loaded with dlopen on first use rather than linked, so that commands which only read the catalogue
         // start without loading FFmpeg (see Sources/CFFmpeg/include/CFFmpeg.h and the README).
         .target(name: "CFFmpeg", linkerSettings: [.linkedLibrary("dl")]),
+        // fork, prctl and descriptor passing for the media workers' fork server, which Swift cannot call.
+        .target(name: "CProcess"),
         // The only module that imports CFFmpeg: probe, decode, keyframes, image encode, PDQ, file hashing.
         .target(
             name: "FootageMedia",
@@ -39,7 +41,7 @@ let package = Package(
         .target(
             name: "FootageKit",
             dependencies: [
-                "FootageMedia", "FootageCatalog",
+                "FootageMedia", "FootageCatalog", "CProcess",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -31,6 +31,7 @@ public struct FootageCommand: ParsableCommand {
         // Past a file size limit (`ulimit -f`) the kernel kills a writer with SIGXFSZ, leaving whatever it was
         // writing half done; ignored, the write fails with EFBIG instead and footage reports it and cleans up.
         signal(SIGXFSZ, SIG_IGN)
+        MediaWorkerCommand.serveIfStartedAsOne(arguments ?? Array(CommandLine.arguments.dropFirst()))
         MediaWorkerCommand.isolateMediaWork()
         do {
             var command = try parseAsRoot(arguments)

@@ -9,17 +9,34 @@ struct MediaWorkerCommand: ParsableCommand {
         commandName: "media-worker", abstract: "Decode files for another footage process (internal).",
         shouldDisplay: false)
 
+    /// Serve forks instead: the process every worker is forked from (see FootageKit's ForkServer).
+    @Flag(name: .customLong("fork-server"), help: .hidden) var forkServer = false
+
     func run() throws {
+        if forkServer { MediaWorker.serveForks() }
         MediaWorker.serve()
     }
 
+    /// How footage starts a worker, and its fork server.
+    static let workerArguments = ["media-worker"]
+    static let forkServerArguments = workerArguments + ["--fork-server"]
+
+    /// A worker or fork server, started by footage with exactly these arguments, goes straight to work: parsing
+    /// them (ArgumentParser reflects over every command) would add milliseconds of CPU to every start.
+    static func serveIfStartedAsOne(_ arguments: [String]) {
+        if arguments == workerArguments { MediaWorker.serve() }
+        if arguments == forkServerArguments { MediaWorker.serveForks() }
+    }
+
     /// Every footage command decodes media in worker processes, unless `FOOTAGE_ISOLATION=off` (for measuring what
-    /// isolation costs, or debugging a decoder in one process).
+    /// isolation costs, or debugging a decoder in one process). The workers are forks of one fork server, unless
+    /// `FOOTAGE_FORK_SERVER=off` (each worker then starts as a new process, for measuring what forking saves).
     static func isolateMediaWork() {
         let environment = ProcessInfo.processInfo.environment
         if environment["FOOTAGE_ISOLATION"] == "off" { return }
+        let forks = environment["FOOTAGE_FORK_SERVER"] == "off" ? nil : forkServerArguments
         // The running binary itself, even if its file was replaced or moved since it started.
         MediaRunner.isolate(.init(executable: "/proc/self/exe", name: CommandLine.arguments.first ?? "footage",
-                                  arguments: ["media-worker"]))
+                                  arguments: workerArguments, forkServerArguments: forks))
     }
 }

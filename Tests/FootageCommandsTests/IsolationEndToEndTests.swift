@@ -66,6 +66,64 @@ import Testing
                                            reason: "1024 MiB memory limit")
     }
 
+    @Test func aWorkerStartedWithoutTheForkServerFailsTheSameWay() throws {
+        try registerFailsOnlyTheMarkedFile(
+            ["FOOTAGE_WORKER_FAULT": "crash:faulty-decoder", "FOOTAGE_FORK_SERVER": "off"],
+            reason: "the media worker crashed (SIGSEGV)")
+    }
+
+    @Test func whenTheForkServerFailsWorkersStartDirectly() throws {
+        try withCatalogFolder { footage, root throws in
+            let result = try footage.run(["register", try batch(in: root).path, "--json"],
+                                         environment: ["FOOTAGE_WORKER_FAULT": "crash:(fork server)"])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            #expect(result.rows.filter { $0["status"] as? String == "registered" }.count == 3, "\(result.stdout)")
+        }
+    }
+
+    /// Killing footage ends its workers, even ones busy in a task (here: all hanging), and its fork server.
+    @Test(arguments: [true, false]) func workersEndWithTheFootageProcess(forkServer: Bool) throws {
+        try withCatalogFolder { _, root throws in
+            let folder = try batch(in: root)
+            // Every process of this run has it in its environment, and no other process has.
+            let marker = "hang:\(root.lastPathComponent)"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: FootageBinary.path)
+            process.arguments = ["register", folder.path, "--jobs", "2", "--no-fingerprint", "--catalog", root.path]
+            var environment = ProcessInfo.processInfo.environment
+            environment["FOOTAGE_HOME"] = nil
+            environment["FOOTAGE_WORKER_FAULT"] = marker
+            environment["FOOTAGE_FORK_SERVER"] = forkServer ? nil : "off"
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // footage, two workers hanging in a task, and the fork server (once the workers' intermediates are gone).
+            let expected = forkServer ? 4 : 3
+            let started = Date().addingTimeInterval(30)
+            while processes(with: marker).count != expected && Date() < started { usleep(10_000) }
+            #expect(processes(with: marker).count == expected)
+            usleep(300_000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let ended = Date().addingTimeInterval(5)
+            while !processes(with: marker).isEmpty && Date() < ended { usleep(50_000) }
+            #expect(processes(with: marker).isEmpty)
+        }
+    }
+
+    /// Running processes (not zombies) whose environment contains `text`.
+    private func processes(with text: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let state = stat.split(separator: ")").last?.split(separator: " ").first, state != "Z",
+                  let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ")
+            else { return false }
+            return environment.range(of: Data(text.utf8)) != nil
+        }
+    }
+
     @Test func aKeyframeWorkerCrashLeavesNoImagesAndNoRecord() throws {
         try withCatalogFolder { footage, root throws in
             let folder = try batch(in: root)

@@ -17,12 +17,16 @@ public enum MediaRunner {
         /// The worker's `argv[0]`, what `ps` shows.
         public var name: String
         public var arguments: [String]
+        /// The arguments that make the executable a fork server (`MediaWorker.serveForks`), which then forks every
+        /// worker; nil starts each worker directly with `arguments`.
+        public var forkServerArguments: [String]?
         public var limits: WorkerLimits
-        public init(executable: String, name: String? = nil, arguments: [String],
+        public init(executable: String, name: String? = nil, arguments: [String], forkServerArguments: [String]? = nil,
                     limits: WorkerLimits = .fromEnvironment()) {
             self.executable = executable
             self.name = name ?? executable
             self.arguments = arguments
+            self.forkServerArguments = forkServerArguments
             self.limits = limits
         }
     }
@@ -38,6 +42,7 @@ public enum MediaRunner {
     /// lists files; the first tasks then find them ready. Does nothing in-process.
     public static func prewarm(_ count: Int) {
         guard let settings = state.settings else { return }
+        state.expect(count)
         for _ in 0..<max(0, count) { state.startInBackground(settings) }
     }
 
@@ -172,6 +177,15 @@ private final class PoolState: @unchecked Sendable {
     private var hello: MediaLibraryInfo?
     /// Workers being started in the background (`prewarm`): a task waits for one of them rather than starting more.
     private var starting = 0
+    /// Workers started so far, and announced by `prewarm`.
+    private var started = 0
+    private var announced = 0
+    /// The fork server, started for the second worker (or the first, when `prewarm` announces more than one): it
+    /// costs as much to start as a worker, and would only delay a command that needs one.
+    private enum Server { case notStarted, running(ForkServer), failed }
+    private var server = Server.notStarted
+    /// Guards `server` alone: starting the fork server must not hold up checking workers in and out.
+    private let serverLock = NSLock()
 
     var settings: MediaRunner.WorkerSettings? { lock.withLock { configured } }
     var library: MediaLibraryInfo? { lock.withLock { hello } }
@@ -181,6 +195,11 @@ private final class PoolState: @unchecked Sendable {
             configured = settings
             idle.removeAll()
         }
+        serverLock.withLock { server = .notStarted }
+    }
+
+    func expect(_ count: Int) {
+        lock.withLock { announced = max(announced, count) }
     }
 
     func checkOut(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
@@ -205,21 +224,58 @@ private final class PoolState: @unchecked Sendable {
         thread.start()
     }
 
+    /// A worker forked by the fork server, else one started directly: the first of a command that needs one, or
+    /// when there is no fork server, or it failed (it is then stopped and not started again; every worker costs its
+    /// full start from then on).
     private func start(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
         var environment = ProcessInfo.processInfo.environment
         // A crash in a worker is an expected outcome here, not a bug to report at length: no backtrace.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        let worker = try WorkerProcess(executable: settings.executable, name: settings.name, arguments: settings.arguments,
-                                       environment: environment)
-        guard case .line(let line) = worker.receive(within: 30),
-              let greeting = try? JSONDecoder().decode(WorkerHello.self, from: line)
-        else {
-            _ = worker.stop()
+        let forked: Bool = lock.withLock {
+            started += 1
+            return max(started, announced) > 1
+        }
+        if forked, let server = forkServer(settings, environment: environment) {
+            if let worker = try? WorkerProcess(start: { try server.forkWorker(stdin: $0, stdout: $1); return nil }),
+               greeted(worker)
+            {
+                return worker
+            }
+            server.stop()
+            serverLock.withLock { self.server = .failed }
+        }
+        let worker = try WorkerProcess {
+            try WorkerProcess.spawn(settings, arguments: settings.arguments, environment: environment, stdin: $0,
+                                    stdout: $1)
+        }
+        guard greeted(worker) else {
             throw MediaError(.libraryMissing, path: path,
                              reason: "the media worker did not start (are FFmpeg's libraries installed?)")
         }
-        lock.withLock { hello = greeting.library }
         return worker
+    }
+
+    /// Waits for a new worker's hello (its libraries and pid); false, with the worker stopped, when none comes.
+    private func greeted(_ worker: WorkerProcess) -> Bool {
+        guard case .line(let line) = worker.receive(within: 30),
+              let greeting = try? JSONDecoder().decode(WorkerHello.self, from: line), worker.adopt(greeting.pid)
+        else {
+            _ = worker.stop()
+            return false
+        }
+        lock.withLock { hello = greeting.library }
+        return true
+    }
+
+    private func forkServer(_ settings: MediaRunner.WorkerSettings, environment: [String: String]) -> ForkServer? {
+        serverLock.withLock {
+            if case .notStarted = server, let arguments = settings.forkServerArguments {
+                let started = try? ForkServer(settings, arguments: arguments, environment: environment)
+                server = started.map { .running($0) } ?? .failed
+            }
+            if case .running(let running) = server { return running }
+            return nil
+        }
     }
 
     func checkIn(_ worker: WorkerProcess) {

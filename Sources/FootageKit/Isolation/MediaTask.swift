@@ -68,9 +68,11 @@ enum MediaTaskResult: Codable, Sendable {
     }
 }
 
-/// The first line a worker sends once FFmpeg is loaded: which libraries it decodes with, for the ledger.
+/// The first line a worker sends once FFmpeg is loaded: which libraries it decodes with, for the ledger, and its
+/// process id (the parent of a forked worker did not start it, and checks it waits for and kills the right one).
 struct WorkerHello: Codable, Sendable {
     var library: MediaLibraryInfo
+    var pid: Int32
 }
 
 /// A task sent with its CPU-time allowance.

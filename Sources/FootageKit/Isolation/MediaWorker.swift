@@ -7,9 +7,17 @@ import Glibc
 /// The worker side of isolation: `footage media-worker` (a hidden subcommand) runs this loop. It loads FFmpeg,
 /// says hello with the library versions, then answers one JSON line per request, one task at a time, until its
 /// stdin closes. Whatever a hostile file does to the decoders here (crash, loop, exhaust memory) ends this process
-/// only; the parent reports the file as failed and starts a new worker for the next one.
+/// only; the parent reports the file as failed and starts a new worker for the next one. Workers are normally
+/// forked by the fork server (`serveForks`, ForkServer.swift) and enter the same loop through `answerRequests`.
 public enum MediaWorker {
     public static func serve() -> Never {
+        prepareProcess()
+        answerRequests()
+    }
+
+    /// Signals and the address-space limit, as a worker needs them (done again in each fork: cheap, and what the
+    /// fork server inherited or changed does not matter then).
+    static func prepareProcess() {
         // Dispositions and masks survive exec: a parent that ignores or blocks SIGXCPU (some test runners and
         // shells do) would otherwise leave the CPU-time limit without effect.
         var none = sigset_t()
@@ -17,11 +25,16 @@ public enum MediaWorker {
         sigprocmask(SIG_SETMASK, &none, nil)
         signal(SIGXCPU, SIG_DFL)
         signal(SIGPIPE, SIG_IGN)
-        let limits = WorkerLimits.fromEnvironment()
-        limits.applyAddressSpaceLimit()
+        WorkerLimits.fromEnvironment().applyAddressSpaceLimit()
+    }
+
+    /// Says hello (library versions and pid), then serves tasks. Ends with `_exit`: `exit` would run the
+    /// destructors of FFmpeg's ~130 libraries, paging their code back in (in a fork, for the first time) only to
+    /// tidy up memory the kernel is about to free.
+    static func answerRequests() -> Never {
         watchParent()
         let fault = TestFault.fromEnvironment()
-        guard send(WorkerHello(library: .here)) else { exit(0) }
+        guard send(WorkerHello(library: .here, pid: getpid())) else { _exit(0) }
         let decoder = JSONDecoder()
         while let line = readLine(strippingNewline: true) {
             let result: MediaTaskResult
@@ -33,9 +46,9 @@ public enum MediaWorker {
             } catch {
                 result = MediaTaskResult(error: error)
             }
-            guard send(result) else { exit(0) }
+            guard send(result) else { _exit(0) }
         }
-        exit(0)
+        _exit(0)
     }
 
     /// Writes one JSON line to stdout; false when the parent has gone.
@@ -55,7 +68,8 @@ public enum MediaWorker {
     }
 
     /// A worker whose parent was killed must not go on decoding (and writing images nobody will collect): a
-    /// thread checks twice a second that the parent is still the one that started it.
+    /// thread checks twice a second that the parent is still the one that started it. (A forked worker gets here
+    /// only once it is the footage process's child, see `cprocess_fork_orphan`.)
     private static func watchParent() {
         let parent = getppid()
         let thread = Thread {
@@ -74,6 +88,8 @@ struct TestFault {
     enum Kind: String { case crash, spin, hang, memory }
     let kind: Kind
     let marker: String
+    /// What the fork server checks at its start, as if it were a path: `crash:(fork server)` makes it fail.
+    static let forkServer = "(fork server)"
 
     static func fromEnvironment() -> TestFault? {
         guard let value = ProcessInfo.processInfo.environment["FOOTAGE_WORKER_FAULT"],

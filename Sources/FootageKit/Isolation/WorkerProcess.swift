@@ -1,12 +1,16 @@
+import CProcess
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One media worker as the parent sees it: a child process started with `posix_spawn`, its stdin and stdout as
-/// pipes, stderr to /dev/null (a crashing decoder prints nothing over the parent's own messages).
+/// One media worker as the parent sees it: a child process whose stdin and stdout are pipes to this one, stderr
+/// /dev/null (a crashing decoder prints nothing over the parent's own messages). It is forked by the fork server
+/// (`ForkServer`), or started directly with `posix_spawn` when that is off or has failed.
 final class WorkerProcess {
-    let pid: pid_t
+    /// Known from `posix_spawn`; for a forked worker, from its hello (`adopt`). Until then the worker cannot be
+    /// signalled or waited for (and is not used).
+    private(set) var pid: pid_t?
     private let toWorker: Int32
     private let fromWorker: Int32
     private var pending: [UInt8] = []
@@ -21,55 +25,77 @@ final class WorkerProcess {
     /// What came back for a request.
     enum Reply {
         case line(Data)
-        /// The worker closed its stdout: it died (see `terminate()` for how).
+        /// The worker closed its stdout: it died (see `stop()` for how).
         case closed
         /// No answer within the wall-time limit.
         case timedOut
     }
 
-    /// Pipes are made close-on-exec and the worker started under one lock, so that no other worker started at the
-    /// same moment inherits this one's pipe ends (it would keep this worker's stdin open after the parent is gone).
-    /// (`pipe2` with O_CLOEXEC would do it in one call, but Swift's Glibc module does not offer it.)
-    private static let spawnLock = NSLock()
-
-    init(executable: String, name: String, arguments: [String], environment: [String: String]) throws {
-        Self.spawnLock.lock()
-        defer { Self.spawnLock.unlock() }
+    /// Makes the pipes and has `start` start the worker on their far ends (its stdin, its stdout), which it
+    /// returns the pid of if it knows it. The pipes are close-on-exec from the start, so that no other worker
+    /// started at the same moment inherits this one's ends (it would keep this worker's stdin open after the parent
+    /// is gone).
+    init(start: (_ stdin: Int32, _ stdout: Int32) throws -> pid_t?) throws {
         var input: [Int32] = [0, 0]
         var output: [Int32] = [0, 0]
-        guard pipe(&input) == 0 else { throw Self.failure("pipe") }
-        guard pipe(&output) == 0 else {
+        guard cprocess_pipe_cloexec(&input) == 0 else { throw Self.failure("pipe") }
+        guard cprocess_pipe_cloexec(&output) == 0 else {
             close(input[0]); close(input[1])
             throw Self.failure("pipe")
         }
-        for fd in input + output { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        // The worker has its own copies now (or failed to start): ours would hide its end of stream.
+        defer { close(input[0]); close(output[1]) }
+        do {
+            pid = try start(input[0], output[1])
+        } catch {
+            close(input[1]); close(output[0])
+            throw error
+        }
+        toWorker = input[1]
+        fromWorker = output[0]
+    }
+
+    /// Starts `executable` with `posix_spawn`: `stdin` and `stdout` (nil: /dev/null) become its own, stderr goes to
+    /// /dev/null. Used for workers started directly and for the fork server.
+    static func spawn(_ settings: MediaRunner.WorkerSettings, arguments: [String], environment: [String: String],
+                      stdin: Int32, stdout: Int32?) throws -> pid_t
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        if let stdout {
+            posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
-        let argv = ([name] + arguments).map { strdup($0) } + [nil]
+        let argv = ([settings.name] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, nil, argv, envp)
-        close(input[0])
-        close(output[1])
+        let status = posix_spawn(&child, settings.executable, &actions, nil, argv, envp)
         guard status == 0 else {
-            close(input[1]); close(output[0])
-            throw WorkerFailure(message: "cannot start a media worker (\(executable): \(String(cString: strerror(status))))")
+            throw WorkerFailure(message: "cannot start a media worker (\(settings.executable): "
+                                + "\(String(cString: strerror(status))))")
         }
-        pid = child
-        toWorker = input[1]
-        fromWorker = output[0]
+        return child
     }
 
     deinit {
         close(toWorker)
         close(fromWorker)
-        if reaped == nil { Glibc.kill(pid, SIGKILL); _ = terminate() }
+        _ = stop()
+    }
+
+    /// Takes the pid a worker says it has in its hello: its own for a forked worker, else the one it must have.
+    func adopt(_ said: pid_t) -> Bool {
+        guard let pid else {
+            pid = said
+            return said > 0
+        }
+        return said == pid
     }
 
     /// Sends one line; false when the worker is gone (the parent ignores SIGPIPE, so a dead worker is EPIPE here).
@@ -111,15 +137,12 @@ final class WorkerProcess {
         }
     }
 
-    /// Stops the worker (if it still runs) and waits for it.
+    /// Stops the worker (if it still runs), waits for it, and says how it ended.
     func stop() -> Termination {
-        if reaped == nil { Glibc.kill(pid, SIGKILL) }
-        return terminate()
-    }
-
-    /// Waits for the worker to end and says how it did.
-    func terminate() -> Termination {
         if let reaped { return reaped }
+        // A forked worker that never said hello: nothing to wait for here (it ends with its stdin, closed by deinit).
+        guard let pid else { return .exited(0) }
+        Glibc.kill(pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         // WIFEXITED / WTERMSIG are macros; their definitions: the low 7 bits are the signal, 0 for a normal exit.
@@ -129,7 +152,7 @@ final class WorkerProcess {
         return result
     }
 
-    private static func failure(_ call: String) -> WorkerFailure {
+    static func failure(_ call: String) -> WorkerFailure {
         WorkerFailure(message: "cannot start a media worker (\(call): \(String(cString: strerror(errno))))")
     }
 }

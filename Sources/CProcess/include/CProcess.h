@@ -1,0 +1,30 @@
+#ifndef FOOTAGE_CPROCESS_H
+#define FOOTAGE_CPROCESS_H
+
+// What the media workers' fork server needs from the C library and Swift cannot call: `fork` (unavailable in
+// Swift), `prctl` (variadic), `pipe2` (not in Swift's Glibc module) and the CMSG macros of descriptor passing.
+// See Sources/FootageKit/Isolation/ForkServer.swift for the protocol these serve.
+
+/// Makes this process the reaper of its orphaned descendants (PR_SET_CHILD_SUBREAPER): a worker forked by the fork
+/// server's short-lived intermediate child becomes this process's child, to be waited for and killed as if it had
+/// been spawned directly. Returns 0, or -1 with errno.
+int cprocess_become_subreaper(void);
+
+/// `pipe2(fds, O_CLOEXEC)`: both ends close-on-exec from the start, so no process started meanwhile by another
+/// thread inherits them. Returns 0, or -1 with errno.
+int cprocess_pipe_cloexec(int fds[2]);
+
+/// Sends one byte with `count` descriptors attached (SCM_RIGHTS) over a Unix socket. Returns 0, or -1 with errno.
+int cprocess_send_descriptors(int socket, const int *fds, int count);
+
+/// Receives one message sent by `cprocess_send_descriptors` into `fds` (room for `count`). Returns the number of
+/// descriptors received (any beyond `count` are closed), 0 at the end of the stream, or -1 with errno.
+int cprocess_receive_descriptors(int socket, int *fds, int count);
+
+/// Starts a worker as a grandchild that is no child of the caller: forks an intermediate child, which forks the
+/// worker and exits at once. The worker is reparented to the nearest subreaper (the footage process, see
+/// `cprocess_become_subreaper`), and this returns in it only once that has happened. Returns 0 in the worker; in
+/// the caller 1, or -1 when the first fork failed (a failed second fork leaves no worker either).
+int cprocess_fork_orphan(void);
+
+#endif
