@@ -110,7 +110,9 @@ struct TransformedCopyMatchTests {
                 } ?? "not found"))
                 // On the samples a 20 % crop is at best matched at the wrong offset (the zooming fractal scene looks
                 // like its own crop a moment later); either way it is not found right.
-                withKnownIssue("PDQ distance above 31 on most frames of \(transformation.name)", isIntermittent: true) {
+                // Not intermittent: the copies and the matcher are deterministic, so a known miss that starts being
+                // found fails here, to be moved to `transformations`.
+                withKnownIssue("PDQ distance above 31 on most frames of \(transformation.name)") {
                     #expect(match.map { abs($0.offset - transformation.offset) <= 0.5 } == true)
                 }
             }

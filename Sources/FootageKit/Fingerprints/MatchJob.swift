@@ -56,14 +56,13 @@ public enum MatchJob {
             queryRate = dense
         }
         let others = try catalog.allFingerprintFrames().filter { $0.clipId != clip.id! }
-        let index = try FrameHashIndex(clips: others.map {
-            (clipID: $0.clipId, frames: try FingerprintPacking.unpack($0))
-        })
-        let byID = Dictionary(uniqueKeysWithValues: others.map { ($0.clipId, $0) })
+        // Unpacked once, for the index and for confirming its candidates.
+        let unpacked = try others.map { (clipID: $0.clipId, frames: try FingerprintPacking.unpack($0)) }
+        let index = FrameHashIndex(clips: unpacked)
+        let byID = Dictionary(uniqueKeysWithValues: zip(others, unpacked).map { ($0.clipId, ($0, $1.frames)) })
         var found: [Found] = []
         for candidate in index.candidateClips(for: query, rule: options.rule) {
-            guard let entry = byID[candidate] else { continue }
-            let frames = try FingerprintPacking.unpack(entry)
+            guard let (entry, frames) = byID[candidate] else { continue }
             var rule = options.rule
             rule.samplingInterval = 1 / min(queryRate, entry.rate)
             guard let match = matchPhases(query, rate: queryRate, frames, rate: entry.rate, rule: rule) else { continue }
@@ -101,10 +100,15 @@ public enum MatchJob {
         let position = Dictionary(uniqueKeysWithValues: stored.enumerated().map { ($1.clipId, $0) })
         var found: [Found] = []
         var confirmed = Set<Pair>()
+        // Pairs come sorted by A: A's record and its frames with their variants are read once for all its pairs.
+        var current: (clip: ClipRecord, frames: [FingerprintFrame])?
         for pair in pairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
             guard let i = position[pair.a], let j = position[pair.b] else { continue }
-            let clipA = try catalog.clip(id: pair.a)
-            let a = try FingerprintJob.load(clip: clipA, catalog: catalog)?.frames ?? frames[i]
+            if current?.clip.id != pair.a {
+                let clip = try catalog.clip(id: pair.a)
+                current = (clip, try FingerprintJob.load(clip: clip, catalog: catalog)?.frames ?? frames[i])
+            }
+            let (clipA, a) = current!
             var rule = options.rule
             rule.samplingInterval = max(1 / stored[i].rate, 1 / stored[j].rate)
             guard let match = ClipMatcher.match(a, frames[j], rule: rule) else { continue }

@@ -46,15 +46,18 @@ public struct FrameHashIndex: Sendable {
         var frameIndices: [Int32] = []
         var times: [Double] = []
         var qualities: [Int] = []
+        // A million frames go through here: no array per frame, one append per entry.
         for clip in clips {
             for (position, frame) in clip.frames.enumerated() {
-                for hash in [frame.hash] + (frame.centre.map { [$0] } ?? []) {
+                func add(_ hash: PDQHash) {
                     hashes.append(hash.words)
                     clipIDs.append(clip.clipID)
                     frameIndices.append(Int32(position))
                     times.append(frame.time)
                     qualities.append(frame.quality)
                 }
+                add(frame.hash)
+                if let centre = frame.centre { add(centre) }
             }
         }
         self.init(hashes: hashes, clipIDs: clipIDs, frameIndices: frameIndices, times: times, qualities: qualities)
@@ -69,8 +72,8 @@ public struct FrameHashIndex: Sendable {
         table = MultiIndexTable(self.hashes)
     }
 
-    /// Every indexed frame within `maximumDistance` of any query hash (exact: never misses one), ordered by query,
-    /// then by position in the index.
+    /// Every indexed entry within `maximumDistance` of any query hash (exact: never misses one), ordered by query,
+    /// then by position in the index. A frame indexed with its centre hash may be hit twice by one query.
     public func search(_ queries: [PDQHash], maximumDistance: Int) -> [IndexHit] {
         search(queries, maximumDistance: maximumDistance, strategy: .automatic)
     }
@@ -94,8 +97,12 @@ public struct FrameHashIndex: Sendable {
         var queries: [SIMD4<UInt64>] = []
         var queryFrames: [Int] = []
         for (frame, fingerprint) in usable.enumerated() {
-            for hash in [fingerprint.hash] + fingerprint.variants + (fingerprint.centre.map { [$0] } ?? []) {
+            for hash in [fingerprint.hash] + fingerprint.variants {
                 queries.append(hash.words)
+                queryFrames.append(frame)
+            }
+            if let centre = fingerprint.centre {
+                queries.append(centre.words)
                 queryFrames.append(frame)
             }
         }
