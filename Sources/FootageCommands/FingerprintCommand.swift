@@ -33,12 +33,14 @@ struct FingerprintCommand: ParsableCommand {
         let catalog = try catalogOptions.open()
         var options = FingerprintJob.Options(analyst: Analyst.name(by))
         options.rate = rate
+        let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        options.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: min(jobs, refs.count))
         let failed = FailureFlag()
         let serial = NSLock()
         let work = refs
         let settings = options
         let json = output.json
-        Parallel.forEach(work.count, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
+        Parallel.forEach(work.count, jobs: jobs) { index in
             do {
                 let clip = try catalog.clip(matching: work[index])
                 let result = try FingerprintJob.run(clip: clip, catalog: catalog, options: settings)

@@ -71,7 +71,10 @@ public struct Registrar: Sendable {
         }
         let work = files
         let reporter = Serial(report)
-        Parallel.forEach(work.count, jobs: options.jobs) { index in reporter.send(registerOne(work[index])) }
+        var batch = options
+        batch.fingerprint?.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: min(options.jobs, files.count))
+        let registrar = Registrar(catalog: catalog, options: batch)
+        Parallel.forEach(work.count, jobs: options.jobs) { index in reporter.send(registrar.registerOne(work[index])) }
     }
 
     /// Registers one file; never throws: failures become an `error` outcome naming the file and the reason.

@@ -51,6 +51,9 @@ public struct FingerprintSampling: Sendable, Codable {
     public var streamIndex: Int
     /// Pictures the decoder could not decode (skipped).
     public var decodeErrors: Int
+    /// Packets left undecoded because no sample depended on them (those before an IDR picture or key frame that comes
+    /// before the next sample); the samples are the same as when every packet is decoded.
+    public var undecodedPackets: Int
 }
 
 /// Samples a clip for its video fingerprint: the first picture at or after each multiple of `1 / rate` seconds,
@@ -68,15 +71,24 @@ public enum FingerprintSampler {
     /// sample, copies cropped by 6, 10 and 14 % (centred) are found through it; against whole pictures none is.
     public static let centreShare = 0.9
 
+    /// Decoder threads for a file decoded while `filesAtOnce` files are: FFmpeg's own choice (0: a thread per core)
+    /// for a file decoded alone, and one thread when other files keep the other cores busy, where frame threads only
+    /// add switching between threads (`match FILE FILE` on the sample and reference pairs took 10–25 % less time,
+    /// Benchmarks/RESULTS.md).
+    public static func decoderThreads(filesAtOnce: Int) -> Int {
+        filesAtOnce > 1 ? 1 : 0
+    }
+
     /// Decodes the file's best video stream forward and samples it.
     ///
     /// - Parameters:
     ///   - rate: pictures per second.
+    ///   - threads: decoder threads, 0 for FFmpeg's choice (see `decoderThreads(filesAtOnce:)`).
     ///   - cropsBorders: false hashes the whole picture, bars included (as the reference vPDQ does).
     /// - Throws: `MediaError`: the opener's errors, `notMedia` "no video stream", `damaged` "no decodable frames",
     ///   `timedOut`, `unsupported` for a rate outside `rates`.
     ///   - decodesEveryPicture: true decodes the pictures between samples too (for tests: the samples are the same).
-    public static func sample(path: String, rate: Double, timeout: Double, cropsBorders: Bool = true,
+    public static func sample(path: String, rate: Double, timeout: Double, threads: Int = 0, cropsBorders: Bool = true,
                               decodesEveryPicture: Bool = false) throws -> FingerprintSampling
     {
         try FFmpegLibrary.prepare(path: path)
@@ -86,12 +98,14 @@ public enum FingerprintSampler {
         let interval = 1 / rate
         let deadline = Deadline(after: timeout)
         do {
-            let reader = try VideoFrameReader(path: path, deadline: deadline, threads: 0, keyframesOnly: false)
+            let reader = try VideoFrameReader(path: path, deadline: deadline, threads: Int32(clamping: max(0, threads)),
+                                              keyframesOnly: false)
             let hasher = FingerprintPictureHasher(cropsBorders: cropsBorders)
             var pictures: [FingerprintPictureHasher.Hashed] = []
             var step = 0.0  // the next target is step × interval
-            // Between targets only the pictures other pictures depend on are decoded: the same pictures are
-            // sampled, in half the decoding time or less on streams with B-frames.
+            // Between targets only the pictures the next target can depend on are decoded: none after the last
+            // sample when an IDR picture or key frame comes before the next target, and otherwise only those other
+            // pictures refer to. The same pictures are sampled, in half the decoding time or less.
             reader.unwantedBefore = decodesEveryPicture ? nil : 0
             while let pts = try reader.nextFrame() {
                 let time = reader.seconds(pts)
@@ -109,7 +123,8 @@ public enum FingerprintSampler {
             }
             return FingerprintSampling(
                 samples: samples, pictureWidth: hasher.pictureWidth, pictureHeight: hasher.pictureHeight,
-                streamIndex: reader.streamIndex, decodeErrors: reader.decodeErrors)
+                streamIndex: reader.streamIndex, decodeErrors: reader.decodeErrors,
+                undecodedPackets: reader.skippedPackets)
         } catch let error as MediaError {
             throw error.at(path: path)
         }

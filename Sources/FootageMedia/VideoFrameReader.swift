@@ -16,7 +16,6 @@ final class VideoFrameReader {
     let orientation: DisplayOrientation
     /// The picture of the last successful `nextFrame()`.
     let frame = FrameBuffer()
-    private let packet = PacketBuffer()
     private let keyframesOnly: Bool
     private let deadline: Deadline
     private var draining = false
@@ -27,10 +26,27 @@ final class VideoFrameReader {
     private(set) var longestKeyframeInterval: Double = 0
     private var lastKeyPacketTime: Double?
     private var previousPTS: Int64?
-    /// Seconds from the stream start before which the caller wants no picture: pictures shown before it that no
-    /// other picture refers to are not decoded at all (see `feed`). Nil decodes every picture.
+    /// Seconds from the stream start before which the caller wants no picture. Pictures shown before it are not
+    /// decoded when no wanted picture can depend on them: those no other picture refers to (see `feed`), and every
+    /// packet before a clean random-access point shown at or before it (see `skipToRandomAccess`). Nil decodes
+    /// every picture.
     var unwantedBefore: Double?
     private var skippingNonReference = false
+    /// Where decoding may start afresh (IDR pictures, VP9 key frames); nil for codecs where it is not known.
+    private let randomAccess: CleanRandomAccess?
+    /// The `unwantedBefore` the packets ahead were last searched for a random-access point for.
+    private var searchedFor: Double?
+    /// Video packets read from the file and not yet sent to the decoder, oldest first from `aheadStart`.
+    private var ahead: [PacketBuffer] = []
+    private var aheadStart = 0
+    private var aheadBytes = 0
+    private var spare: [PacketBuffer] = []
+    /// True once the file has no more packets to give.
+    private var readToEnd = false
+    /// Packets never decoded because no wanted picture depended on them (tests check this is not zero).
+    private(set) var skippedPackets = 0
+    /// How far `skipToRandomAccess` reads ahead at most (the packets between two samples at a low rate).
+    static let readAheadLimit = (bytes: 64 << 20, packets: 8192)
 
     var path: String { input.path }
 
@@ -58,6 +74,10 @@ final class VideoFrameReader {
         self.orientation = DisplayOrientation.of(stream)
         self.keyframesOnly = keyframesOnly
         self.deadline = deadline
+        let parameters = stream.pointee.codecpar.pointee
+        self.randomAccess = CleanRandomAccess(
+            codecID: parameters.codec_id,
+            extradata: UnsafeBufferPointer(start: parameters.extradata, count: max(0, Int(parameters.extradata_size))))
         self.decoder = try VideoDecoder(stream: stream, path: path, threads: threads, keyframesOnly: keyframesOnly)
         input.setDeadline(after: deadline.remaining)
     }
@@ -117,31 +137,19 @@ final class VideoFrameReader {
     private func feed() throws {
         while true {
             try deadline.check(path: path, "reading video")
-            let read = av_read_frame(input.pointer, packet.pointer)
-            if read < 0 {
-                if read == cffmpeg_averror(EAGAIN) { continue }
-                if read != cffmpeg_averror_eof() {
-                    let error = input.error(read, "reading video")
-                    if error.kind == .timedOut || error.kind == .io || error.kind == .refused { throw error }
-                    decodeErrors += 1  // a truncated or damaged file ends here; what was decoded stands
-                }
+            if let target = unwantedBefore, target != searchedFor, randomAccess != nil {
+                searchedFor = target
+                try skipToRandomAccess(before: target)
+            }
+            guard let buffer = try nextPacket() else {
                 draining = true
                 _ = decoder.send(nil)
                 return
             }
-            defer { packet.unref() }
-            let current = packet.pointer.pointee
-            guard Int(current.stream_index) == streamIndex else { continue }
-            let isKey = current.flags & AV_PKT_FLAG_KEY != 0
-            if isKey, current.pts != cffmpeg_nopts_value() || current.dts != cffmpeg_nopts_value() {
-                let time = seconds(current.pts != cffmpeg_nopts_value() ? current.pts : current.dts)
-                if let last = lastKeyPacketTime, time > last {
-                    longestKeyframeInterval = max(longestKeyframeInterval, time - last)
-                }
-                lastKeyPacketTime = time
-            }
+            defer { recycle(buffer) }
+            let current = buffer.pointer.pointee
             // Key mode: the pictures between keyframes are never even handed to the decoder.
-            if keyframesOnly && !isKey { continue }
+            if keyframesOnly && current.flags & AV_PKT_FLAG_KEY == 0 { continue }
             // A packet whose picture is shown before the first wanted time need not be decoded unless others refer
             // to it; the decoder knows which do. Packets without a timestamp are always decoded.
             let skip = unwantedBefore.map { current.pts != cffmpeg_nopts_value() && seconds(current.pts) < $0 - 1e-6 } ?? false
@@ -149,7 +157,7 @@ final class VideoFrameReader {
                 decoder.skipNonReference(skip)
                 skippingNonReference = skip
             }
-            let sent = decoder.send(packet.pointer)
+            let sent = decoder.send(buffer.pointer)
             if sent == cffmpeg_averror(EAGAIN) {
                 // The decoder holds pictures to hand out first; this packet is lost, so count it.
                 decodeErrors += 1
@@ -158,6 +166,120 @@ final class VideoFrameReader {
                 continue
             }
             return
+        }
+    }
+
+    /// Drops the packets ahead that no picture shown at or after `target` can depend on: those before the last clean
+    /// random-access packet shown at or before `target`, provided every packet dropped is shown before `target`; or,
+    /// at the end of the file, all the packets left when each is shown before `target`.
+    ///
+    /// With one sample a second and a keyframe every two seconds, this leaves undecoded about half of the pictures:
+    /// those after the sample in the middle of each group of pictures. The pictures that are decoded come out the same
+    /// as when every packet is decoded, because nothing after a clean random-access point refers to anything before it.
+    private func skipToRandomAccess(before target: Double) throws {
+        guard let randomAccess else { return }
+        let nopts = cffmpeg_nopts_value()
+        var index = 0
+        var clean: Int?
+        while true {
+            guard let buffer = try packetAhead(at: index) else {
+                dropAhead(index)  // the end: nothing left is shown at or after the target
+                return
+            }
+            let packet = buffer.pointer.pointee
+            guard packet.pts != nopts else { break }
+            let shown = seconds(packet.pts)
+            if index > 0, shown <= target + 1e-6, let data = packet.data,
+               randomAccess.isClean(UnsafeBufferPointer(start: data, count: Int(max(0, packet.size))))
+            {
+                clean = index
+            }
+            // This packet may be the wanted picture itself; a packet decoded after the target's time cannot be shown
+            // before it (a damaged file's timestamps end the search too).
+            if shown >= target - 1e-6 { break }
+            if packet.dts != nopts, seconds(packet.dts) > target + 1e-6 { break }
+            index += 1
+            if aheadBytes > Self.readAheadLimit.bytes || ahead.count - aheadStart > Self.readAheadLimit.packets {
+                // Memory stays bounded: drop what can be dropped so far and read on, or give up for this target.
+                guard let found = clean else { return }
+                dropAhead(found)
+                index -= found
+                clean = nil
+            }
+        }
+        if let clean { dropAhead(clean) }
+    }
+
+    /// The next video packet to decode: read ahead earlier, or read from the file now; nil at the end.
+    private func nextPacket() throws -> PacketBuffer? {
+        if aheadStart < ahead.count {
+            let buffer = ahead[aheadStart]
+            aheadStart += 1
+            aheadBytes -= Int(buffer.pointer.pointee.size)
+            if aheadStart == ahead.count {
+                ahead.removeAll(keepingCapacity: true)
+                aheadStart = 0
+            }
+            return buffer
+        }
+        return try readPacket()
+    }
+
+    /// The packet `index` places after the next one to decode, reading from the file as needed; nil past the end.
+    private func packetAhead(at index: Int) throws -> PacketBuffer? {
+        while ahead.count - aheadStart <= index {
+            guard let buffer = try readPacket() else { return nil }
+            ahead.append(buffer)
+            aheadBytes += Int(buffer.pointer.pointee.size)
+        }
+        return ahead[aheadStart + index]
+    }
+
+    /// Drops the first `count` packets ahead, undecoded.
+    private func dropAhead(_ count: Int) {
+        for _ in 0..<count {
+            guard let buffer = try? nextPacket() else { return }
+            skippedPackets += 1
+            recycle(buffer)
+        }
+    }
+
+    private func recycle(_ buffer: PacketBuffer) {
+        buffer.unref()
+        spare.append(buffer)
+    }
+
+    /// Reads the file's next packet of the video stream; nil at its end, or where damage ends it (counted).
+    private func readPacket() throws -> PacketBuffer? {
+        guard !readToEnd else { return nil }
+        let buffer = spare.popLast() ?? PacketBuffer()
+        while true {
+            try deadline.check(path: path, "reading video")
+            let read = av_read_frame(input.pointer, buffer.pointer)
+            if read < 0 {
+                if read == cffmpeg_averror(EAGAIN) { continue }
+                spare.append(buffer)
+                if read != cffmpeg_averror_eof() {
+                    let error = input.error(read, "reading video")
+                    if error.kind == .timedOut || error.kind == .io || error.kind == .refused { throw error }
+                    decodeErrors += 1  // a truncated or damaged file ends here; what was decoded stands
+                }
+                readToEnd = true
+                return nil
+            }
+            let current = buffer.pointer.pointee
+            guard Int(current.stream_index) == streamIndex else {
+                buffer.unref()
+                continue
+            }
+            if current.flags & AV_PKT_FLAG_KEY != 0, current.pts != cffmpeg_nopts_value() || current.dts != cffmpeg_nopts_value() {
+                let time = seconds(current.pts != cffmpeg_nopts_value() ? current.pts : current.dts)
+                if let last = lastKeyPacketTime, time > last {
+                    longestKeyframeInterval = max(longestKeyframeInterval, time - last)
+                }
+                lastKeyPacketTime = time
+            }
+            return buffer
         }
     }
 
@@ -171,6 +293,9 @@ final class VideoFrameReader {
             return false
         }
         decoder.flush()
+        while aheadStart < ahead.count, let buffer = try? nextPacket() { recycle(buffer) }
+        readToEnd = false
+        searchedFor = nil
         draining = false
         finished = false
         lastKeyPacketTime = nil

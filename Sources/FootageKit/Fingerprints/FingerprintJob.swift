@@ -14,6 +14,9 @@ public enum FingerprintJob {
         public var timeout = 3600.0
         /// Keep a fingerprint the clip already has (registration; see `Catalog.store`) instead of replacing it.
         public var keepExisting = false
+        /// Decoder threads: 0 for FFmpeg's choice; `FingerprintSampler.decoderThreads(filesAtOnce:)` when several
+        /// clips are fingerprinted at once.
+        public var decoderThreads = 0
         public init(analyst: String) { self.analyst = analyst }
     }
 
@@ -33,8 +36,11 @@ public enum FingerprintJob {
     public static let tooDarkNote = "fingerprint: every sampled frame is too dark or flat to compare (quality < 50)"
 
     /// Samples a file (no catalogue involved) into fingerprint frames with their variants.
-    public static func sample(path: String, rate: Double, timeout: Double = 3600) throws -> [FingerprintFrame] {
-        try MediaRunner.sampleFingerprint(path: path, rate: rate, timeout: timeout).samples.map(FingerprintFrame.init)
+    public static func sample(path: String, rate: Double, timeout: Double = 3600, decoderThreads: Int = 0) throws
+        -> [FingerprintFrame]
+    {
+        try MediaRunner.sampleFingerprint(path: path, rate: rate, timeout: timeout, threads: decoderThreads)
+            .samples.map(FingerprintFrame.init)
     }
 
     /// Fingerprints a registered clip. The file read is first checked against the clip's SHA-256, so the fingerprint
@@ -44,7 +50,8 @@ public enum FingerprintJob {
         let source = try KeyframeJob.verifiedLocation(of: clip, catalog: catalog)
         let sampling: FingerprintSampling
         do {
-            sampling = try MediaRunner.sampleFingerprint(path: source, rate: options.rate, timeout: options.timeout)
+            sampling = try MediaRunner.sampleFingerprint(path: source, rate: options.rate, timeout: options.timeout,
+                                                         threads: options.decoderThreads)
         } catch let error as MediaError where error.kind == .notMedia && (error.reason ?? "").hasPrefix("no video stream") {
             return Result(clip: clip, note: "fingerprint: skipped, \(error.reason ?? "no video stream")")
         }

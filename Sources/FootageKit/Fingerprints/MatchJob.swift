@@ -143,7 +143,10 @@ public enum MatchJob {
         // The two files are decoded at once (in two media workers when isolated): on two cores this halves the wait.
         let requests = [(first, queryRate), (second, rate)]
         let sampled = Parallel.map(2, jobs: 2) { index in
-            Result { try FingerprintJob.sample(path: requests[index].0, rate: requests[index].1) }
+            Result {
+                try FingerprintJob.sample(path: requests[index].0, rate: requests[index].1,
+                                          decoderThreads: FingerprintSampler.decoderThreads(filesAtOnce: 2))
+            }
         }
         let a = try sampled[0].get()
         let b = try sampled[1].get()

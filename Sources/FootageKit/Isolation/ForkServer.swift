@@ -107,7 +107,7 @@ extension MediaWorker {
         let decoder = JSONDecoder()
         let request = KeyframeRequest(mode: .key, folder: URL(fileURLWithPath: "/"))
         let tasks: [MediaTask] = [.inspect(path: "/"), .probe(path: "/"), .keyframes(path: "/", request: request),
-                                  .fingerprint(path: "/", rate: 1, timeout: 1)]
+                                  .fingerprint(path: "/", rate: 1, timeout: 1, threads: 0)]
         for task in tasks {
             guard let line = try? encoder.encode(WorkerRequest(task: task, cpuSeconds: 1)) else { continue }
             _ = try? decoder.decode(WorkerRequest.self, from: line)

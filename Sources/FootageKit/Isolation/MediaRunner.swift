@@ -68,8 +68,11 @@ public enum MediaRunner {
     }
 
     /// `FingerprintSampler.sample`.
-    public static func sampleFingerprint(path: String, rate: Double, timeout: Double) throws -> FingerprintSampling {
-        guard case .fingerprint(let value) = try run(.fingerprint(path: path, rate: rate, timeout: timeout)) else {
+    public static func sampleFingerprint(path: String, rate: Double, timeout: Double, threads: Int = 0) throws
+        -> FingerprintSampling
+    {
+        let task = MediaTask.fingerprint(path: path, rate: rate, timeout: timeout, threads: threads)
+        guard case .fingerprint(let value) = try run(task) else {
             throw unexpected(path)
         }
         return value

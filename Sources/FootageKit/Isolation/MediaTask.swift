@@ -6,11 +6,11 @@ enum MediaTask: Codable, Sendable {
     case inspect(path: String)
     case probe(path: String)
     case keyframes(path: String, request: KeyframeRequest)
-    case fingerprint(path: String, rate: Double, timeout: Double)
+    case fingerprint(path: String, rate: Double, timeout: Double, threads: Int)
 
     var path: String {
         switch self {
-        case .inspect(let path), .probe(let path), .keyframes(let path, _), .fingerprint(let path, _, _): path
+        case .inspect(let path), .probe(let path), .keyframes(let path, _), .fingerprint(let path, _, _, _): path
         }
     }
 
@@ -20,8 +20,8 @@ enum MediaTask: Codable, Sendable {
         case .inspect(let path): .inspection(try MediaInspection.inspect(path: path))
         case .probe(let path): .probe(try Probe.probe(path: path))
         case .keyframes(let path, let request): .keyframes(try KeyframeExtractor.extract(path: path, request: request))
-        case .fingerprint(let path, let rate, let timeout):
-            .fingerprint(try FingerprintSampler.sample(path: path, rate: rate, timeout: timeout))
+        case .fingerprint(let path, let rate, let timeout, let threads):
+            .fingerprint(try FingerprintSampler.sample(path: path, rate: rate, timeout: timeout, threads: threads))
         }
     }
 
@@ -34,7 +34,7 @@ enum MediaTask: Codable, Sendable {
         switch self {
         case .inspect, .probe: return InputOptions.probing.timeout + 30 + reading
         case .keyframes(_, let request): return request.timeout + 60 + reading
-        case .fingerprint(_, _, let timeout): return timeout + 60 + reading
+        case .fingerprint(_, _, let timeout, _): return timeout + 60 + reading
         }
     }
 }
