@@ -4,8 +4,8 @@
 #  2. hashing a 1 GiB file: footage hash vs openssl dgst -sha256 (target >= 0.9x throughput, peak RSS < 64 MiB)
 #  3. probing one file: footage probe --json vs ffprobe -show_format -show_streams -of json (target <= 0.5x)
 #  4. what isolating media work in worker processes costs: register with workers vs FOOTAGE_ISOLATION=off
-#     (everything in one process), with and without fingerprints (target: under 10 % more time), and what forking
-#     workers from the fork server saves against starting each one directly
+#     (everything in one process), with and without fingerprints (target: under 10 % more time), what forking
+#     workers from the fork server saves against starting each one directly, and what coding one answer costs
 # Usage: bash Benchmarks/register.sh PATH/TO/footage   (a release build; `make bench` passes it)
 set -euo pipefail
 footage=$1
@@ -37,13 +37,16 @@ echo "sha256sum+ffprobe loop: ${a}s  footage register: ${b}s  ratio: ${r} (targe
 withfp='rm -rf '"$work"'/cat && '"$footage"' init '"$work"'/cat >/dev/null && '"$footage"' register '"$work"'/files --catalog '"$work"'/cat --json'
 read -r a b r < <(side_by_side 3 baseline "$baseline" footage "$withfp")
 echo "with fingerprints (1 frame/s, full decode): sha256sum+ffprobe loop: ${a}s  footage register: ${b}s  ratio: ${r}"
-read -r a b r < <(side_by_side 5 in-process "FOOTAGE_ISOLATION=off; export FOOTAGE_ISOLATION; $ours" isolated "$ours")
+read -r a b r < <(side_by_side 11 in-process "FOOTAGE_ISOLATION=off; export FOOTAGE_ISOLATION; $ours" isolated "$ours")
 echo "isolation cost, register without fingerprints: one process ${a}s  media workers ${b}s  ratio: ${r} (target <= 1.10)"
 # What the fork server saves: the same with every worker started as a new process.
 read -r a b r < <(side_by_side 5 direct "FOOTAGE_FORK_SERVER=off; export FOOTAGE_FORK_SERVER; $ours" forked "$ours")
 echo "workers started directly (FOOTAGE_FORK_SERVER=off) ${a}s  forked by the fork server ${b}s  ratio: ${r}"
 read -r a b r < <(side_by_side 3 in-process "FOOTAGE_ISOLATION=off; export FOOTAGE_ISOLATION; $withfp" isolated "$withfp")
 echo "isolation cost, register with fingerprints: one process ${a}s  media workers ${b}s  ratio: ${r} (target <= 1.10)"
+
+echo "## coding one worker answer (the ministry sample's hash and probe): JSON against the binary messages used"
+"$footage" bench-messages "$samples/ministry-upload.mp4"
 
 echo "## hash: 1 GiB file"
 head -c 1G /dev/urandom > "$work/big.bin"

@@ -3,7 +3,8 @@ import FootageKit
 import Foundation
 
 /// `footage media-worker` (hidden): the isolated process that probes, extracts keyframes and fingerprints files
-/// for the other commands. Not for people: it speaks JSON lines on stdin and stdout (see FootageKit/Isolation).
+/// for the other commands. Not for people: it speaks framed binary messages on stdin and stdout (see
+/// FootageKit/Isolation, WireEncoder.swift and MessageFrames.swift).
 struct MediaWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "media-worker", abstract: "Decode files for another footage process (internal).",

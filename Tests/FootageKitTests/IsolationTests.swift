@@ -19,8 +19,8 @@ struct IsolationTests {
     @Test func aMediaErrorCrossesThePipeUnchanged() throws {
         let error = MediaError(.refused, path: "/cases/x.mp4", reason: "a playlist (hls) that would open other files",
                                ffmpegCode: -1094995529, errno: nil)
-        let wire = try JSONEncoder().encode(MediaTaskResult(error: error))
-        let back = try JSONDecoder().decode(MediaTaskResult.self, from: wire)
+        let wire = try WireEncoder.encode(MediaTaskResult(error: error))
+        let back = try WireDecoder.decode(MediaTaskResult.self, from: wire)
         #expect(back.error as? MediaError == error)
     }
 

@@ -103,21 +103,19 @@ extension MediaWorker {
     /// up and cached (slow on first use: a directly started worker paid for them again). (A task on a real clip was
     /// tried too: it saved each worker a millisecond or two and cost the fork server as much before its first fork.)
     private static func warmUp() {
-        let encoder = JSONEncoder()
-        let decoder = JSONDecoder()
         let request = KeyframeRequest(mode: .key, folder: URL(fileURLWithPath: "/"))
         let tasks: [MediaTask] = [.inspect(path: "/"), .probe(path: "/"), .keyframes(path: "/", request: request),
                                   .fingerprint(path: "/", rate: 1, timeout: 1, threads: 0)]
         for task in tasks {
-            guard let line = try? encoder.encode(WorkerRequest(task: task, cpuSeconds: 1)) else { continue }
-            _ = try? decoder.decode(WorkerRequest.self, from: line)
+            guard let message = try? WireEncoder.encode(WorkerRequest(task: task, cpuSeconds: 1)) else { continue }
+            _ = try? WireDecoder.decode(WorkerRequest.self, from: message)
         }
         // A directory is no media file: this fails at once, after the checks every task starts with.
         do {
             _ = try MediaTask.inspect(path: "/").run()
         } catch {
-            _ = try? encoder.encode(MediaTaskResult(error: error))
+            _ = try? WireEncoder.encode(MediaTaskResult(error: error))
         }
-        _ = try? encoder.encode(WorkerHello(library: .here, pid: 0))
+        _ = try? WireEncoder.encode(WorkerHello(library: .here, pid: 0))
     }
 }

@@ -51,8 +51,7 @@ public enum MediaRunner {
 
     /// Hashes and probes a file through one descriptor (`MediaInspection.inspect`).
     public static func inspect(path: String) throws -> MediaInspection {
-        guard case .inspection(let value) = try run(.inspect(path: path)) else { throw unexpected(path) }
-        return value
+        try start(.inspect(path: path)).inspection()
     }
 
     /// `Probe.probe`.
@@ -92,47 +91,52 @@ public enum MediaRunner {
     private static let state = PoolState()
 
     private static func run(_ task: MediaTask) throws -> MediaTaskResult {
-        let result: MediaTaskResult
-        if let settings = state.settings {
-            result = try runIsolated(task, settings)
-        } else {
-            do { result = try task.run() } catch { result = MediaTaskResult(error: error) }
-        }
-        if let error = result.error { throw error }
-        return result
+        try start(task).finish()
     }
 
-    private static func runIsolated(_ task: MediaTask, _ settings: WorkerSettings) throws -> MediaTaskResult {
-        var size: Int64 = 0
-        var info = stat()
-        if lstat(task.path, &info) == 0 { size = Int64(info.st_size) }
-        let wallLimit = settings.limits.wallSecondsPerTask ?? task.wallLimit(fileSize: size)
-        let cpu = settings.limits.cpuSeconds(forWallLimit: wallLimit)
-        let request = try JSONEncoder().encode(WorkerRequest(task: task, cpuSeconds: cpu))
-        let worker = try state.checkOut(settings, for: task.path)
-        guard worker.send(request) else {
-            throw failure(of: worker, path: task.path, cpu: cpu, wallLimit: wallLimit, timedOut: false, settings)
+    /// Sends `task` to a worker and returns without waiting for the answer (`PendingTask.finish` waits); in process,
+    /// the task runs when it is finished. The worker stays checked out until then.
+    static func start(_ task: MediaTask) -> PendingTask {
+        guard let settings = state.settings else { return PendingTask(.inProcess(task)) }
+        do {
+            var size: Int64 = 0
+            var info = stat()
+            if lstat(task.path, &info) == 0 { size = Int64(info.st_size) }
+            let wallLimit = settings.limits.wallSecondsPerTask ?? task.wallLimit(fileSize: size)
+            let cpu = settings.limits.cpuSeconds(forWallLimit: wallLimit)
+            let request = try WireEncoder.encode(WorkerRequest(task: task, cpuSeconds: cpu))
+            let worker = try state.checkOut(settings, for: task.path)
+            let sent = PendingTask.Sent(worker: worker, path: task.path, cpu: cpu, wallLimit: wallLimit,
+                                        settings: settings)
+            guard worker.send(request) else { return PendingTask(.failed(failure(of: sent, timedOut: false))) }
+            return PendingTask(.sent(sent))
+        } catch {
+            return PendingTask(.failed(error))
         }
-        switch worker.receive(within: wallLimit) {
-        case .line(let line):
-            guard let result = try? JSONDecoder().decode(MediaTaskResult.self, from: line) else {
-                _ = worker.stop()
-                throw MediaError(.crashed, path: task.path, reason: "the media worker sent an unreadable answer")
-            }
-            state.checkIn(worker)
+    }
+
+    /// Reads a sent task's answer, within its wall-time limit, and puts the worker back in the pool.
+    static func receive(_ sent: PendingTask.Sent) throws -> MediaTaskResult {
+        switch sent.worker.receive(within: sent.wallLimit) {
+        case .message(let message):
+            guard let result = try? WireDecoder.decode(MediaTaskResult.self, from: message) else { break }
+            state.checkIn(sent.worker)
             return result
+        case .unreadable:
+            break
         case .closed:
-            throw failure(of: worker, path: task.path, cpu: cpu, wallLimit: wallLimit, timedOut: false, settings)
+            throw failure(of: sent, timedOut: false)
         case .timedOut:
-            throw failure(of: worker, path: task.path, cpu: cpu, wallLimit: wallLimit, timedOut: true, settings)
+            throw failure(of: sent, timedOut: true)
         }
+        _ = sent.worker.stop()
+        throw MediaError(.crashed, path: sent.path, reason: "the media worker sent an unreadable answer")
     }
 
     /// Ends a worker that failed and says why, in words an analyst can act on.
-    private static func failure(of worker: WorkerProcess, path: String, cpu: Double, wallLimit: Double,
-                                timedOut: Bool, _ settings: WorkerSettings) -> MediaError
-    {
-        let termination = worker.stop()
+    private static func failure(of sent: PendingTask.Sent, timedOut: Bool) -> MediaError {
+        let (path, cpu, wallLimit, settings) = (sent.path, sent.cpu, sent.wallLimit, sent.settings)
+        let termination = sent.worker.stop()
         if timedOut {
             return MediaError(.timedOut, path: path,
                               reason: "no answer from its media worker within \(Int(wallLimit)) s; the worker was stopped")
@@ -165,7 +169,7 @@ public enum MediaRunner {
         }
     }
 
-    private static func unexpected(_ path: String) -> MediaError {
+    static func unexpected(_ path: String) -> MediaError {
         MediaError(.crashed, path: path, reason: "the media worker answered a different question")
     }
 }
@@ -260,8 +264,8 @@ private final class PoolState: @unchecked Sendable {
 
     /// Waits for a new worker's hello (its libraries and pid); false, with the worker stopped, when none comes.
     private func greeted(_ worker: WorkerProcess) -> Bool {
-        guard case .line(let line) = worker.receive(within: 30),
-              let greeting = try? JSONDecoder().decode(WorkerHello.self, from: line), worker.adopt(greeting.pid)
+        guard case .message(let message) = worker.receive(within: 30),
+              let greeting = try? WireDecoder.decode(WorkerHello.self, from: message), worker.adopt(greeting.pid)
         else {
             _ = worker.stop()
             return false

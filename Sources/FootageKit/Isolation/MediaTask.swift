@@ -1,7 +1,7 @@
 import FootageMedia
 import Foundation
 
-/// One piece of media work as it travels to a worker process: one JSON line on the worker's stdin.
+/// One piece of media work as it travels to a worker process: one message on the worker's stdin (`WireEncoder`).
 enum MediaTask: Codable, Sendable {
     case inspect(path: String)
     case probe(path: String)
@@ -39,7 +39,7 @@ enum MediaTask: Codable, Sendable {
     }
 }
 
-/// What a worker sends back: the result, or the error the work threw (one JSON line on its stdout).
+/// What a worker sends back: the result, or the error the work threw (one message on its stdout).
 enum MediaTaskResult: Codable, Sendable {
     case inspection(MediaInspection)
     case probe(ProbeResult)
@@ -68,7 +68,7 @@ enum MediaTaskResult: Codable, Sendable {
     }
 }
 
-/// The first line a worker sends once FFmpeg is loaded: which libraries it decodes with, for the ledger, and its
+/// The first message a worker sends once FFmpeg is loaded: which libraries it decodes with, for the ledger, and its
 /// process id (the parent of a forked worker did not start it, and checks it waits for and kills the right one).
 struct WorkerHello: Codable, Sendable {
     var library: MediaLibraryInfo

@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// The worker side of isolation: `footage media-worker` (a hidden subcommand) runs this loop. It loads FFmpeg,
-/// says hello with the library versions, then answers one JSON line per request, one task at a time, until its
-/// stdin closes. Whatever a hostile file does to the decoders here (crash, loop, exhaust memory) ends this process
+/// says hello with the library versions, then answers one message per request (`WireEncoder`, framed by
+/// `MessageFrames`), one task at a time, until its stdin closes. Whatever a hostile file does to the decoders here (crash, loop, exhaust memory) ends this process
 /// only; the parent reports the file as failed and starts a new worker for the next one. Workers are normally
 /// forked by the fork server (`serveForks`, ForkServer.swift) and enter the same loop through `answerRequests`.
 public enum MediaWorker {
@@ -35,11 +35,10 @@ public enum MediaWorker {
         watchParent()
         let fault = TestFault.fromEnvironment()
         guard send(WorkerHello(library: .here, pid: getpid())) else { _exit(0) }
-        let decoder = JSONDecoder()
-        while let line = readLine(strippingNewline: true) {
+        while let message = MessageFrames.read(from: 0) {
             let result: MediaTaskResult
             do {
-                let request = try decoder.decode(WorkerRequest.self, from: Data(line.utf8))
+                let request = try WireDecoder.decode(WorkerRequest.self, from: message)
                 WorkerLimits.allowCPU(seconds: request.cpuSeconds)
                 fault?.trigger(for: request.task.path)
                 result = try request.task.run()
@@ -51,20 +50,10 @@ public enum MediaWorker {
         _exit(0)
     }
 
-    /// Writes one JSON line to stdout; false when the parent has gone.
+    /// Writes one message to stdout; false when the parent has gone.
     private static func send<T: Encodable>(_ value: T) -> Bool {
-        guard var data = try? JSONEncoder().encode(value) else { return false }
-        data.append(0x0A)
-        return data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return false }
-                offset += written
-            }
-            return true
-        }
+        guard let message = try? WireEncoder.encode(value) else { return false }
+        return MessageFrames.write(message, to: 1)
     }
 
     /// A worker whose parent was killed must not go on decoding (and writing images nobody will collect): a

@@ -13,7 +13,7 @@ final class WorkerProcess {
     private(set) var pid: pid_t?
     private let toWorker: Int32
     private let fromWorker: Int32
-    private var pending: [UInt8] = []
+    private var reader = MessageReader()
     private var reaped: Termination?
 
     /// How a worker ended.
@@ -24,7 +24,10 @@ final class WorkerProcess {
 
     /// What came back for a request.
     enum Reply {
-        case line(Data)
+        /// A message (`WireDecoder` reads it).
+        case message([UInt8])
+        /// A frame longer than `MessageFrames.largest`.
+        case unreadable
         /// The worker closed its stdout: it died (see `stop()` for how).
         case closed
         /// No answer within the wall-time limit.
@@ -98,31 +101,20 @@ final class WorkerProcess {
         return said == pid
     }
 
-    /// Sends one line; false when the worker is gone (the parent ignores SIGPIPE, so a dead worker is EPIPE here).
-    func send(_ data: Data) -> Bool {
-        var line = data
-        line.append(0x0A)
-        return line.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(toWorker, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return false }
-                offset += written
-            }
-            return true
-        }
+    /// Sends one message; false when the worker is gone (the parent ignores SIGPIPE, so a dead worker is EPIPE here).
+    func send(_ message: [UInt8]) -> Bool {
+        MessageFrames.write(message, to: toWorker)
     }
 
-    /// Reads one line, waiting at most `seconds`.
+    /// Reads one message, waiting at most `seconds`.
     func receive(within seconds: Double) -> Reply {
         let deadline = Date().addingTimeInterval(seconds)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
-                let line = Data(pending[..<newline])
-                pending.removeSubrange(...newline)
-                return .line(line)
+            do {
+                if let message = try reader.next() { return .message(message) }
+            } catch {
+                return .unreadable
             }
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 { return .timedOut }
@@ -133,7 +125,7 @@ final class WorkerProcess {
             let count = read(fromWorker, &chunk, chunk.count)
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { return .closed }
-            pending.append(contentsOf: chunk[..<count])
+            reader.append(chunk[..<count])
         }
     }
 
