@@ -12,7 +12,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$root/.build-fuzz
 articles="$root/Tests/Fixtures/articles $root/Catalog/examples"
 
-# target | seed folders | dictionary | largest input (bytes)
+# target | seed folders | dictionary | largest input (bytes). The worker-answer seeds were written by
+# `footage bench-messages Media/samples/ministry-upload.mp4 --save-seeds Fuzz/seeds/worker-answer`.
 plan() {
     cat <<PLAN
 article-markdown|$articles|markdown|16384
@@ -24,6 +25,7 @@ iso6709|$root/Fuzz/seeds/iso6709||128
 time|$root/Fuzz/seeds/time||64
 metadata|$root/Fuzz/seeds/metadata||4096
 sidecar|$root/Media/samples/ministry-upload.info.json|json|16384
+worker-answer|$root/Fuzz/seeds/worker-answer||16384
 PLAN
 }
 

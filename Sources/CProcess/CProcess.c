@@ -3,8 +3,10 @@
 #define _GNU_SOURCE
 #include "CProcess.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -77,5 +79,28 @@ int cprocess_fork_orphan(void) {
     // Until the intermediate has exited, the worker is not yet the subreaper's child: the footage process could
     // not wait for it, and a parent watch would take the intermediate's exit for the footage process's.
     while (getppid() == self) usleep(50);
+    return 0;
+}
+
+int cprocess_thread_count(void) {
+    DIR *tasks = opendir("/proc/self/task");
+    if (!tasks) return -1;
+    int count = 0;
+    struct dirent *entry;
+    while ((entry = readdir(tasks)) != NULL) {
+        if (entry->d_name[0] != '.') count++;
+    }
+    closedir(tasks);
+    return count;
+}
+
+int cprocess_fork_child(int stdin_fd, int stdout_fd) {
+    pid_t child = fork();
+    if (child != 0) return child;
+    int null = open("/dev/null", O_RDWR);
+    if (dup2(stdin_fd, 0) < 0 || dup2(stdout_fd >= 0 ? stdout_fd : null, 1) < 0 || dup2(null, 2) < 0) _exit(127);
+    closefrom(3);
+    const int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) signal(crashes[i], SIG_DFL);
     return 0;
 }

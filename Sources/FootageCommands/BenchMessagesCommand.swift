@@ -10,8 +10,15 @@ struct BenchMessagesCommand: ParsableCommand {
 
     @Argument(help: "A media file to inspect once.") var file: String
     @Option(help: "Answers to write and read.") var iterations = 2000
+    @Option(help: "Also write the answer and an error answer in the binary form into this folder (the fuzzer's seeds, Fuzz/seeds/worker-answer).")
+    var saveSeeds: String?
 
     func run() throws {
+        if let folder = saveSeeds {
+            for (index, seed) in try WorkerAnswerCheck.seeds(inspecting: file).enumerated() {
+                try Data(seed).write(to: URL(fileURLWithPath: folder).appendingPathComponent("answer-\(index).bin"))
+            }
+        }
         let result = try MessageCodingBenchmark.run(path: file, iterations: iterations)
         Output.line(String(format: "JSON: %d bytes, write %.1f µs, read %.1f µs", result.jsonBytes,
                            result.json.encode, result.json.decode))

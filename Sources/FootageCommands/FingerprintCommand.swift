@@ -35,6 +35,7 @@ struct FingerprintCommand: ParsableCommand {
         options.rate = rate
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: min(jobs, refs.count))
+        MediaRunner.prewarm(min(jobs, refs.count))
         let failed = FailureFlag()
         let serial = NSLock()
         let work = refs

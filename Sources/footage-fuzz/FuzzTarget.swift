@@ -17,6 +17,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case time
     case metadata
     case sidecar
+    case workerAnswer = "worker-answer"
 
     /// What each target reads, for `footage-fuzz` without arguments.
     var summary: String {
@@ -30,6 +31,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .time: "times given on the command line (seconds, MM:SS, HH:MM:SS) and back"
         case .metadata: "container tags (key=value lines; after a blank line, a stream's) to normalised metadata"
         case .sidecar: "yt-dlp .info.json sidecars into an acquisition record"
+        case .workerAnswer: "a media worker's answer in the binary message form (a hostile file may have written it)"
         }
     }
 
@@ -45,6 +47,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .time: Self.time(Self.text(data))
         case .metadata: Self.metadata(Self.text(data))
         case .sidecar: Self.sidecar(data)
+        case .workerAnswer:
+            Invariant.check(WorkerAnswerCheck.readsBackTheSame([UInt8](data)) != false, "an answer that reads, reads back the same")
         }
     }
 

@@ -112,6 +112,62 @@ import Testing
         }
     }
 
+    /// A worker decodes hostile files: it must hold no descriptor of the catalogue, whether it was forked from the
+    /// footage process (the first worker or the fork server, while footage has a single thread: `keyframes` forks its
+    /// worker after it has opened the catalogue), from the fork server, or started anew.
+    @Test(arguments: ["register", "register without fork server", "keyframes"])
+    func workersHoldNoDescriptorOfTheCatalogue(_ command: String) throws {
+        try withCatalogFolder { footage, root throws in
+            let folder = try batch(in: root)
+            let faulty = folder.appendingPathComponent("faulty-decoder.mov").path
+            var arguments = ["register", folder.path, "--jobs", "2", "--no-fingerprint"]
+            if command == "keyframes" {
+                #expect(try footage.run(arguments).status == 0)
+                arguments = ["keyframes", faulty]
+            }
+            let marker = "hang:\(root.lastPathComponent)"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: FootageBinary.path)
+            process.arguments = arguments + ["--catalog", root.path]
+            var environment = ProcessInfo.processInfo.environment
+            environment["FOOTAGE_HOME"] = nil
+            environment["FOOTAGE_WORKER_FAULT"] = marker
+            environment["FOOTAGE_FORK_SERVER"] = command == "register without fork server" ? "off" : nil
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            // Two hanging workers and the fork server, two workers, or the one worker of `keyframes`.
+            let expected = ["register": 3, "register without fork server": 2, "keyframes": 1][command]!
+            let started = Date().addingTimeInterval(30)
+            var helpers: [Int32] = []
+            while Date() < started {
+                helpers = processes(with: marker).filter { $0 != process.processIdentifier }
+                if helpers.count == expected { break }
+                usleep(10_000)
+            }
+            #expect(helpers.count == expected)
+            // footage itself holds the catalogue open (the check would find nothing if it looked in the wrong place).
+            #expect(openFiles(of: process.processIdentifier).contains { $0.hasPrefix(root.path + "/Catalog/") })
+            for pid in helpers {
+                let files = openFiles(of: pid)
+                #expect(!files.contains { $0.hasPrefix(root.path + "/Catalog/") }, "process \(pid) holds \(files)")
+            }
+        }
+    }
+
+    /// Where a process's open descriptors lead.
+    private func openFiles(of pid: Int32) -> [String] {
+        let folder = "/proc/\(pid)/fd"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).compactMap {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)")
+        }
+    }
+
     /// Running processes (not zombies) whose environment contains `text`.
     private func processes(with text: String) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

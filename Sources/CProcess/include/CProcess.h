@@ -27,4 +27,14 @@ int cprocess_receive_descriptors(int socket, int *fds, int count);
 /// the caller 1, or -1 when the first fork failed (a failed second fork leaves no worker either).
 int cprocess_fork_orphan(void);
 
+/// The number of threads of this process (entries of /proc/self/task), or -1 when it cannot be read.
+int cprocess_thread_count(void);
+
+/// Forks a worker or fork server of this process: in the child, `stdin_fd` becomes descriptor 0, `stdout_fd` (or
+/// /dev/null when it is -1) descriptor 1, /dev/null descriptor 2, every other descriptor is closed (the catalogue's
+/// among them: a process that decodes hostile files must not hold it), and the crash signals are back to their
+/// default action (no backtracer: a crash ends the child at once). Call only from a single-threaded process.
+/// Returns 0 in the child, the child's pid in the caller, or -1 with errno.
+int cprocess_fork_child(int stdin_fd, int stdout_fd);
+
 #endif

@@ -142,6 +142,8 @@ public enum MatchJob {
         let queryRate = max(rate, options.queryRate ?? rate)
         // The two files are decoded at once (in two media workers when isolated): on two cores this halves the wait.
         let requests = [(first, queryRate), (second, rate)]
+        // Started before the threads are: while this process has one thread, its workers are forked from it.
+        MediaRunner.prewarm(2)
         let sampled = Parallel.map(2, jobs: 2) { index in
             Result {
                 try FingerprintJob.sample(path: requests[index].0, rate: requests[index].1,

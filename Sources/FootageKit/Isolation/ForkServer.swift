@@ -34,7 +34,7 @@ final class ForkServer {
         guard socketpair(AF_UNIX, type, 0, &ends) == 0 else { throw WorkerProcess.failure("socketpair") }
         defer { close(ends[1]) }
         do {
-            pid = try WorkerProcess.spawn(settings, arguments: arguments, environment: environment, stdin: ends[1],
+            pid = try WorkerProcess.launch(settings, arguments: arguments, environment: environment, stdin: ends[1],
                                           stdout: nil)
         } catch {
             close(ends[0])

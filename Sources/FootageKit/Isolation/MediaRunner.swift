@@ -88,7 +88,7 @@ public enum MediaRunner {
             versions: .init(avformat: "unknown", avcodec: "unknown", avutil: "unknown", swscale: "unknown"))
     }
 
-    private static let state = PoolState()
+    private static let state = WorkerPool()
 
     private static func run(_ task: MediaTask) throws -> MediaTaskResult {
         try start(task).finish()
@@ -171,124 +171,5 @@ public enum MediaRunner {
 
     static func unexpected(_ path: String) -> MediaError {
         MediaError(.crashed, path: path, reason: "the media worker answered a different question")
-    }
-}
-
-/// The pool: idle workers waiting for tasks. A worker serves one task at a time; each calling thread checks one
-/// out (starting a new worker when none is idle), so the pool grows to the number of threads doing media work
-/// at once (`--jobs`) and no further.
-private final class PoolState: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var configured: MediaRunner.WorkerSettings?
-    private var idle: [WorkerProcess] = []
-    private var hello: MediaLibraryInfo?
-    /// Workers being started in the background (`prewarm`): a task waits for one of them rather than starting more.
-    private var starting = 0
-    /// Workers started so far, and announced by `prewarm`.
-    private var started = 0
-    private var announced = 0
-    /// The fork server, started for the second worker (or the first, when `prewarm` announces more than one): it
-    /// costs as much to start as a worker, and would only delay a command that needs one.
-    private enum Server { case notStarted, running(ForkServer), failed }
-    private var server = Server.notStarted
-    /// Guards `server` alone: starting the fork server must not hold up checking workers in and out.
-    private let serverLock = NSLock()
-
-    var settings: MediaRunner.WorkerSettings? { lock.withLock { configured } }
-    var library: MediaLibraryInfo? { lock.withLock { hello } }
-
-    func configure(_ settings: MediaRunner.WorkerSettings) {
-        lock.withLock {
-            configured = settings
-            idle.removeAll()
-        }
-        serverLock.withLock { server = .notStarted }
-    }
-
-    func expect(_ count: Int) {
-        lock.withLock { announced = max(announced, count) }
-    }
-
-    func checkOut(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
-        let waiting: WorkerProcess? = lock.withLock {
-            while idle.isEmpty && starting > 0 { lock.wait() }
-            return idle.popLast()
-        }
-        if let waiting { return waiting }
-        return try start(settings, for: path)
-    }
-
-    func startInBackground(_ settings: MediaRunner.WorkerSettings) {
-        lock.withLock { starting += 1 }
-        let thread = Thread { [self] in
-            let worker = try? start(settings, for: "")
-            lock.withLock {
-                starting -= 1
-                if let worker { idle.append(worker) }
-                lock.broadcast()
-            }
-        }
-        thread.start()
-    }
-
-    /// A worker forked by the fork server, else one started directly: the first of a command that needs one, or
-    /// when there is no fork server, or it failed (it is then stopped and not started again; every worker costs its
-    /// full start from then on).
-    private func start(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
-        var environment = ProcessInfo.processInfo.environment
-        // A crash in a worker is an expected outcome here, not a bug to report at length: no backtrace.
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        let forked: Bool = lock.withLock {
-            started += 1
-            return max(started, announced) > 1
-        }
-        if forked, let server = forkServer(settings, environment: environment) {
-            if let worker = try? WorkerProcess(start: { try server.forkWorker(stdin: $0, stdout: $1); return nil }),
-               greeted(worker)
-            {
-                return worker
-            }
-            server.stop()
-            serverLock.withLock { self.server = .failed }
-        }
-        let worker = try WorkerProcess {
-            try WorkerProcess.spawn(settings, arguments: settings.arguments, environment: environment, stdin: $0,
-                                    stdout: $1)
-        }
-        guard greeted(worker) else {
-            throw MediaError(.libraryMissing, path: path,
-                             reason: "the media worker did not start (are FFmpeg's libraries installed?)")
-        }
-        return worker
-    }
-
-    /// Waits for a new worker's hello (its libraries and pid); false, with the worker stopped, when none comes.
-    private func greeted(_ worker: WorkerProcess) -> Bool {
-        guard case .message(let message) = worker.receive(within: 30),
-              let greeting = try? WireDecoder.decode(WorkerHello.self, from: message), worker.adopt(greeting.pid)
-        else {
-            _ = worker.stop()
-            return false
-        }
-        lock.withLock { hello = greeting.library }
-        return true
-    }
-
-    private func forkServer(_ settings: MediaRunner.WorkerSettings, environment: [String: String]) -> ForkServer? {
-        serverLock.withLock {
-            if case .notStarted = server, let arguments = settings.forkServerArguments {
-                let started = try? ForkServer(settings, arguments: arguments, environment: environment)
-                server = started.map { .running($0) } ?? .failed
-            }
-            if case .running(let running) = server { return running }
-            return nil
-        }
-    }
-
-    func checkIn(_ worker: WorkerProcess) {
-        lock.withLock {
-            idle.append(worker)
-            lock.signal()
-        }
     }
 }

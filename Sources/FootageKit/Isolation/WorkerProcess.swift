@@ -58,9 +58,30 @@ final class WorkerProcess {
         fromWorker = output[0]
     }
 
+    /// Starts a worker, or the fork server when `arguments` are `settings.forkServerArguments`: `stdin` and `stdout`
+    /// (nil: /dev/null) become its own, stderr goes to /dev/null, and it holds no other descriptor of this process.
+    ///
+    /// While this process has a single thread (a command starting its first worker or its fork server), the child is
+    /// forked from it and goes straight to work, as `footage media-worker` would: that skips starting the 110 MB
+    /// binary again (about 4 ms of CPU, on the way to the answer when a command needs one file). With more threads,
+    /// a fork could copy a lock another thread holds, so the executable is started anew with `posix_spawn`.
+    static func launch(_ settings: MediaRunner.WorkerSettings, arguments: [String], environment: [String: String],
+                       stdin: Int32, stdout: Int32?) throws -> pid_t
+    {
+        if cprocess_thread_count() == 1 {
+            let child = cprocess_fork_child(stdin, stdout ?? -1)
+            if child == 0 {
+                if arguments == settings.forkServerArguments { MediaWorker.serveForks() }
+                MediaWorker.serve()
+            }
+            if child > 0 { return child }
+        }
+        return try spawn(settings, arguments: arguments, environment: environment, stdin: stdin, stdout: stdout)
+    }
+
     /// Starts `executable` with `posix_spawn`: `stdin` and `stdout` (nil: /dev/null) become its own, stderr goes to
-    /// /dev/null. Used for workers started directly and for the fork server.
-    static func spawn(_ settings: MediaRunner.WorkerSettings, arguments: [String], environment: [String: String],
+    /// /dev/null.
+    private static func spawn(_ settings: MediaRunner.WorkerSettings, arguments: [String], environment: [String: String],
                       stdin: Int32, stdout: Int32?) throws -> pid_t
     {
         var actions = posix_spawn_file_actions_t()
