@@ -4,6 +4,7 @@
 #                                                      <= 0.15x ffmpeg -i IN -f null - (a full decode)
 #   PDQ alone: <= 1 ms per 512x512 frame on one core
 #   several clips at once use both cores: two clips take about the wall time of one
+#   one still a second (interval mode) against ffmpeg's fps filter (no target; what skipping to keyframes saves)
 # Usage: bash Benchmarks/keyframes.sh PATH/TO/footage
 set -euo pipefail
 footage=$1
@@ -25,3 +26,7 @@ echo "ffmpeg full decode: ${a}s  footage keyframes: ${b}s  ratio: ${r} (target <
 "$footage" bench-pdq --size 512 --iterations 3000 | sed 's/^/PDQ alone, one core: /'
 read -r a b r < <(side_by_side 3 one "rm -rf $work/o1 && $footage keyframes $clip --out $work/o1" two "rm -rf $work/o2 && $footage keyframes $clip $work/k1080-b.mp4 --out $work/o2")
 echo "one clip: ${a}s  two clips at once: ${b}s  ratio: ${r} (2.0 would mean no parallelism)"
+every="rm -rf $work/fe && mkdir $work/fe && ffmpeg -v error -i $clip -vf fps=1 -q:v 3 $work/fe/%04d.jpg"
+oursEvery="rm -rf $work/oe && $footage keyframes $clip --mode interval --every 1 --out $work/oe"
+read -r a b r < <(side_by_side 3 ffmpeg "$every" footage "$oursEvery")
+echo "one still a second: ffmpeg -vf fps=1: ${a}s ($(ls $work/fe | wc -l) jpg)  footage --mode interval --every 1: ${b}s ($(ls $work/oe | wc -l) jpg + PDQ)  ratio: ${r}"

@@ -11,6 +11,14 @@ public enum KeyframeExtractor {
     /// - Throws: `MediaError`: the opener's errors, `notMedia` "no video stream", `unsupported` for absurd
     ///   picture sizes or an invalid request, `damaged` "no decodable keyframes", `timedOut`.
     public static func extract(path: String, request: KeyframeRequest) throws -> KeyframeExtraction {
+        try extract(path: path, request: request, decodesEveryPicture: false)
+    }
+
+    /// `extract`; `decodesEveryPicture` decodes the pictures between interval targets too (for tests: the stills are
+    /// the same).
+    static func extract(path: String, request: KeyframeRequest, decodesEveryPicture: Bool) throws
+        -> KeyframeExtraction
+    {
         try FFmpegLibrary.prepare(path: path)
         try validate(request, path: path)
         let deadline = Deadline(after: request.timeout)
@@ -24,7 +32,8 @@ public enum KeyframeExtractor {
                 switch request.mode {
                 case .key: try extractKeyframes(reader, writer)
                 case .scene(let threshold): try extractSceneChanges(reader, writer, threshold: threshold)
-                case .interval(let every): try extractEvery(every, reader, writer)
+                case .interval(let every):
+                    try extractEvery(every, reader, writer, decodesEveryPicture: decodesEveryPicture)
                 }
                 guard !writer.frames.isEmpty else {
                     let errors = reader.decodeErrors
@@ -89,12 +98,17 @@ public enum KeyframeExtractor {
 
     /// Interval mode: the first picture at or after each multiple of `every` seconds. Targets within two
     /// GOPs of the last decoded picture are reached by decoding forward; farther ones by seeking to the
-    /// keyframe before them and decoding from there, so long clips are not decoded whole.
-    private static func extractEvery(_ every: Double, _ reader: VideoFrameReader, _ writer: KeyframeWriter) throws {
+    /// keyframe before them and decoding from there, so long clips are not decoded whole. Decoding forward leaves
+    /// out what the fingerprint sampler leaves out (`VideoFrameReader.unwantedBefore`): pictures no other refers
+    /// to, and everything before an IDR picture or key frame shown at or before the target.
+    private static func extractEvery(_ every: Double, _ reader: VideoFrameReader, _ writer: KeyframeWriter,
+                                     decodesEveryPicture: Bool) throws
+    {
         var step = 0  // the target is step × every
         var lastTime: Double?
         while !writer.isFull {
             let target = Double(step) * every
+            if !decodesEveryPicture { reader.unwantedBefore = target }
             let reachable = max(2 * reader.longestKeyframeInterval, 2.0)
             if let lastTime, target - lastTime > reachable {
                 _ = reader.seek(toSeconds: target)  // when the container cannot seek, decode forward

@@ -70,6 +70,20 @@ import Testing
         }
     }
 
+    @Test(arguments: [Samples.ministryUpload, Samples.pentagonRelease])
+    func intervalModeGivesTheSameStillsWithoutDecodingEveryPicture(_ path: String) throws {
+        for every in [1.0, 4.3, 0.37] {
+            try withTemporaryDirectory { folder in
+                var request = KeyframeRequest(mode: .interval(every: every), folder: URL(fileURLWithPath: folder + "/fast"))
+                let fast = try KeyframeExtractor.extract(path: path, request: request, decodesEveryPicture: false)
+                request.folder = URL(fileURLWithPath: folder + "/full")
+                let full = try KeyframeExtractor.extract(path: path, request: request, decodesEveryPicture: true)
+                #expect(fast.frames.map(\.time) == full.frames.map(\.time), "every \(every)")
+                #expect(fast.frames.map(\.sha256) == full.frames.map(\.sha256), "every \(every): the same images")
+            }
+        }
+    }
+
     @Test func sceneModeFindsTheCutsOfTheSharedSource() throws {
         // The source changes scene every 7.5 s, and each 7.5 s part holds 188 pictures at 25 fps, so the cuts
         // fall on pictures 188, 376 and 564 (`ffmpeg -vf select='gt(scene,0.3)'` finds the same three).

@@ -118,7 +118,11 @@ final class WireReader {
         guard try tag(at: offset, limit: limit) == .double else { throw mismatch(Double.self) }
         guard limit - offset >= 9 else { throw corrupt("a number runs past its end") }
         let bits = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + 1 + $1]) << (8 * UInt64($1)) }
-        return Double(bitPattern: bits)
+        let value = Double(bitPattern: bits)
+        // No message carries an infinity or a NaN (JSON could not either); refused here, one cannot reach the
+        // arithmetic on times and durations that would trap on it.
+        guard value.isFinite else { throw corrupt("a number that is not finite") }
+        return value
     }
 
     func decodeString(at offset: Int, limit: Int) throws -> String {
