@@ -21,6 +21,7 @@
     V(UTIL, void, av_frame_free, (AVFrame **frame), (frame)) \
     R(UTIL, int, av_frame_get_buffer, (AVFrame *frame, int align), (frame, align)) \
     R(UTIL, int, av_frame_is_writable, (AVFrame *frame), (frame)) \
+    V(UTIL, void, av_frame_move_ref, (AVFrame *dst, AVFrame *src), (dst, src)) \
     V(UTIL, void, av_frame_unref, (AVFrame *frame), (frame)) \
     V(UTIL, void, av_free, (void *ptr), (ptr)) \
     V(UTIL, void, av_freep, (void *ptr), (ptr)) \

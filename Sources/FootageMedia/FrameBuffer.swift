@@ -42,6 +42,12 @@ final class FrameBuffer {
 
     func unref() { av_frame_unref(pointer) }
 
+    /// Takes over `other`'s picture (no copy: its buffers are reference-counted), leaving `other` empty.
+    func take(from other: FrameBuffer) {
+        av_frame_unref(pointer)
+        av_frame_move_ref(pointer, other.pointer)
+    }
+
     /// Plane `plane`'s first byte and its row stride.
     func plane(_ plane: Int) -> (data: UnsafeMutablePointer<UInt8>, stride: Int) {
         let frame = pointer.pointee

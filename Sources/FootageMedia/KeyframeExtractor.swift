@@ -27,25 +27,27 @@ public enum KeyframeExtractor {
             let reader = try VideoFrameReader(path: path, deadline: deadline, threads: keyOnly ? 1 : 0,
                                               keyframesOnly: keyOnly)
             let folder = try KeyframeFolder(request.folder)
+            let writer = PipelinedKeyframeWriter(
+                KeyframeWriter(request: request, folder: folder, timeBase: reader.timeBase), maxFrames: request.maxFrames)
             do {
-                let writer = KeyframeWriter(request: request, folder: folder, timeBase: reader.timeBase)
                 switch request.mode {
                 case .key: try extractKeyframes(reader, writer)
                 case .scene(let threshold): try extractSceneChanges(reader, writer, threshold: threshold)
                 case .interval(let every):
                     try extractEvery(every, reader, writer, decodesEveryPicture: decodesEveryPicture)
                 }
-                guard !writer.frames.isEmpty else {
+                let (frames, sheet) = try writer.finish()
+                guard !frames.isEmpty else {
                     let errors = reader.decodeErrors
                     throw MediaError(.damaged, path: path, reason: "no decodable keyframes"
                         + (errors > 0 ? " (\(errors) decoding error\(errors == 1 ? "" : "s"))" : ""))
                 }
                 try deadline.check(path: path, "extracting keyframes")
-                let sheet = try writer.finish()
-                return KeyframeExtraction(frames: writer.frames, sheetFileName: sheet?.name,
+                return KeyframeExtraction(frames: frames, sheetFileName: sheet?.name,
                                           sheetSha256: sheet?.sha256, streamIndex: reader.streamIndex,
                                           decodeErrors: reader.decodeErrors)
             } catch {
+                writer.cancel()
                 folder.discard()
                 throw error
             }
@@ -73,7 +75,7 @@ public enum KeyframeExtractor {
     }
 
     /// Key mode: every picture the decoder gives is a keyframe (non-key packets are never sent to it).
-    private static func extractKeyframes(_ reader: VideoFrameReader, _ writer: KeyframeWriter) throws {
+    private static func extractKeyframes(_ reader: VideoFrameReader, _ writer: PipelinedKeyframeWriter) throws {
         while !writer.isFull, let pts = try reader.nextFrame() {
             try writer.keep(reader.frame, orientation: reader.orientation, pts: pts, time: reader.seconds(pts),
                             score: nil)
@@ -81,7 +83,7 @@ public enum KeyframeExtractor {
     }
 
     /// Scene mode: every picture is decoded and scored against the one before it.
-    private static func extractSceneChanges(_ reader: VideoFrameReader, _ writer: KeyframeWriter, threshold: Double)
+    private static func extractSceneChanges(_ reader: VideoFrameReader, _ writer: PipelinedKeyframeWriter, threshold: Double)
         throws
     {
         let scorer = SceneScorer()
@@ -101,7 +103,7 @@ public enum KeyframeExtractor {
     /// keyframe before them and decoding from there, so long clips are not decoded whole. Decoding forward leaves
     /// out what the fingerprint sampler leaves out (`VideoFrameReader.unwantedBefore`): pictures no other refers
     /// to, and everything before an IDR picture or key frame shown at or before the target.
-    private static func extractEvery(_ every: Double, _ reader: VideoFrameReader, _ writer: KeyframeWriter,
+    private static func extractEvery(_ every: Double, _ reader: VideoFrameReader, _ writer: PipelinedKeyframeWriter,
                                      decodesEveryPicture: Bool) throws
     {
         var step = 0  // the target is step × every
