@@ -1,4 +1,5 @@
 import ArgumentParser
+import FootageKit
 import FootageMedia
 import Foundation
 
@@ -12,16 +13,10 @@ struct BenchPDQCommand: ParsableCommand {
 
     func run() throws {
         // Wall time suffers when other processes share the cores; the thread's CPU time is the cost of hashing.
-        let cpuBefore = Self.threadCPUSeconds()
+        let cpuBefore = ThreadCPUClock.seconds()
         let perSecond = PDQBenchmark.hashesPerSecond(width: size, height: size, iterations: iterations)
-        let cpu = (Self.threadCPUSeconds() - cpuBefore) / Double(iterations + 1)
+        let cpu = (ThreadCPUClock.seconds() - cpuBefore) / Double(iterations + 1)
         Output.line(String(format: "%dx%d: %.3f ms CPU per frame (%.3f ms wall, %.0f hashes/s)", size, size,
                            cpu * 1000, 1000 / perSecond, perSecond))
-    }
-
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }

@@ -34,8 +34,9 @@ struct FingerprintCommand: ParsableCommand {
         var options = FingerprintJob.Options(analyst: Analyst.name(by))
         options.rate = rate
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        options.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: min(jobs, refs.count))
-        MediaRunner.prewarm(min(jobs, refs.count))
+        let filesAtOnce = min(jobs, refs.count)
+        options.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: filesAtOnce)
+        MediaRunner.prewarm(filesAtOnce)
         let failed = FailureFlag()
         let serial = NSLock()
         let work = refs

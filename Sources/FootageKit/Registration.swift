@@ -74,21 +74,23 @@ public struct Registrar: Sendable {
         var batch = options
         batch.fingerprint?.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: min(options.jobs, files.count))
         let registrar = Registrar(catalog: catalog, options: batch)
-        guard batch.keyframes == nil && batch.fingerprint == nil else {
-            Parallel.forEach(work.count, jobs: options.jobs) { index in reporter.send(registrar.registerOne(work[index])) }
-            return
-        }
-        // Nothing but the inspection needs a media worker: each lane asks its worker for the next file's inspection
-        // before recording the last one, so that the worker hashes and probes while this process writes to the
-        // catalogue (the wait for each answer was a fifth of isolated `register`'s time on small files).
+        // When nothing but the inspection needs a media worker, each lane asks its worker for the next file's
+        // inspection before recording the last one, so that the worker hashes and probes while this process writes
+        // to the catalogue (the wait for each answer was a fifth of isolated `register`'s time on small files).
+        // Keyframes and fingerprints need the lane's worker after recording: then the next file is asked for after.
+        let asksAhead = batch.keyframes == nil && batch.fingerprint == nil
         let queue = WorkQueue(count: work.count)
         let lanes = max(1, min(options.jobs, work.count))
         Parallel.forEach(lanes, jobs: lanes) { _ in
-            var current = queue.next().map { ($0, MediaRunner.start(.inspect(path: work[$0]))) }
+            func startNext() -> (Int, PendingTask)? {
+                queue.next().map { ($0, MediaRunner.start(.inspect(path: work[$0]))) }
+            }
+            var current = startNext()
             while let (index, pending) = current {
                 let inspection = Result { try pending.inspection() }
-                current = queue.next().map { ($0, MediaRunner.start(.inspect(path: work[$0]))) }
+                if asksAhead { current = startNext() }
                 reporter.send(registrar.registerOne(work[index], inspection: inspection.get))
+                if !asksAhead { current = startNext() }
             }
         }
     }

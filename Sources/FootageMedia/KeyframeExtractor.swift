@@ -45,7 +45,7 @@ public enum KeyframeExtractor {
                 try deadline.check(path: path, "extracting keyframes")
                 return KeyframeExtraction(frames: frames, sheetFileName: sheet?.name,
                                           sheetSha256: sheet?.sha256, streamIndex: reader.streamIndex,
-                                          decodeErrors: reader.decodeErrors)
+                                          decodeErrors: reader.decodeErrors, undecodedPackets: reader.skippedPackets)
             } catch {
                 writer.cancel()
                 folder.discard()

@@ -95,13 +95,16 @@ public struct KeyframeExtraction: Sendable, Codable {
     public var streamIndex: Int
     /// Packets or pictures the decoder could not decode (skipped; damaged footage still yields what it can).
     public var decodeErrors: Int
+    /// Packets interval mode left undecoded because no still depended on them (see `VideoFrameReader.unwantedBefore`).
+    public var undecodedPackets: Int
 
     public init(frames: [ExtractedKeyframe], sheetFileName: String?, sheetSha256: String?, streamIndex: Int,
-                decodeErrors: Int = 0) {
+                decodeErrors: Int = 0, undecodedPackets: Int = 0) {
         self.frames = frames
         self.sheetFileName = sheetFileName
         self.sheetSha256 = sheetSha256
         self.streamIndex = streamIndex
         self.decodeErrors = decodeErrors
+        self.undecodedPackets = undecodedPackets
     }
 }

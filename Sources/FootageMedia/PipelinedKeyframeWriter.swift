@@ -75,8 +75,9 @@ final class PipelinedKeyframeWriter: @unchecked Sendable {
             if discarding { waiting.removeAll() }
             closed = true
             condition.broadcast()
-            defer { stopped = true }
-            return !stopped
+            let first = !stopped
+            stopped = true
+            return first
         }
         if first { done.wait() }
     }

@@ -136,8 +136,8 @@ final class VideoFrameReader {
     /// Sends the next packet of the video stream to the decoder (or starts draining at the end of the file).
     private func feed() throws {
         while true {
-            try deadline.check(path: path, "reading video")
-            if let target = unwantedBefore, target != searchedFor, randomAccess != nil {
+            // (`readPacket` checks the deadline for every packet read.)
+            if let target = unwantedBefore, target != searchedFor {
                 searchedFor = target
                 try skipToRandomAccess(before: target)
             }
@@ -235,7 +235,7 @@ final class VideoFrameReader {
         return ahead[aheadStart + index]
     }
 
-    /// Drops the first `count` packets ahead, undecoded.
+    /// Drops the first `count` packets ahead (all read already), undecoded.
     private func dropAhead(_ count: Int) {
         for _ in 0..<count {
             guard let buffer = try? nextPacket() else { return }
@@ -293,7 +293,9 @@ final class VideoFrameReader {
             return false
         }
         decoder.flush()
-        while aheadStart < ahead.count, let buffer = try? nextPacket() { recycle(buffer) }
+        for buffer in ahead[aheadStart...] { recycle(buffer) }
+        ahead.removeAll(keepingCapacity: true)
+        (aheadStart, aheadBytes) = (0, 0)
         readToEnd = false
         searchedFor = nil
         draining = false

@@ -143,19 +143,23 @@ import Testing
             }
             // Two hanging workers and the fork server, two workers, or the one worker of `keyframes`.
             let expected = ["register": 3, "register without fork server": 2, "keyframes": 1][command]!
+            // Workers start while footage opens the catalogue: wait for both.
+            let catalogue = root.path + "/Catalog/"
             let started = Date().addingTimeInterval(30)
             var helpers: [Int32] = []
+            var footageHoldsIt = false
             while Date() < started {
                 helpers = processes(with: marker).filter { $0 != process.processIdentifier }
-                if helpers.count == expected { break }
+                footageHoldsIt = openFiles(of: process.processIdentifier).contains { $0.hasPrefix(catalogue) }
+                if helpers.count == expected && footageHoldsIt { break }
                 usleep(10_000)
             }
             #expect(helpers.count == expected)
             // footage itself holds the catalogue open (the check would find nothing if it looked in the wrong place).
-            #expect(openFiles(of: process.processIdentifier).contains { $0.hasPrefix(root.path + "/Catalog/") })
+            #expect(footageHoldsIt)
             for pid in helpers {
                 let files = openFiles(of: pid)
-                #expect(!files.contains { $0.hasPrefix(root.path + "/Catalog/") }, "process \(pid) holds \(files)")
+                #expect(!files.contains { $0.hasPrefix(catalogue) }, "process \(pid) holds \(files)")
             }
         }
     }

@@ -20,6 +20,8 @@ import Glibc
 /// is: the parent then waits for it, learns how it died (SIGSEGV, SIGXCPU…) and kills it at its wall-time limit
 /// exactly as a worker it spawned. No hello (end of stream: the server died or could not fork) makes the pool
 /// start workers directly. The server exits at the end of its socket's stream, when the footage process is gone.
+/// The server itself is forked from the footage process when that has a single thread, else started anew
+/// (`WorkerProcess.launch`).
 final class ForkServer {
     private let pid: pid_t
     private let socket: Int32

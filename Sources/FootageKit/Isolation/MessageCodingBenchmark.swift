@@ -32,15 +32,9 @@ public enum MessageCodingBenchmark {
     /// Microseconds of this thread's CPU per call, after one call to warm caches.
     private static func perCall(_ count: Int, _ body: () throws -> Void) throws -> Double {
         try body()
-        let before = threadCPUSeconds()
+        let before = ThreadCPUClock.seconds()
         for _ in 0..<count { try body() }
-        return (threadCPUSeconds() - before) / Double(count) * 1e6
-    }
-
-    private static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+        return (ThreadCPUClock.seconds() - before) / Double(count) * 1e6
     }
 }
 

@@ -19,10 +19,10 @@ final class WorkerPool: @unchecked Sendable {
     private var announced = 0
     /// The fork server, started for the second worker (or the first, when `prewarm` announces more than one): it
     /// costs as much to start as a worker, and would only delay a command that needs one.
-    fileprivate enum Server { case notStarted, running(ForkServer), failed }
-    fileprivate var server = Server.notStarted
+    private enum Server { case notStarted, running(ForkServer), failed }
+    private var server = Server.notStarted
     /// Guards `server` alone: starting the fork server must not hold up checking workers in and out.
-    fileprivate let serverLock = NSLock()
+    private let serverLock = NSLock()
 
     var settings: MediaRunner.WorkerSettings? { lock.withLock { configured } }
     var library: MediaLibraryInfo? { lock.withLock { hello } }
@@ -72,7 +72,7 @@ final class WorkerPool: @unchecked Sendable {
         do {
             return try launch(settings).greeted(by: self, settings)
         } catch let error as MediaError {
-            throw MediaError(error.kind, path: path, reason: error.reason)
+            throw error.at(path: path)
         }
     }
 
@@ -87,8 +87,7 @@ final class WorkerPool: @unchecked Sendable {
         func greeted(by pool: WorkerPool, _ settings: MediaRunner.WorkerSettings) throws -> WorkerProcess {
             if pool.greeted(worker) { return worker }
             if let server {
-                server.stop()
-                pool.serverLock.withLock { pool.server = .failed }
+                pool.giveUp(server)
                 let direct = try pool.startDirectly(settings)
                 if pool.greeted(direct) { return direct }
             }
@@ -106,10 +105,15 @@ final class WorkerPool: @unchecked Sendable {
             if let worker = try? WorkerProcess(start: { try server.forkWorker(stdin: $0, stdout: $1); return nil }) {
                 return Launch(worker: worker, server: server)
             }
-            server.stop()
-            serverLock.withLock { self.server = .failed }
+            giveUp(server)
         }
         return Launch(worker: try startDirectly(settings), server: nil)
+    }
+
+    /// Stops a fork server that failed; every worker is started directly from then on.
+    private func giveUp(_ failed: ForkServer) {
+        failed.stop()
+        serverLock.withLock { server = .failed }
     }
 
     private func startDirectly(_ settings: MediaRunner.WorkerSettings) throws -> WorkerProcess {
@@ -128,7 +132,7 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Waits for a new worker's hello (its libraries and pid); false, with the worker stopped, when none comes.
-    fileprivate func greeted(_ worker: WorkerProcess) -> Bool {
+    private func greeted(_ worker: WorkerProcess) -> Bool {
         guard case .message(let message) = worker.receive(within: 30),
               let greeting = try? WireDecoder.decode(WorkerHello.self, from: message), worker.adopt(greeting.pid)
         else {
