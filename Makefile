@@ -7,6 +7,8 @@ CATALOG    ?= $(CURDIR)
 APT_BUILD  := libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libsqlite3-dev pkg-config
 APT_TEST   := ffmpeg fonts-dejavu-core sqlite3 time chromium python3-prov
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debug builds optimise FootageMedia's pixel loops (see Package.swift): the suite hashes every reference frame.
+export FOOTAGE_OPTIMISE_MEDIA := 1
 
 .PHONY: deps test-deps build release demo test stress bench fuzz samples clean
 

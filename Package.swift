@@ -1,12 +1,34 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The modules and what each may import (`Sources/MODULE/MODULE.docc/MODULE.md` says what each owns):
+//
+//   footage → FootageCommands → FootageKit → FootageWorkers → FootageMedia → CFFmpeg
+//                                          → FootageMatching → FootageMedia
+//                                          → FootageArticles
+//                                          → FootageCatalog → GRDB
+//   and every module above → FootageCore (Foundation and Crypto only).
+//
+// Nothing below knows anything above it.
+
+// Pixel loops (PDQ, scaling, rotation) are 20-50x slower unoptimised, and the test suite hashes every frame of the
+// reference clips, so `make test` builds FootageMedia optimised in debug builds too. It asks for that through the
+// environment rather than always: a package whose targets carry unsafe flags cannot be used as a versioned
+// dependency, and FootageKit is a library product.
+let optimiseMediaInDebug: [SwiftSetting] =
+    Context.environment["FOOTAGE_OPTIMISE_MEDIA"] == "1" ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : []
+
 let package = Package(
     name: "footage",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "footage", targets: ["footage"]),
         .library(name: "FootageKit", targets: ["FootageKit"]),
+        .library(name: "FootageArticles", targets: ["FootageArticles"]),
+        .library(name: "FootageMatching", targets: ["FootageMatching"]),
+        .library(name: "FootageMedia", targets: ["FootageMedia"]),
+        .library(name: "FootageCatalog", targets: ["FootageCatalog"]),
+        .library(name: "FootageCore", targets: ["FootageCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,27 +43,27 @@ let package = Package(
         .target(name: "CFFmpeg", linkerSettings: [.linkedLibrary("dl")]),
         // fork, prctl and descriptor passing for the media workers' fork server, which Swift cannot call.
         .target(name: "CProcess"),
-        // The only module that imports CFFmpeg: probe, decode, keyframes, image encode, PDQ, file hashing.
+        .target(name: "FootageCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "FootageMedia",
-            dependencies: ["CFFmpeg", .product(name: "Crypto", package: "swift-crypto")],
-            // Pixel loops (PDQ, scaling, rotation) are 20-50x slower unoptimised; the test suite hashes every
-            // frame of the reference clips, so this module is optimised in debug builds too.
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            dependencies: ["CFFmpeg", "FootageCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: optimiseMediaInDebug
         ),
-        // The only module that speaks SQL.
         .target(
             name: "FootageCatalog",
             dependencies: [
+                "FootageCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Workflows over media and catalogue.
+        .target(name: "FootageArticles", dependencies: ["FootageCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "FootageMatching", dependencies: ["FootageCore", "FootageMedia"]),
+        .target(name: "FootageWorkers", dependencies: ["FootageCore", "FootageMedia", "CProcess"]),
         .target(
             name: "FootageKit",
             dependencies: [
-                "FootageMedia", "FootageCatalog", "CProcess",
+                "FootageCore", "FootageMedia", "FootageCatalog", "FootageArticles", "FootageMatching", "FootageWorkers",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -49,22 +71,54 @@ let package = Package(
         .target(
             name: "FootageCommands",
             dependencies: [
-                "FootageKit", "FootageMedia", "FootageCatalog",
+                "FootageKit", "FootageCore", "FootageMedia", "FootageCatalog", "FootageArticles", "FootageMatching",
+                "FootageWorkers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "footage", dependencies: ["FootageCommands"]),
+        // Measurements `make bench` runs beside the tools people use instead (Benchmarks/): the hash index, PDQ alone,
+        // worker message coding. Kept out of the shipped libraries.
+        .executableTarget(
+            name: "footage-bench",
+            dependencies: [
+                "FootageCore", "FootageMedia", "FootageMatching", "FootageWorkers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // libFuzzer entry points for the text parsers (`make fuzz` builds it with -sanitize=fuzzer); a normal build
         // makes a tool that replays a corpus through the same entry points.
-        .executableTarget(name: "footage-fuzz", dependencies: ["FootageKit", "FootageMedia", "FootageCatalog"]),
-        .testTarget(name: "FootageMediaTests", dependencies: ["FootageMedia"]),
+        .executableTarget(
+            name: "footage-fuzz",
+            dependencies: ["FootageCore", "FootageArticles", "FootageKit", "FootageMedia", "FootageCatalog", "FootageWorkers"]
+        ),
+        // Helpers the test suites share: the repository's samples, the reference data, ffmpeg-made copies.
+        .target(
+            name: "FootageTestSupport",
+            dependencies: ["FootageMedia", "FootageMatching"],
+            path: "Tests/FootageTestSupport"
+        ),
+        .testTarget(name: "FootageCoreTests", dependencies: ["FootageCore"]),
+        .testTarget(name: "FootageMediaTests", dependencies: ["FootageMedia", "FootageCore"]),
         .testTarget(
             name: "FootageCatalogTests",
-            dependencies: ["FootageCatalog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FootageCatalog", "FootageCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "FootageKitTests", dependencies: ["FootageKit", "FootageMedia", "FootageCatalog"]),
-        .testTarget(name: "FootageCommandsTests", dependencies: ["FootageCommands"]),
+        .testTarget(name: "FootageArticlesTests", dependencies: ["FootageArticles", "FootageCore"]),
+        .testTarget(name: "FootageMatchingTests", dependencies: ["FootageMatching", "FootageMedia", "FootageCore"]),
+        .testTarget(
+            name: "FootageWorkersTests",
+            dependencies: ["FootageWorkers", "FootageMedia", "FootageCore", "FootageTestSupport"]
+        ),
+        .testTarget(
+            name: "FootageKitTests",
+            dependencies: [
+                "FootageKit", "FootageMedia", "FootageCatalog", "FootageMatching", "FootageArticles", "FootageCore",
+                "FootageTestSupport",
+            ]
+        ),
+        .testTarget(name: "FootageCommandsTests", dependencies: ["FootageCommands", "FootageCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,7 +23,7 @@ read -r a b r < <(side_by_side 5 ffmpeg "$skip" footage "$ours")
 echo "ffmpeg -skip_frame nokey: ${a}s ($(ls $work/ff | wc -l) jpg)  footage keyframes --mode key: ${b}s ($(ls $work/ours | wc -l) jpg + PDQ)  ratio: ${r} (target <= 1.0)"
 read -r a b r < <(side_by_side 3 decode "ffmpeg -v error -i $clip -f null -" footage "$ours")
 echo "ffmpeg full decode: ${a}s  footage keyframes: ${b}s  ratio: ${r} (target <= 0.15)"
-"$footage" bench-pdq --size 512 --iterations 3000 | sed 's/^/PDQ alone, one core: /'
+"$(dirname "$footage")/footage-bench" pdq --size 512 --iterations 3000 | sed 's/^/PDQ alone, one core: /'
 read -r a b r < <(side_by_side 3 one "rm -rf $work/o1 && $footage keyframes $clip --out $work/o1" two "rm -rf $work/o2 && $footage keyframes $clip $work/k1080-b.mp4 --out $work/o2")
 echo "one clip: ${a}s  two clips at once: ${b}s  ratio: ${r} (2.0 would mean no parallelism)"
 every="rm -rf $work/fe && mkdir $work/fe && ffmpeg -v error -i $clip -vf fps=1 -q:v 3 $work/fe/%04d.jpg"

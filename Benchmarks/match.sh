@@ -4,7 +4,7 @@
 #     vPDQ implementation (`pip install vpdq`: vpdq.computeHash with seconds_per_hash=1 on both, then its match rule)
 #     on the same pairs (target <= 0.5x its time)
 #  2. searching one clip's fingerprint (60 frames with their 7 variants: 480 hashes) in 1,000,000 frame hashes,
-#     exact (target < 100 ms): `footage bench-index`
+#     exact (target < 100 ms): `footage-bench index`
 # Usage: bash Benchmarks/match.sh PATH/TO/footage   (a release build; `make bench` passes it)
 # Set FOOTAGE_REFERENCE_DIR to add the reference project's clips to the pairs.
 set -euo pipefail
@@ -48,4 +48,4 @@ else
 fi
 
 echo "## search one clip's fingerprint (480 hashes) in 1,000,000 frame hashes (target < 100 ms, exact)"
-"$footage" bench-index --size 1000000 --queries 480 --repetitions 5
+"$(dirname "$footage")/footage-bench" index --size 1000000 --queries 480 --repetitions 5

@@ -46,7 +46,7 @@ read -r a b r < <(side_by_side 3 in-process "FOOTAGE_ISOLATION=off; export FOOTA
 echo "isolation cost, register with fingerprints: one process ${a}s  media workers ${b}s  ratio: ${r} (target <= 1.10)"
 
 echo "## coding one worker answer (the ministry sample's hash and probe): JSON against the binary messages used"
-"$footage" bench-messages "$samples/ministry-upload.mp4"
+"$(dirname "$footage")/footage-bench" messages "$samples/ministry-upload.mp4"
 
 echo "## hash: 1 GiB file"
 head -c 1G /dev/urandom > "$work/big.bin"

@@ -13,7 +13,7 @@ work=$root/.build-fuzz
 articles="$root/Tests/Fixtures/articles $root/Catalog/examples"
 
 # target | seed folders | dictionary | largest input (bytes). The worker-answer seeds were written by
-# `footage bench-messages Media/samples/ministry-upload.mp4 --save-seeds Fuzz/seeds/worker-answer`.
+# `footage-bench messages Media/samples/ministry-upload.mp4 --save-seeds Fuzz/seeds/worker-answer`.
 plan() {
     cat <<PLAN
 article-markdown|$articles|markdown|16384

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import FootageCore
 
 /// A news item as imported: its text, metadata and the SHA-256 of the imported bytes.
 public struct ArticleRecord: SnakeCaseRecord, Sendable, Equatable {

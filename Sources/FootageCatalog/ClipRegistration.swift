@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import FootageCore
 
 /// Everything needed to register one file: the clip as probed, where it was found, and where it came from.
 public struct ClipRegistration: Sendable {

@@ -1,4 +1,5 @@
 import Crypto
+import FootageCore
 import Foundation
 import GRDB
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import FootageCore
 
 /// One event of the ledger: the append-only, hash-chained record of every change to the catalogue.
 public struct LedgerEvent: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
@@ -75,24 +76,6 @@ enum Ledger {
         try event.insert(db)
         return event
     }
-}
-
-extension Sequence where Element == UInt8 {
-    /// Lower-case hexadecimal.
-    var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
-
-extension SHA256.Digest {
-    var hexString: String { Array(self).hexString }
 }
 
 /// UTC timestamps in one format everywhere: ISO 8601 with milliseconds and `Z`.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import FootageCore
 
 extension Catalog {
     /// Cross-checks the records against the ledger: each clip must have its `clip.register` event with the same

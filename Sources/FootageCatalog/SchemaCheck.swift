@@ -1,4 +1,5 @@
 import GRDB
+import FootageCore
 
 /// Refuses a catalogue file whose schema is not exactly one that footage's migrations make.
 ///

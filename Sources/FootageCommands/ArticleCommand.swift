@@ -34,12 +34,12 @@ struct ArticleCommand: ParsableCommand {
 
         func run() throws {
             let catalog = try catalogOptions.open()
-            var overrides = ArticleImport.Overrides()
+            var overrides = ArticleJob.Overrides()
             overrides.url = url
             overrides.outlet = outlet
             overrides.published = published
             overrides.author = author
-            let result = try ArticleImport.add(file: file, overrides: overrides, catalog: catalog, analyst: Analyst.name(by))
+            let result = try ArticleJob.add(file: file, overrides: overrides, catalog: catalog, analyst: Analyst.name(by))
             if output.json {
                 var row = ArticleJSON.row(result.article, claims: result.claims.count)
                 row["status"] = .string(result.added ? "imported" : "known")
@@ -88,7 +88,7 @@ struct ClaimCommand: ParsableCommand {
         func run() throws {
             let catalog = try catalogOptions.open()
             let article = try catalog.article(matching: self.article)
-            let claim = try ArticleImport.addClaim(text: text, to: article, catalog: catalog, analyst: Analyst.name(by))
+            let claim = try ArticleJob.addClaim(text: text, to: article, catalog: catalog, analyst: Analyst.name(by))
             if output.json {
                 Output.json(.object(ClaimJSON.row(claim)))
             } else {

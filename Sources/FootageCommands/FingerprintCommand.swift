@@ -3,6 +3,8 @@ import FootageCatalog
 import FootageKit
 import FootageMedia
 import Foundation
+import FootageWorkers
+import FootageCore
 
 struct FingerprintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

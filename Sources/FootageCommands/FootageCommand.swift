@@ -20,7 +20,7 @@ public struct FootageCommand: ParsableCommand {
             LinkCommand.self, UnlinkCommand.self,
             XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self, SealCommand.self,
             AssessCommand.self, ReportCommand.self, ExportCommand.self,
-            FingerprintCommand.self, MatchCommand.self, BenchIndexCommand.self, BenchPDQCommand.self, BenchMessagesCommand.self,
+            FingerprintCommand.self, MatchCommand.self,
             MediaWorkerCommand.self,
         ])
 

@@ -3,6 +3,7 @@ import FootageCatalog
 import FootageKit
 import FootageMedia
 import Foundation
+import FootageCore
 
 struct KeyframesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

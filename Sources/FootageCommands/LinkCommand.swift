@@ -2,6 +2,7 @@ import ArgumentParser
 import FootageCatalog
 import FootageKit
 import Foundation
+import FootageCore
 
 /// The four stances an evidence link can take.
 enum Stance: String, ExpressibleByArgument, CaseIterable { case supports, contradicts, context, unclear }

@@ -3,6 +3,7 @@ import FootageCatalog
 import FootageKit
 import FootageMedia
 import Foundation
+import FootageMatching
 
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootageKit
 import Foundation
+import FootageWorkers
 
 /// `footage media-worker` (hidden): the isolated process that probes, extracts keyframes and fingerprints files
 /// for the other commands. Not for people: it speaks framed binary messages on stdin and stdout (see

@@ -3,6 +3,7 @@ import FootageCatalog
 import FootageKit
 import FootageMedia
 import Foundation
+import FootageWorkers
 
 struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

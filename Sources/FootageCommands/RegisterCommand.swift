@@ -3,6 +3,7 @@ import FootageCatalog
 import FootageKit
 import FootageMedia
 import Foundation
+import FootageWorkers
 
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import FootageCatalog
 import FootageKit
 import Foundation
+import FootageCore
 
 /// The "shares footage with" parts of `footage show` and `footage xref`.
 enum SharedFootageOutput {

@@ -2,6 +2,7 @@ import ArgumentParser
 import FootageCatalog
 import FootageKit
 import Foundation
+import FootageCore
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import Crypto
+import FootageCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -44,17 +45,6 @@ public enum FileHasher {
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             offset += Int64(count)
         }
-        return FileDigest(sha256: hex(hasher.finalize()), size: offset)
-    }
-
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        return FileDigest(sha256: hasher.finalize().hexString, size: offset)
     }
 }

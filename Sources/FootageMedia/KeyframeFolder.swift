@@ -1,4 +1,5 @@
 import Crypto
+import FootageCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -63,7 +64,7 @@ final class KeyframeFolder {
             throw MediaError.fromErrno(code, path: target, operation: "writing an image")
         }
         written.append(target)
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: bytes).hexString
     }
 
     /// Removes every file written so far (and the folder, if this extraction created it and it is empty).

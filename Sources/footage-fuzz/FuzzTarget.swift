@@ -2,6 +2,9 @@ import Foundation
 import FootageCatalog
 import FootageKit
 import FootageMedia
+import FootageWorkers
+import FootageArticles
+import FootageCore
 
 /// The text parsers that read what an adversary can write — articles, sidecars, metadata tags, times typed on
 /// the command line — as entry points for libFuzzer and for replaying a corpus. Each takes arbitrary bytes, must

@@ -1,5 +1,5 @@
 import Foundation
-@testable import FootageKit  // SplitMix64: a seed names the same corpus on every machine
+import FootageCore  // SplitMix64: a seed names the same corpus on every machine
 
 /// The hostile media corpus, generated from the sample clips into a temporary folder, in three subfolders:
 /// `damaged/` (each sample cut at many offsets, with bytes flipped by a seeded generator, with its first or last

@@ -1,8 +1,10 @@
 import Foundation
+import FootageTestSupport
 import Testing
 @testable import FootageCatalog
 @testable import FootageKit
 import FootageMedia
+import FootageMatching
 
 /// A copy cropped by 10 % found through the catalogue from either side: the centre hashes are stored with the
 /// fingerprint, read back by the search index (the tail of the variants blob) and compared by the matcher.

@@ -3,6 +3,8 @@ import Testing
 @testable import FootageKit
 import FootageCatalog
 import FootageMedia
+import FootageMatching
+import FootageCore
 
 @Suite struct FingerprintPackingTests {
     func frames(_ count: Int, variants: Bool) -> [FingerprintFrame] {

@@ -1,7 +1,9 @@
 import Foundation
+import FootageTestSupport
 import Testing
 @testable import FootageKit
 import FootageMedia
+import FootageMatching
 
 /// The reference vPDQ project's sample clips: each transformed copy matches its original, the unrelated clip
 /// matches none, and border cropping finds the barred SD copy that the reference's rule misses.

@@ -1,6 +1,7 @@
 import Foundation
 @testable import FootageCatalog
 @testable import FootageKit
+import FootageCore
 
 /// A small catalogue made from records (no FFmpeg): two clips, one with hostile text in every field that comes from
 /// a file, keyframe images (one missing, one changed after extraction), an article with three claims (one linked to
@@ -65,14 +66,14 @@ struct ReportFixture {
             let path = "\(folder)/frame-\(index).jpg"
             let bytes = image(index)
             frames.append(KeyframeRecord(idx: index + 1, pts: Int64(time * 1000), timeBase: "1/1000", time: time,
-                                         width: 160, height: 90, path: path, sha256: SHA256Hex.of(bytes),
+                                         width: 160, height: 90, path: path, sha256: Hashing.sha256Hex(bytes),
                                          pdq: String(repeating: "f0", count: 32), quality: 90))
             if time == 5 { continue }
             try (time == 8 ? Data("changed".utf8) : bytes).write(to: root.appendingPathComponent(path))
         }
         var extraction = ExtractionRecord(clipId: hostile.id!, mode: "key", params: #"{"mode":"key"}"#, folder: folder)
         extraction.sheetPath = "\(folder)/sheet.jpg"
-        extraction.sheetSha256 = SHA256Hex.of(image(9))
+        extraction.sheetSha256 = Hashing.sha256Hex(image(9))
         try image(9).write(to: root.appendingPathComponent("\(folder)/sheet.jpg"))
         _ = try catalog.record(extraction, keyframes: frames, sha256: hostile.sha256, actor: "analyst <1>", details: [:])
 

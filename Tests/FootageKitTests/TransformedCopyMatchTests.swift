@@ -1,4 +1,5 @@
 import Foundation
+import FootageTestSupport
 import Testing
 @testable import FootageKit
 import FootageMedia

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FootageCatalog
 @testable import FootageKit
+import FootageCore
 
 @Suite struct YtDlpSidecarTests {
     @Test func theSidecarsFieldsBecomeThePlatformsStatements() throws {
@@ -15,7 +16,7 @@ import Testing
         sidecar.fill(&record)
         #expect(record.platformUploader == "Ministry")
         #expect(record.sidecarJson == json)
-        #expect(record.sidecarSha256 == SHA256Hex.of(Data(json.utf8)))
+        #expect(record.sidecarSha256 == Hashing.sha256Hex(Data(json.utf8)))
     }
 
     @Test func anUploadDateAloneGivesTheDay() throws {
@@ -102,7 +103,7 @@ import Testing
         let source = folder.appendingPathComponent("clip.mp4")
         let bytes = Data((0..<300_000).map { UInt8($0 % 251) })
         try bytes.write(to: source)
-        let sha = SHA256Hex.of(bytes)
+        let sha = Hashing.sha256Hex(bytes)
         let media = folder.appendingPathComponent("Media")
         let copy = try EvidenceCopy.store(source.path, sha256: sha, in: media)
         #expect(copy == media.appendingPathComponent("\(sha).mp4").path)

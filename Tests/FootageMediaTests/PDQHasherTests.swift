@@ -147,9 +147,5 @@ import Testing
         }
         #expect(dihedral.hashes.original == asLuma.hash)
     }
-
-    @Test func theBenchmarkEntryPointMeasures() {
-        #expect(PDQBenchmark.hashesPerSecond(width: 64, height: 48, iterations: 3) > 0)
-    }
 }
 

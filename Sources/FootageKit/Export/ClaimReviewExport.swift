@@ -1,5 +1,6 @@
 import Foundation
 import FootageCatalog
+import FootageCore
 
 /// `footage export --format claimreview`: schema.org JSON-LD for fact-check publishing.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import FootageCatalog
+import FootageCore
 
 /// `footage export --format prov-json`: the provenance of the evidence as W3C PROV-JSON
 /// (<https://www.w3.org/submissions/prov-json/>).

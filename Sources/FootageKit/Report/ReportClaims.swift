@@ -1,5 +1,6 @@
 import Foundation
 import FootageCatalog
+import FootageCore
 
 /// The claims of a report, each with its stance badges, its evidence and the ledger events behind each link.
 struct ReportClaims {

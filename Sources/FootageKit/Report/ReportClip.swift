@@ -1,5 +1,6 @@
 import Foundation
 import FootageCatalog
+import FootageCore
 
 /// One clip's section of a report: what it is and where it came from, the analyst's assessment, the metadata
 /// warnings, the keyframes inside its linked ranges and its contact sheets.

@@ -1,4 +1,5 @@
 import Foundation
+import FootageCore
 
 /// The pictures of a report: keyframe stills and contact sheets, each checked against the SHA-256 recorded for it
 /// before it is shown. Embedded as `data:` URIs (the default: one file to hand over), or collected for a folder
@@ -41,7 +42,7 @@ final class ReportImages {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return .missing(path: path) }
         guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return .unreadable(path: path) }
-        let actual = SHA256Hex.of(data)
+        let actual = Hashing.sha256Hex(data)
         guard actual == sha256 else { return .changed(path: path, sha256: actual) }
         let type = ReportImages.mediaType(of: data)
         switch placement {

@@ -1,5 +1,6 @@
 import Foundation
 import FootageCatalog
+import FootageCore
 
 /// The report's timeline: one horizontal bar per linked clip (its length the clip's duration), the linked ranges
 /// drawn on it in their stance's colour, and a tick for each keyframe. Inline SVG, no script.

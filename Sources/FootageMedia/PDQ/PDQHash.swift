@@ -1,3 +1,5 @@
+import FootageCore
+
 /// A 256-bit PDQ perceptual image hash.
 ///
 /// The bits are kept as four 64-bit words, most significant first, so that the Hamming distance is four
@@ -35,17 +37,7 @@ public struct PDQHash: Sendable, Hashable, CustomStringConvertible, Codable {
     }
 
     /// The reference text form: 64 lowercase hex digits, most significant first.
-    public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8](repeating: 0, count: 64)
-        for wordIndex in 0..<4 {
-            let word = words[wordIndex]
-            for digit in 0..<16 {
-                text[wordIndex * 16 + digit] = digits[Int((word >> UInt64(60 - 4 * digit)) & 0xf)]
-            }
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    public var hex: String { withUnsafeBytes(of: SIMD4(words[0].bigEndian, words[1].bigEndian, words[2].bigEndian, words[3].bigEndian)) { $0.hexString } }
 
     public var description: String { hex }
 

@@ -1,0 +1,146 @@
+import Foundation
+import FootageCatalog
+import FootageMedia
+import FootageWorkers
+import FootageCore
+
+/// `footage keyframes`: extracts stills from a registered clip into the catalogue (recorded, with a ledger event),
+/// or from any file into a folder without touching a catalogue.
+public enum KeyframeJob {
+    public struct Options: Sendable {
+        public var mode: KeyframeMode = .key
+        public var maxFrames: Int?
+        public var width: Int?
+        public var format: ImageFormat = .jpeg
+        public var sheet = false
+        /// `--out DIR`: also (or, for an unregistered file, only) write the images here.
+        public var out: URL?
+        public var analyst: String
+        public init(analyst: String) { self.analyst = analyst }
+
+        /// The parameters that make an extraction what it is, as canonical JSON: the same parameters on the same
+        /// clip are the same extraction, and running it again adds nothing.
+        public var params: JSONValue {
+            var object: [String: JSONValue] = ["format": .string(format.rawValue), "sheet": .bool(sheet),
+                                               "max": maxFrames.map { .int(Int64($0)) } ?? .null,
+                                               "width": width.map { .int(Int64($0)) } ?? .null]
+            switch mode {
+            case .key: object["mode"] = "key"
+            case .scene(let threshold):
+                object["mode"] = "scene"
+                object["threshold"] = .double(threshold)
+            case .interval(let every):
+                object["mode"] = "interval"
+                object["every"] = .double(every)
+            }
+            return .object(object)
+        }
+
+        var modeName: String { params["mode"]?.stringValue ?? "key" }
+    }
+
+    public struct Result: Sendable {
+        public var clip: ClipRecord
+        public var extraction: ExtractionRecord
+        public var frames: [KeyframeRecord]
+        /// False when the same extraction had been done before: nothing was added.
+        public var added: Bool
+    }
+
+    /// Extracts keyframes of a registered clip. The file read is first checked against the clip's SHA-256, so the
+    /// stills come from exactly the registered bytes.
+    public static func run(clip: ClipRecord, catalog: Catalog, options: Options) throws -> Result {
+        let params = options.params.canonicalText
+        if let (extraction, frames) = try catalog.extraction(clipId: clip.id!, params: params) {
+            try copyOut(frames.map(\.path) + [extraction.sheetPath].compactMap { $0 }, catalog: catalog, to: options.out)
+            return Result(clip: clip, extraction: extraction, frames: frames, added: false)
+        }
+        let source = try verifiedLocation(of: clip, catalog: catalog)
+        let slug = "\(options.modeName)-\(Hashing.sha256Hex(params).prefix(8))"
+        let relativeFolder = "Catalog/keyframes/\(clip.sha256)/\(slug)"
+        let finalFolder = catalog.root.appendingPathComponent(relativeFolder, isDirectory: true)
+        let parent = finalFolder.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let temporary = parent.appendingPathComponent(TemporaryFiles.name(), isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+
+        let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary))
+        try TemporaryFiles.flush(contentsOf: temporary)
+        var extraction = ExtractionRecord(clipId: clip.id!, mode: options.modeName, params: params, folder: relativeFolder)
+        extraction.sheetPath = extracted.sheetFileName.map { "\(relativeFolder)/\($0)" }
+        extraction.sheetSha256 = extracted.sheetSha256
+        let frames = extracted.frames.map { frame in
+            KeyframeRecord(idx: frame.index, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
+                           width: frame.width, height: frame.height, path: "\(relativeFolder)/\(frame.fileName)",
+                           sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
+        }
+        let details: [String: JSONValue] = [
+            "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),
+            "source_path": .string(source), "stream_index": .int(Int64(extracted.streamIndex)),
+        ]
+        let stored: (ExtractionRecord, [KeyframeRecord], added: Bool)
+        do {
+            // The folder is put in place under the write lock (see `Catalog.record`); if another process recorded
+            // the same extraction first, its record is returned and this one's images go with the temporary folder.
+            stored = try catalog.record(extraction, keyframes: frames, sha256: clip.sha256, actor: options.analyst,
+                                        details: details) {
+                // A folder here without a record was left by a process killed between placing and recording it.
+                if FileManager.default.fileExists(atPath: finalFolder.path) {
+                    try FileManager.default.removeItem(at: finalFolder)
+                }
+                guard rename(temporary.path, finalFolder.path) == 0 else {
+                    throw CatalogError(.invalid, "\(finalFolder.path): cannot put the keyframes in place (\(errnoText()))")
+                }
+                try TemporaryFiles.flush(parent)
+            }
+        } catch {
+            // The commit failed after the folder was placed (a full disk): no image may stay without its record.
+            TemporaryFiles.removeUnrecorded(relativeFolder, in: catalog)
+            throw error
+        }
+        try copyOut(stored.1.map(\.path) + [stored.0.sheetPath].compactMap { $0 }, catalog: catalog, to: options.out)
+        return Result(clip: clip, extraction: stored.0, frames: stored.1, added: stored.added)
+    }
+
+    /// Extracts keyframes of a file that is not in a catalogue, into `options.out`.
+    public static func run(file path: String, options: Options) throws -> KeyframeExtraction {
+        guard let out = options.out else { throw CatalogError(.invalid, "give --out DIR for a file outside the catalogue") }
+        return try MediaRunner.extractKeyframes(path: path, request: request(options, folder: out))
+    }
+
+    static func request(_ options: Options, folder: URL) -> KeyframeRequest {
+        var request = KeyframeRequest(mode: options.mode, folder: folder)
+        request.maxFrames = options.maxFrames
+        request.width = options.width
+        request.format = options.format
+        request.sheet = options.sheet
+        return request
+    }
+
+    /// The first recorded location whose bytes still hash to the clip's SHA-256.
+    static func verifiedLocation(of clip: ClipRecord, catalog: Catalog) throws -> String {
+        let locations = try catalog.detail(of: clip).locations
+        var reasons: [String] = []
+        for location in locations {
+            do {
+                if try FileHasher.sha256(path: location.path).sha256 == clip.sha256 { return location.path }
+                reasons.append("\(location.path) changed")
+            } catch {
+                reasons.append(FootageErrors.message(error, path: location.path))
+            }
+        }
+        throw CatalogError(.invalid, "clip \(clip.sha256.prefix(12)): no location holds its bytes any more (\(reasons.joined(separator: "; ")))")
+    }
+
+    /// Copies catalogue images (paths relative to the catalogue folder) into `folder`, keeping their names.
+    static func copyOut(_ paths: [String], catalog: Catalog, to folder: URL?) throws {
+        guard let folder else { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for path in paths {
+            let source = catalog.root.appendingPathComponent(path)
+            let target = folder.appendingPathComponent(source.lastPathComponent)
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: source, to: target)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import FootageCatalog
+import FootageMedia
+import FootageMatching
+
+/// The catalogue's blob layout for fingerprints (see the "v4 fingerprints" migration): per frame, the PDQ hash as
+/// 32 bytes most significant first (so `hex(substr(frames, 1, 32))` in the `sqlite3` shell is the hash's usual text
+/// form), the time as a little-endian IEEE double and the quality as one byte; the variants as seven such hashes
+/// per frame, in `FingerprintFrame.variants` order; the centre hashes, when every frame has one, one per frame in
+/// a blob of their own (the "v7 centre hashes" column), which the search index reads with the frames.
+public enum FingerprintPacking {
+    static let frameSize = 41
+    static let variantCount = 7
+    static let variantsSize = 7 * 32
+
+    public static func pack(_ frames: [FingerprintFrame]) -> (frames: Data, variants: Data, centres: Data) {
+        var packed = [UInt8]()
+        packed.reserveCapacity(frames.count * frameSize)
+        var variants = [UInt8]()
+        variants.reserveCapacity(frames.count * variantsSize)
+        for frame in frames {
+            append(frame.hash, to: &packed)
+            let bits = frame.time.bitPattern
+            for byte in 0..<8 { packed.append(UInt8(truncatingIfNeeded: bits >> (8 * UInt64(byte)))) }
+            packed.append(UInt8(clamping: frame.quality))
+            if frame.variants.count == variantCount {
+                for variant in frame.variants { append(variant, to: &variants) }
+            }
+        }
+        // Variants are stored for every frame or for none; centres likewise.
+        if variants.count != frames.count * variantsSize { variants = [] }
+        var centres = [UInt8]()
+        if frames.allSatisfy({ $0.centre != nil }) {
+            centres.reserveCapacity(frames.count * 32)
+            for frame in frames { append(frame.centre!, to: &centres) }
+        }
+        return (Data(packed), Data(variants), Data(centres))
+    }
+
+    /// Unpacks frames, with their variants and centre hashes when the blobs hold them.
+    /// - Throws: `CatalogError` `.invalid` when the blobs' sizes do not fit the layout.
+    public static func unpack(frames: Data, variants: Data = Data(), centres: Data = Data()) throws
+        -> [FingerprintFrame]
+    {
+        guard frames.count % frameSize == 0 else {
+            throw CatalogError(.invalid, "a stored fingerprint is damaged (\(frames.count) bytes of frames)")
+        }
+        let count = frames.count / frameSize
+        guard variants.isEmpty || variants.count == count * variantsSize else {
+            throw CatalogError(.invalid, "a stored fingerprint is damaged (\(variants.count) bytes of variants)")
+        }
+        guard centres.isEmpty || centres.count == count * 32 else {
+            throw CatalogError(.invalid, "a stored fingerprint is damaged (\(centres.count) bytes of centre hashes)")
+        }
+        return frames.withUnsafeBytes { raw in
+            variants.withUnsafeBytes { variantBytes in centres.withUnsafeBytes { centreBytes in
+                (0..<count).map { index in
+                    let base = index * frameSize
+                    var bits: UInt64 = 0
+                    for byte in 0..<8 { bits |= UInt64(raw[base + 32 + byte]) << (8 * UInt64(byte)) }
+                    let extra = variantBytes.isEmpty ? [] : (0..<variantCount).map { variant in
+                        hash(variantBytes, at: index * variantsSize + variant * 32)
+                    }
+                    return FingerprintFrame(time: Double(bitPattern: bits), hash: hash(raw, at: base),
+                                            quality: Int(raw[base + 40]), variants: extra,
+                                            centre: centreBytes.isEmpty ? nil : hash(centreBytes, at: index * 32))
+                }
+            } }
+        }
+    }
+
+    /// Unpacks what the search index loads: frames and centre hashes, without dihedral variants.
+    public static func unpack(_ stored: StoredFingerprintFrames) throws -> [FingerprintFrame] {
+        try unpack(frames: stored.frames, centres: stored.centres)
+    }
+
+    private static func append(_ hash: PDQHash, to bytes: inout [UInt8]) {
+        for word in 0..<4 {
+            let value = hash.words[word]
+            for byte in (0..<8).reversed() { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(byte)))) }
+        }
+    }
+
+    private static func hash(_ raw: UnsafeRawBufferPointer, at offset: Int) -> PDQHash {
+        var words = SIMD4<UInt64>.zero
+        for word in 0..<4 {
+            var value: UInt64 = 0
+            for byte in 0..<8 { value = value << 8 | UInt64(raw[offset + word * 8 + byte]) }
+            words[word] = value
+        }
+        return PDQHash(words: words)
+    }
+}
