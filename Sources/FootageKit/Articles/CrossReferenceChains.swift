@@ -1,0 +1,69 @@
+import Foundation
+import FootageCatalog
+import FootageMatching
+
+extension CrossReference {
+    /// One claim's evidence chain (`xref CLAIM`): its evidence, its article, and the ledger events behind the claim
+    /// and each of its links, in ledger order.
+    public struct ClaimChain: Sendable {
+        public var entry: ClaimEntry
+        public var article: ArticleRecord
+        public var events: [LedgerEvent]
+    }
+
+    /// The same footage in another clip: the part of this clip's range the other clip shows too (A) and where it
+    /// lies there (B).
+    public struct Corresponding: Sendable {
+        public var shared: SharedFootage
+        public var segment: MatchSegment
+    }
+
+    /// A link that bears on the clip, and where its seconds lie in each clip that shares footage with this one.
+    public struct ClipEvidence: Sendable {
+        public var evidence: LinkEvidence
+        public var sameFootage: [Corresponding]
+    }
+
+    /// Everything `xref REF` shows about a clip.
+    public struct ClipReport: Sendable {
+        public var clip: ClipRecord
+        public var evidence: [ClipEvidence]
+        /// The clips that share footage with this one.
+        public var shared: [SharedFootage]
+        /// Links made on those clips at seconds this clip shows too: `segment` is seen from the other clip (A) to
+        /// this one (B).
+        public var linksOnOthers: [(evidence: LinkEvidence, via: Corresponding)]
+    }
+
+    public static func chain(_ catalog: Catalog, _ claim: ClaimRecord) throws -> ClaimChain {
+        let entry = try self.claim(catalog, claim)
+        let article = try catalog.article(matching: "A\(claim.articleId)")
+        var events = try catalog.ledgerEvents(subject: claim.shortID)
+        for link in entry.evidence { events += try catalog.ledgerEvents(subject: link.link.shortID) }
+        events.sort { $0.seq < $1.seq }
+        return ClaimChain(entry: entry, article: article, events: events)
+    }
+
+    public static func report(_ catalog: Catalog, _ clip: ClipRecord) throws -> ClipReport {
+        let shared = try SharedFootage.of(clip, catalog: catalog)
+        let evidence = try self.clip(catalog, clip).map { item in
+            ClipEvidence(evidence: item, sameFootage: corresponding(shared, from: item.link.start, to: item.link.end))
+        }
+        var onOthers: [(evidence: LinkEvidence, via: Corresponding)] = []
+        for item in shared {
+            let reversed = item.fromTheOtherSide
+            for other in try self.clip(catalog, item.other) {
+                for segment in reversed.corresponding(from: other.link.start, to: other.link.end) {
+                    onOthers.append((other, Corresponding(shared: reversed, segment: segment)))
+                }
+            }
+        }
+        return ClipReport(clip: clip, evidence: evidence, shared: shared, linksOnOthers: onOthers)
+    }
+
+    static func corresponding(_ shared: [SharedFootage], from start: Double, to end: Double) -> [Corresponding] {
+        shared.flatMap { item in
+            item.corresponding(from: start, to: end).map { Corresponding(shared: item, segment: $0) }
+        }
+    }
+}

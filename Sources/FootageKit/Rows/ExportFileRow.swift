@@ -1,0 +1,13 @@
+import Foundation
+
+/// One line of `footage export --json`: a file written.
+public struct ExportFileRow: Encodable, Sendable {
+    public var path: String
+    /// `json`, `csv`, `prov-json` or `claimreview`.
+    public var format: String
+    /// For CSV, the table the file holds.
+    public var table: String?
+    public var bytes: Int
+    /// The SHA-256 of the bytes written, to tell later that the file handed over is the file exported.
+    public var sha256: String
+}
