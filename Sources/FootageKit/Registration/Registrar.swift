@@ -60,9 +60,24 @@ public struct Registrar: Sendable {
         self.options = options
     }
 
+    /// Starts the media workers a `register` of `paths` will use, so that they load FFmpeg while this process opens
+    /// the catalogue and lists the files: one for a single file, `jobs` otherwise.
+    public static func prewarm(for paths: [String], jobs: Int) {
+        var isFolder: ObjCBool = false
+        let oneFile = paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
+            && !isFolder.boolValue
+        MediaRunner.prewarm(oneFile ? 1 : jobs)
+    }
+
     /// Registers every file under `paths`, `options.jobs` files at a time. `report` is called once per file, as each
-    /// finishes, from one thread at a time.
-    public func register(_ paths: [String], report: @escaping @Sendable (Outcome) -> Void) {
+    /// finishes, from one thread at a time. Returns how many files ended in each status.
+    @discardableResult
+    public func register(_ paths: [String], report: @escaping @Sendable (Outcome) -> Void) -> Summary {
+        let tally = Tally()
+        let report: @Sendable (Outcome) -> Void = { outcome in
+            tally.add(outcome.status)
+            report(outcome)
+        }
         let entries = FileEnumerator.expand(paths)
         var files: [String] = []
         for entry in entries {
@@ -95,6 +110,7 @@ public struct Registrar: Sendable {
                 if !asksAhead { current = startNext() }
             }
         }
+        return tally.current
     }
 
     /// Registers one file; never throws: failures become an `error` outcome naming the file and the reason.
