@@ -22,7 +22,7 @@ struct ArticleCommand: ParsableCommand {
         @Option(help: "The outlet that published it.") var outlet: String?
         @Option(help: "When it was published (date or date-time).") var published: String?
         @Option(help: "Its author.") var author: String?
-        @Option(help: "The analyst (default: the login name).") var by: String?
+        @OptionGroup var analyst: AnalystOptions
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var output: OutputOptions
 
@@ -39,7 +39,7 @@ struct ArticleCommand: ParsableCommand {
             overrides.outlet = outlet
             overrides.published = published
             overrides.author = author
-            let result = try ArticleJob.add(file: file, overrides: overrides, catalog: catalog, analyst: Analyst.name(by))
+            let result = try ArticleJob.add(file: file, overrides: overrides, catalog: catalog, analyst: analyst.name)
             if output.json {
                 var row = ArticleJSON.row(result.article, claims: result.claims.count)
                 row["status"] = .string(result.added ? "imported" : "known")
@@ -81,14 +81,14 @@ struct ClaimCommand: ParsableCommand {
 
         @Argument(help: "The article (A3).") var article: String
         @Argument(help: "The claim's text.") var text: String
-        @Option(help: "The analyst (default: the login name).") var by: String?
+        @OptionGroup var analyst: AnalystOptions
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let catalog = try catalogOptions.open()
             let article = try catalog.article(matching: self.article)
-            let claim = try ArticleJob.addClaim(text: text, to: article, catalog: catalog, analyst: Analyst.name(by))
+            let claim = try ArticleJob.addClaim(text: text, to: article, catalog: catalog, analyst: analyst.name)
             if output.json {
                 Output.json(.object(ClaimJSON.row(claim)))
             } else {

@@ -20,14 +20,14 @@ struct AssessCommand: ParsableCommand {
     @Option(help: "\(AssessmentRecord.Category.allCases.map(\.rawValue).joined(separator: ", ")).")
     var category: AssessmentRecord.Category
     @Option(help: "Why, in the analyst's words.") var note: String?
-    @Option(help: "The analyst (default: the login name).") var by: String?
+    @OptionGroup var analyst: AnalystOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let catalog = try catalogOptions.open()
         let clip = try catalog.clip(matching: ref)
-        let record = try catalog.assess(clip: clip, category: category, note: note, actor: Analyst.name(by))
+        let record = try catalog.assess(clip: clip, category: category, note: note, actor: analyst.name)
         if output.json {
             var row = Output.object(record)
             row["schema_org"] = .string(category.schemaOrgName)

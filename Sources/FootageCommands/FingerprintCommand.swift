@@ -19,8 +19,8 @@ struct FingerprintCommand: ParsableCommand {
 
     @Argument(help: "Registered clips: SHA-256 prefix or path.") var refs: [String]
     @Option(help: "Frames sampled per second.") var rate = 1.0
-    @Option(help: "The analyst (default: the login name).") var by: String?
-    @Option(help: "Clips processed at once (default: the number of cores).") var jobs: Int?
+    @OptionGroup var analyst: AnalystOptions
+    @OptionGroup var jobs: JobsOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
@@ -28,14 +28,13 @@ struct FingerprintCommand: ParsableCommand {
         if !FingerprintSampler.rates.contains(rate) {
             throw ValidationError("--rate must be between 1/60 and 30 frames per second")
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         let catalog = try catalogOptions.open()
-        var options = FingerprintJob.Options(analyst: Analyst.name(by))
+        var options = FingerprintJob.Options(analyst: analyst.name)
         options.rate = rate
-        let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let jobs = jobs.count
         let filesAtOnce = min(jobs, refs.count)
         options.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: filesAtOnce)
         MediaRunner.prewarm(filesAtOnce)

@@ -28,8 +28,8 @@ struct KeyframesCommand: ParsableCommand {
     @Option(help: "jpg or png.") var format: Format = .jpg
     @Option(help: "Also write the images to this folder.") var out: String?
     @Flag(help: "Also write contact-sheet.jpg: the stills in a grid with their timecodes.") var sheet = false
-    @Option(help: "The analyst (default: the login name).") var by: String?
-    @Option(help: "Clips processed at once (default: the number of cores).") var jobs: Int?
+    @OptionGroup var analyst: AnalystOptions
+    @OptionGroup var jobs: JobsOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
@@ -38,11 +38,10 @@ struct KeyframesCommand: ParsableCommand {
         if !(every > 0 && every <= 86_400) { throw ValidationError("--every must be a number of seconds above 0") }
         if let max, max < 1 { throw ValidationError("--max must be at least 1") }
         if let width, !(16...8192).contains(width) { throw ValidationError("--width must be between 16 and 8192 pixels") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        var options = KeyframeJob.Options(analyst: Analyst.name(by))
+        var options = KeyframeJob.Options(analyst: analyst.name)
         switch mode {
         case .key: options.mode = .key
         case .scene: options.mode = .scene(threshold: sceneThreshold)
@@ -61,7 +60,7 @@ struct KeyframesCommand: ParsableCommand {
         let serial = NSLock()
         let work = targets
         let settings = options
-        Parallel.forEach(work.count, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { index in
+        Parallel.forEach(work.count, jobs: jobs.count) { index in
             let target = work[index]
             var each = settings
             // With several targets, each gets its own subfolder of --out, so stills of different clips

@@ -35,7 +35,7 @@ struct LinkCommand: ParsableCommand {
     @Option(help: "End of the range in the clip.") var to: TimeArgument?
     @Option(help: "high, medium or low.") var confidence: Confidence = .medium
     @Option(help: "What the footage shows, in the analyst's words.") var note: String?
-    @Option(help: "The analyst (default: the login name).") var by: String?
+    @OptionGroup var analyst: AnalystOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
@@ -51,7 +51,7 @@ struct LinkCommand: ParsableCommand {
         let clip = try catalog.clip(matching: ref)
         let link = try catalog.link(claimId: claim.id!, clip: clip, start: from?.seconds, end: to?.seconds,
                                     stance: stance.rawValue, confidence: confidence.rawValue, note: note,
-                                    actor: Analyst.name(by))
+                                    actor: analyst.name)
         if output.json {
             Output.json(.object(LinkJSON.row(link)))
         } else {
@@ -69,14 +69,14 @@ struct UnlinkCommand: ParsableCommand {
 
     @Argument(help: "The link (L5).") var link: String
     @Option(help: "Why it is retracted.") var note: String?
-    @Option(help: "The analyst (default: the login name).") var by: String?
+    @OptionGroup var analyst: AnalystOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let catalog = try catalogOptions.open()
         let found = try catalog.link(matching: link)
-        let retracted = try catalog.retract(linkId: found.id!, note: note, actor: Analyst.name(by))
+        let retracted = try catalog.retract(linkId: found.id!, note: note, actor: analyst.name)
         if output.json {
             Output.json(.object(LinkJSON.row(retracted)))
         } else {

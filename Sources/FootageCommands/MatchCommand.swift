@@ -23,7 +23,7 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "FILE FILE: frames per second sampled from each file.") var rate = 1.0
     @Option(name: .customLong("min-share"), help: "The share of the shorter clip's distinct images that must match.")
     var minimumShare: Double?
-    @Option(help: "The analyst (default: the login name).") var by: String?
+    @OptionGroup var analyst: AnalystOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
@@ -40,7 +40,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = MatchJob.Options(analyst: Analyst.name(by))
+        var options = MatchJob.Options(analyst: analyst.name)
         options.queryRate = queryRate ?? MatchJob.defaultQueryRate
         if let minimumShare { options.rule.minimumShare = minimumShare }
         if targets.count == 2 { return try compareFiles(options) }

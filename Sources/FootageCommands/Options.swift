@@ -39,6 +39,27 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
+/// `--by NAME`: the analyst making a change, recorded as the ledger event's actor; without it, the login name.
+struct AnalystOptions: ParsableArguments {
+    @Option(name: .customLong("by"), help: ArgumentHelp("The analyst (default: the login name).", valueName: "NAME"))
+    var explicit: String?
+
+    var name: String { Analyst.name(explicit) }
+}
+
+/// `--jobs N`: how many files or clips are worked on at once; without it, one per core.
+struct JobsOptions: ParsableArguments {
+    @Option(name: .customLong("jobs"),
+            help: ArgumentHelp("How many files or clips at once (default: the number of cores).", valueName: "N"))
+    var explicit: Int?
+
+    var count: Int { explicit ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    func validate() throws {
+        if let explicit, explicit < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+}
+
 /// A failure whose message is the whole story; printed as `footage: MESSAGE`, exit 1.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String

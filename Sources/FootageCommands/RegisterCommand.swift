@@ -21,7 +21,7 @@ struct RegisterCommand: ParsableCommand {
     @Option(help: "The URL it was published at.") var url: String?
     @Option(help: "When it was published (date or date-time).") var published: String?
     @Option(help: "When it was retrieved (date or date-time).") var retrieved: String?
-    @Option(help: "The analyst (default: the login name).") var by: String?
+    @OptionGroup var analyst: AnalystOptions
     @Option(help: "A note on the acquisition.") var note: String?
     @Option(name: .customLong("info-json"), help: "A yt-dlp .info.json sidecar for the file.") var infoJSON: String?
     @Flag(help: "Keep an evidentiary copy in Media/, named by SHA-256, read-only.") var copy = false
@@ -30,12 +30,11 @@ struct RegisterCommand: ParsableCommand {
     var noFingerprint = false
     @Option(name: .customLong("fingerprint-rate"), help: "Frames per second sampled for the fingerprint.")
     var fingerprintRate = 1.0
-    @Option(help: "Files registered at once (default: the number of cores).") var jobs: Int?
+    @OptionGroup var jobs: JobsOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if !FingerprintSampler.rates.contains(fingerprintRate) {
             throw ValidationError("--fingerprint-rate must be between 1/60 and 30 frames per second")
         }
@@ -55,9 +54,9 @@ struct RegisterCommand: ParsableCommand {
         var isFolder: ObjCBool = false
         let oneFile = paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
             && !isFolder.boolValue
-        MediaRunner.prewarm(oneFile ? 1 : jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        MediaRunner.prewarm(oneFile ? 1 : jobs.count)
         let catalog = try catalogOptions.openRemovingLeftovers()
-        var options = Registrar.Options(analyst: Analyst.name(by))
+        var options = Registrar.Options(analyst: analyst.name)
         options.acquisition.publisher = source
         options.acquisition.platform = platform
         options.acquisition.url = url
@@ -66,7 +65,7 @@ struct RegisterCommand: ParsableCommand {
         options.acquisition.note = note
         options.acquisition.infoJSON = infoJSON
         options.copy = copy
-        if let jobs { options.jobs = jobs }
+        options.jobs = jobs.count
         if keyframes {
             var extraction = KeyframeJob.Options(analyst: options.analyst)
             extraction.sheet = true

@@ -15,13 +15,13 @@ struct SealCommand: ParsableCommand {
             always gives the same line. A ledger whose chain is broken is not sealed.
             """)
 
-    @Option(help: "The analyst (default: the login name).") var by: String?
+    @OptionGroup var analyst: AnalystOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let catalog = try catalogOptions.open()
-        let seal = try Sealing.seal(catalog, analyst: Analyst.name(by))
+        let seal = try Sealing.seal(catalog, analyst: analyst.name)
         if output.json {
             Output.json(["id": .int(seal.id!), "checkpoint": .string(seal.checkpoint.description),
                          "events": .int(seal.events), "head": .string(seal.head), "time": .string(seal.time),
