@@ -41,10 +41,9 @@ struct ArticleCommand: ParsableCommand {
             overrides.author = author
             let result = try ArticleJob.add(file: file, overrides: overrides, catalog: catalog, analyst: analyst.name)
             if output.json {
-                var row = ArticleJSON.row(result.article, claims: result.claims.count)
-                row["status"] = .string(result.added ? "imported" : "known")
-                Output.json(.object(row))
-                for claim in result.claims { Output.json(.object(ClaimJSON.row(claim))) }
+                Output.row(ArticleRow(result.article, claims: result.claims.count,
+                                      status: result.added ? "imported" : "known"))
+                result.claims.forEach { Output.row(ClaimRow($0)) }
             } else {
                 Output.line("\(result.added ? "imported" : "known   ") \(result.article.shortID)  \(Output.safe(result.article.headline))  (\(result.claims.count) claims)")
                 ClaimText.table(result.claims)
@@ -65,7 +64,7 @@ struct ClaimsCommand: ParsableCommand {
         let article = try catalog.article(matching: self.article)
         let claims = try catalog.claims(articleId: article.id!)
         if output.json {
-            claims.forEach { Output.json(.object(ClaimJSON.row($0))) }
+            claims.forEach { Output.row(ClaimRow($0)) }
         } else {
             Output.line("\(article.shortID)  \(Output.safe(article.headline))")
             ClaimText.table(claims)
@@ -90,31 +89,11 @@ struct ClaimCommand: ParsableCommand {
             let article = try catalog.article(matching: self.article)
             let claim = try ArticleJob.addClaim(text: text, to: article, catalog: catalog, analyst: analyst.name)
             if output.json {
-                Output.json(.object(ClaimJSON.row(claim)))
+                Output.row(ClaimRow(claim))
             } else {
                 ClaimText.table([claim])
             }
         }
-    }
-}
-
-enum ArticleJSON {
-    static func row(_ article: ArticleRecord, claims: Int) -> [String: JSONValue] {
-        var row = Output.object(article, dropping: ["body"])
-        row["id"] = .string(article.shortID)
-        row["claims"] = .int(Int64(claims))
-        return row
-    }
-}
-
-enum ClaimJSON {
-    static func row(_ claim: ClaimRecord) -> [String: JSONValue] {
-        var row = Output.object(claim, dropping: ["details", "kinds"])
-        row["id"] = .string(claim.shortID)
-        row["article"] = .string("A\(claim.articleId)")
-        row["kinds"] = .array(claim.kindList.map(JSONValue.string))
-        row["details"] = claim.detailsValue
-        return row
     }
 }
 

@@ -29,9 +29,7 @@ struct AssessCommand: ParsableCommand {
         let clip = try catalog.clip(matching: ref)
         let record = try catalog.assess(clip: clip, category: category, note: note, actor: analyst.name)
         if output.json {
-            var row = Output.object(record)
-            row["schema_org"] = .string(category.schemaOrgName)
-            Output.json(.object(row))
+            Output.row(AssessmentRow(record))
         } else {
             Output.line("clip \(Output.short(clip.sha256)): \(category.label) (\(category.schemaOrgName)), "
                 + "by \(Output.safe(record.createdBy)) at \(record.createdAt)")

@@ -26,6 +26,7 @@ struct ExportCommand: ParsableCommand {
             help: ArgumentHelp("Write here instead of stdout (for CSV without --table: a folder).", valueName: "PATH"))
     var path: String?
     @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if article != nil && ref != nil { throw ValidationError("give either --article or a clip, not both") }
@@ -33,74 +34,27 @@ struct ExportCommand: ParsableCommand {
         if format == .csv && table == nil && path == nil {
             throw ValidationError("--format csv writes one file per table: give -o FOLDER, or --table NAME for stdout")
         }
+        if output.json && path == nil {
+            throw ValidationError("--json prints a line per file written, but without -o the export goes to stdout")
+        }
     }
 
     func run() throws {
         let catalog = try catalogOptions.open(.read)
-        let scope: CatalogSnapshot.Scope
-        if let article {
-            scope = .article(try catalog.article(matching: article).id!)
-        } else if let ref {
-            scope = .clip(try catalog.clip(matching: ref).id!)
-        } else {
-            scope = .all
-        }
+        let scope = try CatalogExport.scope(article: article, clip: ref, in: catalog)
         let result = try CatalogExport.export(catalog, scope: scope, format: format, table: table)
         for note in result.notes { Output.error("footage: note: \(Output.safe(note))") }
         guard let path else {
             for file in result.files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
             return
         }
-        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let written: [ExportFileRow]
         do {
-            if result.files.count == 1 && result.files[0].name.isEmpty {
-                try ExportFiles.write(result.files[0].text, to: target)
-            } else {
-                try ExportFiles.writeFolder(result.files, to: target)
-            }
-        } catch {
-            throw CommandFailure(Output.safe("\(error)"))
+            written = try ExportFiles.write(result, format: format, table: table,
+                                            to: URL(fileURLWithPath: path).standardizedFileURL)
+        } catch let failure as ExportFiles.Failure {
+            throw CommandFailure(Output.safe(failure.description))
         }
-    }
-}
-
-/// Export files are written to a temporary name beside the target and renamed when complete.
-enum ExportFiles {
-    struct Failure: Error, CustomStringConvertible { let description: String }
-
-    static func write(_ text: String, to target: URL) throws {
-        let folder = target.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw Failure(description: "\(folder.path): no such folder; create it first")
-        }
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        do {
-            try Data(text.utf8).write(to: temporary)
-        } catch {
-            throw Failure(description: "\(target.path): cannot write (\(error.localizedDescription))")
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            throw Failure(description: "\(target.path): cannot write (\(String(cString: strerror(errno))))")
-        }
-    }
-
-    static func writeFolder(_ files: [(name: String, text: String)], to folder: URL) throws {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw Failure(description: "\(folder.path): not a folder") }
-        } else {
-            let parent = folder.deletingLastPathComponent()
-            guard FileManager.default.fileExists(atPath: parent.path) else {
-                throw Failure(description: "\(parent.path): no such folder; create it first")
-            }
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-            } catch {
-                throw Failure(description: "\(folder.path): cannot create (\(error.localizedDescription))")
-            }
-        }
-        for file in files { try write(file.text, to: folder.appendingPathComponent(file.name)) }
+        if output.json { written.forEach(Output.row) }
     }
 }

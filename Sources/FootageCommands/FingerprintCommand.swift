@@ -34,39 +34,19 @@ struct FingerprintCommand: ParsableCommand {
         let catalog = try catalogOptions.open()
         var options = FingerprintJob.Options(analyst: analyst.name)
         options.rate = rate
-        let jobs = jobs.count
-        let filesAtOnce = min(jobs, refs.count)
-        options.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: filesAtOnce)
-        MediaRunner.prewarm(filesAtOnce)
-        let failed = FailureFlag()
-        let serial = NSLock()
-        let work = refs
-        let settings = options
         let json = output.json
-        Parallel.forEach(work.count, jobs: jobs) { index in
-            do {
-                let clip = try catalog.clip(matching: work[index])
-                let result = try FingerprintJob.run(clip: clip, catalog: catalog, options: settings)
-                serial.withLock { Self.print(result, json: json) }
-            } catch {
-                failed.set()
-                serial.withLock { Output.error(Output.safe(FootageErrors.message(error, path: work[index]))) }
+        let failed = FingerprintJob.run(refs: refs, catalog: catalog, options: options, jobs: jobs.count) {
+            ref, outcome in
+            switch outcome {
+            case .success(let result): Self.print(result, json: json)
+            case .failure(let error): Output.error(Output.safe(FootageErrors.message(error, path: ref)))
             }
         }
-        if failed.value { throw ExitCode(1) }
+        if failed > 0 { throw ExitCode(1) }
     }
 
     private static func print(_ result: FingerprintJob.Result, json: Bool) {
-        if json {
-            var row: [String: JSONValue] = ["clip": .string(result.clip.sha256)]
-            row["frames"] = result.frameCount.map { .int(Int64($0)) } ?? .null
-            row["usable"] = result.usableCount.map { .int(Int64($0)) } ?? .null
-            row["replaced"] = .bool(result.replaced)
-            row["event"] = result.event.map(JSONValue.int) ?? .null
-            row["note"] = .optional(result.note)
-            Output.json(.object(row))
-            return
-        }
+        if json { return Output.row(FingerprintRow(result)) }
         if let frames = result.frameCount, let usable = result.usableCount {
             Output.line("\(Output.short(result.clip.sha256))  \(frames) frames, \(usable) usable"
                 + (result.replaced ? "  (replaced the earlier fingerprint)" : ""))

@@ -17,7 +17,7 @@ struct HashCommand: ParsableCommand {
             do {
                 let digest = try FileHasher.sha256(path: file)
                 if output.json {
-                    Output.json(["path": .string(file), "sha256": .string(digest.sha256), "size": .int(digest.size)])
+                    Output.row(FileHashRow(path: file, sha256: digest.sha256, size: digest.size))
                 } else {
                     Output.line("\(digest.sha256)  \(Output.safe(file))")
                 }

@@ -1,7 +1,10 @@
 import ArgumentParser
 import FootageCatalog
+import FootageKit
 import Foundation
 
+/// `footage init [DIR]`. It has no `--catalog`: the folder to make is its argument, and it makes a catalogue
+/// rather than finding one (see the README's command-line contract).
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "Create a catalogue folder (Catalog/ and Media/) in DIR, default the current folder.")
@@ -10,14 +13,12 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
-        let catalog = try Catalog.create(at: root)
-        let head = try catalog.ledgerHead()
+        let catalog = try Catalog.create(at: URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL)
+        let row = try CatalogFolderRow(catalog)
         if output.json {
-            Output.json(["catalog": .string(root.path), "database": .string(catalog.databaseURL.path),
-                         "events": .int(head.count)])
+            Output.row(row)
         } else {
-            Output.line("catalogue ready: \(root.path) (\(head.count) ledger events)")
+            Output.line("catalogue ready: \(row.catalog) (\(row.events) ledger events)")
         }
     }
 }

@@ -52,31 +52,15 @@ struct KeyframesCommand: ParsableCommand {
         options.format = format == .png ? .png : .jpeg
         options.sheet = sheet
         options.out = out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
-
-        // Several clips run in parallel, one clip per core: decoding keyframes does not gain from threads
-        // within one clip, so parallelism across clips is what uses the machine.
-        let catalog = try openCatalog()
-        let failed = FailureFlag()
-        let serial = NSLock()
-        let work = targets
-        let settings = options
-        Parallel.forEach(work.count, jobs: jobs.count) { index in
-            let target = work[index]
-            var each = settings
-            // With several targets, each gets its own subfolder of --out, so stills of different clips
-            // (named by index and time) cannot overwrite each other.
-            if work.count > 1, let out = settings.out {
-                each.out = out.appendingPathComponent(Self.folderName(index: index, target: target), isDirectory: true)
-            }
-            do {
-                let lines = try extract(target, catalog: catalog, options: each)
-                serial.withLock { lines.forEach(emit) }
-            } catch {
-                failed.set()
-                serial.withLock { Output.error(Output.safe(FootageErrors.message(error, path: target))) }
+        let json = output.json
+        let failed = KeyframeBatch.run(targets, catalog: try openCatalog(), options: options, jobs: jobs.count) {
+            target, outcome in
+            switch outcome {
+            case .success(let extracted): Self.print(extracted, json: json)
+            case .failure(let error): Output.error(Self.message(error, target: target))
             }
         }
-        if failed.value { throw ExitCode(1) }
+        if failed > 0 { throw ExitCode(1) }
     }
 
     /// Without a catalogue, files can still be extracted to --out; a catalogue that is there but refused is an error.
@@ -88,85 +72,28 @@ struct KeyframesCommand: ParsableCommand {
         }
     }
 
-    /// What to print for one target: JSON rows or text lines (text lines starting with "!" go to stderr).
-    private func extract(_ target: String, catalog: Catalog?, options: KeyframeJob.Options) throws -> [Line] {
-        if let catalog, let clip = try? catalog.clip(matching: target) {
-            return lines(try KeyframeJob.run(clip: clip, catalog: catalog, options: options), catalog: catalog)
+    /// A target's stills: JSON rows, or for people a line each, the contact sheet, and a summary on stderr.
+    private static func print(_ extracted: KeyframeBatch.Extracted, json: Bool) {
+        if json { return extracted.rows.forEach(Output.row) }
+        for row in extracted.rows {
+            Output.line("\(TimeText.format(row.time))  \(row.pdq.prefix(16))  q\(row.quality)  "
+                + Output.safe(row.path))
         }
-        let path = URL(fileURLWithPath: target).standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure("\(target): neither a registered clip nor a file")
-        }
-        guard let out = options.out else {
-            throw CommandFailure("\(target): not a registered clip; to extract without the catalogue give --out DIR")
-        }
-        let extraction = try KeyframeJob.run(file: path, options: options)
-        var result: [Line] = extraction.frames.map { frame in
-            let file = out.appendingPathComponent(frame.fileName).path
-            if output.json {
-                return .json(["clip": .null, "file": .string(path), "index": .int(Int64(frame.index)),
-                              "mode": .string(mode.rawValue), "pts": .int(frame.pts), "time": .double(frame.time),
-                              "width": .int(Int64(frame.width)), "height": .int(Int64(frame.height)), "path": .string(file),
-                              "sha256": .string(frame.sha256), "pdq": .string(frame.pdq.hex),
-                              "quality": .int(Int64(frame.quality)), "score": frame.score.map(JSONValue.double) ?? .null])
-            }
-            return .text("\(TimeText.format(frame.time))  \(frame.pdq.hex.prefix(16))  q\(frame.quality)  \(Output.safe(file))")
-        }
-        if let sheet = extraction.sheetFileName, !output.json {
-            result.append(.text("contact sheet: \(Output.safe(out.appendingPathComponent(sheet).path))"))
-        }
-        result.append(.note("extracted \(extraction.frames.count) keyframes of \(Output.safe(path)) (not catalogued)"))
-        return result
-    }
-
-    /// `2-pentagon-release.webm`: position and file name, reduced to safe characters.
-    static func folderName(index: Int, target: String) -> String {
-        let name = (target as NSString).lastPathComponent
-        let safe = String(name.unicodeScalars.map { scalar -> Character in
-            let c = Character(scalar)
-            return (c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")) ? c : "_"
-        }.prefix(80))
-        return "\(index + 1)-\(safe.hasPrefix(".") ? "_" + safe.dropFirst() : safe)"
-    }
-
-    enum Line {
-        case json(JSONValue)
-        case text(String)
-        case note(String)
-    }
-
-    private func emit(_ line: Line) {
-        switch line {
-        case .json(let value): Output.json(value)
-        case .text(let text): Output.line(text)
-        case .note(let text): if !output.json { Output.error(text) }
+        if let sheet = extracted.sheet { Output.line("contact sheet: \(Output.safe(sheet))") }
+        if let clip = extracted.clip {
+            Output.error("\(extracted.added ? "extracted" : "already extracted") \(extracted.rows.count) keyframes of "
+                + "clip \(Output.short(clip.sha256)) (\(extracted.mode))")
+        } else {
+            Output.error("extracted \(extracted.rows.count) keyframes of \(Output.safe(extracted.file)) "
+                + "(not catalogued)")
         }
     }
 
-    private func lines(_ result: KeyframeJob.Result, catalog: Catalog) -> [Line] {
-        var lines: [Line] = result.frames.map { frame in
-            let file = catalog.root.appendingPathComponent(frame.path).path
-            if output.json {
-                return .json(["clip": .string(result.clip.sha256), "index": .int(Int64(frame.idx)),
-                              "mode": .string(result.extraction.mode), "pts": .int(frame.pts), "time": .double(frame.time),
-                              "width": .int(Int64(frame.width)), "height": .int(Int64(frame.height)),
-                              "path": .string(file), "sha256": .string(frame.sha256), "pdq": .string(frame.pdq),
-                              "quality": .int(Int64(frame.quality)), "score": frame.score.map(JSONValue.double) ?? .null])
-            }
-            return .text("\(TimeText.format(frame.time))  \(frame.pdq.prefix(16))  q\(frame.quality)  \(file)")
+    /// The line for a target that failed; the flag to give is named here, where flags are known.
+    private static func message(_ error: any Error, target: String) -> String {
+        if case KeyframeBatch.Unresolved.noFolder = error {
+            return Output.safe("\(target): not a registered clip; to extract without the catalogue give --out DIR")
         }
-        if let sheet = result.extraction.sheetPath, !output.json {
-            lines.append(.text("contact sheet: \(catalog.root.appendingPathComponent(sheet).path)"))
-        }
-        lines.append(.note("\(result.added ? "extracted" : "already extracted") \(result.frames.count) keyframes of clip \(Output.short(result.clip.sha256)) (\(result.extraction.mode))"))
-        return lines
+        return Output.safe(FootageErrors.message(error, path: target))
     }
-}
-
-/// Set from any thread when one item fails.
-final class FailureFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var isSet = false
-    func set() { lock.withLock { isSet = true } }
-    var value: Bool { lock.withLock { isSet } }
 }

@@ -53,7 +53,7 @@ struct LinkCommand: ParsableCommand {
                                     stance: stance.rawValue, confidence: confidence.rawValue, note: note,
                                     actor: analyst.name)
         if output.json {
-            Output.json(.object(LinkJSON.row(link)))
+            Output.row(LinkRow(link))
         } else {
             Output.line("\(link.shortID): \(claim.shortID) \(link.stance) by clip \(Output.short(clip.sha256)) "
                 + "\(TimeText.format(link.start))–\(TimeText.format(link.end)) (\(link.confidence) confidence, "
@@ -78,19 +78,9 @@ struct UnlinkCommand: ParsableCommand {
         let found = try catalog.link(matching: link)
         let retracted = try catalog.retract(linkId: found.id!, note: note, actor: analyst.name)
         if output.json {
-            Output.json(.object(LinkJSON.row(retracted)))
+            Output.row(LinkRow(retracted))
         } else {
             Output.line("\(retracted.shortID) retracted at \(retracted.retractedAt ?? "")")
         }
-    }
-}
-
-enum LinkJSON {
-    static func row(_ link: LinkRecord) -> [String: JSONValue] {
-        var row = Output.object(link, dropping: ["keyframes"])
-        row["id"] = .string(link.shortID)
-        row["claim"] = .string("C\(link.claimId)")
-        row["keyframes"] = link.keyframesValue
-        return row
     }
 }

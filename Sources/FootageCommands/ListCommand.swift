@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootageCatalog
+import FootageKit
 import Foundation
 
 struct ListCommand: ParsableCommand {
@@ -24,7 +25,7 @@ struct ListCommand: ParsableCommand {
     private func listArticles(_ catalog: Catalog) throws {
         let articles = try catalog.articleSummaries()
         if output.json {
-            articles.forEach { Output.json(.object(ArticleJSON.row($0.article, claims: $0.claims))) }
+            articles.forEach { Output.row(ArticleRow($0.article, claims: $0.claims)) }
             return
         }
         if articles.isEmpty { return Output.line("no articles yet; add one with `footage article add FILE`") }
@@ -37,7 +38,7 @@ struct ListCommand: ParsableCommand {
     private func listClaims(_ catalog: Catalog) throws {
         let claims = try catalog.allClaims()
         if output.json {
-            claims.forEach { Output.json(.object(ClaimJSON.row($0))) }
+            claims.forEach { Output.row(ClaimRow($0)) }
         } else {
             ClaimText.table(claims)
         }
@@ -46,15 +47,7 @@ struct ListCommand: ParsableCommand {
     private func listClips(_ catalog: Catalog) throws {
         let summaries = try catalog.clipSummaries()
         if output.json {
-            for summary in summaries {
-                var row = Output.object(summary.clip, dropping: ["probe_json", "warnings"])
-                row["warnings"] = .array(summary.clip.warningList.map(JSONValue.string))
-                row["publisher"] = .optional(summary.publisher)
-                row["platform"] = .optional(summary.platform)
-                row["path"] = .optional(summary.path)
-                row["locations"] = .int(Int64(summary.locationCount))
-                Output.json(.object(row))
-            }
+            summaries.forEach { Output.row(ClipSummaryRow($0)) }
             return
         }
         if summaries.isEmpty {

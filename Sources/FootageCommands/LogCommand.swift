@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootageCatalog
+import FootageKit
 import Foundation
 
 struct LogCommand: ParsableCommand {
@@ -14,19 +15,9 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.open(.read)
-        var events: [LedgerEvent]
-        if let subject {
-            let key = (try? catalog.clip(matching: subject).sha256) ?? subject
-            events = try catalog.ledgerEvents(subject: key)
-        } else {
-            events = try catalog.ledgerEvents(from: from, limit: limit)
-        }
-        if let limit, subject != nil { events = Array(events.prefix(limit)) }
-        for event in events {
+        for event in try LedgerLog.events(catalog, from: from, limit: limit, subject: subject) {
             if output.json {
-                var row = Output.object(event)
-                row["payload"] = (try? JSONValue(parsing: event.payload)) ?? .string(event.payload)
-                Output.json(.object(row))
+                Output.row(LedgerEventRow(event))
             } else {
                 Output.line("\(event.seq)  \(event.time)  \(Output.safe(event.actor))  \(event.action)  "
                     + "\(Output.safe(event.subject.count == 64 ? Output.short(event.subject) : event.subject))  "

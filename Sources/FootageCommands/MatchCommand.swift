@@ -41,98 +41,44 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         var options = MatchJob.Options(analyst: analyst.name)
-        options.queryRate = queryRate ?? MatchJob.defaultQueryRate
+        // A clip or file asked about is sampled again densely unless told otherwise; the whole catalogue uses the
+        // stored fingerprints.
+        options.queryRate = targets.isEmpty ? queryRate : queryRate ?? MatchJob.defaultQueryRate
         if let minimumShare { options.rule.minimumShare = minimumShare }
         if targets.count == 2 { return try compareFiles(options) }
-        let catalog = try catalogOptions.open()
-        let found: [MatchJob.Found]
-        if let ref = targets.first {
-            let clip = try catalog.clip(matching: ref)
-            found = try MatchJob.match(clip: clip, catalog: catalog, options: options)
-            if !output.json, let record = try catalog.fingerprint(clipId: clip.id!),
-               let note = FingerprintJob.note(frameCount: record.frameCount, usableCount: record.usableCount) {
-                Output.error("\(Output.short(clip.sha256)): \(note)")
-            }
-            if found.isEmpty && !output.json { Output.line("no other clip shares footage with \(Output.short(clip.sha256))") }
-        } else {
-            options.queryRate = queryRate
-            found = try MatchJob.matchAll(catalog: catalog, options: options)
-            if found.isEmpty && !output.json { Output.line("no clips share footage") }
+        let search = try MatchJob.search(targets.first, catalog: catalogOptions.open(), options: options)
+        if output.json { return search.pairs.forEach { Output.row($0.row) } }
+        if let clip = search.clip {
+            if let note = search.note { Output.error("\(Output.short(clip.sha256)): \(note)") }
+            if search.pairs.isEmpty { Output.line("no other clip shares footage with \(Output.short(clip.sha256))") }
+        } else if search.pairs.isEmpty {
+            Output.line("no clips share footage")
         }
-        for item in found {
-            let names = (try? [item.clip, item.other].map { try name(of: $0, catalog) }) ?? ["", ""]
-            if output.json {
-                var row = MatchOutput.row(item.match)
-                row["a"] = .string(item.clip.sha256)
-                row["b"] = .string(item.other.sha256)
-                row["a_path"] = .string(names[0])
-                row["b_path"] = .string(names[1])
-                row["changed"] = .bool(item.changed)
-                row["overlap"] = MatchOutput.overlap(item.overlap)
-                Output.json(.object(row))
-            } else {
-                Output.line("A \(Output.short(item.clip.sha256))  \(Output.safe(names[0]))")
-                Output.line("B \(Output.short(item.other.sha256))  \(Output.safe(names[1]))"
-                    + (item.changed ? "  (new or changed)" : ""))
-                MatchOutput.print(item.match, overlap: item.overlap)
-                Output.line("")
-            }
+        for pair in search.pairs {
+            let found = pair.found
+            Output.line("A \(Output.short(found.clip.sha256))  \(Output.safe(pair.aPath))")
+            Output.line("B \(Output.short(found.other.sha256))  \(Output.safe(pair.bPath))"
+                + (found.changed ? "  (new or changed)" : ""))
+            MatchOutput.print(found.match, overlap: found.overlap)
+            Output.line("")
         }
     }
 
     private func compareFiles(_ options: MatchJob.Options) throws {
         let comparison = try MatchJob.compare(targets[0], targets[1], rate: rate, options: options)
         for note in comparison.notes { Output.error(Output.safe(note)) }
-        guard let match = comparison.match else {
-            if output.json {
-                Output.json(["a_path": .string(targets[0]), "b_path": .string(targets[1]), "matched": false])
-            } else {
-                Output.line("no shared footage")
-            }
-            return
-        }
         if output.json {
-            var row = MatchOutput.row(match)
-            row["a_path"] = .string(targets[0])
-            row["b_path"] = .string(targets[1])
-            row["overlap"] = MatchOutput.overlap(comparison.overlap)
-            Output.json(.object(row))
-        } else {
-            Output.line("A \(Output.safe(targets[0]))")
-            Output.line("B \(Output.safe(targets[1]))")
-            MatchOutput.print(match, overlap: comparison.overlap)
+            return Output.row(FileComparisonRow(aPath: targets[0], bPath: targets[1], comparison: comparison))
         }
-    }
-
-    private func name(of clip: ClipRecord, _ catalog: Catalog) throws -> String {
-        try catalog.detail(of: clip).locations.first?.path ?? ""
+        guard let match = comparison.match else { return Output.line("no shared footage") }
+        Output.line("A \(Output.safe(targets[0]))")
+        Output.line("B \(Output.safe(targets[1]))")
+        MatchOutput.print(match, overlap: comparison.overlap)
     }
 }
 
-/// A match as JSON and as text.
+/// A match for people.
 enum MatchOutput {
-    static func row(_ match: ClipMatch) -> [String: JSONValue] {
-        func segments(_ list: [MatchSegment]) -> JSONValue {
-            .array(list.map { .object(["a_start": .double($0.aStart), "a_end": .double($0.aEnd),
-                                       "b_start": .double($0.bStart), "b_end": .double($0.bEnd)]) })
-        }
-        return [
-            "matched": true, "share_a": .double(match.shareOfA), "share_b": .double(match.shareOfB),
-            "offset": .double(match.offset), "transform": .optional(match.transform),
-            "segments": segments(match.segments), "matched_frames": .int(Int64(match.matchedFrames)),
-            "mean_distance": .double(match.meanDistance),
-            "other_alignments": .array(match.otherAlignments.map {
-                .object(["offset": .double($0.offset), "segments": segments($0.segments)])
-            }),
-        ]
-    }
-
-    static func overlap(_ segment: MatchSegment?) -> JSONValue {
-        guard let segment else { return .null }
-        return .object(["a_start": .double(segment.aStart), "a_end": .double(segment.aEnd),
-                        "b_start": .double(segment.bStart), "b_end": .double(segment.bEnd)])
-    }
-
     static func print(_ match: ClipMatch, overlap: MatchSegment? = nil, indent: String = "  ") {
         var summary = "\(indent)shares \(MatchText.share(match.shareOfA)) of A's frames and \(MatchText.share(match.shareOfB)) of B's, "
             + "\(MatchText.offset(match.offset)) (B ≈ A + offset)"

@@ -1,4 +1,4 @@
-import FootageCatalog
+import FootageKit
 import Foundation
 
 /// Printing for people and for programs. Text from files (tags, titles, sidecars) is made safe for terminals:
@@ -29,14 +29,9 @@ enum Output {
         }
     }
 
-    /// One JSON Lines row, keys sorted, so output is stable.
-    static func json(_ value: JSONValue) {
-        line(value.canonicalText)
-    }
-
-    /// An Encodable value as a JSON object with snake_case keys (records), for building JSON Lines rows.
-    static func object<T: Encodable>(_ value: T, dropping: Set<String> = []) -> [String: JSONValue] {
-        JSONValue.members(of: value, dropping: dropping)
+    /// One JSON Lines row (see `JSONRow`: keys sorted, absent values left out), so output is stable.
+    static func row(_ row: some Encodable) {
+        line(JSONRow.line(row))
     }
 
     /// Untrusted text, safe to print on a terminal.

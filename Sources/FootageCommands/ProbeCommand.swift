@@ -9,7 +9,10 @@ struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
         abstract: "Show container and stream metadata of files without registering them.",
-        discussion: "--json prints one object per file with ffprobe's field names and a `footage` object of normalised fields.")
+        discussion: """
+            --json prints one object per file with ffprobe's field names and a `footage` object of normalised \
+            fields. It has no --catalog: it reads files, never a catalogue.
+            """)
 
     @Argument(help: "Media files.") var files: [String]
     @OptionGroup var output: OutputOptions
@@ -21,7 +24,7 @@ struct ProbeCommand: ParsableCommand {
             do {
                 let probe = try MediaRunner.probe(path: path)
                 if output.json {
-                    Output.line(String(decoding: try probe.jsonData(), as: UTF8.self))
+                    Output.row(probe)
                 } else {
                     ProbeText.print(probe, path: path)
                 }

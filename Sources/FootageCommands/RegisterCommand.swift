@@ -49,12 +49,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Media workers load FFmpeg while this process opens the catalogue and lists the files: one for a single
-        // file, as many as files are registered at once otherwise.
-        var isFolder: ObjCBool = false
-        let oneFile = paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
-            && !isFolder.boolValue
-        MediaRunner.prewarm(oneFile ? 1 : jobs.count)
+        Registrar.prewarm(for: paths, jobs: jobs.count)
         let catalog = try catalogOptions.openRemovingLeftovers()
         var options = Registrar.Options(analyst: analyst.name)
         options.acquisition.publisher = source
@@ -79,43 +74,24 @@ struct RegisterCommand: ParsableCommand {
         }
         let json = output.json
         let progress = Progress()
-        let tally = Tally()
-        Registrar(catalog: catalog, options: options).register(paths) { outcome in
-            tally.add(outcome.status)
+        let summary = Registrar(catalog: catalog, options: options).register(paths) { outcome in
             progress.clear()
             if json {
-                Output.json(.object(row(outcome)))
+                Output.row(RegistrationRow(outcome))
             } else {
-                printText(outcome)
+                Self.printText(outcome)
             }
-            progress.show("\(tally.total) done")
+            progress.step()
         }
         progress.clear()
         if !json {
-            Output.error(tally.summary)
+            Output.error("\(summary.registered) registered, \(summary.known) already known, \(summary.failed) failed, "
+                + "\(summary.skipped) skipped")
         }
-        if tally.errors > 0 { throw ExitCode(1) }
+        if summary.failed > 0 { throw ExitCode(1) }
     }
 
-    private func row(_ outcome: Registrar.Outcome) -> [String: JSONValue] {
-        var row: [String: JSONValue] = ["path": .string(outcome.path), "status": .string(outcome.status.rawValue)]
-        row["sha256"] = .optional(outcome.sha256)
-        row["message"] = .optional(outcome.message)
-        if let clip = outcome.clip {
-            row["size"] = .int(clip.size)
-            row["duration"] = .optional(clip.duration)
-            row["format_name"] = .optional(clip.formatName)
-        }
-        if !outcome.addedLocations.isEmpty { row["added_locations"] = .array(outcome.addedLocations.map(JSONValue.string)) }
-        row["copy"] = .optional(outcome.copyPath)
-        if let count = outcome.keyframes { row["keyframes"] = .int(Int64(count)) }
-        if let count = outcome.fingerprintFrames { row["fingerprint_frames"] = .int(Int64(count)) }
-        if !outcome.notes.isEmpty { row["notes"] = .array(outcome.notes.map(JSONValue.string)) }
-        row["events"] = .array(outcome.events.map(JSONValue.int))
-        return row
-    }
-
-    private func printText(_ outcome: Registrar.Outcome) {
+    private static func printText(_ outcome: Registrar.Outcome) {
         switch outcome.status {
         case .error:
             Output.error(Output.safe(outcome.message ?? outcome.path))
@@ -124,28 +100,14 @@ struct RegisterCommand: ParsableCommand {
         case .registered, .known:
             let sha = outcome.sha256.map(Output.short) ?? "-"
             let what = outcome.clip.map { "\(Output.duration($0.duration)) \($0.formatName ?? "")" } ?? ""
-            var line = "\(outcome.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(sha)  \(what)  \(Output.safe(outcome.path))"
+            let status = outcome.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+            var line = "\(status) \(sha)  \(what)  \(Output.safe(outcome.path))"
             if outcome.status == .known && !outcome.addedLocations.isEmpty { line += "  (new location)" }
             if let copy = outcome.copyPath { line += "  copy: \(Output.safe(copy))" }
             if let count = outcome.keyframes { line += "  \(count) keyframes" }
             if let count = outcome.fingerprintFrames { line += "  fingerprint \(count) frames" }
             Output.line(line)
             for note in outcome.notes { Output.error("\(Output.safe(outcome.path)): \(note)") }
-        }
-    }
-}
-
-/// Counts outcomes for the closing summary.
-final class Tally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts: [Registrar.Outcome.Status: Int] = [:]
-    func add(_ status: Registrar.Outcome.Status) { lock.withLock { counts[status, default: 0] += 1 } }
-    var total: Int { lock.withLock { counts.values.reduce(0, +) } }
-    var errors: Int { lock.withLock { counts[.error] ?? 0 } }
-    var summary: String {
-        lock.withLock {
-            "\(counts[.registered] ?? 0) registered, \(counts[.known] ?? 0) already known, "
-                + "\(counts[.error] ?? 0) failed, \(counts[.skipped] ?? 0) skipped"
         }
     }
 }

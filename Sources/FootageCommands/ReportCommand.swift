@@ -24,35 +24,19 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let target = URL(fileURLWithPath: file).standardizedFileURL
-        do { try ReportWriter.checkTarget(target) } catch { throw CommandFailure(Output.safe("\(error)")) }
         let catalog = try catalogOptions.open(.read)
-        let subject = try ReportSubject.resolve(self.subject, in: catalog)
-        let folder = imagesFolder ? ReportWriter.defaultImagesFolder(for: target) : nil
-        let page = try EvidenceReport.render(subject, catalog: catalog, options: .init(imagesFolder: folder))
+        let target = URL(fileURLWithPath: file).standardizedFileURL
+        let row: ReportRow
         do {
-            try ReportWriter.write(page, to: target, imagesFolder: folder)
-        } catch {
-            throw CommandFailure(Output.safe("\(error)"))
+            row = try EvidenceReport.write(subject, catalog: catalog, to: target, imagesFolder: imagesFolder)
+        } catch let failure as ReportWriter.Failure {
+            throw CommandFailure(Output.safe(failure.description))
         }
         if output.json {
-            Output.json(["path": .string(target.path), "bytes": .int(Int64(page.html.utf8.count)),
-                         "claims": .int(Int64(page.claims)), "clips": .int(Int64(page.clips)),
-                         "images_folder": .optional(folder)])
+            Output.row(row)
         } else {
-            Output.line("wrote \(Output.safe(target.path)) (\(page.claims) claims, \(page.clips) clips, "
-                + "\(Output.bytes(Int64(page.html.utf8.count))))")
+            Output.line("wrote \(Output.safe(row.path)) (\(row.claims) claims, \(row.clips) clips, "
+                + "\(Output.bytes(Int64(row.bytes))))")
         }
-    }
-}
-
-/// ARTICLE or REF, as `xref` reads them: `A3` names an article when there is one, anything else a clip.
-enum ReportSubject {
-    static func resolve(_ text: String, in catalog: Catalog) throws -> EvidenceReport.Subject {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.first.map({ "Aa".contains($0) }) == true, ShortID.parse(trimmed, prefix: "A") != nil {
-            return .article(try catalog.article(matching: trimmed))
-        }
-        return .clip(try catalog.clip(matching: trimmed))
     }
 }

@@ -23,9 +23,7 @@ struct SealCommand: ParsableCommand {
         let catalog = try catalogOptions.open()
         let seal = try Sealing.seal(catalog, analyst: analyst.name)
         if output.json {
-            Output.json(["id": .int(seal.id!), "checkpoint": .string(seal.checkpoint.description),
-                         "events": .int(seal.events), "head": .string(seal.head), "time": .string(seal.time),
-                         "actor": .string(seal.actor)])
+            Output.row(SealRow(seal))
         } else {
             Output.line(seal.checkpoint.description)
             Output.error("sealed \(seal.events) ledger events at \(seal.time); keep the line above outside the "

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootageCatalog
+import FootageKit
 import Foundation
 
 struct SearchCommand: ParsableCommand {
@@ -22,8 +23,7 @@ struct SearchCommand: ParsableCommand {
         let hits = try catalog.search(query.joined(separator: " "), limit: limit)
         for hit in hits {
             if output.json {
-                Output.json(["kind": .string(hit.kind), "ref": .string(hit.ref), "field": .string(hit.field),
-                             "snippet": .string(hit.snippet), "rank": .double(hit.rank)])
+                Output.row(SearchHitRow(hit))
             } else {
                 let ref = hit.ref.count == 64 ? Output.short(hit.ref) : hit.ref
                 Output.line("\(hit.kind.padding(toLength: 11, withPad: " ", startingAt: 0)) \(ref.padding(toLength: 12, withPad: " ", startingAt: 0))  \(Output.safe(hit.snippet))")

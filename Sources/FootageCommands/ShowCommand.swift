@@ -15,55 +15,17 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.open(.read)
-        let detail = try catalog.detail(of: try catalog.clip(matching: ref))
-        let events = try catalog.ledgerEvents(subject: detail.clip.sha256)
-        let keyframes = try catalog.keyframes(clipId: detail.clip.id!)
-        let extractions = try catalog.extractions(clipId: detail.clip.id!)
-        let shared = try SharedFootage.of(detail.clip, catalog: catalog)
-        let assessments = try catalog.assessments(clipId: detail.clip.id!)
-        if output.json {
-            var row = ClipJSON.detail(detail, events: events)
-            row["keyframes"] = .array(keyframes.map { frame in
-                var object = Output.object(frame, dropping: ["clip_id"])
-                object["path"] = .string(catalog.root.appendingPathComponent(frame.path).path)
-                return .object(object)
-            })
-            row["contact_sheets"] = .array(extractions.compactMap(\.sheetPath).map { .string(catalog.root.appendingPathComponent($0).path) })
-            row["shares_footage_with"] = SharedFootageOutput.json(shared)
-            // Oldest first; the last one stands.
-            row["assessments"] = .array(assessments.map { .object(Output.object($0, dropping: ["clip_id", "clip_sha256"])) })
-            Output.json(.object(row))
-        } else {
-            ClipText.print(detail, events: events)
-            ClipText.keyframes(keyframes, extractions: extractions, root: catalog.root)
-            SharedFootageOutput.print(shared)
-            if let current = assessments.last {
-                let label = current.categoryValue?.label ?? current.category
-                Output.line("assessment: \(label) (\(current.createdBy), \(current.createdAt))"
-                    + (current.note.map { ": \(Output.safe($0))" } ?? "")
-                    + (assessments.count > 1 ? "  [\(assessments.count - 1) earlier]" : ""))
-            }
+        let overview = try ClipOverview.of(ref, catalog: catalog)
+        if output.json { return Output.row(ClipDetailRow(overview)) }
+        ClipText.print(overview.detail, events: overview.events)
+        ClipText.keyframes(overview.keyframes, extractions: overview.extractions, root: overview.root)
+        SharedFootageOutput.print(overview.shared)
+        if let current = overview.assessments.last {
+            let label = current.categoryValue?.label ?? current.category
+            Output.line("assessment: \(label) (\(current.createdBy), \(current.createdAt))"
+                + (current.note.map { ": \(Output.safe($0))" } ?? "")
+                + (overview.assessments.count > 1 ? "  [\(overview.assessments.count - 1) earlier]" : ""))
         }
-    }
-}
-
-/// A clip's detail as one JSON object.
-enum ClipJSON {
-    static func detail(_ detail: ClipDetail, events: [LedgerEvent]) -> [String: JSONValue] {
-        var row = Output.object(detail.clip, dropping: ["probe_json", "warnings"])
-        row["warnings"] = .array(detail.clip.warningList.map(JSONValue.string))
-        row["probe"] = (try? JSONValue(parsing: detail.clip.probeJson)) ?? .null
-        row["locations"] = .array(detail.locations.map { .object(Output.object($0)) })
-        row["streams"] = .array(detail.streams.map { .object(Output.object($0)) })
-        row["tags"] = .array(detail.tags.map { .object(Output.object($0, dropping: ["id", "clip_id"])) })
-        row["acquisitions"] = .array(detail.acquisitions.map { acquisition in
-            var object = Output.object(acquisition, dropping: ["sidecar_json"])
-            object["sidecar"] = acquisition.sidecarJson.flatMap { try? JSONValue(parsing: $0) } ?? .null
-            return .object(object)
-        })
-        row["events"] = .array(events.map { .object(["seq": .int($0.seq), "action": .string($0.action),
-                                                     "time": .string($0.time), "hash": .string($0.hash)]) })
-        return row
     }
 }
 

@@ -27,21 +27,7 @@ struct VerifyCommand: ParsableCommand {
         let report = try Verifier.verify(catalog, since: since.compactMap(LedgerCheckpoint.init(parsing:)))
         Verifier.record(report, in: catalog)
         if output.json {
-            for file in report.files {
-                Output.json(["check": "file", "path": .string(file.path), "sha256": .string(file.sha256),
-                             "kind": .string(file.kind), "status": .string(file.status.rawValue)])
-            }
-            for problem in report.problems where !report.files.contains(where: { $0.path == problem.subject }) {
-                Output.json(["check": "problem", "subject": .string(problem.subject), "message": .string(problem.message)])
-            }
-            for check in report.checkpoints {
-                Output.json(["check": "checkpoint", "checkpoint": .string(check.checkpoint.description),
-                             "source": .string(check.source), "holds": .bool(check.holds),
-                             "appended": check.holds ? .int(check.appended) : .null])
-            }
-            Output.json(["check": "summary", "ok": .bool(report.ok), "files": .int(Int64(report.files.count)),
-                         "problems": .int(Int64(report.problems.count)), "events": .int(report.events),
-                         "head": .string(report.head)])
+            VerificationRow.rows(report).forEach(Output.row)
         } else {
             for problem in report.problems { Output.line("PROBLEM  \(Output.safe(problem.description))") }
             for check in report.checkpoints where check.holds && check.source == "given" {

@@ -21,30 +21,19 @@ struct XrefCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.open(.read)
-        let trimmed = subject.trimmingCharacters(in: .whitespaces)
-        if trimmed.first.map({ "Aa".contains($0) }) == true, ShortID.parse(trimmed, prefix: "A") != nil,
-           let article = try? catalog.article(matching: trimmed) {
-            try printArticle(catalog, article)
-        } else if trimmed.first.map({ "Cc".contains($0) }) == true, ShortID.parse(trimmed, prefix: "C") != nil,
-                  let claim = try? catalog.claim(matching: trimmed) {
-            try printClaim(catalog, claim)
-        } else {
-            try printClip(catalog, try catalog.clip(matching: trimmed))
+        switch try CatalogSubject.resolve(subject, in: catalog) {
+        case .article(let article): try printArticle(CrossReference.article(catalog, article))
+        case .claim(let claim): try printClaim(CrossReference.chain(catalog, claim))
+        case .clip(let clip): try printClip(CrossReference.report(catalog, clip))
         }
     }
 
-    private func printArticle(_ catalog: Catalog, _ article: ArticleRecord) throws {
-        let report = try CrossReference.article(catalog, article)
-        if output.json {
-            for entry in report.claims {
-                var row = XrefJSON.claim(entry)
-                row["article"] = .string(article.shortID)
-                Output.json(.object(row))
-            }
-            return
-        }
+    private func printArticle(_ report: CrossReference.ArticleReport) {
+        if output.json { return report.claims.forEach { Output.row(XrefClaimRow($0)) } }
+        let article = report.article
         let meta = [article.outlet, article.published, article.author].compactMap { $0 }.map(Output.safe)
-        Output.line("\(article.shortID)  \(Output.safe(article.headline))" + (meta.isEmpty ? "" : "  (\(meta.joined(separator: ", ")))"))
+        Output.line("\(article.shortID)  \(Output.safe(article.headline))"
+            + (meta.isEmpty ? "" : "  (\(meta.joined(separator: ", ")))"))
         if let url = article.url { Output.line("    \(Output.safe(url))") }
         for entry in report.claims { XrefText.claim(entry) }
         let unlinked = report.unlinked
@@ -53,79 +42,35 @@ struct XrefCommand: ParsableCommand {
             + (unlinked.isEmpty ? "none without." : "without: \(unlinked.map(\.shortID).joined(separator: ", "))"))
     }
 
-    private func printClaim(_ catalog: Catalog, _ claim: ClaimRecord) throws {
-        let entry = try CrossReference.claim(catalog, claim)
-        let article = try catalog.article(matching: "A\(claim.articleId)")
-        var events = try catalog.ledgerEvents(subject: claim.shortID)
-        for link in entry.evidence { events += try catalog.ledgerEvents(subject: link.link.shortID) }
-        events.sort { $0.seq < $1.seq }
-        if output.json {
-            var row = XrefJSON.claim(entry)
-            row["article"] = .string(article.shortID)
-            row["headline"] = .string(article.headline)
-            row["events"] = .array(events.map { .object(["seq": .int($0.seq), "time": .string($0.time),
-                "actor": .string($0.actor), "action": .string($0.action), "subject": .string($0.subject),
-                "hash": .string($0.hash), "prev_hash": .string($0.prevHash)]) })
-            Output.json(.object(row))
-            return
-        }
-        Output.line("\(article.shortID)  \(Output.safe(article.headline))")
-        XrefText.claim(entry)
+    private func printClaim(_ chain: CrossReference.ClaimChain) {
+        if output.json { return Output.row(ClaimChainRow(chain)) }
+        Output.line("\(chain.article.shortID)  \(Output.safe(chain.article.headline))")
+        XrefText.claim(chain.entry)
         Output.line("")
         Output.line("ledger")
-        for e in events {
-            Output.line("  \(e.seq)  \(e.time)  \(Output.safe(e.actor))  \(e.action) \(e.subject)  \(Output.short(e.hash)) ← \(Output.short(e.prevHash))")
+        for e in chain.events {
+            Output.line("  \(e.seq)  \(e.time)  \(Output.safe(e.actor))  \(e.action) \(e.subject)  "
+                + "\(Output.short(e.hash)) ← \(Output.short(e.prevHash))")
         }
     }
 
-    private func printClip(_ catalog: Catalog, _ clip: ClipRecord) throws {
-        let evidence = try CrossReference.clip(catalog, clip)
-        let shared = try SharedFootage.of(clip, catalog: catalog)
-        if output.json {
-            for item in evidence {
-                var row = XrefJSON.link(item)
-                row["same_footage"] = SharedFootageOutput.correspondingJSON(shared, from: item.link.start, to: item.link.end)
-                row["claim"] = .string(item.claim.shortID)
-                row["claim_text"] = .string(item.claim.text)
-                row["article"] = .string(item.article.shortID)
-                row["headline"] = .string(item.article.headline)
-                Output.json(.object(row))
-            }
-            return
+    private func printClip(_ report: CrossReference.ClipReport) {
+        if output.json { return report.evidence.forEach { Output.row(XrefClipRow($0)) } }
+        Output.line("clip \(report.clip.sha256)")
+        if report.evidence.isEmpty { Output.line("  no claims linked to this clip yet") }
+        for item in report.evidence {
+            let evidence = item.evidence
+            Output.line("  \(evidence.article.shortID) \(evidence.claim.shortID)  \(Output.safe(evidence.claim.text))")
+            Output.line("      " + XrefText.linkLine(evidence))
+            for same in item.sameFootage { Output.line("        " + SharedFootageOutput.line(same)) }
         }
-        Output.line("clip \(clip.sha256)")
-        if evidence.isEmpty { Output.line("  no claims linked to this clip yet") }
-        for item in evidence {
-            Output.line("  \(item.article.shortID) \(item.claim.shortID)  \(Output.safe(item.claim.text))")
-            Output.line("      " + XrefText.linkLine(item))
-            for line in SharedFootageOutput.correspondingLines(shared, from: item.link.start, to: item.link.end) {
-                Output.line("        " + line)
-            }
+        for (evidence, via) in report.linksOnOthers {
+            Output.line("  \(evidence.article.shortID) \(evidence.claim.shortID)  \(Output.safe(evidence.claim.text))")
+            Output.line("      via clip \(Output.short(via.shared.other.sha256)) " + XrefText.linkLine(evidence))
+            Output.line("        same footage here: \(TimeText.format(via.segment.bStart))–"
+                + "\(TimeText.format(via.segment.bEnd))")
         }
-        try SharedFootageOutput.printLinksOnOthers(shared, catalog: catalog)
-        SharedFootageOutput.print(shared)
-    }
-}
-
-enum XrefJSON {
-    static func claim(_ entry: CrossReference.ClaimEntry) -> [String: JSONValue] {
-        let claim = entry.claim
-        return [
-            "id": .string(claim.shortID), "text": .string(claim.text), "kinds": .array(claim.kindList.map(JSONValue.string)),
-            "attribution": .optional(claim.attribution), "details": claim.detailsValue,
-            "evidence": .array(entry.evidence.map { .object(link($0)) }),
-            "has_evidence": .bool(!entry.standing.isEmpty),
-            "candidates": .array(entry.candidates.map { .object(["sha256": .string($0.clip.sha256), "reason": .string($0.reason)]) }),
-        ]
-    }
-
-    static func link(_ item: LinkEvidence) -> [String: JSONValue] {
-        var row = LinkJSON.row(item.link)
-        row["clip_title"] = .optional(item.clip.title)
-        row["clip_duration"] = .optional(item.clip.duration)
-        row["publisher"] = .optional(item.publisher)
-        row["platform"] = .optional(item.platform)
-        return row
+        SharedFootageOutput.print(report.shared)
     }
 }
 

@@ -74,6 +74,14 @@ enum ProvValidator {
             #expect(claims == (try String(contentsOf: folder.appendingPathComponent("claims.csv"), encoding: .utf8)))
             #expect(claims.hasPrefix("id,article,idx,text,"))
             #expect(claims.contains("\"A title, with \"\"quotes\"\"\nand a second line.\""))
+            // --json: a line per file written, with the SHA-256 of what was written.
+            let written = try footage.run(["export", "--format", "csv", "-o", folder.path, "--json"]).rows
+            #expect(written.compactMap { $0["table"] as? String }.sorted() == ["claims", "clips", "links"])
+            for row in written {
+                let path = try #require(row["path"] as? String)
+                #expect(try runProcess("/usr/bin/sha256sum", [path]).stdout.hasPrefix(row["sha256"] as? String ?? "-"))
+            }
+            #expect(try footage.run(["export", "--format", "json", "--json"]).status == 64)
             #expect(try footage.run(["export", "--format", "csv"]).status == 64)
             #expect(try footage.run(["export", "--format", "json", "--table", "clips"]).status == 64)
         }
