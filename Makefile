@@ -29,8 +29,9 @@ build: deps
 # the time, which matters for a command-line tool run once per file (see Benchmarks/RESULTS.md).
 RELEASE    := -c release --scratch-path .build-release --static-swift-stdlib
 
+# Only the shipped tool: a release build of every target would also build the test support, which needs a test build.
 release: deps
-	$(SWIFT) build $(RELEASE)
+	$(SWIFT) build $(RELEASE) --product footage
 
 # The main job on the embedded default catalogue: this folder.
 demo: release
@@ -50,6 +51,7 @@ stress: test-deps
 	@bash Tests/Stress/run.sh "$$($(SWIFT) build --show-bin-path)/footage" $(STRESS_TRIALS) $(STRESS_SEED)
 
 bench: release test-deps
+	$(SWIFT) build $(RELEASE) --product footage-bench
 	@bash Benchmarks/run.sh "$$($(SWIFT) build $(RELEASE) --show-bin-path)/footage"
 
 # libFuzzer on the text parsers (articles, claims, ISO 6709, times, metadata tags, sidecars): a release build with the
