@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import FootageCore
 
 /// A catalogue folder: `Catalog/catalog.sqlite` (clips, articles, links, ledger), `Catalog/keyframes/`, and
 /// `Media/` for evidentiary copies. Like a git working tree, every command finds its catalogue from an explicit
@@ -46,7 +47,12 @@ public final class Catalog: Sendable {
     public static func create(at root: URL) throws -> Catalog {
         let fm = FileManager.default
         for folder in ["Catalog", "Catalog/keyframes", "Media"] {
-            try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            let url = root.appendingPathComponent(folder)
+            do {
+                try fm.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw IOError(path: url.path, failure: "cannot create the folder", underlying: error)
+            }
         }
         return try open(root: root, creating: true)
     }
@@ -114,11 +120,14 @@ public final class Catalog: Sendable {
     /// Reads the first 100 bytes: a SQLite file must start with the SQLite magic; anything else is refused before
     /// SQLite opens it.
     private static func checkHeader(_ url: URL) throws {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw CatalogError(.notACatalog, "\(url.path): cannot read the catalogue file")
+        let header: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            header = try handle.read(upToCount: 100) ?? Data()
+        } catch {
+            throw IOError(path: url.path, failure: "cannot read the catalogue file", underlying: error)
         }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 100)) ?? Data()
         if header.isEmpty { return }  // an empty file becomes a new catalogue
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw CatalogError(.notACatalog, "\(url.path): not a footage catalogue (not a SQLite database)")

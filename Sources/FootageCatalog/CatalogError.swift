@@ -1,7 +1,8 @@
 import Foundation
+import FootageCore
 
 /// The one error type of FootageCatalog: what went wrong, with a message an analyst can act on.
-public struct CatalogError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct CatalogError: FootageError, Equatable {
     public enum Kind: Sendable, Equatable {
         /// No catalogue folder was found or given.
         case notFound

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootageCatalog
+import FootageCore
 import FootageKit
 import Foundation
 
@@ -66,7 +67,7 @@ struct ExportCommand: ParsableCommand {
 
 /// Export files are written to a temporary name beside the target and renamed when complete.
 enum ExportFiles {
-    struct Failure: Error, CustomStringConvertible { let description: String }
+    struct Failure: FootageError { let description: String }
 
     static func write(_ text: String, to target: URL) throws {
         let folder = target.deletingLastPathComponent()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootageCatalog
+import FootageCore
 import FootageKit
 import Foundation
 
@@ -40,7 +41,7 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// A failure whose message is the whole story; printed as `footage: MESSAGE`, exit 1.
-struct CommandFailure: Error, CustomStringConvertible {
+struct CommandFailure: FootageError {
     let description: String
     init(_ description: String) { self.description = description }
 }

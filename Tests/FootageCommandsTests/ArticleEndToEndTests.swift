@@ -136,6 +136,9 @@ import Testing
                 let result = try footage.run(["article", "add", file.path])
                 #expect(result.status == 1, "\(file.lastPathComponent)")
                 #expect(result.stderr.contains(file.lastPathComponent))
+                // One line like every other error: not swift-argument-parser's "Error: " with its usage text.
+                #expect(result.stderr.hasPrefix("footage: "), "\(result.stderr)")
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
             }
             #expect(try footage.run(["list", "articles", "--json"]).rows.isEmpty)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import FootageCatalog
 import FootageArticles
+import FootageCore
 
 /// `footage article add`: reads an article file, splits it into claims and stores both, with ledger events.
 public enum ArticleJob {
@@ -48,8 +49,8 @@ public enum ArticleJob {
         -> ClaimRecord
     {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw CatalogError(.invalid, "the claim text is empty") }
-        guard trimmed.unicodeScalars.count <= 4000 else { throw CatalogError(.invalid, "the claim text is too long (over 4000 characters)") }
+        guard !trimmed.isEmpty else { throw WorkflowError.emptyClaim }
+        guard trimmed.unicodeScalars.count <= 4000 else { throw WorkflowError.claimTooLong(limit: 4000) }
         // The analyst's sentence is analysed as a one-sentence article; when the extractor finds it not
         // check-worthy (no kind), it is still the analyst's claim, with no kinds.
         let analysed = ClaimExtractor.extract(from: trimmed, published: article.published).first
@@ -83,16 +84,15 @@ public enum ArticleJob {
     /// reading a multi-gigabyte file into memory only to refuse it would be its own denial of service.
     static func readBounded(_ path: String) throws -> Data {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw CatalogError(.invalid, "\(path): cannot read (\(String(cString: strerror(errno))))")
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw CatalogError(.invalid, "\(path): not a regular file") }
+        guard stat(path, &info) == 0 else { throw IOError(path: path, failure: "cannot read", code: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw WorkflowError.notARegularFile(path: path) }
         guard Int(info.st_size) <= ArticleImporter.maximumBytes else {
-            throw CatalogError(.invalid, "\(path): too large for an article (\(info.st_size) bytes; at most \(ArticleImporter.maximumBytes))")
+            throw WorkflowError.articleTooLarge(path: path, bytes: Int64(info.st_size), limit: ArticleImporter.maximumBytes)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CatalogError(.invalid, "\(path): cannot read")
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw IOError(path: path, failure: "cannot read", underlying: error)
         }
-        return data
     }
 }

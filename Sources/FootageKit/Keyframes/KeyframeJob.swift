@@ -89,7 +89,7 @@ public enum KeyframeJob {
                     try FileManager.default.removeItem(at: finalFolder)
                 }
                 guard rename(temporary.path, finalFolder.path) == 0 else {
-                    throw CatalogError(.invalid, "\(finalFolder.path): cannot put the keyframes in place (\(errnoText()))")
+                    throw IOError(path: finalFolder.path, failure: "cannot put the keyframes in place", code: errno)
                 }
                 try TemporaryFiles.flush(parent)
             }
@@ -104,7 +104,7 @@ public enum KeyframeJob {
 
     /// Extracts keyframes of a file that is not in a catalogue, into `options.out`.
     public static func run(file path: String, options: Options) throws -> KeyframeExtraction {
-        guard let out = options.out else { throw CatalogError(.invalid, "give --out DIR for a file outside the catalogue") }
+        guard let out = options.out else { throw WorkflowError.noOutputFolder }
         return try MediaRunner.extractKeyframes(path: path, request: request(options, folder: out))
     }
 
@@ -129,7 +129,7 @@ public enum KeyframeJob {
                 reasons.append(FootageErrors.message(error, path: location.path))
             }
         }
-        throw CatalogError(.invalid, "clip \(clip.sha256.prefix(12)): no location holds its bytes any more (\(reasons.joined(separator: "; ")))")
+        throw WorkflowError.noReadableLocation(clip: clip.sha256, reasons: reasons)
     }
 
     /// Copies catalogue images (paths relative to the catalogue folder) into `folder`, keeping their names.

@@ -46,10 +46,10 @@ public enum MatchJob {
 
     /// Every other clip sharing footage with `clip`, strongest first. Stored matches of the clip that no longer
     /// hold are removed (each with an event).
-    /// - Throws: `CatalogError` when the clip has no fingerprint.
+    /// - Throws: `WorkflowError.noFingerprint` when the clip has no fingerprint.
     public static func match(clip: ClipRecord, catalog: Catalog, options: Options) throws -> [Found] {
         guard let stored = try FingerprintJob.load(clip: clip, catalog: catalog) else {
-            throw CatalogError(.invalid, "clip \(clip.sha256.prefix(12)) has no fingerprint; run `footage fingerprint \(clip.sha256.prefix(12))`")
+            throw WorkflowError.noFingerprint(clip: clip.sha256)
         }
         var queryRate = stored.rate
         var query = stored.frames
