@@ -2,11 +2,13 @@ import Foundation
 import GRDB
 import FootageCore
 
+/// An article as stored: its row id and `NewArticle`'s fields.
+public typealias ArticleRecord = Stored<NewArticle>
+
 /// A news item as imported: its text, metadata and the SHA-256 of the imported bytes.
-public struct ArticleRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewArticle: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "article"
 
-    public var id: Int64?
     public var sha256: String
     public var format: String
     public var headline: String
@@ -29,11 +31,6 @@ public struct ArticleRecord: SnakeCaseRecord, Sendable, Equatable {
         self.importedBy = ""
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    /// The short id shown to people and accepted wherever ARTICLE is asked for: `A3`.
-    public var shortID: String { "A\(id ?? 0)" }
-
     var ledgerFields: [String: JSONValue] {
         ["sha256": .string(sha256), "format": .string(format), "headline": .string(headline),
          "url": .optional(url), "outlet": .optional(outlet), "published": .optional(published),
@@ -41,11 +38,26 @@ public struct ArticleRecord: SnakeCaseRecord, Sendable, Equatable {
     }
 }
 
+extension ArticleRecord {
+    /// The short id shown to people and accepted wherever ARTICLE is asked for: `A3`.
+    public var shortID: String { "A\(id)" }
+}
+
+extension NewArticle {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let sha256 = Column("sha256")
+    }
+}
+
+/// A claim as stored: its row id and `NewClaim`'s fields.
+public typealias ClaimRecord = Stored<NewClaim>
+
 /// One check-worthy statement of an article.
-public struct ClaimRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewClaim: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "claim"
 
-    public var id: Int64?
     public var articleId: Int64
     /// Position in the article (1-based; claims added by hand come after the extracted ones).
     public var idx: Int
@@ -78,25 +90,40 @@ public struct ClaimRecord: SnakeCaseRecord, Sendable, Equatable {
         self.createdBy = ""
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
     public var kindList: [String] { kinds.split(separator: ",").map(String.init) }
     public var detailsValue: JSONValue { (try? JSONValue(parsing: details)) ?? .object([:]) }
-    /// `C17`.
-    public var shortID: String { "C\(id ?? 0)" }
 
-    var ledgerValue: JSONValue {
-        ["claim_id": .int(id ?? 0), "idx": .int(Int64(idx)), "text": .string(text),
+    func ledgerFields(id: Int64) -> [String: JSONValue] {
+        ["claim_id": .int(id), "idx": .int(Int64(idx)), "text": .string(text),
          "start": start.map { .int(Int64($0)) } ?? .null, "end": end.map { .int(Int64($0)) } ?? .null,
          "kinds": .string(kinds), "origin": .string(origin)]
     }
 }
 
+extension ClaimRecord {
+    /// `C17`.
+    public var shortID: String { "C\(id)" }
+
+    /// What the ledger records of a claim (besides its article); `verify` compares the row with it.
+    var ledgerFields: [String: JSONValue] { fields.ledgerFields(id: id) }
+}
+
+extension NewClaim {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let articleId = Column("article_id")
+        public static let idx = Column("idx")
+    }
+}
+
+/// An evidence link as stored: its row id and `NewLink`'s fields.
+public typealias LinkRecord = Stored<NewLink>
+
 /// The provenance record: a claim tied to seconds of a clip, with the analyst's stance.
-public struct LinkRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewLink: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "link"
 
-    public var id: Int64?
     public var claimId: Int64
     public var clipId: Int64
     /// The clip's identity, not just its row: the link names the bytes it is about.
@@ -129,17 +156,29 @@ public struct LinkRecord: SnakeCaseRecord, Sendable, Equatable {
         self.createdBy = ""
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    /// `L5`.
-    public var shortID: String { "L\(id ?? 0)" }
     public var isRetracted: Bool { retractedAt != nil }
     public var keyframesValue: JSONValue { (try? JSONValue(parsing: keyframes)) ?? .array([]) }
 
-    /// What the ledger records of a link; `verify` compares the row with it.
-    var ledgerFields: [String: JSONValue] {
-        ["link_id": .int(id ?? 0), "claim_id": .int(claimId), "clip_sha256": .string(clipSha256),
+    func ledgerFields(id: Int64) -> [String: JSONValue] {
+        ["link_id": .int(id), "claim_id": .int(claimId), "clip_sha256": .string(clipSha256),
          "start": .double(start), "end": .double(end), "stance": .string(stance),
          "confidence": .string(confidence), "note": .optional(note), "keyframes": keyframesValue]
+    }
+}
+
+extension LinkRecord {
+    /// `L5`.
+    public var shortID: String { "L\(id)" }
+
+    /// What the ledger records of a link; `verify` compares the row with it.
+    var ledgerFields: [String: JSONValue] { fields.ledgerFields(id: id) }
+}
+
+extension NewLink {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let claimId = Column("claim_id")
+        public static let clipId = Column("clip_id")
     }
 }

@@ -48,8 +48,8 @@ extension Catalog {
                 previous = try String.fetchOne(db, sql: "SELECT hash FROM ledger WHERE seq = ?", arguments: [start - 1])
                     ?? LedgerEvent.genesisHash
             }
-            let cursor = try LedgerEvent.filter(Column("seq") >= start && Column("seq") <= (last ?? Int64.max))
-                .order(Column("seq")).fetchCursor(db)
+            let cursor = try LedgerEvent.filter { $0.seq >= start && $0.seq <= (last ?? Int64.max) }.orderByPrimaryKey()
+                .fetchCursor(db)
             while let event = try cursor.next() {
                 if event.seq != expectedSeq {
                     problems.append(CheckProblem(subject: "ledger event \(expectedSeq)",

@@ -54,21 +54,23 @@ extension Catalog {
     }
 
     public func detail(of clip: ClipRecord) throws -> ClipDetail {
-        guard let id = clip.id else { throw CatalogError(.unknownReference, "clip has no id") }
-        return try read { db in
+        try read { db in
             ClipDetail(
                 clip: clip,
-                locations: try LocationRecord.filter(Column("clip_id") == id).order(Column("id")).fetchAll(db),
-                streams: try StreamRecord.filter(Column("clip_id") == id).order(Column("stream_index")).fetchAll(db),
-                tags: try TagRecord.filter(Column("clip_id") == id).order(Column("id")).fetchAll(db),
-                acquisitions: try AcquisitionRecord.filter(Column("clip_id") == id).order(Column("id")).fetchAll(db))
+                locations: try LocationRecord.filter { $0.clipId == clip.id }
+                    .orderByPrimaryKey().fetchAll(db),
+                streams: try StreamRecord.filter { $0.clipId == clip.id }
+                    .order(\.streamIndex).fetchAll(db),
+                tags: try TagRecord.filter { $0.clipId == clip.id }.orderByPrimaryKey().fetchAll(db),
+                acquisitions: try AcquisitionRecord.filter { $0.clipId == clip.id }
+                    .orderByPrimaryKey().fetchAll(db))
         }
     }
 
     /// Every clip with its first acquisition's publisher and platform, oldest first.
     public func clipSummaries() throws -> [ClipSummary] {
         try read { db in
-            let clips = try ClipRecord.order(Column("id")).fetchAll(db)
+            let clips = try ClipRecord.orderByPrimaryKey().fetchAll(db)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT clip.id AS clip_id,
                     (SELECT coalesce(publisher, platform_uploader) FROM acquisition a WHERE a.clip_id = clip.id
@@ -100,7 +102,7 @@ extension Catalog {
     /// Ledger events from `seq` on, in order.
     public func ledgerEvents(from seq: Int64 = 1, limit: Int? = nil) throws -> [LedgerEvent] {
         try read { db in
-            var request = LedgerEvent.filter(Column("seq") >= seq).order(Column("seq"))
+            var request = LedgerEvent.filter { $0.seq >= seq }.order(\.seq)
             if let limit { request = request.limit(limit) }
             return try request.fetchAll(db)
         }
@@ -108,6 +110,8 @@ extension Catalog {
 
     /// The events about one subject (a clip's SHA-256 or a record id).
     public func ledgerEvents(subject: String) throws -> [LedgerEvent] {
-        try read { db in try LedgerEvent.filter(Column("subject") == subject).order(Column("seq")).fetchAll(db) }
+        try read { db in
+            try LedgerEvent.filter { $0.subject == subject }.order(\.seq).fetchAll(db)
+        }
     }
 }

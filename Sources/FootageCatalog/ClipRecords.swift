@@ -9,12 +9,14 @@ extension SnakeCaseRecord {
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 }
 
+/// A clip as stored: its row id and `NewClip`'s fields.
+public typealias ClipRecord = Stored<NewClip>
+
 /// One clip: a piece of footage identified by the SHA-256 of its bytes, with the summary of its probe.
 /// The whole probe (ffprobe's fields) is kept verbatim in `probeJson`.
-public struct ClipRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewClip: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "clip"
 
-    public var id: Int64?
     public var sha256: String
     public var size: Int64
     public var formatName: String?
@@ -54,15 +56,23 @@ public struct ClipRecord: SnakeCaseRecord, Sendable, Equatable {
     public var warningList: [String] {
         (try? JSONDecoder().decode([String].self, from: Data(warnings.utf8))) ?? []
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension NewClip {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let sha256 = Column("sha256")
+    }
+}
+
+/// A location as stored: its row id and `NewLocation`'s fields.
+public typealias LocationRecord = Stored<NewLocation>
+
 /// A path where a clip's bytes were seen: the file registered (`original`) or an evidentiary copy (`copy`).
-public struct LocationRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewLocation: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "location"
 
-    public var id: Int64?
     public var clipId: Int64
     public var path: String
     public var kind: String
@@ -74,8 +84,15 @@ public struct LocationRecord: SnakeCaseRecord, Sendable, Equatable {
         self.kind = kind
         self.firstSeen = firstSeen
     }
+}
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+extension NewLocation {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let clipId = Column("clip_id")
+        public static let path = Column("path")
+    }
 }
 
 /// One stream of a clip, as the probe described it.
@@ -104,13 +121,20 @@ public struct StreamRecord: SnakeCaseRecord, Sendable, Equatable {
         self.clipId = clipId
         self.streamIndex = streamIndex
     }
+
+    public enum Columns {
+        public static let clipId = Column("clip_id")
+        public static let streamIndex = Column("stream_index")
+    }
 }
 
+/// A tag as stored: its row id and `NewTag`'s fields.
+public typealias TagRecord = Stored<NewTag>
+
 /// A metadata tag exactly as the container held it. `scope` is `format` or `stream:N`.
-public struct TagRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewTag: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "tag"
 
-    public var id: Int64?
     public var clipId: Int64
     public var scope: String
     public var key: String
@@ -122,6 +146,12 @@ public struct TagRecord: SnakeCaseRecord, Sendable, Equatable {
         self.key = key
         self.value = value
     }
+}
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+extension NewTag {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let clipId = Column("clip_id")
+    }
 }

@@ -129,7 +129,7 @@ extension Catalog {
     public func fingerprintProblems() throws -> [CheckProblem] {
         try read { db in
             var recorded: [String: String] = [:]
-            let events = try LedgerEvent.filter(Column("action") == "clip.fingerprint").order(Column("seq"))
+            let events = try LedgerEvent.filter { $0.action == "clip.fingerprint" }.orderByPrimaryKey()
                 .fetchCursor(db)
             while let event = try events.next() {
                 recorded[event.subject] = (try? JSONValue(parsing: event.payload))?["data_sha256"]?.stringValue

@@ -8,13 +8,13 @@ extension Catalog {
     static func keyframeProblems(_ db: Database, shaByID: [Int64: String]) throws -> [CheckProblem] {
         let recorded = try eventPayloads(db, action: "keyframes.extract", key: "extraction_id")
         var frames: [Int64: [JSONValue]] = [:]
-        for frame in try KeyframeRecord.order(Column("idx")).fetchAll(db) {
+        for frame in try KeyframeRecord.order(\.idx).fetchAll(db) {
             frames[frame.extractionId, default: []].append(frame.ledgerValue)
         }
         var problems: [CheckProblem] = []
-        for extraction in try ExtractionRecord.order(Column("id")).fetchAll(db) {
+        for extraction in try ExtractionRecord.orderByPrimaryKey().fetchAll(db) {
             let subject = "keyframes of clip \((shaByID[extraction.clipId] ?? "?").prefix(12)) (\(extraction.folder))"
-            guard let event = recorded[extraction.id!], event.subject == shaByID[extraction.clipId] else {
+            guard let event = recorded[extraction.id], event.subject == shaByID[extraction.clipId] else {
                 problems.append(CheckProblem(subject: subject,
                                              message: "have no ledger event (recorded outside footage)"))
                 continue
@@ -26,7 +26,7 @@ extension Catalog {
                 && payload["folder"]?.stringValue == extraction.folder
                 && payload["sheet"] == .optional(extraction.sheetPath)
                 && payload["sheet_sha256"] == .optional(extraction.sheetSha256)
-                && payload["keyframes"]?.canonicalText == JSONValue.array(frames[extraction.id!] ?? []).canonicalText
+                && payload["keyframes"]?.canonicalText == JSONValue.array(frames[extraction.id] ?? []).canonicalText
             if !same {
                 problems.append(CheckProblem(subject: subject,
                     message: "differ from their ledger event (a still's hash, path or time, or the sheet, edited "

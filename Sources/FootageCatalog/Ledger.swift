@@ -26,6 +26,12 @@ public struct LedgerEvent: Codable, Sendable, Equatable, FetchableRecord, Persis
         case hash
     }
 
+    public enum Columns {
+        public static let seq = Column(CodingKeys.seq)
+        public static let action = Column(CodingKeys.action)
+        public static let subject = Column(CodingKeys.subject)
+    }
+
     /// The hash of the event before the first.
     public static let genesisHash = String(repeating: "0", count: 64)
 

@@ -22,7 +22,6 @@ extension Catalog {
     /// which stills it rests on.
     public func link(claimId: Int64, clip: ClipRecord, start: Double?, end: Double?, stance: String, confidence: String,
                      note: String?, actor: String) throws -> LinkRecord {
-        guard let clipId = clip.id else { throw CatalogError(.unknownReference, "clip has no id") }
         let duration = clip.duration ?? 0
         let from = start ?? 0
         let to = end ?? duration
@@ -42,17 +41,17 @@ extension Catalog {
             }
             let frames = try Row.fetchAll(db, sql: """
                 SELECT id, time, sha256, pdq FROM keyframe WHERE clip_id = ? AND time >= ? AND time <= ? ORDER BY time, id
-                """, arguments: [clipId, from - Catalog.rangeSlack, to + Catalog.rangeSlack])
+                """, arguments: [clip.id, from - Catalog.rangeSlack, to + Catalog.rangeSlack])
             let keyframes: JSONValue = .array(frames.map { row in
                 ["id": .int(row["id"]), "time": .double(row["time"]), "sha256": .string(row["sha256"]),
                  "pdq": .string(row["pdq"])]
             })
-            var link = LinkRecord(claimId: claim.id!, clipId: clipId, clipSha256: clip.sha256, start: from, end: to,
-                                  stance: stance, confidence: confidence, note: note)
-            link.keyframes = keyframes.canonicalText
-            link.createdAt = Timestamp.now()
-            link.createdBy = actor
-            try link.insert(db)
+            var new = NewLink(claimId: claim.id, clipId: clip.id, clipSha256: clip.sha256, start: from, end: to,
+                              stance: stance, confidence: confidence, note: note)
+            new.keyframes = keyframes.canonicalText
+            new.createdAt = Timestamp.now()
+            new.createdBy = actor
+            let link = try LinkRecord.insert(new, in: db)
             if let note, !note.isEmpty {
                 try SearchIndex.add(db, kind: "link", ref: link.shortID, field: "note", text: note)
             }
@@ -145,8 +144,8 @@ extension Catalog {
                     SELECT DISTINCT clip.* FROM clip JOIN acquisition a ON a.clip_id = clip.id
                     WHERE instr(lower(\(column)), lower(?)) > 0 ORDER BY clip.id LIMIT 50
                     """, arguments: [term])
-                for clip in rows where !seen.contains(clip.id!) {
-                    seen.insert(clip.id!)
+                for clip in rows where !seen.contains(clip.id) {
+                    seen.insert(clip.id)
                     found.append((clip, "\(field) matches \"\(term)\""))
                 }
             }

@@ -13,7 +13,8 @@ extension Catalog {
             var registered: [String: JSONValue] = [:]
             var locationEvents = Set<String>()
             var acquisitionEvents: [Int64: JSONValue] = [:]
-            let cursor = try LedgerEvent.filter(["clip.register", "location.add", "acquisition.add"].contains(Column("action")))
+            let cursor = try LedgerEvent
+                .filter { ["clip.register", "location.add", "acquisition.add"].contains($0.action) }
                 .fetchCursor(db)
             while let event = try cursor.next() {
                 let payload = (try? JSONValue(parsing: event.payload)) ?? .null
@@ -27,7 +28,7 @@ extension Catalog {
             let clips = try ClipRecord.fetchAll(db)
             var shaByID: [Int64: String] = [:]
             for clip in clips {
-                shaByID[clip.id!] = clip.sha256
+                shaByID[clip.id] = clip.sha256
                 let subject = "clip \(clip.sha256.prefix(12))"
                 guard let payload = registered[clip.sha256] else {
                     problems.append(CheckProblem(subject: subject, message: "has no registration event in the ledger"))
@@ -47,10 +48,10 @@ extension Catalog {
                 }
             }
             for acquisition in try AcquisitionRecord.fetchAll(db) {
-                let subject = "acquisition \(acquisition.id!)"
+                let subject = "acquisition \(acquisition.id)"
                 var expected = acquisition.ledgerFields
-                expected["acquisition_id"] = .int(acquisition.id!)
-                if acquisitionEvents[acquisition.id!]?.canonicalText != JSONValue.object(expected).canonicalText {
+                expected["acquisition_id"] = .int(acquisition.id)
+                if acquisitionEvents[acquisition.id]?.canonicalText != JSONValue.object(expected).canonicalText {
                     problems.append(CheckProblem(subject: subject, message: "differs from its ledger event (edited outside footage)"))
                 }
                 if let text = acquisition.sidecarJson, let sha = acquisition.sidecarSha256, Hashing.sha256Hex(text) != sha {
@@ -72,7 +73,7 @@ extension Catalog {
         throws -> [Int64: (subject: String, payload: JSONValue)]
     {
         var recorded: [Int64: (subject: String, payload: JSONValue)] = [:]
-        let events = try LedgerEvent.filter(Column("action") == action).order(Column("seq")).fetchCursor(db)
+        let events = try LedgerEvent.filter { $0.action == action }.orderByPrimaryKey().fetchCursor(db)
         while let event = try events.next() {
             guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload[key] else { continue }
             recorded[id] = (event.subject, payload)
@@ -84,12 +85,12 @@ extension Catalog {
     static func assessmentProblems(_ db: Database) throws -> [CheckProblem] {
         let recorded = try eventPayloads(db, action: "clip.assess", key: "assessment_id")
         return try AssessmentRecord.fetchAll(db).compactMap { assessment in
-            let expected: JSONValue = ["assessment_id": .int(assessment.id!), "category": .string(assessment.category),
+            let expected: JSONValue = ["assessment_id": .int(assessment.id), "category": .string(assessment.category),
                                        "note": .optional(assessment.note)]
-            guard let event = recorded[assessment.id!], event.subject == assessment.clipSha256,
+            guard let event = recorded[assessment.id], event.subject == assessment.clipSha256,
                   event.payload.canonicalText == expected.canonicalText
             else {
-                return CheckProblem(subject: "assessment \(assessment.id!)",
+                return CheckProblem(subject: "assessment \(assessment.id)",
                                     message: "differs from its ledger event (edited outside footage)")
             }
             return nil
@@ -102,7 +103,7 @@ extension Catalog {
     static func linkProblems(_ db: Database, shaByID: [Int64: String]) throws -> [CheckProblem] {
         var problems: [CheckProblem] = []
         var recorded: [String: JSONValue] = [:]
-        let events = try LedgerEvent.filter(Column("action") == "link.add").fetchCursor(db)
+        let events = try LedgerEvent.filter { $0.action == "link.add" }.fetchCursor(db)
         while let event = try events.next() { recorded[event.subject] = try? JSONValue(parsing: event.payload) }
         var keyframes: [Int64: (String, String)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, sha256, pdq FROM keyframe") {
@@ -112,7 +113,7 @@ extension Catalog {
         for link in try LinkRecord.fetchAll(db) {
             let subject = "link \(link.shortID)"
             // A retraction removed, or one added, behind footage's back changes what the evidence says.
-            let retraction = retractions[link.id!]
+            let retraction = retractions[link.id]
             if (retraction == nil) != (link.retractedAt == nil)
                 || (retraction.map { $0.payload["note"] != .optional(link.retractionNote) } ?? false) {
                 problems.append(CheckProblem(subject: subject,

@@ -1,19 +1,19 @@
 import Foundation
 import GRDB
 
+/// A seal as stored: its row id and `NewSeal`'s fields.
+public typealias SealRecord = Stored<NewSeal>
+
 /// One `footage seal`: the ledger's event count and head hash when it was sealed, when, and by whom.
-public struct SealRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewSeal: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "seal"
 
-    public var id: Int64?
     public var time: String
     public var actor: String
     public var events: Int64
     public var head: String
 
     public var checkpoint: LedgerCheckpoint { LedgerCheckpoint(events: events, head: head) }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension Catalog {
@@ -31,10 +31,9 @@ extension Catalog {
                 var seal: SealRecord?
                 try db.inTransaction(.immediate) {
                     let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
-                    var record = SealRecord(time: Timestamp.now(), actor: actor, events: head?["seq"] ?? 0,
-                                            head: head?["hash"] ?? LedgerEvent.genesisHash)
-                    try record.insert(db)
-                    seal = record
+                    let new = NewSeal(time: Timestamp.now(), actor: actor, events: head?["seq"] ?? 0,
+                                      head: head?["hash"] ?? LedgerEvent.genesisHash)
+                    seal = try SealRecord.insert(new, in: db)
                     return .commit
                 }
                 return seal!
@@ -46,7 +45,7 @@ extension Catalog {
 
     /// Every seal recorded, oldest first.
     public func seals() throws -> [SealRecord] {
-        try read { db in try SealRecord.order(Column("id")).fetchAll(db) }
+        try read { db in try SealRecord.orderByPrimaryKey().fetchAll(db) }
     }
 
     /// Whether the ledger still begins with what `checkpoint` names: events 1…`events` must still form an unbroken

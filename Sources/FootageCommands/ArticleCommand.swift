@@ -63,7 +63,7 @@ struct ClaimsCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open(.read)
         let article = try catalog.article(matching: self.article)
-        let claims = try catalog.claims(articleId: article.id!)
+        let claims = try catalog.claims(articleId: article.id)
         if output.json {
             claims.forEach { Output.json(.object(ClaimJSON.row($0))) }
         } else {

@@ -40,9 +40,9 @@ struct ExportCommand: ParsableCommand {
         let catalog = try catalogOptions.open(.read)
         let scope: CatalogSnapshot.Scope
         if let article {
-            scope = .article(try catalog.article(matching: article).id!)
+            scope = .article(try catalog.article(matching: article).id)
         } else if let ref {
-            scope = .clip(try catalog.clip(matching: ref).id!)
+            scope = .clip(try catalog.clip(matching: ref).id)
         } else {
             scope = .all
         }

@@ -49,7 +49,7 @@ struct LinkCommand: ParsableCommand {
         let catalog = try catalogOptions.open()
         let claim = try catalog.claim(matching: self.claim)
         let clip = try catalog.clip(matching: ref)
-        let link = try catalog.link(claimId: claim.id!, clip: clip, start: from?.seconds, end: to?.seconds,
+        let link = try catalog.link(claimId: claim.id, clip: clip, start: from?.seconds, end: to?.seconds,
                                     stance: stance.rawValue, confidence: confidence.rawValue, note: note,
                                     actor: Analyst.name(by))
         if output.json {
@@ -76,7 +76,7 @@ struct UnlinkCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open()
         let found = try catalog.link(matching: link)
-        let retracted = try catalog.retract(linkId: found.id!, note: note, actor: Analyst.name(by))
+        let retracted = try catalog.retract(linkId: found.id, note: note, actor: Analyst.name(by))
         if output.json {
             Output.json(.object(LinkJSON.row(retracted)))
         } else {

@@ -49,7 +49,7 @@ struct MatchCommand: ParsableCommand {
         if let ref = targets.first {
             let clip = try catalog.clip(matching: ref)
             found = try MatchJob.match(clip: clip, catalog: catalog, options: options)
-            if !output.json, let record = try catalog.fingerprint(clipId: clip.id!),
+            if !output.json, let record = try catalog.fingerprint(clipId: clip.id),
                let note = FingerprintJob.note(frameCount: record.frameCount, usableCount: record.usableCount) {
                 Output.error("\(Output.short(clip.sha256)): \(note)")
             }

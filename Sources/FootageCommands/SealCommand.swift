@@ -23,7 +23,7 @@ struct SealCommand: ParsableCommand {
         let catalog = try catalogOptions.open()
         let seal = try Sealing.seal(catalog, analyst: Analyst.name(by))
         if output.json {
-            Output.json(["id": .int(seal.id!), "checkpoint": .string(seal.checkpoint.description),
+            Output.json(["id": .int(seal.id), "checkpoint": .string(seal.checkpoint.description),
                          "events": .int(seal.events), "head": .string(seal.head), "time": .string(seal.time),
                          "actor": .string(seal.actor)])
         } else {

@@ -17,10 +17,10 @@ struct ShowCommand: ParsableCommand {
         let catalog = try catalogOptions.open(.read)
         let detail = try catalog.detail(of: try catalog.clip(matching: ref))
         let events = try catalog.ledgerEvents(subject: detail.clip.sha256)
-        let keyframes = try catalog.keyframes(clipId: detail.clip.id!)
-        let extractions = try catalog.extractions(clipId: detail.clip.id!)
+        let keyframes = try catalog.keyframes(clipId: detail.clip.id)
+        let extractions = try catalog.extractions(clipId: detail.clip.id)
         let shared = try SharedFootage.of(detail.clip, catalog: catalog)
-        let assessments = try catalog.assessments(clipId: detail.clip.id!)
+        let assessments = try catalog.assessments(clipId: detail.clip.id)
         if output.json {
             var row = ClipJSON.detail(detail, events: events)
             row["keyframes"] = .array(keyframes.map { frame in

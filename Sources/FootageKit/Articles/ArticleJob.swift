@@ -30,7 +30,7 @@ public enum ArticleJob {
         if let author = overrides.author { imported.author = author }
         let extracted = ClaimExtractor.extract(from: imported.body, headline: imported.headline,
                                                published: imported.published)
-        var record = ArticleRecord(sha256: imported.sha256, format: imported.format.rawValue,
+        var record = NewArticle(sha256: imported.sha256, format: imported.format.rawValue,
                                    headline: imported.headline, body: imported.body)
         record.standfirst = imported.standfirst
         record.url = imported.url
@@ -55,8 +55,8 @@ public enum ArticleJob {
         // check-worthy (no kind), it is still the analyst's claim, with no kinds.
         let analysed = ClaimExtractor.extract(from: trimmed, published: article.published).first
         var claim = analysed.map { claimRecord($0, origin: "analyst") }
-            ?? ClaimRecord(text: trimmed, start: nil, end: nil, kinds: [], attribution: nil, details: .object([:]),
-                           origin: "analyst")
+            ?? NewClaim(text: trimmed, start: nil, end: nil, kinds: [], attribution: nil, details: .object([:]),
+                        origin: "analyst")
         claim.text = trimmed
         if let range = article.body.range(of: trimmed) {
             claim.start = article.body.unicodeScalars.distance(from: article.body.unicodeScalars.startIndex, to: range.lowerBound)
@@ -65,10 +65,10 @@ public enum ArticleJob {
             claim.start = nil
             claim.end = nil
         }
-        return try catalog.add(claim: claim, toArticle: article.id!, actor: analyst)
+        return try catalog.add(claim: claim, toArticle: article.id, actor: analyst)
     }
 
-    static func claimRecord(_ claim: ExtractedClaim, origin: String) -> ClaimRecord {
+    static func claimRecord(_ claim: ExtractedClaim, origin: String) -> NewClaim {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         var details: JSONValue = .object([:])
@@ -76,7 +76,7 @@ public enum ArticleJob {
             for key in ["text", "start", "end", "kinds", "attribution", "check_worthy"] { members[key] = nil }
             details = .object(members)
         }
-        return ClaimRecord(text: claim.text, start: claim.start, end: claim.end, kinds: claim.kinds.map(\.rawValue),
+        return NewClaim(text: claim.text, start: claim.start, end: claim.end, kinds: claim.kinds.map(\.rawValue),
                            attribution: claim.attribution, details: details, origin: origin)
     }
 

@@ -34,7 +34,7 @@ public enum CSVExport {
                       "longitude", "duration", "size", "format_name", "video_codec", "audio_codec", "width", "height",
                       "frame_rate", "warnings", "assessment", "registered_at", "registered_by"]
         return [header] + index.snapshot.clips.map { clip in
-            let id = clip.id!
+            let id = clip.id
             return [clip.sha256, index.title(of: id) ?? "", index.publisher(of: id) ?? "", index.platform(of: id) ?? "",
                     index.url(of: id) ?? "", index.uploadTime(of: id) ?? "", clip.creationTime ?? "",
                     number(clip.latitude), number(clip.longitude), number(clip.duration), String(clip.size),
@@ -48,7 +48,7 @@ public enum CSVExport {
         let header = ["id", "article", "idx", "text", "kinds", "attribution", "origin", "evidence", "links",
                       "created_at", "created_by"]
         return [header] + index.snapshot.claims.map { claim in
-            let standing = index.standingLinks(claim: claim.id!)
+            let standing = index.standingLinks(claim: claim.id)
             return [claim.shortID, "A\(claim.articleId)", String(claim.idx), claim.text, claim.kinds,
                     claim.attribution ?? "", claim.origin, StanceSummary.text(standing), String(standing.count),
                     claim.createdAt, claim.createdBy]
@@ -62,7 +62,7 @@ public enum CSVExport {
             [link.shortID, "C\(link.claimId)", index.claims[link.claimId].map { "A\($0.articleId)" } ?? "",
              link.clipSha256, number(link.start), number(link.end), link.stance, link.confidence, link.note ?? "",
              link.createdAt, link.createdBy, link.retractedAt ?? "", link.retractedBy ?? "", link.retractionNote ?? "",
-             index.linkEvents[link.id!]?.hash ?? ""]
+             index.linkEvents[link.id]?.hash ?? ""]
         }
     }
 }

@@ -23,9 +23,9 @@ public struct SnapshotIndex: Sendable {
 
     public init(_ snapshot: CatalogSnapshot) {
         self.snapshot = snapshot
-        clips = Dictionary(uniqueKeysWithValues: snapshot.clips.map { ($0.id!, $0) })
-        claims = Dictionary(uniqueKeysWithValues: snapshot.claims.map { ($0.id!, $0) })
-        articles = Dictionary(uniqueKeysWithValues: snapshot.articles.map { ($0.id!, $0) })
+        clips = Dictionary(uniqueKeysWithValues: snapshot.clips.map { ($0.id, $0) })
+        claims = Dictionary(uniqueKeysWithValues: snapshot.claims.map { ($0.id, $0) })
+        articles = Dictionary(uniqueKeysWithValues: snapshot.articles.map { ($0.id, $0) })
         linksByClaim = Dictionary(grouping: snapshot.links, by: \.claimId)
         linksByClip = Dictionary(grouping: snapshot.links, by: \.clipId)
         claimsByArticle = Dictionary(grouping: snapshot.claims.sorted { $0.idx < $1.idx }, by: \.articleId)
@@ -35,7 +35,7 @@ public struct SnapshotIndex: Sendable {
         acquisitions = Dictionary(grouping: snapshot.acquisitions, by: \.clipId)
         extractions = Dictionary(grouping: snapshot.extractions, by: \.clipId)
         keyframes = Dictionary(grouping: snapshot.keyframes, by: \.clipId)
-            .mapValues { $0.sorted { ($0.time, $0.id ?? 0) < ($1.time, $1.id ?? 0) } }
+            .mapValues { $0.sorted { ($0.time, $0.id) < ($1.time, $1.id) } }
         assessments = Dictionary(grouping: snapshot.assessments, by: \.clipId)
         var events: [Int64: LedgerEvent] = [:]
         for event in snapshot.events where event.action == "link.add" {

@@ -51,7 +51,7 @@ public enum KeyframeJob {
     /// stills come from exactly the registered bytes.
     public static func run(clip: ClipRecord, catalog: Catalog, options: Options) throws -> Result {
         let params = options.params.canonicalText
-        if let (extraction, frames) = try catalog.extraction(clipId: clip.id!, params: params) {
+        if let (extraction, frames) = try catalog.extraction(clipId: clip.id, params: params) {
             try copyOut(frames.map(\.path) + [extraction.sheetPath].compactMap { $0 }, catalog: catalog, to: options.out)
             return Result(clip: clip, extraction: extraction, frames: frames, added: false)
         }
@@ -66,13 +66,13 @@ public enum KeyframeJob {
 
         let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary))
         try TemporaryFiles.flush(contentsOf: temporary)
-        var extraction = ExtractionRecord(clipId: clip.id!, mode: options.modeName, params: params, folder: relativeFolder)
+        var extraction = NewExtraction(clipId: clip.id, mode: options.modeName, params: params, folder: relativeFolder)
         extraction.sheetPath = extracted.sheetFileName.map { "\(relativeFolder)/\($0)" }
         extraction.sheetSha256 = extracted.sheetSha256
         let frames = extracted.frames.map { frame in
-            KeyframeRecord(idx: frame.index, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
-                           width: frame.width, height: frame.height, path: "\(relativeFolder)/\(frame.fileName)",
-                           sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
+            NewKeyframe(idx: frame.index, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
+                        width: frame.width, height: frame.height, path: "\(relativeFolder)/\(frame.fileName)",
+                        sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
         }
         let details: [String: JSONValue] = [
             "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),

@@ -40,7 +40,7 @@ public struct Registrar: Sendable {
         public var status: Status
         public var sha256: String?
         public var message: String?
-        public var clip: ClipRecord?
+        public var clip: NewClip?
         public var addedLocations: [String] = []
         public var copyPath: String?
         public var events: [Int64] = []
@@ -147,7 +147,7 @@ public struct Registrar: Sendable {
     private func fingerprintStep(_ outcome: Outcome, _ fingerprint: FingerprintJob.Options) throws -> Outcome {
         var outcome = outcome
         let clip = try catalog.clip(matching: outcome.sha256 ?? outcome.path)
-        let hasOne = try catalog.hasFingerprint(clipId: clip.id!)
+        let hasOne = try catalog.hasFingerprint(clipId: clip.id)
         guard outcome.status == .registered || !hasOne else { return outcome }
         let result = try FingerprintJob.run(clip: clip, catalog: catalog, options: fingerprint)
         outcome.fingerprintFrames = result.frameCount
@@ -156,11 +156,11 @@ public struct Registrar: Sendable {
         return outcome
     }
 
-    private func acquisitionRecord(for path: String) throws -> AcquisitionRecord? {
+    private func acquisitionRecord(for path: String) throws -> NewAcquisition? {
         let given = options.acquisition
         let sidecarPath = given.infoJSON ?? YtDlpSidecar.besides(path)
         if given.isEmpty && sidecarPath == nil { return nil }
-        var record = AcquisitionRecord()
+        var record = NewAcquisition()
         record.publisher = given.publisher
         record.platform = given.platform
         record.url = given.url

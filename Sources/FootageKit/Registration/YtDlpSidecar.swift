@@ -92,7 +92,7 @@ public struct YtDlpSidecar: Sendable, Equatable {
     }
 
     /// Copies the platform's statements into an acquisition record.
-    public func fill(_ record: inout AcquisitionRecord) {
+    public func fill(_ record: inout NewAcquisition) {
         record.sidecarPath = path
         record.sidecarSha256 = sha256
         record.sidecarJson = text

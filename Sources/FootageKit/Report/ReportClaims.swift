@@ -11,7 +11,7 @@ struct ReportClaims {
     }
 
     func claim(for claim: ClaimRecord, onlyClip: Int64? = nil) -> HTML {
-        let links = (index.linksByClaim[claim.id!] ?? []).filter { onlyClip == nil || $0.clipId == onlyClip }
+        let links = (index.linksByClaim[claim.id] ?? []).filter { onlyClip == nil || $0.clipId == onlyClip }
         let standing = links.filter { !$0.isRetracted }
         let kinds = claim.kindList.map { "<span class=\"kind\">\($0)</span>" as HTML }.joined()
         let attribution: HTML = claim.attribution.map { "<div class=\"muted\">Attributed to: \($0)</div>" } ?? .empty

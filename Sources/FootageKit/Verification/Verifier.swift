@@ -63,7 +63,7 @@ public enum Verifier {
         let head = try catalog.ledgerHead()
         var checkpoints: [CheckpointCheck] = []
         let given = since.map { ($0, "given") }
-        for (checkpoint, source) in given + (try catalog.seals().map { ($0.checkpoint, "seal \($0.id!)") }) {
+        for (checkpoint, source) in given + (try catalog.seals().map { ($0.checkpoint, "seal \($0.id)") }) {
             let subject = "\(source == "given" ? "checkpoint" : source) \(checkpoint)"
             let found = try catalog.checkpointProblems(checkpoint, subject: subject, chainIntact: chain.isEmpty)
             problems += found
