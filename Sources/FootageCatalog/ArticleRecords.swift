@@ -40,7 +40,7 @@ public struct NewArticle: SnakeCaseRecord, Sendable, Equatable {
 
 extension ArticleRecord {
     /// The short id shown to people and accepted wherever ARTICLE is asked for: `A3`.
-    public var shortID: String { "A\(id)" }
+    public var shortID: String { ShortID.article.text(id) }
 }
 
 extension NewArticle {
@@ -102,7 +102,7 @@ public struct NewClaim: SnakeCaseRecord, Sendable, Equatable {
 
 extension ClaimRecord {
     /// `C17`.
-    public var shortID: String { "C\(id)" }
+    public var shortID: String { ShortID.claim.text(id) }
 
     /// What the ledger records of a claim (besides its article); `verify` compares the row with it.
     var ledgerFields: [String: JSONValue] { fields.ledgerFields(id: id) }
@@ -168,7 +168,7 @@ public struct NewLink: SnakeCaseRecord, Sendable, Equatable {
 
 extension LinkRecord {
     /// `L5`.
-    public var shortID: String { "L\(id)" }
+    public var shortID: String { ShortID.link.text(id) }
 
     /// What the ledger records of a link; `verify` compares the row with it.
     var ledgerFields: [String: JSONValue] { fields.ledgerFields(id: id) }

@@ -60,16 +60,16 @@ extension Catalog {
 
     static func resolveArticle(_ db: Database, _ reference: String) throws -> ArticleRecord {
         let ref = reference.trimmingCharacters(in: .whitespaces)
-        if let id = ShortID.parse(ref, prefix: "A"), let article = try ArticleRecord.fetchOne(db, key: id) {
+        if let id = ShortID.article.id(in: ref), let article = try ArticleRecord.fetchOne(db, key: id) {
             return article
         }
         let lower = ref.lowercased()
         if lower.count >= 6, lower.allSatisfy(\.isHexDigit) {
             let matches = try ArticleRecord.filter(sql: "sha256 GLOB ?", arguments: [lower + "*"]).limit(2).fetchAll(db)
             if matches.count == 1 { return matches[0] }
-            if matches.count > 1 { throw CatalogError(.ambiguousReference, "\(ref): more than one article matches") }
+            if matches.count > 1 { throw CatalogError.ambiguousArticle(reference: ref) }
         }
-        throw CatalogError(.unknownReference, "\(ref): no such article; see `footage list articles`")
+        throw CatalogError.unknownArticle(reference: ref)
     }
 
     /// Finds a claim by its short id (`C17`, `c17` or `17`).
@@ -79,8 +79,8 @@ extension Catalog {
 
     static func resolveClaim(_ db: Database, _ reference: String) throws -> ClaimRecord {
         let ref = reference.trimmingCharacters(in: .whitespaces)
-        if let id = ShortID.parse(ref, prefix: "C"), let claim = try ClaimRecord.fetchOne(db, key: id) { return claim }
-        throw CatalogError(.unknownReference, "\(ref): no such claim; see `footage claims ARTICLE`")
+        if let id = ShortID.claim.id(in: ref), let claim = try ClaimRecord.fetchOne(db, key: id) { return claim }
+        throw CatalogError.unknownClaim(reference: ref)
     }
 
     public func claims(articleId: Int64) throws -> [ClaimRecord] {
@@ -104,15 +104,5 @@ extension Catalog {
     /// Every claim of every article, in article order.
     public func allClaims() throws -> [ClaimRecord] {
         try read { db in try ClaimRecord.order { [$0.articleId, $0.idx] }.fetchAll(db) }
-    }
-}
-
-/// Short ids: a letter and the row id (`A3`, `C17`, `L5`); the bare number is accepted too.
-public enum ShortID {
-    public static func parse(_ text: String, prefix: Character) -> Int64? {
-        var rest = Substring(text)
-        if let first = rest.first, first.uppercased() == String(prefix) { rest = rest.dropFirst() }
-        guard !rest.isEmpty, rest.count <= 18, rest.allSatisfy(\.isASCII), rest.allSatisfy(\.isNumber) else { return nil }
-        return Int64(rest)
     }
 }

@@ -34,7 +34,7 @@ extension Catalog {
             let matches = try ClipRecord.filter(sql: "sha256 GLOB ?", arguments: [lower + "*"]).limit(2).fetchAll(db)
             if matches.count == 1 { return matches[0] }
             if matches.count > 1 {
-                throw CatalogError(.ambiguousReference, "\(ref): more than one clip starts with this; give more digits")
+                throw CatalogError.ambiguousClipPrefix(reference: ref)
             }
         }
         let path = URL(fileURLWithPath: ref).standardizedFileURL.path
@@ -44,13 +44,12 @@ extension Catalog {
             """, arguments: [path])
         if byPath.count == 1 { return byPath[0] }
         if byPath.count > 1 {
-            throw CatalogError(.ambiguousReference,
-                "\(ref): this path held different bytes at different registrations; name the clip by its SHA-256")
+            throw CatalogError.ambiguousClipPath(reference: ref)
         }
         if isHex && lower.count < 6 {
-            throw CatalogError(.unknownReference, "\(ref): give at least 6 hex digits of the clip's SHA-256")
+            throw CatalogError.clipPrefixTooShort(reference: ref)
         }
-        throw CatalogError(.unknownReference, "\(ref): no clip with this SHA-256 prefix or path; see `footage list clips`")
+        throw CatalogError.unknownClip(reference: ref)
     }
 
     public func detail(of clip: ClipRecord) throws -> ClipDetail {

@@ -25,19 +25,14 @@ extension Catalog {
         let duration = clip.duration ?? 0
         let from = start ?? 0
         let to = end ?? duration
-        guard from >= 0, to >= 0 else {
-            throw CatalogError(.invalid, "a time range cannot be negative (--from \(from), --to \(to))")
-        }
-        guard to >= from else {
-            throw CatalogError(.invalid, "--to (\(to) s) comes before --from (\(from) s)")
-        }
+        guard from >= 0, to >= 0 else { throw CatalogError.negativeRange(start: from, end: to) }
+        guard to >= from else { throw CatalogError.reversedRange(start: from, end: to) }
         if clip.duration != nil && to > duration + Catalog.rangeSlack {
-            throw CatalogError(.invalid,
-                "--to \(to) s is past the end of clip \(clip.sha256.prefix(12)) (\(duration) s long)")
+            throw CatalogError.rangePastEnd(end: to, clip: clip.sha256, duration: duration)
         }
         return try write { db in
             guard let claim = try ClaimRecord.fetchOne(db, key: claimId) else {
-                throw CatalogError(.unknownReference, "C\(claimId): no such claim")
+                throw CatalogError.missingRecord(.claim, id: claimId)
             }
             let frames = try Row.fetchAll(db, sql: """
                 SELECT id, time, sha256, pdq FROM keyframe WHERE clip_id = ? AND time >= ? AND time <= ? ORDER BY time, id
@@ -65,11 +60,9 @@ extension Catalog {
     public func retract(linkId: Int64, note: String?, actor: String) throws -> LinkRecord {
         try write { db in
             guard var link = try LinkRecord.fetchOne(db, key: linkId) else {
-                throw CatalogError(.unknownReference, "L\(linkId): no such link")
+                throw CatalogError.missingRecord(.link, id: linkId)
             }
-            guard link.retractedAt == nil else {
-                throw CatalogError(.invalid, "L\(linkId) was already retracted at \(link.retractedAt!)")
-            }
+            if let time = link.retractedAt { throw CatalogError.alreadyRetracted(link: linkId, at: time) }
             link.retractedAt = Timestamp.now()
             link.retractedBy = actor
             link.retractionNote = note
@@ -83,8 +76,8 @@ extension Catalog {
     /// Finds a link by its short id (`L5` or `5`).
     public func link(matching reference: String) throws -> LinkRecord {
         try read { db in
-            if let id = ShortID.parse(reference, prefix: "L"), let link = try LinkRecord.fetchOne(db, key: id) { return link }
-            throw CatalogError(.unknownReference, "\(reference): no such link; see `footage xref`")
+            if let id = ShortID.link.id(in: reference), let link = try LinkRecord.fetchOne(db, key: id) { return link }
+            throw CatalogError.unknownLink(reference: reference)
         }
     }
 

@@ -137,7 +137,7 @@ extension Catalog {
     public func clip(id: Int64) throws -> ClipRecord {
         try read { db in
             guard let clip = try ClipRecord.fetchOne(db, key: id) else {
-                throw CatalogError(.unknownReference, "no clip with row id \(id)")
+                throw CatalogError.missingClip(rowID: id)
             }
             return clip
         }
@@ -148,10 +148,13 @@ extension Catalog {
     }
 
     private static func shas(_ db: Database, _ a: Int64, _ b: Int64) throws -> (String, String) {
-        guard let shaA = try String.fetchOne(db, sql: "SELECT sha256 FROM clip WHERE id = ?", arguments: [a]),
-              let shaB = try String.fetchOne(db, sql: "SELECT sha256 FROM clip WHERE id = ?", arguments: [b])
-        else { throw CatalogError(.unknownReference, "a matched clip is not in the catalogue") }
-        return (shaA, shaB)
+        func sha(_ id: Int64) throws -> String {
+            guard let sha = try String.fetchOne(db, sql: "SELECT sha256 FROM clip WHERE id = ?", arguments: [id]) else {
+                throw CatalogError.missingClip(rowID: id)
+            }
+            return sha
+        }
+        return (try sha(a), try sha(b))
     }
 }
 

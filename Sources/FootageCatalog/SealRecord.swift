@@ -24,8 +24,8 @@ extension Catalog {
     /// back the newest transactions, never consistency; a published checkpoint must not name events that could be
     /// taken back.) See <https://www.sqlite.org/pragma.html#pragma_synchronous>.
     public func seal(actor: String) throws -> SealRecord {
-        do {
-            return try database.writeWithoutTransaction { db in
+        try Catalog.translatingErrors(path: databaseURL.path) {
+            try database.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
                 var seal: SealRecord?
@@ -38,8 +38,6 @@ extension Catalog {
                 }
                 return seal!
             }
-        } catch {
-            throw CatalogError(.database, "\(databaseURL.path): \(Catalog.describe(error))")
         }
     }
 

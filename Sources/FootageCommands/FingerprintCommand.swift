@@ -51,7 +51,7 @@ struct FingerprintCommand: ParsableCommand {
                 serial.withLock { Self.print(result, json: json) }
             } catch {
                 failed.set()
-                serial.withLock { Output.error(Output.safe(FootageErrors.message(error, path: work[index]))) }
+                serial.withLock { Output.error(Output.safe(ErrorWording.line(error, path: work[index]))) }
             }
         }
         if failed.value { throw ExitCode(1) }

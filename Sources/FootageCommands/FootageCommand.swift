@@ -38,7 +38,7 @@ public struct FootageCommand: ParsableCommand {
             try command.run()
             exit(withError: nil)
         } catch let error as any FootageError {
-            Output.error("footage: \(Output.safe(FootageErrors.message(error)))")
+            Output.error("footage: \(Output.safe(ErrorWording.line(error)))")
             Foundation.exit(1)
         } catch {
             exit(withError: error)

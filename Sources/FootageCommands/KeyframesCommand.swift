@@ -74,7 +74,7 @@ struct KeyframesCommand: ParsableCommand {
                 serial.withLock { lines.forEach(emit) }
             } catch {
                 failed.set()
-                serial.withLock { Output.error(Output.safe(FootageErrors.message(error, path: target))) }
+                serial.withLock { Output.error(Output.safe(ErrorWording.line(error, path: target))) }
             }
         }
         if failed.value { throw ExitCode(1) }

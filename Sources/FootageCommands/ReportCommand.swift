@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
 enum ReportSubject {
     static func resolve(_ text: String, in catalog: Catalog) throws -> EvidenceReport.Subject {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.first.map({ "Aa".contains($0) }) == true, ShortID.parse(trimmed, prefix: "A") != nil {
+        if trimmed.first.map({ "Aa".contains($0) }) == true, ShortID.article.id(in: trimmed) != nil {
             return .article(try catalog.article(matching: trimmed))
         }
         return .clip(try catalog.clip(matching: trimmed))

@@ -22,10 +22,10 @@ struct XrefCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open(.read)
         let trimmed = subject.trimmingCharacters(in: .whitespaces)
-        if trimmed.first.map({ "Aa".contains($0) }) == true, ShortID.parse(trimmed, prefix: "A") != nil,
+        if trimmed.first.map({ "Aa".contains($0) }) == true, ShortID.article.id(in: trimmed) != nil,
            let article = try? catalog.article(matching: trimmed) {
             try printArticle(catalog, article)
-        } else if trimmed.first.map({ "Cc".contains($0) }) == true, ShortID.parse(trimmed, prefix: "C") != nil,
+        } else if trimmed.first.map({ "Cc".contains($0) }) == true, ShortID.claim.id(in: trimmed) != nil,
                   let claim = try? catalog.claim(matching: trimmed) {
             try printClaim(catalog, claim)
         } else {

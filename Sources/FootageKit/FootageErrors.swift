@@ -14,8 +14,13 @@ public enum FootageErrors {
         case let e as any FootageError: text = e.description
         default: text = String(describing: error)
         }
-        if let path, !text.contains(path) { return "\(path): \(text)" }
-        return text
+        return naming(path, in: text)
+    }
+
+    /// `text`, preceded by `path` when it does not name it already.
+    public static func naming(_ path: String?, in text: String) -> String {
+        guard let path, !text.contains(path) else { return text }
+        return "\(path): \(text)"
     }
 
     /// The system's words for a failed write, and what they mean for the analyst when there is no room.

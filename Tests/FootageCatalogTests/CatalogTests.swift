@@ -104,7 +104,7 @@ import Testing
             Issue.record("expected a refusal")
         } catch let error as CatalogError {
             #expect(error.kind == .notACatalog)
-            #expect(error.message.contains("not a footage catalogue"))
+            #expect(error.description.contains("not a footage catalogue"))
         }
     }
 
@@ -117,15 +117,17 @@ import Testing
         #expect(throws: CatalogError.self) { try Catalog.open(root: root) }
     }
 
-    @Test func aMissingCatalogSaysHowToMakeOne() throws {
+    @Test func aMissingCatalogNamesTheFolder() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         do {
             _ = try Catalog.open(root: root)
             Issue.record("expected notFound")
         } catch let error as CatalogError {
+            #expect(error == .noCatalogue(folder: root.path))
             #expect(error.kind == .notFound)
-            #expect(error.message.contains("footage init"))
+            // The command line says which command makes one; the catalogue names no command.
+            #expect(!error.description.contains("footage init"))
         }
     }
 

@@ -39,7 +39,7 @@ public struct SnapshotIndex: Sendable {
         assessments = Dictionary(grouping: snapshot.assessments, by: \.clipId)
         var events: [Int64: LedgerEvent] = [:]
         for event in snapshot.events where event.action == "link.add" {
-            if let id = ShortID.parse(event.subject, prefix: "L") { events[id] = events[id] ?? event }
+            if let id = ShortID.link.id(in: event.subject) { events[id] = events[id] ?? event }
         }
         linkEvents = events
     }
