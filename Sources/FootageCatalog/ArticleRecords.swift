@@ -51,12 +51,18 @@ extension NewArticle {
     }
 }
 
+/// Who made a claim: the extractor, from the article's text, or the analyst, by hand.
+public enum ClaimOrigin: String, CatalogVocabulary {
+    case extracted, analyst
+}
+
 /// A claim as stored: its row id and `NewClaim`'s fields.
 public typealias ClaimRecord = Stored<NewClaim>
 
 /// One check-worthy statement of an article.
 public struct NewClaim: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "claim"
+    public static let vocabularyColumns = [VocabularyColumn(Columns.origin, ClaimOrigin.self)]
 
     public var articleId: Int64
     /// Position in the article (1-based; claims added by hand come after the extracted ones).
@@ -70,13 +76,12 @@ public struct NewClaim: SnakeCaseRecord, Sendable, Equatable {
     public var attribution: String?
     /// Canonical JSON of what extraction found: figures, quotes, footage references.
     public var details: String
-    /// `extracted` or `analyst`.
-    public var origin: String
+    public var origin: ClaimOrigin
     public var createdAt: String
     public var createdBy: String
 
     public init(articleId: Int64 = 0, idx: Int = 0, text: String, start: Int?, end: Int?, kinds: [String],
-                attribution: String?, details: JSONValue, origin: String) {
+                attribution: String?, details: JSONValue, origin: ClaimOrigin) {
         self.articleId = articleId
         self.idx = idx
         self.text = text
@@ -96,7 +101,7 @@ public struct NewClaim: SnakeCaseRecord, Sendable, Equatable {
     func ledgerFields(id: Int64) -> [String: JSONValue] {
         ["claim_id": .int(id), "idx": .int(Int64(idx)), "text": .string(text),
          "start": start.map { .int(Int64($0)) } ?? .null, "end": end.map { .int(Int64($0)) } ?? .null,
-         "kinds": .string(kinds), "origin": .string(origin)]
+         "kinds": .string(kinds), "origin": .string(origin.rawValue)]
     }
 }
 
@@ -114,6 +119,7 @@ extension NewClaim {
         public static let id = Column("id")
         public static let articleId = Column("article_id")
         public static let idx = Column("idx")
+        public static let origin = Column("origin")
     }
 }
 
@@ -123,6 +129,9 @@ public typealias LinkRecord = Stored<NewLink>
 /// The provenance record: a claim tied to seconds of a clip, with the analyst's stance.
 public struct NewLink: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "link"
+    public static let vocabularyColumns = [
+        VocabularyColumn(Columns.stance, Stance.self), VocabularyColumn(Columns.confidence, Confidence.self),
+    ]
 
     public var claimId: Int64
     public var clipId: Int64
@@ -130,8 +139,8 @@ public struct NewLink: SnakeCaseRecord, Sendable, Equatable {
     public var clipSha256: String
     public var start: Double
     public var end: Double
-    public var stance: String
-    public var confidence: String
+    public var stance: Stance
+    public var confidence: Confidence
     public var note: String?
     /// JSON array of the keyframes inside the range when the link was made: `{id, time, sha256, pdq}`.
     public var keyframes: String
@@ -141,8 +150,8 @@ public struct NewLink: SnakeCaseRecord, Sendable, Equatable {
     public var retractedBy: String?
     public var retractionNote: String?
 
-    public init(claimId: Int64, clipId: Int64, clipSha256: String, start: Double, end: Double, stance: String,
-                confidence: String, note: String?) {
+    public init(claimId: Int64, clipId: Int64, clipSha256: String, start: Double, end: Double, stance: Stance,
+                confidence: Confidence, note: String?) {
         self.claimId = claimId
         self.clipId = clipId
         self.clipSha256 = clipSha256
@@ -161,8 +170,8 @@ public struct NewLink: SnakeCaseRecord, Sendable, Equatable {
 
     func ledgerFields(id: Int64) -> [String: JSONValue] {
         ["link_id": .int(id), "claim_id": .int(claimId), "clip_sha256": .string(clipSha256),
-         "start": .double(start), "end": .double(end), "stance": .string(stance),
-         "confidence": .string(confidence), "note": .optional(note), "keyframes": keyframesValue]
+         "start": .double(start), "end": .double(end), "stance": .string(stance.rawValue),
+         "confidence": .string(confidence.rawValue), "note": .optional(note), "keyframes": keyframesValue]
     }
 }
 
@@ -180,5 +189,7 @@ extension NewLink {
         public static let id = Column("id")
         public static let claimId = Column("claim_id")
         public static let clipId = Column("clip_id")
+        public static let stance = Column("stance")
+        public static let confidence = Column("confidence")
     }
 }

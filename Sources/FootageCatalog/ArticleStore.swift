@@ -20,7 +20,8 @@ extension Catalog {
             var payload = saved.ledgerFields
             payload["article_id"] = .int(saved.id)
             payload["source_path"] = .optional(saved.sourcePath)
-            _ = try Ledger.append(db, actor: actor, action: "article.add", subject: saved.shortID, payload: .object(payload))
+            _ = try Ledger.append(db, actor: actor, action: .articleAdd, subject: saved.shortID,
+                                  payload: .object(payload))
             var stored: [ClaimRecord] = []
             for (index, claim) in claims.enumerated() {
                 stored.append(try Catalog.insert(db, claim: claim, articleId: saved.id, idx: index + 1, actor: actor))
@@ -49,7 +50,8 @@ extension Catalog {
         try SearchIndex.add(db, kind: "claim", ref: saved.shortID, field: "text", text: saved.text)
         var payload: [String: JSONValue] = ["article_id": .int(articleId)]
         payload.merge(saved.ledgerFields) { _, new in new }
-        _ = try Ledger.append(db, actor: actor, action: "claim.add", subject: saved.shortID, payload: .object(payload))
+        _ = try Ledger.append(db, actor: actor, action: .claimAdd, subject: saved.shortID,
+                              payload: .object(payload))
         return saved
     }
 

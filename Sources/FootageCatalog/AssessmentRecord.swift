@@ -1,6 +1,35 @@
 import Foundation
 import GRDB
 
+/// What an assessment says a clip is: schema.org's `MediaAuthenticityCategory`.
+public enum AssessmentCategory: String, CatalogVocabulary {
+    case original, decontextualized, edited, transformed, staged, satire
+
+    /// The schema.org `MediaAuthenticityCategory` member: <https://schema.org/MediaManipulationRatingEnumeration>.
+    public var schemaOrgName: String {
+        switch self {
+        case .original: "OriginalMediaContent"
+        case .decontextualized: "DecontextualizedContent"
+        case .edited: "EditedOrCroppedContent"
+        case .transformed: "TransformedContent"
+        case .staged: "StagedContent"
+        case .satire: "SatireOrParodyContent"
+        }
+    }
+
+    /// For people: "original footage", "shown out of context", …
+    public var label: String {
+        switch self {
+        case .original: "original footage"
+        case .decontextualized: "shown out of context"
+        case .edited: "edited or cropped"
+        case .transformed: "transformed"
+        case .staged: "staged"
+        case .satire: "satire or parody"
+        }
+    }
+}
+
 /// An assessment as stored: its row id and `NewAssessment`'s fields.
 public typealias AssessmentRecord = Stored<NewAssessment>
 
@@ -9,64 +38,36 @@ public typealias AssessmentRecord = Stored<NewAssessment>
 /// assessment of a clip is the one that stands, earlier ones stay as history.
 public struct NewAssessment: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "assessment"
-
-    public enum Category: String, CaseIterable, Sendable {
-        case original, decontextualized, edited, transformed, staged, satire
-
-        /// The schema.org `MediaAuthenticityCategory` member: <https://schema.org/MediaManipulationRatingEnumeration>.
-        public var schemaOrgName: String {
-            switch self {
-            case .original: "OriginalMediaContent"
-            case .decontextualized: "DecontextualizedContent"
-            case .edited: "EditedOrCroppedContent"
-            case .transformed: "TransformedContent"
-            case .staged: "StagedContent"
-            case .satire: "SatireOrParodyContent"
-            }
-        }
-
-        /// For people: "original footage", "shown out of context", …
-        public var label: String {
-            switch self {
-            case .original: "original footage"
-            case .decontextualized: "shown out of context"
-            case .edited: "edited or cropped"
-            case .transformed: "transformed"
-            case .staged: "staged"
-            case .satire: "satire or parody"
-            }
-        }
-    }
+    public static let vocabularyColumns = [VocabularyColumn(Columns.category, AssessmentCategory.self)]
 
     public var clipId: Int64
     public var clipSha256: String
-    public var category: String
+    public var category: AssessmentCategory
     public var note: String?
     public var createdAt: String
     public var createdBy: String
 
-    public init(clipId: Int64, clipSha256: String, category: Category, note: String?) {
+    public init(clipId: Int64, clipSha256: String, category: AssessmentCategory, note: String?) {
         self.clipId = clipId
         self.clipSha256 = clipSha256
-        self.category = category.rawValue
+        self.category = category
         self.note = note
         self.createdAt = ""
         self.createdBy = ""
     }
-
-    public var categoryValue: Category? { Category(rawValue: category) }
 }
 
 extension NewAssessment {
     /// The table's columns, for queries.
     public enum Columns {
         public static let clipId = Column("clip_id")
+        public static let category = Column("category")
     }
 }
 
 extension Catalog {
     /// Records an assessment of a clip in one transaction with its `clip.assess` ledger event.
-    public func assess(clip: ClipRecord, category: NewAssessment.Category, note: String?, actor: String) throws
+    public func assess(clip: ClipRecord, category: AssessmentCategory, note: String?, actor: String) throws
         -> AssessmentRecord
     {
         try write { db in
@@ -77,7 +78,7 @@ extension Catalog {
             if let note, !note.isEmpty {
                 try SearchIndex.add(db, kind: "assessment", ref: clip.sha256, field: "note", text: note)
             }
-            _ = try Ledger.append(db, actor: actor, action: "clip.assess", subject: clip.sha256, payload: [
+            _ = try Ledger.append(db, actor: actor, action: .clipAssess, subject: clip.sha256, payload: [
                 "assessment_id": .int(record.id), "category": .string(category.rawValue), "note": .optional(note),
             ])
             return record

@@ -58,7 +58,7 @@ public enum CatalogError: FootageError, Equatable {
     /// A row holds a word that is not in its column's vocabulary: edited outside footage, or made by a newer footage.
     case unknownValue(table: String, row: Int64, column: String, value: String)
     /// A row that cannot be read as a record (`detail`: what the database layer said).
-    case unreadableRow(table: String, row: Int64?, detail: String)
+    case unreadableRow(table: String, row: Int64, detail: String)
 
     /// What kind of failure it is, for callers that branch on it.
     public enum Kind: Sendable, Equatable {
@@ -96,6 +96,20 @@ public enum CatalogError: FootageError, Equatable {
         }
     }
 
+    /// GRDB's description of a row it could not decode starts with what failed ("could not decode String from
+    /// database value 12") and goes on with the whole row and the query; the start is what a reader needs.
+    static func summary(of error: any Error) -> String {
+        let text = String(describing: error)
+        let head = text.range(of: " - ").map { String(text[..<$0.lowerBound]) } ?? text
+        return head.count > 200 ? String(head.prefix(200)) + "…" : head
+    }
+
+    /// What is wrong with a row holding a word outside its column's vocabulary; a hostile value is cut short.
+    static func unknownValueText(column: String, value: String) -> String {
+        "\(column) \"\(value.prefix(40))\(value.count > 40 ? "…" : "")\" is not a value footage knows "
+            + "(the row was edited outside footage, or by a newer footage)"
+    }
+
     public var description: String {
         switch self {
         case .noCatalogue(let folder): "\(folder): no catalogue here (no Catalog/catalog.sqlite)"
@@ -129,10 +143,8 @@ public enum CatalogError: FootageError, Equatable {
             "the range ends at \(end) s, past the end of clip \(clip.prefix(12)) (\(duration) s long)"
         case .alreadyRetracted(let link, let time): "\(ShortID.link.text(link)) was already retracted at \(time)"
         case .unknownValue(let table, let row, let column, let value):
-            "\(table) row \(row): \(column) \"\(value.prefix(40))\(value.count > 40 ? "…" : "")\" is not a value "
-                + "footage knows (the row was edited outside footage, or by a newer footage)"
-        case .unreadableRow(let table, let row, let detail):
-            "\(table) row \(row.map(String.init) ?? "?"): cannot be read (\(detail))"
+            "\(table) row \(row): " + Self.unknownValueText(column: column, value: value)
+        case .unreadableRow(let table, let row, let detail): "\(table) row \(row): cannot be read (\(detail))"
         }
     }
 }

@@ -87,14 +87,21 @@ extension Catalog {
         }
     }
 
-    /// Every recorded location of every clip, for re-hashing.
-    public func allLocations() throws -> [(location: LocationRecord, sha256: String)] {
+    /// Every recorded location of every clip with the SHA-256 its bytes must have, for re-hashing. Read as the
+    /// rows hold them (`kind` as text), so that `verify` re-hashes every file even when a row's kind is one footage
+    /// does not know (the record checks report that row).
+    public func allLocations() throws -> [(path: String, kind: String, sha256: String)] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT location.*, clip.sha256 AS clip_sha256 FROM location JOIN clip ON clip.id = location.clip_id
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT location.path, location.kind, clip.sha256 FROM location JOIN clip ON clip.id = location.clip_id
                 ORDER BY location.id
                 """)
-            return try rows.map { row in (try LocationRecord(row: row), row["clip_sha256"] as String) }
+            var locations: [(path: String, kind: String, sha256: String)] = []
+            while let row = try rows.next() {
+                locations.append((try row.decode(String.self, atIndex: 0), try row.decode(String.self, atIndex: 1),
+                                  try row.decode(String.self, atIndex: 2)))
+            }
+            return locations
         }
     }
 

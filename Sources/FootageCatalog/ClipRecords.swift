@@ -2,11 +2,26 @@ import Foundation
 import GRDB
 
 /// Records use camelCase in Swift and snake_case in SQL.
-public protocol SnakeCaseRecord: Codable, FetchableRecord, MutablePersistableRecord {}
+public protocol SnakeCaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    /// The columns whose values come from a vocabulary (`CatalogVocabulary`).
+    static var vocabularyColumns: [VocabularyColumn] { get }
+}
 
 extension SnakeCaseRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    public static var vocabularyColumns: [VocabularyColumn] { [] }
+
+    /// Why `row` (row `id` of this table) could not be read: the column holding a word outside its vocabulary when
+    /// there is one, else what the database layer said.
+    static func readingError(_ error: any Error, row: Row, id: Int64) -> CatalogError {
+        for column in vocabularyColumns {
+            if let value = column.unknownValue(in: row) {
+                return .unknownValue(table: databaseTableName, row: id, column: column.name, value: value)
+            }
+        }
+        return .unreadableRow(table: databaseTableName, row: id, detail: CatalogError.summary(of: error))
+    }
 }
 
 /// A clip as stored: its row id and `NewClip`'s fields.
@@ -66,19 +81,25 @@ extension NewClip {
     }
 }
 
+/// Where a location's bytes are: the file as registered, or the evidentiary copy footage made in `Media/`.
+public enum LocationKind: String, CatalogVocabulary {
+    case original, copy
+}
+
 /// A location as stored: its row id and `NewLocation`'s fields.
 public typealias LocationRecord = Stored<NewLocation>
 
 /// A path where a clip's bytes were seen: the file registered (`original`) or an evidentiary copy (`copy`).
 public struct NewLocation: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "location"
+    public static let vocabularyColumns = [VocabularyColumn(Columns.kind, LocationKind.self)]
 
     public var clipId: Int64
     public var path: String
-    public var kind: String
+    public var kind: LocationKind
     public var firstSeen: String
 
-    public init(clipId: Int64 = 0, path: String, kind: String, firstSeen: String = "") {
+    public init(clipId: Int64 = 0, path: String, kind: LocationKind, firstSeen: String = "") {
         self.clipId = clipId
         self.path = path
         self.kind = kind
@@ -92,6 +113,7 @@ extension NewLocation {
         public static let id = Column("id")
         public static let clipId = Column("clip_id")
         public static let path = Column("path")
+        public static let kind = Column("kind")
     }
 }
 

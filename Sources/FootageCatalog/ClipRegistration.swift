@@ -8,12 +8,12 @@ public struct ClipRegistration: Sendable {
     public var streams: [StreamRecord]
     public var tags: [NewTag]
     /// Absolute paths where these bytes lie: the registered file and, with `--copy`, the evidentiary copy.
-    public var locations: [(path: String, kind: String)]
+    public var locations: [(path: String, kind: LocationKind)]
     public var acquisition: NewAcquisition?
     /// Extra ledger payload for a new clip: tool and library versions, the probe summary.
     public var details: [String: JSONValue]
 
-    public init(clip: NewClip, streams: [StreamRecord], tags: [NewTag], locations: [(path: String, kind: String)],
+    public init(clip: NewClip, streams: [StreamRecord], tags: [NewTag], locations: [(path: String, kind: LocationKind)],
                 acquisition: NewAcquisition?, details: [String: JSONValue]) {
         self.clip = clip
         self.streams = streams
@@ -72,7 +72,7 @@ extension Catalog {
                 payload["format_name"] = .optional(clip.formatName)
                 payload["duration"] = .optional(clip.duration)
                 payload["probe_sha256"] = .string(Hashing.sha256Hex(clip.probeJson))
-                events.append(try Ledger.append(db, actor: actor, action: "clip.register", subject: sha,
+                events.append(try Ledger.append(db, actor: actor, action: .clipRegister, subject: sha,
                                                 payload: .object(payload)).seq)
             }
 
@@ -85,8 +85,9 @@ extension Catalog {
                 var record = NewLocation(clipId: clipId, path: location.path, kind: location.kind, firstSeen: now)
                 try record.insert(db)
                 added.append(location.path)
-                events.append(try Ledger.append(db, actor: actor, action: "location.add", subject: sha,
-                                                payload: ["path": .string(location.path), "kind": .string(location.kind)]).seq)
+                events.append(try Ledger.append(db, actor: actor, action: .locationAdd, subject: sha,
+                                                payload: ["path": .string(location.path),
+                                                          "kind": .string(location.kind.rawValue)]).seq)
             }
 
             var addedAcquisition = false
@@ -107,7 +108,7 @@ extension Catalog {
                     }
                     var payload = acquisition.ledgerFields
                     payload["acquisition_id"] = .int(stored.id)
-                    events.append(try Ledger.append(db, actor: actor, action: "acquisition.add", subject: sha,
+                    events.append(try Ledger.append(db, actor: actor, action: .acquisitionAdd, subject: sha,
                                                     payload: .object(payload)).seq)
                 }
             }

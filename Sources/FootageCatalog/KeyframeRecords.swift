@@ -1,6 +1,11 @@
 import Foundation
 import GRDB
 
+/// How a keyframe extraction chose its stills: the coded keyframes, scene changes, or fixed intervals.
+public enum ExtractionMode: String, CatalogVocabulary {
+    case key, scene, interval
+}
+
 /// An extraction as stored: its row id and `NewExtraction`'s fields.
 public typealias ExtractionRecord = Stored<NewExtraction>
 
@@ -8,10 +13,10 @@ public typealias ExtractionRecord = Stored<NewExtraction>
 /// record and adds nothing.
 public struct NewExtraction: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "extraction"
+    public static let vocabularyColumns = [VocabularyColumn(Columns.mode, ExtractionMode.self)]
 
     public var clipId: Int64
-    /// `key`, `scene` or `interval`.
-    public var mode: String
+    public var mode: ExtractionMode
     /// The parameters as canonical JSON (mode, threshold or interval, max, width, format): the extraction's identity.
     public var params: String
     /// Folder of the images, relative to the catalogue folder.
@@ -21,7 +26,7 @@ public struct NewExtraction: SnakeCaseRecord, Sendable, Equatable {
     public var createdAt: String
     public var createdBy: String
 
-    public init(clipId: Int64, mode: String, params: String, folder: String) {
+    public init(clipId: Int64, mode: ExtractionMode, params: String, folder: String) {
         self.clipId = clipId
         self.mode = mode
         self.params = params
@@ -38,6 +43,7 @@ extension NewExtraction {
         public static let id = Column("id")
         public static let clipId = Column("clip_id")
         public static let params = Column("params")
+        public static let mode = Column("mode")
     }
 }
 
@@ -145,7 +151,8 @@ extension Catalog {
             payload["sheet"] = .optional(saved.sheetPath)
             payload["sheet_sha256"] = .optional(saved.sheetSha256)
             payload["keyframes"] = .array(frames.map(\.ledgerValue))
-            _ = try Ledger.append(db, actor: actor, action: "keyframes.extract", subject: sha256, payload: .object(payload))
+            _ = try Ledger.append(db, actor: actor, action: .keyframesExtract, subject: sha256,
+                                  payload: .object(payload))
             return (saved, frames, true)
         }
     }

@@ -20,8 +20,8 @@ extension Catalog {
     /// Records an evidence link in one transaction with its ledger event. The range is checked against the clip's
     /// duration; the keyframes inside the range are recorded with their hashes, so that the link names exactly
     /// which stills it rests on.
-    public func link(claimId: Int64, clip: ClipRecord, start: Double?, end: Double?, stance: String, confidence: String,
-                     note: String?, actor: String) throws -> LinkRecord {
+    public func link(claimId: Int64, clip: ClipRecord, start: Double?, end: Double?, stance: Stance,
+                     confidence: Confidence, note: String?, actor: String) throws -> LinkRecord {
         let duration = clip.duration ?? 0
         let from = start ?? 0
         let to = end ?? duration
@@ -50,7 +50,7 @@ extension Catalog {
             if let note, !note.isEmpty {
                 try SearchIndex.add(db, kind: "link", ref: link.shortID, field: "note", text: note)
             }
-            _ = try Ledger.append(db, actor: actor, action: "link.add", subject: link.shortID,
+            _ = try Ledger.append(db, actor: actor, action: .linkAdd, subject: link.shortID,
                                   payload: .object(link.ledgerFields))
             return link
         }
@@ -67,7 +67,7 @@ extension Catalog {
             link.retractedBy = actor
             link.retractionNote = note
             try link.update(db)
-            _ = try Ledger.append(db, actor: actor, action: "link.retract", subject: link.shortID,
+            _ = try Ledger.append(db, actor: actor, action: .linkRetract, subject: link.shortID,
                                   payload: ["link_id": .int(linkId), "note": .optional(note)])
             return link
         }

@@ -1,4 +1,5 @@
 import Foundation
+import FootageCore
 import GRDB
 
 /// A match as stored: its row id and `NewMatch`'s fields.
@@ -8,6 +9,7 @@ public typealias MatchRecord = Stored<NewMatch>
 /// smaller id as A: `b.time ≈ a.time + offset`.
 public struct NewMatch: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "match"
+    public static let vocabularyColumns = [VocabularyColumn(Columns.transform, MatchTransform.self)]
 
     public var clipA: Int64
     public var clipB: Int64
@@ -16,7 +18,7 @@ public struct NewMatch: SnakeCaseRecord, Sendable, Equatable {
     public var shareB: Double
     public var offset: Double
     /// Nil when the frames match as they are; else the rotation or mirroring of A that B shows.
-    public var transform: String?
+    public var transform: MatchTransform?
     /// JSON array of `{a_start, a_end, b_start, b_end}` in seconds, in A's time order.
     public var segments: String
     public var matchedFrames: Int
@@ -26,7 +28,7 @@ public struct NewMatch: SnakeCaseRecord, Sendable, Equatable {
     public var matchedAt: String
     public var matchedBy: String
 
-    public init(clipA: Int64, clipB: Int64, shareA: Double, shareB: Double, offset: Double, transform: String?,
+    public init(clipA: Int64, clipB: Int64, shareA: Double, shareB: Double, offset: Double, transform: MatchTransform?,
                 segments: JSONValue, matchedFrames: Int, meanDistance: Double, rule: JSONValue) {
         precondition(clipA < clipB, "a match is stored with the smaller clip id as A")
         self.clipA = clipA
@@ -59,7 +61,7 @@ public struct NewMatch: SnakeCaseRecord, Sendable, Equatable {
         return [
             "a": .string(shaA), "b": .string(shaB), "matched": .bool(true),
             "share_a": rounded(shareA, 1000), "share_b": rounded(shareB, 1000), "offset": rounded(offset, 10),
-            "transform": .optional(transform), "segments": .array(segments),
+            "transform": .optional(transform?.rawValue), "segments": .array(segments),
             "rule": (try? JSONValue(parsing: rule)) ?? .null,
         ]
     }
@@ -70,6 +72,7 @@ extension NewMatch {
     public enum Columns {
         public static let clipA = Column("clip_a")
         public static let clipB = Column("clip_b")
+        public static let transform = Column("transform")
     }
 }
 
@@ -99,7 +102,7 @@ extension Catalog {
             }
             var payload = fields
             payload["match_id"] = .int(saved.id)
-            _ = try Ledger.append(db, actor: actor, action: "clips.match", subject: "match:\(saved.id)",
+            _ = try Ledger.append(db, actor: actor, action: .clipsMatch, subject: "match:\(saved.id)",
                                   payload: .object(payload))
             return (saved, true)
         }
@@ -113,7 +116,7 @@ extension Catalog {
             guard let existing = try Self.match(db, clipA: clipA, clipB: clipB) else { return false }
             let (shaA, shaB) = try Self.shas(db, clipA, clipB)
             try existing.delete(db)
-            _ = try Ledger.append(db, actor: actor, action: "clips.match", subject: "match:\(existing.id)",
+            _ = try Ledger.append(db, actor: actor, action: .clipsMatch, subject: "match:\(existing.id)",
                                   payload: ["a": .string(shaA), "b": .string(shaB), "matched": false,
                                             "match_id": .int(existing.id)])
             return true
@@ -163,7 +166,7 @@ extension Catalog {
     /// transform, rule), and a match whose latest event still says it holds must not be missing.
     static func matchProblems(_ db: Database, shaByID: [Int64: String]) throws -> [CheckProblem] {
         var latest: [Int64: JSONValue] = [:]
-        let events = try LedgerEvent.filter { $0.action == "clips.match" }.orderByPrimaryKey()
+        let events = try LedgerEvent.filter { $0.action == LedgerAction.clipsMatch }.orderByPrimaryKey()
             .fetchCursor(db)
         while let event = try events.next() {
             guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload["match_id"]
@@ -172,7 +175,7 @@ extension Catalog {
         }
         var problems: [CheckProblem] = []
         var present = Set<Int64>()
-        for match in try MatchRecord.fetchAll(db) {
+        for match in try readableRecords(MatchRecord.all(), db, problems: &problems) {
             present.insert(match.id)
             var expected = match.fields.ledgerFields(shaA: shaByID[match.clipA] ?? "?",
                                                      shaB: shaByID[match.clipB] ?? "?")

@@ -39,9 +39,15 @@ extension Stored: FetchableRecord, PersistableRecord {
     public typealias Columns = Fields.Columns
     public static var databaseTableName: String { Fields.databaseTableName }
 
+    /// Throws `CatalogError.unknownValue` or `.unreadableRow`, naming the table and the row, for a row that does
+    /// not read as a record.
     public init(row: Row) throws {
         id = try row.decode(Int64.self, forColumn: "id")
-        fields = try Fields(row: row)
+        do {
+            fields = try Fields(row: row)
+        } catch {
+            throw Fields.readingError(error, row: row, id: id)
+        }
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

@@ -3,7 +3,7 @@ import FootageCatalog
 import FootageKit
 import Foundation
 
-extension NewAssessment.Category: ExpressibleByArgument {}
+extension AssessmentCategory: ExpressibleByArgument {}
 
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +17,8 @@ struct AssessCommand: ParsableCommand {
             """)
 
     @Argument(help: "The clip: SHA-256, 6+ hex digits of it, or a registered path.") var ref: String
-    @Option(help: "\(NewAssessment.Category.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var category: NewAssessment.Category
+    @Option(help: "\(AssessmentCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var category: AssessmentCategory
     @Option(help: "Why, in the analyst's words.") var note: String?
     @Option(help: "The analyst (default: the login name).") var by: String?
     @OptionGroup var catalogOptions: CatalogOptions

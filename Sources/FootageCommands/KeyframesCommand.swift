@@ -5,6 +5,8 @@ import FootageMedia
 import Foundation
 import FootageCore
 
+extension ExtractionMode: ExpressibleByArgument {}
+
 struct KeyframesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keyframes",
@@ -15,7 +17,7 @@ struct KeyframesCommand: ParsableCommand {
             recorded. Images are upright (the display rotation is applied).
             """)
 
-    enum Mode: String, ExpressibleByArgument, CaseIterable { case key, scene, interval }
+    typealias Mode = ExtractionMode
     enum Format: String, ExpressibleByArgument, CaseIterable { case jpg, png }
 
     @Argument(help: "Registered clips (SHA-256 prefix or path) or any media files.") var targets: [String]
@@ -149,7 +151,8 @@ struct KeyframesCommand: ParsableCommand {
             let file = catalog.root.appendingPathComponent(frame.path).path
             if output.json {
                 return .json(["clip": .string(result.clip.sha256), "index": .int(Int64(frame.idx)),
-                              "mode": .string(result.extraction.mode), "pts": .int(frame.pts), "time": .double(frame.time),
+                              "mode": .string(result.extraction.mode.rawValue), "pts": .int(frame.pts),
+                              "time": .double(frame.time),
                               "width": .int(Int64(frame.width)), "height": .int(Int64(frame.height)),
                               "path": .string(file), "sha256": .string(frame.sha256), "pdq": .string(frame.pdq),
                               "quality": .int(Int64(frame.quality)), "score": frame.score.map(JSONValue.double) ?? .null])

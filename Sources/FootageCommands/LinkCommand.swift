@@ -4,9 +4,8 @@ import FootageKit
 import Foundation
 import FootageCore
 
-/// The four stances an evidence link can take.
-enum Stance: String, ExpressibleByArgument, CaseIterable { case supports, contradicts, context, unclear }
-enum Confidence: String, ExpressibleByArgument, CaseIterable { case high, medium, low }
+extension Stance: ExpressibleByArgument {}
+extension Confidence: ExpressibleByArgument {}
 
 /// A time argument: seconds, MM:SS(.mmm) or HH:MM:SS(.mmm).
 struct TimeArgument: ExpressibleByArgument {
@@ -50,7 +49,7 @@ struct LinkCommand: ParsableCommand {
         let claim = try catalog.claim(matching: self.claim)
         let clip = try catalog.clip(matching: ref)
         let link = try catalog.link(claimId: claim.id, clip: clip, start: from?.seconds, end: to?.seconds,
-                                    stance: stance.rawValue, confidence: confidence.rawValue, note: note,
+                                    stance: stance, confidence: confidence, note: note,
                                     actor: Analyst.name(by))
         if output.json {
             Output.json(.object(LinkJSON.row(link)))

@@ -118,7 +118,7 @@ enum MatchOutput {
         }
         return [
             "matched": true, "share_a": .double(match.shareOfA), "share_b": .double(match.shareOfB),
-            "offset": .double(match.offset), "transform": .optional(match.transform),
+            "offset": .double(match.offset), "transform": .optional(match.transform?.rawValue),
             "segments": segments(match.segments), "matched_frames": .int(Int64(match.matchedFrames)),
             "mean_distance": .double(match.meanDistance),
             "other_alignments": .array(match.otherAlignments.map {

@@ -38,7 +38,7 @@ struct ShowCommand: ParsableCommand {
             ClipText.keyframes(keyframes, extractions: extractions, root: catalog.root)
             SharedFootageOutput.print(shared)
             if let current = assessments.last {
-                let label = current.categoryValue?.label ?? current.category
+                let label = current.category.label
                 Output.line("assessment: \(label) (\(current.createdBy), \(current.createdAt))"
                     + (current.note.map { ": \(Output.safe($0))" } ?? "")
                     + (assessments.count > 1 ? "  [\(assessments.count - 1) earlier]" : ""))
@@ -61,7 +61,7 @@ enum ClipJSON {
             object["sidecar"] = acquisition.sidecarJson.flatMap { try? JSONValue(parsing: $0) } ?? .null
             return .object(object)
         })
-        row["events"] = .array(events.map { .object(["seq": .int($0.seq), "action": .string($0.action),
+        row["events"] = .array(events.map { .object(["seq": .int($0.seq), "action": .string($0.action.rawValue),
                                                      "time": .string($0.time), "hash": .string($0.hash)]) })
         return row
     }
@@ -100,7 +100,10 @@ enum ClipText {
         }
         Output.line("")
         Output.line("locations")
-        for l in detail.locations { Output.line("  \(l.kind.padding(toLength: 9, withPad: " ", startingAt: 0))\(Output.safe(l.path))  (\(l.firstSeen))") }
+        for l in detail.locations {
+            let kind = l.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            Output.line("  \(kind)\(Output.safe(l.path))  (\(l.firstSeen))")
+        }
         for a in detail.acquisitions {
             Output.line("")
             Output.line("acquisition (recorded \(a.recordedAt) by \(Output.safe(a.recordedBy)))")

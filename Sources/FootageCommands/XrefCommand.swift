@@ -64,7 +64,7 @@ struct XrefCommand: ParsableCommand {
             row["article"] = .string(article.shortID)
             row["headline"] = .string(article.headline)
             row["events"] = .array(events.map { .object(["seq": .int($0.seq), "time": .string($0.time),
-                "actor": .string($0.actor), "action": .string($0.action), "subject": .string($0.subject),
+                "actor": .string($0.actor), "action": .string($0.action.rawValue), "subject": .string($0.subject),
                 "hash": .string($0.hash), "prev_hash": .string($0.prevHash)]) })
             Output.json(.object(row))
             return
@@ -147,7 +147,8 @@ enum XrefText {
         let link = item.link
         let source = [item.publisher, item.platform].compactMap { $0 }.map(Output.safe).joined(separator: " / ")
         let hashes = link.keyframesValue.arrayItems.compactMap { $0["pdq"]?.stringValue?.prefix(8) }.prefix(3)
-        var line = "\(link.stance.padding(toLength: 11, withPad: " ", startingAt: 0)) \(link.shortID)  clip \(Output.short(link.clipSha256)) "
+        let stance = link.stance.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+        var line = "\(stance) \(link.shortID)  clip \(Output.short(link.clipSha256)) "
             + "\(TimeText.format(link.start))–\(TimeText.format(link.end))  \(link.confidence)"
         if !source.isEmpty { line += "  \(source)" }
         if link.keyframesValue.arrayCount > 0 {

@@ -11,7 +11,7 @@ import Testing
 
     func claim(_ text: String, kinds: [String] = ["footage"]) -> NewClaim {
         NewClaim(text: text, start: 0, end: text.unicodeScalars.count, kinds: kinds, attribution: nil,
-                 details: ["figures": []], origin: "extracted")
+                 details: ["figures": []], origin: .extracted)
     }
 
     @Test func importingTheSameArticleTwiceKeepsOne() throws {
@@ -35,11 +35,11 @@ import Testing
             let record = try catalog.clip(matching: clip.sha256)
             let stored = try catalog.add(article: article(), claims: [claim("c")], actor: "a")
             let link = try catalog.link(claimId: stored.claims[0].id, clip: record, start: 2, end: 12.5,
-                                        stance: "supports", confidence: "high", note: "convoy visible", actor: "ana")
+                                        stance: .supports, confidence: .high, note: "convoy visible", actor: "ana")
             #expect(link.clipSha256 == clip.sha256)
             #expect(link.start == 2 && link.end == 12.5)
             let events = try catalog.ledgerEvents()
-            #expect(events.last?.action == "link.add")
+            #expect(events.last?.action == .linkAdd)
             #expect(events.last?.subject == link.shortID)
             let evidence = try catalog.evidence(claimIds: [stored.claims[0].id])
             #expect(evidence.count == 1 && evidence[0].clip.sha256 == clip.sha256)
@@ -52,11 +52,11 @@ import Testing
             let claimId = try catalog.add(article: article(), claims: [claim("c")], actor: "a").claims[0].id
             for (from, to) in [(-1.0, 3.0), (5.0, 2.0), (0.0, 31.0)] {
                 #expect(throws: CatalogError.self) {
-                    try catalog.link(claimId: claimId, clip: clip, start: from, end: to, stance: "supports",
-                                     confidence: "high", note: nil, actor: "a")
+                    try catalog.link(claimId: claimId, clip: clip, start: from, end: to, stance: .supports,
+                                     confidence: .high, note: nil, actor: "a")
                 }
             }
-            #expect(try catalog.ledgerEvents().last?.action == "claim.add")
+            #expect(try catalog.ledgerEvents().last?.action == .claimAdd)
         }
     }
 
@@ -64,14 +64,14 @@ import Testing
         try withTemporaryCatalog { catalog in
             let clip = try catalog.clip(matching: try catalog.register(sampleRegistration(seed: 9, path: "/9.mp4"), actor: "a").sha256)
             let claimId = try catalog.add(article: article(), claims: [claim("c")], actor: "a").claims[0].id
-            let link = try catalog.link(claimId: claimId, clip: clip, start: nil, end: nil, stance: "context",
-                                        confidence: "low", note: nil, actor: "a")
+            let link = try catalog.link(claimId: claimId, clip: clip, start: nil, end: nil, stance: .context,
+                                        confidence: .low, note: nil, actor: "a")
             #expect(link.end == 30)
             let retracted = try catalog.retract(linkId: link.id, note: "wrong clip", actor: "b")
             #expect(retracted.isRetracted)
             #expect(throws: CatalogError.self) { try catalog.retract(linkId: link.id, note: nil, actor: "b") }
             #expect(try catalog.evidence(claimIds: [claimId]).count == 1)
-            #expect(try catalog.ledgerEvents().suffix(2).map(\.action) == ["link.add", "link.retract"])
+            #expect(try catalog.ledgerEvents().suffix(2).map(\.action.rawValue) == ["link.add", "link.retract"])
         }
     }
 

@@ -27,7 +27,8 @@ import Testing
             _ = try catalog.register(sampleRegistration(seed: 1, path: "/a.mp4", publisher: "Ministry"), actor: "ana")
             _ = try catalog.register(sampleRegistration(seed: 2, path: "/b.mp4"), actor: "ben")
             let events = try catalog.ledgerEvents()
-            #expect(events.map(\.action) == ["clip.register", "location.add", "acquisition.add", "clip.register", "location.add"])
+            #expect(events.map(\.action.rawValue)
+                == ["clip.register", "location.add", "acquisition.add", "clip.register", "location.add"])
             #expect(events.map(\.seq) == [1, 2, 3, 4, 5])
             #expect(events[0].prevHash == LedgerEvent.genesisHash)
             for (previous, event) in zip(events, events.dropFirst()) { #expect(event.prevHash == previous.hash) }

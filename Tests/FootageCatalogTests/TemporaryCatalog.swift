@@ -33,6 +33,6 @@ func sampleRegistration(seed: Int, path: String, publisher: String? = nil) -> Cl
     return ClipRegistration(
         clip: clip, streams: [stream],
         tags: [NewTag(scope: "format", key: "title", value: "Convoy strike \(seed)")],
-        locations: [(path: path, kind: "original")], acquisition: acquisition,
+        locations: [(path: path, kind: .original)], acquisition: acquisition,
         details: ["footage_version": "test"])
 }

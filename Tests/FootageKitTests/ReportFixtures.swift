@@ -44,7 +44,7 @@ struct ReportFixture {
         stream.height = 720
         let hostileResult = try catalog.register(ClipRegistration(
             clip: first, streams: [stream], tags: [NewTag(scope: "format", key: "title", value: hostileTitle)],
-            locations: [(path: "/evidence/\(hostileAttribute).mp4", kind: "original")], acquisition: acquisition,
+            locations: [(path: "/evidence/\(hostileAttribute).mp4", kind: .original)], acquisition: acquisition,
             details: ["footage_version": "test"]), actor: "analyst <1>")
         var second = NewClip(sha256: String(repeating: "b2", count: 32), size: 500_000, probeJson: "{}")
         second.title = awkwardTitle
@@ -53,7 +53,7 @@ struct ReportFixture {
         secondAcquisition.publisher = "Pentagon"
         secondAcquisition.url = "https://example.org/video?a=1&b=\"2\""
         let plainResult = try catalog.register(ClipRegistration(
-            clip: second, streams: [], tags: [], locations: [(path: "/evidence/release.webm", kind: "original")],
+            clip: second, streams: [], tags: [], locations: [(path: "/evidence/release.webm", kind: .original)],
             acquisition: secondAcquisition, details: ["footage_version": "test"]), actor: "analyst-2")
         let hostile = try catalog.clip(matching: hostileResult.sha256)
         let plain = try catalog.clip(matching: plainResult.sha256)
@@ -71,7 +71,7 @@ struct ReportFixture {
             if time == 5 { continue }
             try (time == 8 ? Data("changed".utf8) : bytes).write(to: root.appendingPathComponent(path))
         }
-        var extraction = NewExtraction(clipId: hostile.id, mode: "key", params: #"{"mode":"key"}"#, folder: folder)
+        var extraction = NewExtraction(clipId: hostile.id, mode: .key, params: #"{"mode":"key"}"#, folder: folder)
         extraction.sheetPath = "\(folder)/sheet.jpg"
         extraction.sheetSha256 = Hashing.sha256Hex(image(9))
         try image(9).write(to: root.appendingPathComponent("\(folder)/sheet.jpg"))
@@ -93,12 +93,12 @@ struct ReportFixture {
                      "Scores of vehicles were destroyed."]
         let stored = try catalog.add(article: article, claims: texts.map {
             NewClaim(text: $0, start: nil, end: nil, kinds: ["footage"], attribution: hostileAttribute,
-                     details: .object([:]), origin: "extracted")
+                     details: .object([:]), origin: .extracted)
         }, actor: "analyst <1>")
-        _ = try catalog.link(claimId: stored.claims[0].id, clip: hostile, start: 2, end: 12, stance: "supports",
-                             confidence: "high", note: "convoy visible \(hostileAttribute)", actor: "analyst <1>")
-        _ = try catalog.link(claimId: stored.claims[1].id, clip: plain, start: 0, end: 20, stance: "contradicts",
-                             confidence: "medium", note: nil, actor: "analyst-2")
+        _ = try catalog.link(claimId: stored.claims[0].id, clip: hostile, start: 2, end: 12, stance: .supports,
+                             confidence: .high, note: "convoy visible \(hostileAttribute)", actor: "analyst <1>")
+        _ = try catalog.link(claimId: stored.claims[1].id, clip: plain, start: 0, end: 20, stance: .contradicts,
+                             confidence: .medium, note: nil, actor: "analyst-2")
         _ = try catalog.assess(clip: hostile, category: .decontextualized, note: "older footage \(hostileTitle)",
                                actor: "analyst <1>")
         return ReportFixture(catalog: catalog, root: root, hostile: hostile, plain: plain, article: stored.article,

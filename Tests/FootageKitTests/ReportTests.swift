@@ -112,7 +112,7 @@ import Testing
             let unlinked = try fixture.catalog.add(article: NewArticle(sha256: String(repeating: "e5", count: 32),
                 format: "text", headline: "Unchecked", body: "One."), claims: [
                     NewClaim(text: "One claim.", start: nil, end: nil, kinds: ["event"], attribution: nil,
-                             details: .object([:]), origin: "extracted"),
+                             details: .object([:]), origin: .extracted),
                 ], actor: "a").article
             let second = try EvidenceReport.render(.article(unlinked), catalog: fixture.catalog).html
             #expect(second.contains("No claim of this article has footage evidence yet."))

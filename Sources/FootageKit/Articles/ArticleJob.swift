@@ -38,7 +38,7 @@ public enum ArticleJob {
         record.published = imported.published ?? imported.publishedText
         record.author = imported.author
         record.sourcePath = URL(fileURLWithPath: path).standardizedFileURL.path
-        let stored = try catalog.add(article: record, claims: extracted.map { claimRecord($0, origin: "extracted") },
+        let stored = try catalog.add(article: record, claims: extracted.map { claimRecord($0, origin: .extracted) },
                                      actor: analyst)
         return Result(article: stored.article, claims: stored.claims, added: stored.added)
     }
@@ -54,9 +54,9 @@ public enum ArticleJob {
         // The analyst's sentence is analysed as a one-sentence article; when the extractor finds it not
         // check-worthy (no kind), it is still the analyst's claim, with no kinds.
         let analysed = ClaimExtractor.extract(from: trimmed, published: article.published).first
-        var claim = analysed.map { claimRecord($0, origin: "analyst") }
+        var claim = analysed.map { claimRecord($0, origin: .analyst) }
             ?? NewClaim(text: trimmed, start: nil, end: nil, kinds: [], attribution: nil, details: .object([:]),
-                        origin: "analyst")
+                        origin: .analyst)
         claim.text = trimmed
         if let range = article.body.range(of: trimmed) {
             claim.start = article.body.unicodeScalars.distance(from: article.body.unicodeScalars.startIndex, to: range.lowerBound)
@@ -68,7 +68,7 @@ public enum ArticleJob {
         return try catalog.add(claim: claim, toArticle: article.id, actor: analyst)
     }
 
-    static func claimRecord(_ claim: ExtractedClaim, origin: String) -> NewClaim {
+    static func claimRecord(_ claim: ExtractedClaim, origin: ClaimOrigin) -> NewClaim {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         var details: JSONValue = .object([:])

@@ -40,7 +40,7 @@ public enum CSVExport {
                     number(clip.latitude), number(clip.longitude), number(clip.duration), String(clip.size),
                     clip.formatName ?? "", clip.videoCodec ?? "", clip.audioCodec ?? "", number(clip.width),
                     number(clip.height), clip.frameRate ?? "", clip.warningList.joined(separator: "; "),
-                    index.assessment(of: id)?.category ?? "", clip.registeredAt, clip.registeredBy]
+                    index.assessment(of: id)?.category.rawValue ?? "", clip.registeredAt, clip.registeredBy]
         }
     }
 
@@ -50,8 +50,8 @@ public enum CSVExport {
         return [header] + index.snapshot.claims.map { claim in
             let standing = index.standingLinks(claim: claim.id)
             return [claim.shortID, "A\(claim.articleId)", String(claim.idx), claim.text, claim.kinds,
-                    claim.attribution ?? "", claim.origin, StanceSummary.text(standing), String(standing.count),
-                    claim.createdAt, claim.createdBy]
+                    claim.attribution ?? "", claim.origin.rawValue, StanceSummary.text(standing),
+                    String(standing.count), claim.createdAt, claim.createdBy]
         }
     }
 
@@ -60,7 +60,8 @@ public enum CSVExport {
                       "created_at", "created_by", "retracted_at", "retracted_by", "retraction_note", "event_hash"]
         return [header] + index.snapshot.links.map { link in
             [link.shortID, "C\(link.claimId)", index.claims[link.claimId].map { "A\($0.articleId)" } ?? "",
-             link.clipSha256, number(link.start), number(link.end), link.stance, link.confidence, link.note ?? "",
+             link.clipSha256, number(link.start), number(link.end), link.stance.rawValue, link.confidence.rawValue,
+             link.note ?? "",
              link.createdAt, link.createdBy, link.retractedAt ?? "", link.retractedBy ?? "", link.retractionNote ?? "",
              index.linkEvents[link.id]?.hash ?? ""]
         }

@@ -47,7 +47,7 @@ enum CatalogJSONExport {
         row["keyframes"] = .array(frames.map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
         row["assessments"] = .array((index.assessments[id] ?? []).map { assessment in
             var object = PrettyJSON.object(assessment, dropping: ["clip_id"])
-            object["schema_org"] = .optional(assessment.categoryValue?.schemaOrgName)
+            object["schema_org"] = .string(assessment.category.schemaOrgName)
             return .object(object)
         })
         return .object(row)

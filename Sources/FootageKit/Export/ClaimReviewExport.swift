@@ -63,8 +63,8 @@ enum ClaimReviewExport {
                 "@type": "MediaReview", "@id": .string("#mediareview-\(clip.sha256)"), "itemReviewed": .object(video),
                 "datePublished": .string(standing.map(\.createdAt).max() ?? ""),
             ]
-            if let assessment = index.assessment(of: clip.id), let category = assessment.categoryValue {
-                review["mediaAuthenticityCategory"] = .string(category.schemaOrgName)
+            if let assessment = index.assessment(of: clip.id) {
+                review["mediaAuthenticityCategory"] = .string(assessment.category.schemaOrgName)
                 review["author"] = ["@type": "Person", "name": .string(assessment.createdBy)]
                 if let note = assessment.note { review["reviewBody"] = .string(note) }
             } else {
@@ -85,11 +85,11 @@ enum ClaimReviewExport {
         return line
     }
 
-    private static func verb(_ stance: String) -> String {
+    private static func verb(_ stance: Stance) -> String {
         switch stance {
-        case "context": "gives context to"
-        case "unclear": "is unclear on"
-        default: stance
+        case .supports, .contradicts: stance.rawValue
+        case .context: "gives context to"
+        case .unclear: "is unclear on"
         }
     }
 

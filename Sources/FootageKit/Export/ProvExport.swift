@@ -61,17 +61,19 @@ enum ProvExport {
             let id = "footage:claim/\(article.sha256)/\(claim.idx)"
             claimIDs[claim.id] = id
             doc.entity(id, ["prov:type": qualified("footage:Claim"), "prov:value": .string(claim.text),
-                            "footage:shortId": .string(claim.shortID), "footage:origin": .string(claim.origin)])
+                            "footage:shortId": .string(claim.shortID),
+                            "footage:origin": .string(claim.origin.rawValue)])
             doc.relation("wasDerivedFrom", ["prov:generatedEntity": id, "prov:usedEntity": articleID(article.sha256)])
         }
         var linkIDs: [Int64: String] = [:]
         for link in snapshot.links {
             let id = "footage:link/" + (index.linkEvents[link.id]?.hash ?? link.shortID)
             linkIDs[link.id] = id
-            doc.entity(id, ["prov:type": qualified("footage:EvidenceLink"), "footage:stance": .string(link.stance),
-                            "footage:confidence": .string(link.confidence), "footage:start": .double(link.start),
-                            "footage:end": .double(link.end), "footage:shortId": .string(link.shortID),
-                            "footage:clipSha256": .string(link.clipSha256)])
+            doc.entity(id, ["prov:type": qualified("footage:EvidenceLink"),
+                            "footage:stance": .string(link.stance.rawValue),
+                            "footage:confidence": .string(link.confidence.rawValue),
+                            "footage:start": .double(link.start), "footage:end": .double(link.end),
+                            "footage:shortId": .string(link.shortID), "footage:clipSha256": .string(link.clipSha256)])
             let analyst = analystID(link.createdBy, in: &doc)
             doc.relation("wasAttributedTo", ["prov:entity": id, "prov:agent": analyst])
         }
@@ -83,15 +85,16 @@ enum ProvExport {
         for event in snapshot.events {
             let kind: String
             switch event.action {
-            case "clip.register": kind = "register"
-            case "keyframes.extract": kind = "extract"
-            case "article.add": kind = "import"
-            case "claim.add": kind = "claim"
-            case "link.add": kind = "link"
-            case "link.retract": kind = "retract"
-            case "clip.assess": kind = "assess"
-            case let action where action.contains("fingerprint"): kind = "fingerprint"
-            default: continue
+            case .clipRegister: kind = "register"
+            case .keyframesExtract: kind = "extract"
+            case .articleAdd: kind = "import"
+            case .claimAdd: kind = "claim"
+            case .linkAdd: kind = "link"
+            case .linkRetract: kind = "retract"
+            case .clipAssess: kind = "assess"
+            case .clipFingerprint: kind = "fingerprint"
+            // Locations, acquisitions and matches are attributes of the entities above, not activities of their own.
+            case .locationAdd, .acquisitionAdd, .clipsMatch: continue
             }
             let activity = "footage:\(kind)/\(event.hash)"
             var attributes: [String: JSONValue] = [

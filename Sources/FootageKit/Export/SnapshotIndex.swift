@@ -38,7 +38,7 @@ public struct SnapshotIndex: Sendable {
             .mapValues { $0.sorted { ($0.time, $0.id) < ($1.time, $1.id) } }
         assessments = Dictionary(grouping: snapshot.assessments, by: \.clipId)
         var events: [Int64: LedgerEvent] = [:]
-        for event in snapshot.events where event.action == "link.add" {
+        for event in snapshot.events where event.action == .linkAdd {
             if let id = ShortID.link.id(in: event.subject) { events[id] = events[id] ?? event }
         }
         linkEvents = events
@@ -89,10 +89,10 @@ public enum StanceSummary {
     public static func text(_ links: [LinkRecord]) -> String {
         let stances = Set(links.filter { !$0.isRetracted }.map(\.stance))
         if stances.isEmpty { return "No footage evidence" }
-        if stances.contains("supports") && stances.contains("contradicts") { return "Footage both supports and contradicts" }
-        if stances.contains("contradicts") { return "Contradicted by footage" }
-        if stances.contains("supports") { return "Supported by footage" }
-        if stances.contains("context") { return "Footage gives context" }
+        if stances.isSuperset(of: [.supports, .contradicts]) { return "Footage both supports and contradicts" }
+        if stances.contains(.contradicts) { return "Contradicted by footage" }
+        if stances.contains(.supports) { return "Supported by footage" }
+        if stances.contains(.context) { return "Footage gives context" }
         return "Footage unclear"
     }
 }

@@ -23,20 +23,24 @@ public enum KeyframeJob {
         public var params: JSONValue {
             var object: [String: JSONValue] = ["format": .string(format.rawValue), "sheet": .bool(sheet),
                                                "max": maxFrames.map { .int(Int64($0)) } ?? .null,
-                                               "width": width.map { .int(Int64($0)) } ?? .null]
+                                               "width": width.map { .int(Int64($0)) } ?? .null,
+                                               "mode": .string(extractionMode.rawValue)]
             switch mode {
-            case .key: object["mode"] = "key"
-            case .scene(let threshold):
-                object["mode"] = "scene"
-                object["threshold"] = .double(threshold)
-            case .interval(let every):
-                object["mode"] = "interval"
-                object["every"] = .double(every)
+            case .key: break
+            case .scene(let threshold): object["threshold"] = .double(threshold)
+            case .interval(let every): object["every"] = .double(every)
             }
             return .object(object)
         }
 
-        var modeName: String { params["mode"]?.stringValue ?? "key" }
+        /// The mode as the catalogue records it.
+        var extractionMode: ExtractionMode {
+            switch mode {
+            case .key: .key
+            case .scene: .scene
+            case .interval: .interval
+            }
+        }
     }
 
     public struct Result: Sendable {
@@ -56,7 +60,7 @@ public enum KeyframeJob {
             return Result(clip: clip, extraction: extraction, frames: frames, added: false)
         }
         let source = try verifiedLocation(of: clip, catalog: catalog)
-        let slug = "\(options.modeName)-\(Hashing.sha256Hex(params).prefix(8))"
+        let slug = "\(options.extractionMode)-\(Hashing.sha256Hex(params).prefix(8))"
         let relativeFolder = "Catalog/keyframes/\(clip.sha256)/\(slug)"
         let finalFolder = catalog.root.appendingPathComponent(relativeFolder, isDirectory: true)
         let parent = finalFolder.deletingLastPathComponent()
@@ -66,7 +70,8 @@ public enum KeyframeJob {
 
         let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary))
         try TemporaryFiles.flush(contentsOf: temporary)
-        var extraction = NewExtraction(clipId: clip.id, mode: options.modeName, params: params, folder: relativeFolder)
+        var extraction = NewExtraction(clipId: clip.id, mode: options.extractionMode, params: params,
+                                       folder: relativeFolder)
         extraction.sheetPath = extracted.sheetFileName.map { "\(relativeFolder)/\($0)" }
         extraction.sheetSha256 = extracted.sheetSha256
         let frames = extracted.frames.map { frame in

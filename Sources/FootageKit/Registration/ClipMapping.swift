@@ -5,7 +5,7 @@ import FootageWorkers
 
 /// Turns what FootageMedia read from a file into catalogue records.
 enum ClipMapping {
-    static func registration(_ inspection: MediaInspection, locations: [(path: String, kind: String)],
+    static func registration(_ inspection: MediaInspection, locations: [(path: String, kind: LocationKind)],
                              acquisition: NewAcquisition?) -> ClipRegistration {
         let probe = inspection.probe
         let json = (try? probe.jsonData()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

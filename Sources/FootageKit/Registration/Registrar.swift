@@ -107,11 +107,11 @@ public struct Registrar: Sendable {
         do {
             let inspection = try inspect()
             var acquisition = try acquisitionRecord(for: path)
-            var locations: [(path: String, kind: String)] = [(path, "original")]
+            var locations: [(path: String, kind: LocationKind)] = [(path, .original)]
             var copyPath: String?
             if options.copy {
                 copyPath = try EvidenceCopy.store(path, sha256: inspection.sha256, in: catalog.mediaFolder)
-                locations.append((copyPath!, "copy"))
+                locations.append((copyPath!, .copy))
             }
             if acquisition?.isEmpty == true { acquisition = nil }
             let registration = ClipMapping.registration(inspection, locations: locations, acquisition: acquisition)

@@ -85,7 +85,7 @@ struct ReportClip {
         guard let latest = index.assessment(of: clipId) else {
             return "<div class=\"assessment muted\">Not assessed (footage assess)</div>"
         }
-        let label = latest.categoryValue?.label ?? latest.category
+        let label = latest.category.label
         return """
             <div class="assessment">Assessment: \(label)\
             <span class="muted"> — \(latest.createdBy), \(latest.createdAt)\(latest.note.map { ": “" + $0 + "”" } ?? "")</span></div>

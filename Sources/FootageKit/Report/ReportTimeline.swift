@@ -76,7 +76,7 @@ enum ReportTimeline {
         }
         let legendY = height - 8
         var legend: [HTML] = []
-        for (i, stance) in ["supports", "contradicts", "context", "unclear"].enumerated() {
+        for (i, stance) in Stance.allCases.enumerated() {
             let lx = labelWidth + Double(i) * 120
             legend.append("""
                 <rect x="\(lx)" y="\(legendY - 9)" width="12" height="10" class="range \(HTML(trusted: ReportStyle.stanceClass(stance)))"/>\
