@@ -49,7 +49,7 @@ public enum CSVExport {
                       "created_at", "created_by"]
         return [header] + index.snapshot.claims.map { claim in
             let standing = index.standingLinks(claim: claim.id)
-            return [claim.shortID, "A\(claim.articleId)", String(claim.idx), claim.text, claim.kinds,
+            return [claim.shortID, ShortID.article.text(claim.articleId), String(claim.idx), claim.text, claim.kinds,
                     claim.attribution ?? "", claim.origin.rawValue, StanceSummary.text(standing),
                     String(standing.count), claim.createdAt, claim.createdBy]
         }
@@ -59,11 +59,11 @@ public enum CSVExport {
         let header = ["id", "claim", "article", "clip_sha256", "start", "end", "stance", "confidence", "note",
                       "created_at", "created_by", "retracted_at", "retracted_by", "retraction_note", "event_hash"]
         return [header] + index.snapshot.links.map { link in
-            [link.shortID, "C\(link.claimId)", index.claims[link.claimId].map { "A\($0.articleId)" } ?? "",
-             link.clipSha256, number(link.start), number(link.end), link.stance.rawValue, link.confidence.rawValue,
-             link.note ?? "",
-             link.createdAt, link.createdBy, link.retractedAt ?? "", link.retractedBy ?? "", link.retractionNote ?? "",
-             index.linkEvents[link.id]?.hash ?? ""]
+            let article = index.claims[link.claimId].map { ShortID.article.text($0.articleId) } ?? ""
+            return [link.shortID, ShortID.claim.text(link.claimId), article, link.clipSha256, number(link.start),
+                    number(link.end), link.stance.rawValue, link.confidence.rawValue, link.note ?? "", link.createdAt,
+                    link.createdBy, link.retractedAt ?? "", link.retractedBy ?? "", link.retractionNote ?? "",
+                    index.linkEvents[link.id]?.hash ?? ""]
         }
     }
 }

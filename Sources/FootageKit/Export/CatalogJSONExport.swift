@@ -10,7 +10,7 @@ enum CatalogJSONExport {
         let scope: JSONValue
         switch snapshot.scope {
         case .all: scope = ["kind": "all"]
-        case .article(let id): scope = ["kind": "article", "article": .string("A\(id)")]
+        case .article(let id): scope = ["kind": "article", "article": .string(ShortID.article.text(id))]
         case .clip: scope = ["kind": "clip", "clip": .optional(snapshot.clips.first?.sha256)]
         }
         return [
@@ -70,7 +70,7 @@ enum CatalogJSONExport {
     static func link(_ index: SnapshotIndex, _ link: LinkRecord) -> JSONValue {
         var row = PrettyJSON.object(link, dropping: ["keyframes"])
         row["short_id"] = .string(link.shortID)
-        row["claim"] = .string("C\(link.claimId)")
+        row["claim"] = .string(ShortID.claim.text(link.claimId))
         row["keyframes"] = link.keyframesValue
         row["event_hash"] = .optional(index.linkEvents[link.id]?.hash)
         return .object(row)
