@@ -1,7 +1,8 @@
 import Foundation
+import FootageCore
 
 /// Why an article file could not be imported. Each case names the file and says what to do.
-public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ArticleError: FootageError, Equatable {
     /// The file holds no bytes, or only whitespace.
     case empty(fileName: String)
     /// The file holds NUL bytes or mostly control characters: it is not text.

@@ -1,14 +1,16 @@
 import Foundation
 import GRDB
 
+/// An acquisition as stored: its row id and `NewAcquisition`'s fields.
+public typealias AcquisitionRecord = Stored<NewAcquisition>
+
 /// Where a clip came from. The analyst's own fields (publisher, platform, url, published, retrieved,
 /// retrievedBy, note) are what the analyst asserts; the `platform…` fields are copied from a yt-dlp
 /// `.info.json` sidecar and are what the platform said, not verified fact. The sidecar is kept verbatim with its
 /// SHA-256.
-public struct AcquisitionRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewAcquisition: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "acquisition"
 
-    public var id: Int64?
     public var clipId: Int64
     public var publisher: String?
     public var platform: String?
@@ -38,8 +40,6 @@ public struct AcquisitionRecord: SnakeCaseRecord, Sendable, Equatable {
         self.recordedBy = recordedBy
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
     /// True when no field says anything.
     public var isEmpty: Bool { ledgerFields.values.allSatisfy { $0 == .null } }
 
@@ -57,5 +57,13 @@ public struct AcquisitionRecord: SnakeCaseRecord, Sendable, Equatable {
             "platform_title": .optional(platformTitle), "platform_description": .optional(platformDescription),
             "platform_retrieved_at": .optional(platformRetrievedAt),
         ]
+    }
+}
+
+extension NewAcquisition {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let clipId = Column("clip_id")
     }
 }

@@ -7,21 +7,21 @@ extension Catalog {
     /// origin): a claim's words edited in the database would change what its evidence links are said to support.
     static func articleProblems(_ db: Database) throws -> [CheckProblem] {
         var problems: [CheckProblem] = []
-        let articles = try eventPayloads(db, action: "article.add", key: "article_id")
-        for article in try ArticleRecord.order(Column("id")).fetchAll(db) {
+        let articles = try eventPayloads(db, action: .articleAdd, key: "article_id")
+        for article in try readableRecords(ArticleRecord.orderByPrimaryKey(), db, problems: &problems) {
             var expected = article.ledgerFields
-            expected["article_id"] = .int(article.id!)
+            expected["article_id"] = .int(article.id)
             expected["source_path"] = .optional(article.sourcePath)
-            if articles[article.id!]?.payload.canonicalText != JSONValue.object(expected).canonicalText {
+            if articles[article.id]?.payload.canonicalText != JSONValue.object(expected).canonicalText {
                 problems.append(CheckProblem(subject: "article \(article.shortID)",
                                              message: "differs from its ledger event (edited outside footage)"))
             }
         }
-        let claims = try eventPayloads(db, action: "claim.add", key: "claim_id")
-        for claim in try ClaimRecord.order(Column("id")).fetchAll(db) {
+        let claims = try eventPayloads(db, action: .claimAdd, key: "claim_id")
+        for claim in try readableRecords(ClaimRecord.orderByPrimaryKey(), db, problems: &problems) {
             var expected: [String: JSONValue] = ["article_id": .int(claim.articleId)]
-            if case .object(let fields) = claim.ledgerValue { expected.merge(fields) { _, new in new } }
-            if claims[claim.id!]?.payload.canonicalText != JSONValue.object(expected).canonicalText {
+            expected.merge(claim.ledgerFields) { _, new in new }
+            if claims[claim.id]?.payload.canonicalText != JSONValue.object(expected).canonicalText {
                 problems.append(CheckProblem(subject: "claim \(claim.shortID)",
                                              message: "differs from its ledger event (edited outside footage)"))
             }

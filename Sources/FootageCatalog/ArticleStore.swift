@@ -4,50 +4,54 @@ import GRDB
 extension Catalog {
     /// Stores an article and its extracted claims in one transaction with ledger events. The same bytes imported
     /// again are the same article: nothing is added and the stored one is returned.
-    public func add(article: ArticleRecord, claims: [ClaimRecord], actor: String)
+    public func add(article: NewArticle, claims: [NewClaim], actor: String)
         throws -> (article: ArticleRecord, claims: [ClaimRecord], added: Bool)
     {
         try write { db in
-            if let existing = try ArticleRecord.filter(Column("sha256") == article.sha256).fetchOne(db) {
-                return (existing, try Catalog.claims(db, articleId: existing.id!), false)
+            if let existing = try ArticleRecord.filter({ $0.sha256 == article.sha256 }).fetchOne(db) {
+                return (existing, try Catalog.claims(db, articleId: existing.id), false)
             }
-            var saved = article
-            saved.importedAt = Timestamp.now()
-            saved.importedBy = actor
-            try saved.insert(db)
+            var new = article
+            new.importedAt = Timestamp.now()
+            new.importedBy = actor
+            let saved = try ArticleRecord.insert(new, in: db)
             try SearchIndex.add(db, kind: "article", ref: saved.shortID, field: "headline", text: saved.headline)
             try SearchIndex.add(db, kind: "article", ref: saved.shortID, field: "body", text: saved.body)
             var payload = saved.ledgerFields
-            payload["article_id"] = .int(saved.id!)
+            payload["article_id"] = .int(saved.id)
             payload["source_path"] = .optional(saved.sourcePath)
-            _ = try Ledger.append(db, actor: actor, action: "article.add", subject: saved.shortID, payload: .object(payload))
+            _ = try Ledger.append(db, actor: actor, action: .articleAdd, subject: saved.shortID,
+                                  payload: .object(payload))
             var stored: [ClaimRecord] = []
             for (index, claim) in claims.enumerated() {
-                stored.append(try Catalog.insert(db, claim: claim, articleId: saved.id!, idx: index + 1, actor: actor))
+                stored.append(try Catalog.insert(db, claim: claim, articleId: saved.id, idx: index + 1, actor: actor))
             }
             return (saved, stored, true)
         }
     }
 
     /// Adds a claim by hand (`footage claim add`).
-    public func add(claim: ClaimRecord, toArticle articleId: Int64, actor: String) throws -> ClaimRecord {
+    public func add(claim: NewClaim, toArticle articleId: Int64, actor: String) throws -> ClaimRecord {
         try write { db in
             let next = (try Int.fetchOne(db, sql: "SELECT max(idx) FROM claim WHERE article_id = ?", arguments: [articleId]) ?? 0) + 1
             return try Catalog.insert(db, claim: claim, articleId: articleId, idx: next, actor: actor)
         }
     }
 
-    private static func insert(_ db: Database, claim: ClaimRecord, articleId: Int64, idx: Int, actor: String) throws -> ClaimRecord {
-        var saved = claim
-        saved.articleId = articleId
-        saved.idx = idx
-        saved.createdAt = Timestamp.now()
-        saved.createdBy = actor
-        try saved.insert(db)
+    private static func insert(_ db: Database, claim: NewClaim, articleId: Int64, idx: Int, actor: String)
+        throws -> ClaimRecord
+    {
+        var new = claim
+        new.articleId = articleId
+        new.idx = idx
+        new.createdAt = Timestamp.now()
+        new.createdBy = actor
+        let saved = try ClaimRecord.insert(new, in: db)
         try SearchIndex.add(db, kind: "claim", ref: saved.shortID, field: "text", text: saved.text)
         var payload: [String: JSONValue] = ["article_id": .int(articleId)]
-        if case .object(let fields) = saved.ledgerValue { payload.merge(fields) { _, new in new } }
-        _ = try Ledger.append(db, actor: actor, action: "claim.add", subject: saved.shortID, payload: .object(payload))
+        payload.merge(saved.ledgerFields) { _, new in new }
+        _ = try Ledger.append(db, actor: actor, action: .claimAdd, subject: saved.shortID,
+                              payload: .object(payload))
         return saved
     }
 
@@ -58,16 +62,16 @@ extension Catalog {
 
     static func resolveArticle(_ db: Database, _ reference: String) throws -> ArticleRecord {
         let ref = reference.trimmingCharacters(in: .whitespaces)
-        if let id = ShortID.parse(ref, prefix: "A"), let article = try ArticleRecord.fetchOne(db, key: id) {
+        if let id = ShortID.article.id(in: ref), let article = try ArticleRecord.fetchOne(db, key: id) {
             return article
         }
         let lower = ref.lowercased()
         if lower.count >= 6, lower.allSatisfy(\.isHexDigit) {
             let matches = try ArticleRecord.filter(sql: "sha256 GLOB ?", arguments: [lower + "*"]).limit(2).fetchAll(db)
             if matches.count == 1 { return matches[0] }
-            if matches.count > 1 { throw CatalogError(.ambiguousReference, "\(ref): more than one article matches") }
+            if matches.count > 1 { throw CatalogError.ambiguousArticle(reference: ref) }
         }
-        throw CatalogError(.unknownReference, "\(ref): no such article; see `footage list articles`")
+        throw CatalogError.unknownArticle(reference: ref)
     }
 
     /// Finds a claim by its short id (`C17`, `c17` or `17`).
@@ -77,8 +81,8 @@ extension Catalog {
 
     static func resolveClaim(_ db: Database, _ reference: String) throws -> ClaimRecord {
         let ref = reference.trimmingCharacters(in: .whitespaces)
-        if let id = ShortID.parse(ref, prefix: "C"), let claim = try ClaimRecord.fetchOne(db, key: id) { return claim }
-        throw CatalogError(.unknownReference, "\(ref): no such claim; see `footage claims ARTICLE`")
+        if let id = ShortID.claim.id(in: ref), let claim = try ClaimRecord.fetchOne(db, key: id) { return claim }
+        throw CatalogError.unknownClaim(reference: ref)
     }
 
     public func claims(articleId: Int64) throws -> [ClaimRecord] {
@@ -86,31 +90,21 @@ extension Catalog {
     }
 
     static func claims(_ db: Database, articleId: Int64) throws -> [ClaimRecord] {
-        try ClaimRecord.filter(Column("article_id") == articleId).order(Column("idx")).fetchAll(db)
+        try ClaimRecord.filter { $0.articleId == articleId }.order(\.idx).fetchAll(db)
     }
 
     /// Every article with its number of claims.
     public func articleSummaries() throws -> [(article: ArticleRecord, claims: Int)] {
         try read { db in
-            let articles = try ArticleRecord.order(Column("id")).fetchAll(db)
+            let articles = try ArticleRecord.orderByPrimaryKey().fetchAll(db)
             let counts = try Row.fetchAll(db, sql: "SELECT article_id, count(*) AS n FROM claim GROUP BY article_id")
             let byArticle = Dictionary(uniqueKeysWithValues: counts.map { ($0["article_id"] as Int64, $0["n"] as Int) })
-            return articles.map { ($0, byArticle[$0.id!] ?? 0) }
+            return articles.map { ($0, byArticle[$0.id] ?? 0) }
         }
     }
 
     /// Every claim of every article, in article order.
     public func allClaims() throws -> [ClaimRecord] {
-        try read { db in try ClaimRecord.order(Column("article_id"), Column("idx")).fetchAll(db) }
-    }
-}
-
-/// Short ids: a letter and the row id (`A3`, `C17`, `L5`); the bare number is accepted too.
-public enum ShortID {
-    public static func parse(_ text: String, prefix: Character) -> Int64? {
-        var rest = Substring(text)
-        if let first = rest.first, first.uppercased() == String(prefix) { rest = rest.dropFirst() }
-        guard !rest.isEmpty, rest.count <= 18, rest.allSatisfy(\.isASCII), rest.allSatisfy(\.isNumber) else { return nil }
-        return Int64(rest)
+        try read { db in try ClaimRecord.order { [$0.articleId, $0.idx] }.fetchAll(db) }
     }
 }

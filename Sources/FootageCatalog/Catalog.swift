@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import FootageCore
 
 /// A catalogue folder: `Catalog/catalog.sqlite` (clips, articles, links, ledger), `Catalog/keyframes/`, and
 /// `Media/` for evidentiary copies. Like a git working tree, every command finds its catalogue from an explicit
@@ -46,7 +47,12 @@ public final class Catalog: Sendable {
     public static func create(at root: URL) throws -> Catalog {
         let fm = FileManager.default
         for folder in ["Catalog", "Catalog/keyframes", "Media"] {
-            try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            let url = root.appendingPathComponent(folder)
+            do {
+                try fm.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw IOError(path: url.path, failure: "cannot create the folder", underlying: error)
+            }
         }
         return try open(root: root, creating: true)
     }
@@ -70,7 +76,7 @@ public final class Catalog: Sendable {
         let url = databaseURL(in: root)
         let exists = FileManager.default.fileExists(atPath: url.path)
         if !exists && !creating {
-            throw CatalogError(.notFound, "\(root.path): no catalogue here (no Catalog/catalog.sqlite); run `footage init`")
+            throw CatalogError.noCatalogue(folder: root.path)
         }
         if exists { try checkHeader(url) }
         var config = Configuration()
@@ -93,17 +99,13 @@ public final class Catalog: Sendable {
                 database = try DatabasePool(path: url.path, configuration: config)
             }
         } catch {
-            throw CatalogError(.notACatalog, "\(url.path): cannot open as a catalogue (\(describe(error)))")
+            throw CatalogError.unopenable(path: url.path, reason: describe(error))
         }
         let catalog = Catalog(root: root, database: database)
         if access == .read {
             // Reading runs no trigger, but a view named like a table would answer footage's queries.
-            do {
+            try Catalog.translatingErrors(path: url.path) {
                 try database.read { db in _ = try SchemaCheck.check(db, path: url.path) }
-            } catch let error as CatalogError {
-                throw error
-            } catch {
-                throw CatalogError(.database, "\(url.path): \(Catalog.describe(error))")
             }
         } else {
             try catalog.prepare(creating: !exists, checked: access == .write)
@@ -114,21 +116,23 @@ public final class Catalog: Sendable {
     /// Reads the first 100 bytes: a SQLite file must start with the SQLite magic; anything else is refused before
     /// SQLite opens it.
     private static func checkHeader(_ url: URL) throws {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw CatalogError(.notACatalog, "\(url.path): cannot read the catalogue file")
+        let header: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            header = try handle.read(upToCount: 100) ?? Data()
+        } catch {
+            throw IOError(path: url.path, failure: "cannot read the catalogue file", underlying: error)
         }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 100)) ?? Data()
         if header.isEmpty { return }  // an empty file becomes a new catalogue
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
-            throw CatalogError(.notACatalog, "\(url.path): not a footage catalogue (not a SQLite database)")
+            throw CatalogError.notSQLite(path: url.path)
         }
         // application_id is stored big-endian at offset 68 of the header.
         let id = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
         let pageCount = header[28..<32].reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
         if id != Schema.applicationID && pageCount > 0 && id != 0 {
-            throw CatalogError(.notACatalog,
-                "\(url.path): not a footage catalogue (SQLite application_id \(id)); use `footage init` in a new folder")
+            throw CatalogError.foreignApplicationID(path: url.path, id: id)
         }
     }
 
@@ -142,16 +146,13 @@ public final class Catalog: Sendable {
     }
 
     private func prepare(creating: Bool, checked: Bool) throws {
-        do {
+        try Catalog.translatingErrors(path: databaseURL.path) {
             let id = try database.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 }
             let tableCount = try database.read { db in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             }
             if id != Schema.applicationID {
-                guard id == 0 && tableCount == 0 else {
-                    throw CatalogError(.notACatalog,
-                        "\(databaseURL.path): not a footage catalogue (another SQLite database); use `footage init` in a new folder")
-                }
+                guard id == 0 && tableCount == 0 else { throw CatalogError.otherDatabase(path: databaseURL.path) }
                 try database.write { db in try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)") }
             }
             // Before any record is read or written: the schema must be one footage makes (no triggers, no views).
@@ -159,23 +160,16 @@ public final class Catalog: Sendable {
             if checked && !creating {
                 let result = try database.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
                 guard result == "ok" else {
-                    throw CatalogError(.damaged,
-                        "\(databaseURL.path): the catalogue is damaged (quick_check: \(result ?? "no answer")); restore a backup or run `footage verify`")
+                    throw CatalogError.damaged(path: databaseURL.path, quickCheck: result ?? "no answer")
                 }
             }
             let migrator = Schema.migrator
             let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
             let known = Set(migrator.migrations)
-            if !applied.isSubset(of: known) {
-                throw CatalogError(.tooNew, "\(databaseURL.path): made by a newer version of footage; update footage")
-            }
+            if !applied.isSubset(of: known) { throw CatalogError.tooNew(path: databaseURL.path) }
             if applied != known {
                 try Schema.migrate(database)
             }
-        } catch let error as CatalogError {
-            throw error
-        } catch {
-            throw CatalogError(.database, "\(databaseURL.path): \(Catalog.describe(error))")
         }
     }
 
@@ -209,23 +203,22 @@ public final class Catalog: Sendable {
 
     /// Runs `body` in one IMMEDIATE write transaction; SQLite errors become CatalogErrors.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try database.write(body)
-        } catch let error as CatalogError {
-            throw error
-        } catch {
-            throw CatalogError(.database, "\(databaseURL.path): \(Catalog.describe(error))")
-        }
+        try Catalog.translatingErrors(path: databaseURL.path) { try database.write(body) }
     }
 
     /// Runs `body` in a read transaction (a consistent snapshot).
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Catalog.translatingErrors(path: databaseURL.path) { try database.read(body) }
+    }
+
+    /// Runs `body`; what it throws other than a CatalogError (SQLite's errors) becomes `.database`, naming the file.
+    static func translatingErrors<T>(path: String, _ body: () throws -> T) throws -> T {
         do {
-            return try database.read(body)
+            return try body()
         } catch let error as CatalogError {
             throw error
         } catch {
-            throw CatalogError(.database, "\(databaseURL.path): \(Catalog.describe(error))")
+            throw CatalogError.database(path: path, message: describe(error))
         }
     }
 }

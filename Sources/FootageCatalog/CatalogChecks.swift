@@ -10,6 +10,19 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
     public var description: String { "\(subject): \(message)" }
+
+    /// A row the catalogue could not read, as `verify` reports it.
+    init(_ error: CatalogError) {
+        switch error {
+        case .unknownValue(let table, let row, let column, let value):
+            self.init(subject: "\(table) row \(row)",
+                      message: CatalogError.unknownValueText(column: column, value: value))
+        case .unreadableRow(let table, let row, let detail):
+            self.init(subject: "\(table) row \(row)", message: "cannot be read (\(detail))")
+        default:
+            self.init(subject: "database", message: error.description)
+        }
+    }
 }
 
 extension Catalog {
@@ -36,7 +49,8 @@ extension Catalog {
 
     /// Recomputes the hash chain: each event's `prev_hash` must be the hash of the event before it, sequence
     /// numbers must run 1, 2, 3… without gaps, and each stored hash must equal the recomputed one. Names the
-    /// first bad event. With `through`, stops after that event.
+    /// first bad event. With `through`, stops after that event. The events are read as text, so that a chain
+    /// holding an action this footage does not know is checked all the same (`recordProblems` names such events).
     public func ledgerProblems(from start: Int64 = 1, through last: Int64? = nil, expectedPrevious: String? = nil)
         throws -> [CheckProblem]
     {
@@ -48,9 +62,16 @@ extension Catalog {
                 previous = try String.fetchOne(db, sql: "SELECT hash FROM ledger WHERE seq = ?", arguments: [start - 1])
                     ?? LedgerEvent.genesisHash
             }
-            let cursor = try LedgerEvent.filter(Column("seq") >= start && Column("seq") <= (last ?? Int64.max))
-                .order(Column("seq")).fetchCursor(db)
-            while let event = try cursor.next() {
+            let cursor = try Row.fetchCursor(
+                db, LedgerEvent.filter { $0.seq >= start && $0.seq <= (last ?? Int64.max) }.orderByPrimaryKey())
+            while let row = try cursor.next() {
+                let event: StoredEvent
+                do {
+                    event = try StoredEvent(row: row)
+                } catch let error as CatalogError {
+                    problems.append(CheckProblem(error))
+                    return problems
+                }
                 if event.seq != expectedSeq {
                     problems.append(CheckProblem(subject: "ledger event \(expectedSeq)",
                         message: "missing or reordered: the next event found is \(event.seq)"))

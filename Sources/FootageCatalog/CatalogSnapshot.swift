@@ -45,34 +45,42 @@ extension Catalog {
             var snapshot = CatalogSnapshot(scope: scope)
             switch scope {
             case .all:
-                snapshot.articles = try ArticleRecord.order(Column("id")).fetchAll(db)
-                snapshot.claims = try ClaimRecord.order(Column("id")).fetchAll(db)
-                snapshot.links = try LinkRecord.order(Column("id")).fetchAll(db)
-                snapshot.clips = try ClipRecord.order(Column("id")).fetchAll(db)
+                snapshot.articles = try ArticleRecord.orderByPrimaryKey().fetchAll(db)
+                snapshot.claims = try ClaimRecord.orderByPrimaryKey().fetchAll(db)
+                snapshot.links = try LinkRecord.orderByPrimaryKey().fetchAll(db)
+                snapshot.clips = try ClipRecord.orderByPrimaryKey().fetchAll(db)
             case .article(let id):
                 snapshot.articles = try ArticleRecord.filter(key: id).fetchAll(db)
-                snapshot.claims = try ClaimRecord.filter(Column("article_id") == id).order(Column("id")).fetchAll(db)
-                snapshot.links = try LinkRecord.filter(snapshot.claims.compactMap(\.id).contains(Column("claim_id")))
-                    .order(Column("id")).fetchAll(db)
-                snapshot.clips = try ClipRecord.filter(keys: Set(snapshot.links.map(\.clipId))).order(Column("id")).fetchAll(db)
+                snapshot.claims = try ClaimRecord.filter { $0.articleId == id }.orderByPrimaryKey()
+                    .fetchAll(db)
+                let claimIds = snapshot.claims.map(\.id)
+                snapshot.links = try LinkRecord.filter { claimIds.contains($0.claimId) }.orderByPrimaryKey()
+                    .fetchAll(db)
+                snapshot.clips = try ClipRecord.filter(ids: Set(snapshot.links.map(\.clipId))).orderByPrimaryKey()
+                    .fetchAll(db)
             case .clip(let id):
                 snapshot.clips = try ClipRecord.filter(key: id).fetchAll(db)
-                snapshot.links = try LinkRecord.filter(Column("clip_id") == id).order(Column("id")).fetchAll(db)
-                snapshot.claims = try ClaimRecord.filter(keys: Set(snapshot.links.map(\.claimId))).order(Column("id")).fetchAll(db)
-                snapshot.articles = try ArticleRecord.filter(keys: Set(snapshot.claims.map(\.articleId)))
-                    .order(Column("id")).fetchAll(db)
+                snapshot.links = try LinkRecord.filter { $0.clipId == id }.orderByPrimaryKey().fetchAll(db)
+                snapshot.claims = try ClaimRecord.filter(ids: Set(snapshot.links.map(\.claimId))).orderByPrimaryKey()
+                    .fetchAll(db)
+                snapshot.articles = try ArticleRecord.filter(ids: Set(snapshot.claims.map(\.articleId)))
+                    .orderByPrimaryKey().fetchAll(db)
             }
-            let clipIds = snapshot.clips.compactMap(\.id)
-            let byClip = clipIds.contains(Column("clip_id"))
-            snapshot.locations = try LocationRecord.filter(byClip).order(Column("id")).fetchAll(db)
-            snapshot.streams = try StreamRecord.filter(byClip).order(Column("clip_id"), Column("stream_index")).fetchAll(db)
-            snapshot.tags = try TagRecord.filter(byClip).order(Column("id")).fetchAll(db)
-            snapshot.acquisitions = try AcquisitionRecord.filter(byClip).order(Column("id")).fetchAll(db)
-            snapshot.extractions = try ExtractionRecord.filter(byClip).order(Column("id")).fetchAll(db)
-            snapshot.keyframes = try KeyframeRecord.filter(byClip).order(Column("id")).fetchAll(db)
-            snapshot.assessments = try AssessmentRecord.filter(byClip).order(Column("id")).fetchAll(db)
+            let clipIds = snapshot.clips.map(\.id)
+            snapshot.locations = try LocationRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
+                .fetchAll(db)
+            snapshot.streams = try StreamRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey().fetchAll(db)
+            snapshot.tags = try TagRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey().fetchAll(db)
+            snapshot.acquisitions = try AcquisitionRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
+                .fetchAll(db)
+            snapshot.extractions = try ExtractionRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
+                .fetchAll(db)
+            snapshot.keyframes = try KeyframeRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
+                .fetchAll(db)
+            snapshot.assessments = try AssessmentRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
+                .fetchAll(db)
             if scope == .all {
-                snapshot.events = try LedgerEvent.order(Column("seq")).fetchAll(db)
+                snapshot.events = try LedgerEvent.orderByPrimaryKey().fetchAll(db)
             } else {
                 let subjects = snapshot.clips.map(\.sha256) + snapshot.articles.map(\.shortID)
                     + snapshot.claims.map(\.shortID) + snapshot.links.map(\.shortID)
@@ -83,7 +91,7 @@ extension Catalog {
             let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
             snapshot.ledgerEvents = head?["seq"] ?? 0
             snapshot.ledgerHead = head?["hash"] ?? LedgerEvent.genesisHash
-            snapshot.lastVerification = try VerificationRecord.order(Column("id").desc).fetchOne(db)
+            snapshot.lastVerification = try VerificationRecord.orderByPrimaryKey().reversed().fetchOne(db)
             return snapshot
         }
     }

@@ -34,7 +34,7 @@ extension Catalog {
             let matches = try ClipRecord.filter(sql: "sha256 GLOB ?", arguments: [lower + "*"]).limit(2).fetchAll(db)
             if matches.count == 1 { return matches[0] }
             if matches.count > 1 {
-                throw CatalogError(.ambiguousReference, "\(ref): more than one clip starts with this; give more digits")
+                throw CatalogError.ambiguousClipPrefix(reference: ref)
             }
         }
         let path = URL(fileURLWithPath: ref).standardizedFileURL.path
@@ -44,31 +44,32 @@ extension Catalog {
             """, arguments: [path])
         if byPath.count == 1 { return byPath[0] }
         if byPath.count > 1 {
-            throw CatalogError(.ambiguousReference,
-                "\(ref): this path held different bytes at different registrations; name the clip by its SHA-256")
+            throw CatalogError.ambiguousClipPath(reference: ref)
         }
         if isHex && lower.count < 6 {
-            throw CatalogError(.unknownReference, "\(ref): give at least 6 hex digits of the clip's SHA-256")
+            throw CatalogError.clipPrefixTooShort(reference: ref)
         }
-        throw CatalogError(.unknownReference, "\(ref): no clip with this SHA-256 prefix or path; see `footage list clips`")
+        throw CatalogError.unknownClip(reference: ref)
     }
 
     public func detail(of clip: ClipRecord) throws -> ClipDetail {
-        guard let id = clip.id else { throw CatalogError(.unknownReference, "clip has no id") }
-        return try read { db in
+        try read { db in
             ClipDetail(
                 clip: clip,
-                locations: try LocationRecord.filter(Column("clip_id") == id).order(Column("id")).fetchAll(db),
-                streams: try StreamRecord.filter(Column("clip_id") == id).order(Column("stream_index")).fetchAll(db),
-                tags: try TagRecord.filter(Column("clip_id") == id).order(Column("id")).fetchAll(db),
-                acquisitions: try AcquisitionRecord.filter(Column("clip_id") == id).order(Column("id")).fetchAll(db))
+                locations: try LocationRecord.filter { $0.clipId == clip.id }
+                    .orderByPrimaryKey().fetchAll(db),
+                streams: try StreamRecord.filter { $0.clipId == clip.id }
+                    .order(\.streamIndex).fetchAll(db),
+                tags: try TagRecord.filter { $0.clipId == clip.id }.orderByPrimaryKey().fetchAll(db),
+                acquisitions: try AcquisitionRecord.filter { $0.clipId == clip.id }
+                    .orderByPrimaryKey().fetchAll(db))
         }
     }
 
     /// Every clip with its first acquisition's publisher and platform, oldest first.
     public func clipSummaries() throws -> [ClipSummary] {
         try read { db in
-            let clips = try ClipRecord.order(Column("id")).fetchAll(db)
+            let clips = try ClipRecord.orderByPrimaryKey().fetchAll(db)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT clip.id AS clip_id,
                     (SELECT coalesce(publisher, platform_uploader) FROM acquisition a WHERE a.clip_id = clip.id
@@ -86,21 +87,28 @@ extension Catalog {
         }
     }
 
-    /// Every recorded location of every clip, for re-hashing.
-    public func allLocations() throws -> [(location: LocationRecord, sha256: String)] {
+    /// Every recorded location of every clip with the SHA-256 its bytes must have, for re-hashing. Read as the
+    /// rows hold them (`kind` as text), so that `verify` re-hashes every file even when a row's kind is one footage
+    /// does not know (the record checks report that row).
+    public func allLocations() throws -> [(path: String, kind: String, sha256: String)] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT location.*, clip.sha256 AS clip_sha256 FROM location JOIN clip ON clip.id = location.clip_id
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT location.path, location.kind, clip.sha256 FROM location JOIN clip ON clip.id = location.clip_id
                 ORDER BY location.id
                 """)
-            return try rows.map { row in (try LocationRecord(row: row), row["clip_sha256"] as String) }
+            var locations: [(path: String, kind: String, sha256: String)] = []
+            while let row = try rows.next() {
+                locations.append((try row.decode(String.self, atIndex: 0), try row.decode(String.self, atIndex: 1),
+                                  try row.decode(String.self, atIndex: 2)))
+            }
+            return locations
         }
     }
 
     /// Ledger events from `seq` on, in order.
     public func ledgerEvents(from seq: Int64 = 1, limit: Int? = nil) throws -> [LedgerEvent] {
         try read { db in
-            var request = LedgerEvent.filter(Column("seq") >= seq).order(Column("seq"))
+            var request = LedgerEvent.filter { $0.seq >= seq }.order(\.seq)
             if let limit { request = request.limit(limit) }
             return try request.fetchAll(db)
         }
@@ -108,6 +116,8 @@ extension Catalog {
 
     /// The events about one subject (a clip's SHA-256 or a record id).
     public func ledgerEvents(subject: String) throws -> [LedgerEvent] {
-        try read { db in try LedgerEvent.filter(Column("subject") == subject).order(Column("seq")).fetchAll(db) }
+        try read { db in
+            try LedgerEvent.filter { $0.subject == subject }.order(\.seq).fetchAll(db)
+        }
     }
 }

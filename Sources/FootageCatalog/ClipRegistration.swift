@@ -4,17 +4,17 @@ import FootageCore
 
 /// Everything needed to register one file: the clip as probed, where it was found, and where it came from.
 public struct ClipRegistration: Sendable {
-    public var clip: ClipRecord
+    public var clip: NewClip
     public var streams: [StreamRecord]
-    public var tags: [TagRecord]
+    public var tags: [NewTag]
     /// Absolute paths where these bytes lie: the registered file and, with `--copy`, the evidentiary copy.
-    public var locations: [(path: String, kind: String)]
-    public var acquisition: AcquisitionRecord?
+    public var locations: [(path: String, kind: LocationKind)]
+    public var acquisition: NewAcquisition?
     /// Extra ledger payload for a new clip: tool and library versions, the probe summary.
     public var details: [String: JSONValue]
 
-    public init(clip: ClipRecord, streams: [StreamRecord], tags: [TagRecord], locations: [(path: String, kind: String)],
-                acquisition: AcquisitionRecord?, details: [String: JSONValue]) {
+    public init(clip: NewClip, streams: [StreamRecord], tags: [NewTag], locations: [(path: String, kind: LocationKind)],
+                acquisition: NewAcquisition?, details: [String: JSONValue]) {
         self.clip = clip
         self.streams = streams
         self.tags = tags
@@ -44,18 +44,17 @@ extension Catalog {
             let now = Timestamp.now()
             var events: [Int64] = []
             let sha = registration.clip.sha256
-            let existing = try ClipRecord.filter(Column("sha256") == sha).fetchOne(db)
+            let existing = try ClipRecord.filter { $0.sha256 == sha }.fetchOne(db)
             let clipId: Int64
             let status: RegistrationResult.Status
-            if let existing, let id = existing.id {
-                clipId = id
+            if let existing {
+                clipId = existing.id
                 status = .known
             } else {
                 var clip = registration.clip
                 clip.registeredAt = now
                 clip.registeredBy = actor
-                try clip.insert(db)
-                clipId = clip.id!
+                clipId = try ClipRecord.insert(clip, in: db).id
                 status = .registered
                 for var stream in registration.streams {
                     stream.clipId = clipId
@@ -73,30 +72,32 @@ extension Catalog {
                 payload["format_name"] = .optional(clip.formatName)
                 payload["duration"] = .optional(clip.duration)
                 payload["probe_sha256"] = .string(Hashing.sha256Hex(clip.probeJson))
-                events.append(try Ledger.append(db, actor: actor, action: "clip.register", subject: sha,
+                events.append(try Ledger.append(db, actor: actor, action: .clipRegister, subject: sha,
                                                 payload: .object(payload)).seq)
             }
 
             var added: [String] = []
             for location in registration.locations {
-                let known = try LocationRecord
-                    .filter(Column("clip_id") == clipId && Column("path") == location.path).fetchCount(db) > 0
+                let known = try LocationRecord.filter { 
+                    $0.clipId == clipId && $0.path == location.path
+                 }.fetchCount(db) > 0
                 if known { continue }
-                var record = LocationRecord(clipId: clipId, path: location.path, kind: location.kind, firstSeen: now)
+                var record = NewLocation(clipId: clipId, path: location.path, kind: location.kind, firstSeen: now)
                 try record.insert(db)
                 added.append(location.path)
-                events.append(try Ledger.append(db, actor: actor, action: "location.add", subject: sha,
-                                                payload: ["path": .string(location.path), "kind": .string(location.kind)]).seq)
+                events.append(try Ledger.append(db, actor: actor, action: .locationAdd, subject: sha,
+                                                payload: ["path": .string(location.path),
+                                                          "kind": .string(location.kind.rawValue)]).seq)
             }
 
             var addedAcquisition = false
             if var acquisition = registration.acquisition, !acquisition.isEmpty {
-                let previous = try AcquisitionRecord.filter(Column("clip_id") == clipId).fetchAll(db)
+                let previous = try AcquisitionRecord.filter { $0.clipId == clipId }.fetchAll(db)
                 if !previous.contains(where: { $0.ledgerFields == acquisition.ledgerFields }) {
                     acquisition.clipId = clipId
                     acquisition.recordedAt = now
                     acquisition.recordedBy = actor
-                    try acquisition.insert(db)
+                    let stored = try AcquisitionRecord.insert(acquisition, in: db)
                     addedAcquisition = true
                     for (field, text) in [("note", acquisition.note), ("title", acquisition.platformTitle),
                                           ("description", acquisition.platformDescription),
@@ -106,8 +107,8 @@ extension Catalog {
                         }
                     }
                     var payload = acquisition.ledgerFields
-                    payload["acquisition_id"] = .int(acquisition.id!)
-                    events.append(try Ledger.append(db, actor: actor, action: "acquisition.add", subject: sha,
+                    payload["acquisition_id"] = .int(stored.id)
+                    events.append(try Ledger.append(db, actor: actor, action: .acquisitionAdd, subject: sha,
                                                     payload: .object(payload)).seq)
                 }
             }

@@ -89,7 +89,7 @@ extension Catalog {
             payload["usable_count"] = .int(Int64(saved.usableCount))
             payload["data_sha256"] = .string(saved.dataSha256)
             payload["replaces_earlier"] = .bool(replaced)
-            let event = try Ledger.append(db, actor: actor, action: "clip.fingerprint", subject: sha256,
+            let event = try Ledger.append(db, actor: actor, action: .clipFingerprint, subject: sha256,
                                           payload: .object(payload))
             return (event, replaced)
         }
@@ -129,7 +129,7 @@ extension Catalog {
     public func fingerprintProblems() throws -> [CheckProblem] {
         try read { db in
             var recorded: [String: String] = [:]
-            let events = try LedgerEvent.filter(Column("action") == "clip.fingerprint").order(Column("seq"))
+            let events = try LedgerEvent.filter { $0.action == LedgerAction.clipFingerprint }.orderByPrimaryKey()
                 .fetchCursor(db)
             while let event = try events.next() {
                 recorded[event.subject] = (try? JSONValue(parsing: event.payload))?["data_sha256"]?.stringValue

@@ -6,15 +6,15 @@ extension Catalog {
     /// folder, the contact sheet and, for every still, its index, time, image path, image SHA-256 and PDQ hash.
     /// `verify` re-hashes the images against the rows; this catches a row edited to fit a replaced image.
     static func keyframeProblems(_ db: Database, shaByID: [Int64: String]) throws -> [CheckProblem] {
-        let recorded = try eventPayloads(db, action: "keyframes.extract", key: "extraction_id")
+        let recorded = try eventPayloads(db, action: .keyframesExtract, key: "extraction_id")
+        var problems: [CheckProblem] = []
         var frames: [Int64: [JSONValue]] = [:]
-        for frame in try KeyframeRecord.order(Column("idx")).fetchAll(db) {
+        for frame in try readableRecords(KeyframeRecord.order(\.idx), db, problems: &problems) {
             frames[frame.extractionId, default: []].append(frame.ledgerValue)
         }
-        var problems: [CheckProblem] = []
-        for extraction in try ExtractionRecord.order(Column("id")).fetchAll(db) {
+        for extraction in try readableRecords(ExtractionRecord.orderByPrimaryKey(), db, problems: &problems) {
             let subject = "keyframes of clip \((shaByID[extraction.clipId] ?? "?").prefix(12)) (\(extraction.folder))"
-            guard let event = recorded[extraction.id!], event.subject == shaByID[extraction.clipId] else {
+            guard let event = recorded[extraction.id], event.subject == shaByID[extraction.clipId] else {
                 problems.append(CheckProblem(subject: subject,
                                              message: "have no ledger event (recorded outside footage)"))
                 continue
@@ -26,7 +26,7 @@ extension Catalog {
                 && payload["folder"]?.stringValue == extraction.folder
                 && payload["sheet"] == .optional(extraction.sheetPath)
                 && payload["sheet_sha256"] == .optional(extraction.sheetSha256)
-                && payload["keyframes"]?.canonicalText == JSONValue.array(frames[extraction.id!] ?? []).canonicalText
+                && payload["keyframes"]?.canonicalText == JSONValue.array(frames[extraction.id] ?? []).canonicalText
             if !same {
                 problems.append(CheckProblem(subject: subject,
                     message: "differ from their ledger event (a still's hash, path or time, or the sheet, edited "

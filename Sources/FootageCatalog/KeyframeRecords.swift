@@ -1,15 +1,22 @@
 import Foundation
 import GRDB
 
+/// How a keyframe extraction chose its stills: the coded keyframes, scene changes, or fixed intervals.
+public enum ExtractionMode: String, CatalogVocabulary {
+    case key, scene, interval
+}
+
+/// An extraction as stored: its row id and `NewExtraction`'s fields.
+public typealias ExtractionRecord = Stored<NewExtraction>
+
 /// One run of keyframe extraction on a clip with given parameters. Running the same extraction again finds this
 /// record and adds nothing.
-public struct ExtractionRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewExtraction: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "extraction"
+    public static let vocabularyColumns = [VocabularyColumn(Columns.mode, ExtractionMode.self)]
 
-    public var id: Int64?
     public var clipId: Int64
-    /// `key`, `scene` or `interval`.
-    public var mode: String
+    public var mode: ExtractionMode
     /// The parameters as canonical JSON (mode, threshold or interval, max, width, format): the extraction's identity.
     public var params: String
     /// Folder of the images, relative to the catalogue folder.
@@ -19,7 +26,7 @@ public struct ExtractionRecord: SnakeCaseRecord, Sendable, Equatable {
     public var createdAt: String
     public var createdBy: String
 
-    public init(clipId: Int64, mode: String, params: String, folder: String) {
+    public init(clipId: Int64, mode: ExtractionMode, params: String, folder: String) {
         self.clipId = clipId
         self.mode = mode
         self.params = params
@@ -28,14 +35,25 @@ public struct ExtractionRecord: SnakeCaseRecord, Sendable, Equatable {
         self.createdBy = ""
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension NewExtraction {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let clipId = Column("clip_id")
+        public static let params = Column("params")
+        public static let mode = Column("mode")
+    }
+}
+
+/// A keyframe as stored: its row id and `NewKeyframe`'s fields.
+public typealias KeyframeRecord = Stored<NewKeyframe>
+
 /// One still taken from a clip: exact timestamp, image file and its SHA-256, PDQ hash and quality.
-public struct KeyframeRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewKeyframe: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "keyframe"
 
-    public var id: Int64?
     public var extractionId: Int64
     public var clipId: Int64
     /// 1-based position in the extraction.
@@ -74,8 +92,6 @@ public struct KeyframeRecord: SnakeCaseRecord, Sendable, Equatable {
         self.score = score
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
     /// What the ledger records of each keyframe: enough to re-check the image and its hash later.
     var ledgerValue: JSONValue {
         ["idx": .int(Int64(idx)), "pts": .int(pts), "time": .double(time), "path": .string(path),
@@ -83,15 +99,23 @@ public struct KeyframeRecord: SnakeCaseRecord, Sendable, Equatable {
     }
 }
 
+extension NewKeyframe {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let extractionId = Column("extraction_id")
+        public static let clipId = Column("clip_id")
+        public static let idx = Column("idx")
+        public static let time = Column("time")
+    }
+}
+
 extension Catalog {
     /// The extraction of `clipId` with exactly these parameters, if it was done before.
     public func extraction(clipId: Int64, params: String) throws -> (ExtractionRecord, [KeyframeRecord])? {
         try read { db in
-            guard let extraction = try ExtractionRecord
-                .filter(Column("clip_id") == clipId && Column("params") == params).fetchOne(db)
-            else { return nil }
-            let frames = try KeyframeRecord.filter(Column("extraction_id") == extraction.id!).order(Column("idx")).fetchAll(db)
-            return (extraction, frames)
+            guard let extraction = try Catalog.extraction(db, clipId: clipId, params: params) else { return nil }
+            return (extraction, try Catalog.keyframes(db, extractionId: extraction.id))
         }
     }
 
@@ -101,36 +125,34 @@ extension Catalog {
     /// `placeImages` puts the image folder in place (a rename) inside the transaction, holding the write lock: no
     /// other footage process can then be between placing a folder and recording it, so a folder without a record
     /// is always one left by a process that died, and `withRecordedKeyframeFolders` can remove it safely.
-    public func record(_ extraction: ExtractionRecord, keyframes: [KeyframeRecord], sha256: String, actor: String,
+    public func record(_ extraction: NewExtraction, keyframes: [NewKeyframe], sha256: String, actor: String,
                        details: [String: JSONValue], placeImages: () throws -> Void = {})
         throws -> (ExtractionRecord, [KeyframeRecord], added: Bool)
     {
         try write { db in
-            if let existing = try ExtractionRecord
-                .filter(Column("clip_id") == extraction.clipId && Column("params") == extraction.params).fetchOne(db) {
-                let frames = try KeyframeRecord.filter(Column("extraction_id") == existing.id!).order(Column("idx")).fetchAll(db)
-                return (existing, frames, false)
+            if let existing = try Catalog.extraction(db, clipId: extraction.clipId, params: extraction.params) {
+                return (existing, try Catalog.keyframes(db, extractionId: existing.id), false)
             }
             try placeImages()
-            var saved = extraction
-            saved.createdAt = Timestamp.now()
-            saved.createdBy = actor
-            try saved.insert(db)
+            var new = extraction
+            new.createdAt = Timestamp.now()
+            new.createdBy = actor
+            let saved = try ExtractionRecord.insert(new, in: db)
             var frames: [KeyframeRecord] = []
             for var frame in keyframes {
-                frame.extractionId = saved.id!
+                frame.extractionId = saved.id
                 frame.clipId = saved.clipId
-                try frame.insert(db)
-                frames.append(frame)
+                frames.append(try KeyframeRecord.insert(frame, in: db))
             }
             var payload = details
-            payload["extraction_id"] = .int(saved.id!)
+            payload["extraction_id"] = .int(saved.id)
             payload["params"] = (try? JSONValue(parsing: saved.params)) ?? .string(saved.params)
             payload["folder"] = .string(saved.folder)
             payload["sheet"] = .optional(saved.sheetPath)
             payload["sheet_sha256"] = .optional(saved.sheetSha256)
             payload["keyframes"] = .array(frames.map(\.ledgerValue))
-            _ = try Ledger.append(db, actor: actor, action: "keyframes.extract", subject: sha256, payload: .object(payload))
+            _ = try Ledger.append(db, actor: actor, action: .keyframesExtract, subject: sha256,
+                                  payload: .object(payload))
             return (saved, frames, true)
         }
     }
@@ -145,13 +167,26 @@ extension Catalog {
     /// Every keyframe of a clip, in time order.
     public func keyframes(clipId: Int64) throws -> [KeyframeRecord] {
         try read { db in
-            try KeyframeRecord.filter(Column("clip_id") == clipId).order(Column("time"), Column("extraction_id")).fetchAll(db)
+            try KeyframeRecord.filter { $0.clipId == clipId }
+                .order { [$0.time, $0.extractionId] }.fetchAll(db)
         }
     }
 
     /// Every extraction of a clip.
     public func extractions(clipId: Int64) throws -> [ExtractionRecord] {
-        try read { db in try ExtractionRecord.filter(Column("clip_id") == clipId).order(Column("id")).fetchAll(db) }
+        try read { db in
+            try ExtractionRecord.filter { $0.clipId == clipId }.orderByPrimaryKey().fetchAll(db)
+        }
+    }
+
+    private static func extraction(_ db: Database, clipId: Int64, params: String) throws -> ExtractionRecord? {
+        try ExtractionRecord.filter { $0.clipId == clipId && $0.params == params }
+            .fetchOne(db)
+    }
+
+    private static func keyframes(_ db: Database, extractionId: Int64) throws -> [KeyframeRecord] {
+        try KeyframeRecord.filter { $0.extractionId == extractionId }.order(\.idx)
+            .fetchAll(db)
     }
 
     /// Every keyframe and sheet image with the SHA-256 recorded for it, for `verify`.

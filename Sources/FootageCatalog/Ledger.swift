@@ -4,7 +4,7 @@ import GRDB
 import FootageCore
 
 /// One event of the ledger: the append-only, hash-chained record of every change to the catalogue.
-public struct LedgerEvent: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct LedgerEvent: Encodable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "ledger"
 
     public var seq: Int64
@@ -12,7 +12,7 @@ public struct LedgerEvent: Codable, Sendable, Equatable, FetchableRecord, Persis
     public var time: String
     public var actor: String
     /// What happened, e.g. `clip.register`, `location.add`, `acquisition.add`.
-    public var action: String
+    public var action: LedgerAction
     /// What it happened to: a clip's SHA-256 or a record id such as `article:3`.
     public var subject: String
     /// The event's details as canonical JSON (see `JSONValue.canonicalText`).
@@ -24,6 +24,29 @@ public struct LedgerEvent: Codable, Sendable, Equatable, FetchableRecord, Persis
         case seq, time, actor, action, subject, payload
         case prevHash = "prev_hash"
         case hash
+    }
+
+    public enum Columns {
+        public static let seq = Column(CodingKeys.seq)
+        public static let action = Column(CodingKeys.action)
+        public static let subject = Column(CodingKeys.subject)
+    }
+
+    public init(seq: Int64, time: String, actor: String, action: LedgerAction, subject: String, payload: String,
+                prevHash: String, hash: String) {
+        (self.seq, self.time, self.actor, self.action) = (seq, time, actor, action)
+        (self.subject, self.payload, self.prevHash, self.hash) = (subject, payload, prevHash, hash)
+    }
+
+    /// Throws `CatalogError.unknownValue` for an event whose action this footage does not know.
+    public init(row: Row) throws {
+        let text = try StoredEvent(row: row)
+        guard let action = LedgerAction(rawValue: text.action) else {
+            throw CatalogError.unknownValue(table: Self.databaseTableName, row: text.seq, column: "action",
+                                            value: text.action)
+        }
+        self.init(seq: text.seq, time: text.time, actor: text.actor, action: action, subject: text.subject,
+                  payload: text.payload, prevHash: text.prevHash, hash: text.hash)
     }
 
     /// The hash of the event before the first.
@@ -52,6 +75,40 @@ public struct LedgerEvent: Codable, Sendable, Equatable, FetchableRecord, Persis
 
     /// This event's hash recomputed from its stored fields.
     public var recomputedHash: String {
+        LedgerEvent.computeHash(seq: seq, time: time, actor: actor, action: action.rawValue, subject: subject,
+                                payload: payload, prevHash: prevHash)
+    }
+}
+
+/// An event as the ledger table holds it, every field as text: what the chain check reads, so that it checks any
+/// ledger, one holding an action this footage does not know included.
+struct StoredEvent {
+    var seq: Int64
+    var time: String
+    var actor: String
+    var action: String
+    var subject: String
+    var payload: String
+    var prevHash: String
+    var hash: String
+
+    init(row: Row) throws {
+        seq = try row.decode(Int64.self, forColumn: "seq")
+        do {
+            time = try row.decode(String.self, forColumn: "time")
+            actor = try row.decode(String.self, forColumn: "actor")
+            action = try row.decode(String.self, forColumn: "action")
+            subject = try row.decode(String.self, forColumn: "subject")
+            payload = try row.decode(String.self, forColumn: "payload")
+            prevHash = try row.decode(String.self, forColumn: "prev_hash")
+            hash = try row.decode(String.self, forColumn: "hash")
+        } catch {
+            throw CatalogError.unreadableRow(table: LedgerEvent.databaseTableName, row: seq,
+                                             detail: CatalogError.summary(of: error))
+        }
+    }
+
+    var recomputedHash: String {
         LedgerEvent.computeHash(seq: seq, time: time, actor: actor, action: action, subject: subject,
                                 payload: payload, prevHash: prevHash)
     }
@@ -61,7 +118,7 @@ public struct LedgerEvent: Codable, Sendable, Equatable, FetchableRecord, Persis
 /// its event commit together or not at all; because writers take SQLite's write lock first (IMMEDIATE), two
 /// processes can never both append after the same head.
 enum Ledger {
-    static func append(_ db: Database, actor: String, action: String, subject: String,
+    static func append(_ db: Database, actor: String, action: LedgerAction, subject: String,
                        payload: JSONValue) throws -> LedgerEvent {
         let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (head?["seq"] as Int64? ?? 0) + 1
@@ -71,7 +128,7 @@ enum Ledger {
         let event = LedgerEvent(
             seq: seq, time: time, actor: actor, action: action, subject: subject, payload: text,
             prevHash: prevHash,
-            hash: LedgerEvent.computeHash(seq: seq, time: time, actor: actor, action: action, subject: subject,
+            hash: LedgerEvent.computeHash(seq: seq, time: time, actor: actor, action: action.rawValue, subject: subject,
                                           payload: text, prevHash: prevHash))
         try event.insert(db)
         return event

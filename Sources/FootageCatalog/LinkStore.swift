@@ -20,43 +20,37 @@ extension Catalog {
     /// Records an evidence link in one transaction with its ledger event. The range is checked against the clip's
     /// duration; the keyframes inside the range are recorded with their hashes, so that the link names exactly
     /// which stills it rests on.
-    public func link(claimId: Int64, clip: ClipRecord, start: Double?, end: Double?, stance: String, confidence: String,
-                     note: String?, actor: String) throws -> LinkRecord {
-        guard let clipId = clip.id else { throw CatalogError(.unknownReference, "clip has no id") }
+    public func link(claimId: Int64, clip: ClipRecord, start: Double?, end: Double?, stance: Stance,
+                     confidence: Confidence, note: String?, actor: String) throws -> LinkRecord {
         let duration = clip.duration ?? 0
         let from = start ?? 0
         let to = end ?? duration
-        guard from >= 0, to >= 0 else {
-            throw CatalogError(.invalid, "a time range cannot be negative (--from \(from), --to \(to))")
-        }
-        guard to >= from else {
-            throw CatalogError(.invalid, "--to (\(to) s) comes before --from (\(from) s)")
-        }
+        guard from >= 0, to >= 0 else { throw CatalogError.negativeRange(start: from, end: to) }
+        guard to >= from else { throw CatalogError.reversedRange(start: from, end: to) }
         if clip.duration != nil && to > duration + Catalog.rangeSlack {
-            throw CatalogError(.invalid,
-                "--to \(to) s is past the end of clip \(clip.sha256.prefix(12)) (\(duration) s long)")
+            throw CatalogError.rangePastEnd(end: to, clip: clip.sha256, duration: duration)
         }
         return try write { db in
             guard let claim = try ClaimRecord.fetchOne(db, key: claimId) else {
-                throw CatalogError(.unknownReference, "C\(claimId): no such claim")
+                throw CatalogError.missingRecord(.claim, id: claimId)
             }
             let frames = try Row.fetchAll(db, sql: """
                 SELECT id, time, sha256, pdq FROM keyframe WHERE clip_id = ? AND time >= ? AND time <= ? ORDER BY time, id
-                """, arguments: [clipId, from - Catalog.rangeSlack, to + Catalog.rangeSlack])
+                """, arguments: [clip.id, from - Catalog.rangeSlack, to + Catalog.rangeSlack])
             let keyframes: JSONValue = .array(frames.map { row in
                 ["id": .int(row["id"]), "time": .double(row["time"]), "sha256": .string(row["sha256"]),
                  "pdq": .string(row["pdq"])]
             })
-            var link = LinkRecord(claimId: claim.id!, clipId: clipId, clipSha256: clip.sha256, start: from, end: to,
-                                  stance: stance, confidence: confidence, note: note)
-            link.keyframes = keyframes.canonicalText
-            link.createdAt = Timestamp.now()
-            link.createdBy = actor
-            try link.insert(db)
+            var new = NewLink(claimId: claim.id, clipId: clip.id, clipSha256: clip.sha256, start: from, end: to,
+                              stance: stance, confidence: confidence, note: note)
+            new.keyframes = keyframes.canonicalText
+            new.createdAt = Timestamp.now()
+            new.createdBy = actor
+            let link = try LinkRecord.insert(new, in: db)
             if let note, !note.isEmpty {
                 try SearchIndex.add(db, kind: "link", ref: link.shortID, field: "note", text: note)
             }
-            _ = try Ledger.append(db, actor: actor, action: "link.add", subject: link.shortID,
+            _ = try Ledger.append(db, actor: actor, action: .linkAdd, subject: link.shortID,
                                   payload: .object(link.ledgerFields))
             return link
         }
@@ -66,16 +60,14 @@ extension Catalog {
     public func retract(linkId: Int64, note: String?, actor: String) throws -> LinkRecord {
         try write { db in
             guard var link = try LinkRecord.fetchOne(db, key: linkId) else {
-                throw CatalogError(.unknownReference, "L\(linkId): no such link")
+                throw CatalogError.missingRecord(.link, id: linkId)
             }
-            guard link.retractedAt == nil else {
-                throw CatalogError(.invalid, "L\(linkId) was already retracted at \(link.retractedAt!)")
-            }
+            if let time = link.retractedAt { throw CatalogError.alreadyRetracted(link: linkId, at: time) }
             link.retractedAt = Timestamp.now()
             link.retractedBy = actor
             link.retractionNote = note
             try link.update(db)
-            _ = try Ledger.append(db, actor: actor, action: "link.retract", subject: link.shortID,
+            _ = try Ledger.append(db, actor: actor, action: .linkRetract, subject: link.shortID,
                                   payload: ["link_id": .int(linkId), "note": .optional(note)])
             return link
         }
@@ -84,8 +76,8 @@ extension Catalog {
     /// Finds a link by its short id (`L5` or `5`).
     public func link(matching reference: String) throws -> LinkRecord {
         try read { db in
-            if let id = ShortID.parse(reference, prefix: "L"), let link = try LinkRecord.fetchOne(db, key: id) { return link }
-            throw CatalogError(.unknownReference, "\(reference): no such link; see `footage xref`")
+            if let id = ShortID.link.id(in: reference), let link = try LinkRecord.fetchOne(db, key: id) { return link }
+            throw CatalogError.unknownLink(reference: reference)
         }
     }
 
@@ -145,8 +137,8 @@ extension Catalog {
                     SELECT DISTINCT clip.* FROM clip JOIN acquisition a ON a.clip_id = clip.id
                     WHERE instr(lower(\(column)), lower(?)) > 0 ORDER BY clip.id LIMIT 50
                     """, arguments: [term])
-                for clip in rows where !seen.contains(clip.id!) {
-                    seen.insert(clip.id!)
+                for clip in rows where !seen.contains(clip.id) {
+                    seen.insert(clip.id)
                     found.append((clip, "\(field) matches \"\(term)\""))
                 }
             }

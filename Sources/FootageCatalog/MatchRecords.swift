@@ -1,12 +1,16 @@
 import Foundation
+import FootageCore
 import GRDB
+
+/// A match as stored: its row id and `NewMatch`'s fields.
+public typealias MatchRecord = Stored<NewMatch>
 
 /// Two catalogued clips that share footage, as the matcher last found them. One row per pair, the clip with the
 /// smaller id as A: `b.time ≈ a.time + offset`.
-public struct MatchRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewMatch: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "match"
+    public static let vocabularyColumns = [VocabularyColumn(Columns.transform, MatchTransform.self)]
 
-    public var id: Int64?
     public var clipA: Int64
     public var clipB: Int64
     /// The share of A's usable frames found in B at the offset, and the other way round.
@@ -14,7 +18,7 @@ public struct MatchRecord: SnakeCaseRecord, Sendable, Equatable {
     public var shareB: Double
     public var offset: Double
     /// Nil when the frames match as they are; else the rotation or mirroring of A that B shows.
-    public var transform: String?
+    public var transform: MatchTransform?
     /// JSON array of `{a_start, a_end, b_start, b_end}` in seconds, in A's time order.
     public var segments: String
     public var matchedFrames: Int
@@ -24,7 +28,7 @@ public struct MatchRecord: SnakeCaseRecord, Sendable, Equatable {
     public var matchedAt: String
     public var matchedBy: String
 
-    public init(clipA: Int64, clipB: Int64, shareA: Double, shareB: Double, offset: Double, transform: String?,
+    public init(clipA: Int64, clipB: Int64, shareA: Double, shareB: Double, offset: Double, transform: MatchTransform?,
                 segments: JSONValue, matchedFrames: Int, meanDistance: Double, rule: JSONValue) {
         precondition(clipA < clipB, "a match is stored with the smaller clip id as A")
         self.clipA = clipA
@@ -40,8 +44,6 @@ public struct MatchRecord: SnakeCaseRecord, Sendable, Equatable {
         self.matchedAt = ""
         self.matchedBy = ""
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public var segmentsValue: JSONValue { (try? JSONValue(parsing: segments)) ?? .array([]) }
 
@@ -59,9 +61,18 @@ public struct MatchRecord: SnakeCaseRecord, Sendable, Equatable {
         return [
             "a": .string(shaA), "b": .string(shaB), "matched": .bool(true),
             "share_a": rounded(shareA, 1000), "share_b": rounded(shareB, 1000), "offset": rounded(offset, 10),
-            "transform": .optional(transform), "segments": .array(segments),
+            "transform": .optional(transform?.rawValue), "segments": .array(segments),
             "rule": (try? JSONValue(parsing: rule)) ?? .null,
         ]
+    }
+}
+
+extension NewMatch {
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let clipA = Column("clip_a")
+        public static let clipB = Column("clip_b")
+        public static let transform = Column("transform")
     }
 }
 
@@ -69,25 +80,29 @@ extension Catalog {
     /// Records that two clips share footage. A new pair, or a pair whose shares, offset, segments or transform
     /// changed, is written with a `clips.match` ledger event in one transaction; the same finding again changes
     /// nothing. Returns the stored record and whether anything changed.
-    public func record(_ match: MatchRecord, actor: String) throws -> (MatchRecord, changed: Bool) {
+    public func record(_ match: NewMatch, actor: String) throws -> (MatchRecord, changed: Bool) {
         try write { db in
             let (shaA, shaB) = try Self.shas(db, match.clipA, match.clipB)
-            let existing = try MatchRecord.filter(Column("clip_a") == match.clipA && Column("clip_b") == match.clipB)
-                .fetchOne(db)
+            let existing = try Self.match(db, clipA: match.clipA, clipB: match.clipB)
             let fields = match.ledgerFields(shaA: shaA, shaB: shaB)
             if let existing,
-               JSONValue.object(existing.ledgerFields(shaA: shaA, shaB: shaB)).canonicalText
+               JSONValue.object(existing.fields.ledgerFields(shaA: shaA, shaB: shaB)).canonicalText
                 == JSONValue.object(fields).canonicalText {
                 return (existing, false)
             }
-            var saved = match
-            saved.id = existing?.id
-            saved.matchedAt = Timestamp.now()
-            saved.matchedBy = actor
-            if existing == nil { try saved.insert(db) } else { try saved.update(db) }
+            var new = match
+            new.matchedAt = Timestamp.now()
+            new.matchedBy = actor
+            let saved: MatchRecord
+            if let existing {
+                saved = MatchRecord(id: existing.id, fields: new)
+                try saved.update(db)
+            } else {
+                saved = try MatchRecord.insert(new, in: db)
+            }
             var payload = fields
-            payload["match_id"] = .int(saved.id!)
-            _ = try Ledger.append(db, actor: actor, action: "clips.match", subject: "match:\(saved.id!)",
+            payload["match_id"] = .int(saved.id)
+            _ = try Ledger.append(db, actor: actor, action: .clipsMatch, subject: "match:\(saved.id)",
                                   payload: .object(payload))
             return (saved, true)
         }
@@ -98,14 +113,12 @@ extension Catalog {
     @discardableResult
     public func removeMatch(clipA: Int64, clipB: Int64, actor: String) throws -> Bool {
         try write { db in
-            guard let existing = try MatchRecord.filter(Column("clip_a") == clipA && Column("clip_b") == clipB)
-                .fetchOne(db)
-            else { return false }
+            guard let existing = try Self.match(db, clipA: clipA, clipB: clipB) else { return false }
             let (shaA, shaB) = try Self.shas(db, clipA, clipB)
             try existing.delete(db)
-            _ = try Ledger.append(db, actor: actor, action: "clips.match", subject: "match:\(existing.id!)",
+            _ = try Ledger.append(db, actor: actor, action: .clipsMatch, subject: "match:\(existing.id)",
                                   payload: ["a": .string(shaA), "b": .string(shaB), "matched": false,
-                                            "match_id": .int(existing.id!)])
+                                            "match_id": .int(existing.id)])
             return true
         }
     }
@@ -113,30 +126,38 @@ extension Catalog {
     /// Every stored match that involves the clip.
     public func matches(clipId: Int64) throws -> [MatchRecord] {
         try read { db in
-            try MatchRecord.filter(Column("clip_a") == clipId || Column("clip_b") == clipId).order(Column("id")).fetchAll(db)
+            try MatchRecord.filter { $0.clipA == clipId || $0.clipB == clipId }
+                .orderByPrimaryKey().fetchAll(db)
         }
     }
 
     /// Every stored match.
     public func allMatches() throws -> [MatchRecord] {
-        try read { db in try MatchRecord.order(Column("clip_a"), Column("clip_b")).fetchAll(db) }
+        try read { db in try MatchRecord.order { [$0.clipA, $0.clipB] }.fetchAll(db) }
     }
 
     /// The clip with this row id.
     public func clip(id: Int64) throws -> ClipRecord {
         try read { db in
             guard let clip = try ClipRecord.fetchOne(db, key: id) else {
-                throw CatalogError(.unknownReference, "no clip with row id \(id)")
+                throw CatalogError.missingClip(rowID: id)
             }
             return clip
         }
     }
 
+    private static func match(_ db: Database, clipA: Int64, clipB: Int64) throws -> MatchRecord? {
+        try MatchRecord.filter { $0.clipA == clipA && $0.clipB == clipB }.fetchOne(db)
+    }
+
     private static func shas(_ db: Database, _ a: Int64, _ b: Int64) throws -> (String, String) {
-        guard let shaA = try String.fetchOne(db, sql: "SELECT sha256 FROM clip WHERE id = ?", arguments: [a]),
-              let shaB = try String.fetchOne(db, sql: "SELECT sha256 FROM clip WHERE id = ?", arguments: [b])
-        else { throw CatalogError(.unknownReference, "a matched clip is not in the catalogue") }
-        return (shaA, shaB)
+        func sha(_ id: Int64) throws -> String {
+            guard let sha = try String.fetchOne(db, sql: "SELECT sha256 FROM clip WHERE id = ?", arguments: [id]) else {
+                throw CatalogError.missingClip(rowID: id)
+            }
+            return sha
+        }
+        return (try sha(a), try sha(b))
     }
 }
 
@@ -145,7 +166,8 @@ extension Catalog {
     /// transform, rule), and a match whose latest event still says it holds must not be missing.
     static func matchProblems(_ db: Database, shaByID: [Int64: String]) throws -> [CheckProblem] {
         var latest: [Int64: JSONValue] = [:]
-        let events = try LedgerEvent.filter(Column("action") == "clips.match").order(Column("seq")).fetchCursor(db)
+        let events = try LedgerEvent.filter { $0.action == LedgerAction.clipsMatch }.orderByPrimaryKey()
+            .fetchCursor(db)
         while let event = try events.next() {
             guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload["match_id"]
             else { continue }
@@ -153,12 +175,13 @@ extension Catalog {
         }
         var problems: [CheckProblem] = []
         var present = Set<Int64>()
-        for match in try MatchRecord.fetchAll(db) {
-            present.insert(match.id!)
-            var expected = match.ledgerFields(shaA: shaByID[match.clipA] ?? "?", shaB: shaByID[match.clipB] ?? "?")
-            expected["match_id"] = .int(match.id!)
-            if latest[match.id!]?.canonicalText != JSONValue.object(expected).canonicalText {
-                problems.append(CheckProblem(subject: "match \(match.id!)",
+        for match in try readableRecords(MatchRecord.all(), db, problems: &problems) {
+            present.insert(match.id)
+            var expected = match.fields.ledgerFields(shaA: shaByID[match.clipA] ?? "?",
+                                                     shaB: shaByID[match.clipB] ?? "?")
+            expected["match_id"] = .int(match.id)
+            if latest[match.id]?.canonicalText != JSONValue.object(expected).canonicalText {
+                problems.append(CheckProblem(subject: "match \(match.id)",
                     message: "differs from its ledger event (edited outside footage)"))
             }
         }

@@ -92,10 +92,7 @@ enum SchemaCheck {
                 let closest = levels.min {
                     differences(found, $0.objects).count < differences(found, $1.objects).count
                 }!
-                let listed = differences(found, closest.objects)
-                throw CatalogError(.notACatalog, "\(path): refused: its schema is not one footage makes ("
-                    + listed.prefix(3).joined(separator: "; ") + (listed.count > 3 ? "; \(listed.count - 3) more" : "")
-                    + "); nothing in it was run")
+                throw CatalogError.foreignSchema(path: path, differences: differences(found, closest.objects))
             }
         }
         // The migrations table is now known to be the plain table footage makes (or absent from a new file).
@@ -103,8 +100,7 @@ enum SchemaCheck {
             ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").sorted() : []
         guard let applied = candidates.first(where: { $0.sorted() == listed }) else {
             try refuseNewer(db, found: found, known: migrations, path: path)
-            throw CatalogError(.notACatalog,
-                "\(path): refused: its list of migrations does not match its schema; nothing in it was run")
+            throw CatalogError.migrationsMismatch(path: path)
         }
         return applied
     }
@@ -120,7 +116,7 @@ enum SchemaCheck {
         let known = Set(known)
         let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         if applied.contains(where: { !known.contains($0) }) {
-            throw CatalogError(.tooNew, "\(path): made by a newer version of footage; update footage")
+            throw CatalogError.tooNew(path: path)
         }
     }
 

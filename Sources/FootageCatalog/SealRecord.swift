@@ -1,19 +1,19 @@
 import Foundation
 import GRDB
 
+/// A seal as stored: its row id and `NewSeal`'s fields.
+public typealias SealRecord = Stored<NewSeal>
+
 /// One `footage seal`: the ledger's event count and head hash when it was sealed, when, and by whom.
-public struct SealRecord: SnakeCaseRecord, Sendable, Equatable {
+public struct NewSeal: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "seal"
 
-    public var id: Int64?
     public var time: String
     public var actor: String
     public var events: Int64
     public var head: String
 
     public var checkpoint: LedgerCheckpoint { LedgerCheckpoint(events: events, head: head) }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension Catalog {
@@ -24,29 +24,26 @@ extension Catalog {
     /// back the newest transactions, never consistency; a published checkpoint must not name events that could be
     /// taken back.) See <https://www.sqlite.org/pragma.html#pragma_synchronous>.
     public func seal(actor: String) throws -> SealRecord {
-        do {
-            return try database.writeWithoutTransaction { db in
+        try Catalog.translatingErrors(path: databaseURL.path) {
+            try database.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
                 var seal: SealRecord?
                 try db.inTransaction(.immediate) {
                     let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
-                    var record = SealRecord(time: Timestamp.now(), actor: actor, events: head?["seq"] ?? 0,
-                                            head: head?["hash"] ?? LedgerEvent.genesisHash)
-                    try record.insert(db)
-                    seal = record
+                    let new = NewSeal(time: Timestamp.now(), actor: actor, events: head?["seq"] ?? 0,
+                                      head: head?["hash"] ?? LedgerEvent.genesisHash)
+                    seal = try SealRecord.insert(new, in: db)
                     return .commit
                 }
                 return seal!
             }
-        } catch {
-            throw CatalogError(.database, "\(databaseURL.path): \(Catalog.describe(error))")
         }
     }
 
     /// Every seal recorded, oldest first.
     public func seals() throws -> [SealRecord] {
-        try read { db in try SealRecord.order(Column("id")).fetchAll(db) }
+        try read { db in try SealRecord.orderByPrimaryKey().fetchAll(db) }
     }
 
     /// Whether the ledger still begins with what `checkpoint` names: events 1…`events` must still form an unbroken
@@ -68,14 +65,17 @@ extension Catalog {
                 : [CheckProblem(subject: subject,
                                 message: "covers no events but names a head; footage never prints that")]
         }
-        let head = try read { db in try LedgerEvent.fetchOne(db, key: covered) }
+        // The head's hash alone, read as text: the event may hold an action this footage does not know.
+        let head = try read { db in
+            try String.fetchOne(db, sql: "SELECT hash FROM ledger WHERE seq = ?", arguments: [covered])
+        }
         if head == nil {
             let count = try ledgerHead().count
             return [CheckProblem(subject: subject,
                 message: "the ledger now has \(count) events, fewer than the \(covered) it covered: "
                     + "events were removed")]
         }
-        if let head, head.hash != checkpoint.head {
+        if let head, head != checkpoint.head {
             return [CheckProblem(subject: subject,
                 message: "event \(covered) no longer hashes to the checkpoint's head: events 1–\(covered) were "
                     + "rewritten since (the chain recomputed)")]

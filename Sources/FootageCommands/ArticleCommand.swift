@@ -62,7 +62,7 @@ struct ClaimsCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open(.read)
         let article = try catalog.article(matching: self.article)
-        let claims = try catalog.claims(articleId: article.id!)
+        let claims = try catalog.claims(articleId: article.id)
         if output.json {
             claims.forEach { Output.row(ClaimRow($0)) }
         } else {

@@ -3,7 +3,7 @@ import FootageCatalog
 import FootageKit
 import Foundation
 
-extension AssessmentRecord.Category: ExpressibleByArgument {}
+extension AssessmentCategory: ExpressibleByArgument {}
 
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +17,8 @@ struct AssessCommand: ParsableCommand {
             """)
 
     @Argument(help: "The clip: SHA-256, 6+ hex digits of it, or a registered path.") var ref: String
-    @Option(help: "\(AssessmentRecord.Category.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var category: AssessmentRecord.Category
+    @Option(help: "\(AssessmentCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var category: AssessmentCategory
     @Option(help: "Why, in the analyst's words.") var note: String?
     @OptionGroup var analyst: AnalystOptions
     @OptionGroup var catalogOptions: CatalogOptions

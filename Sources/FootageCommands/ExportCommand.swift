@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootageCatalog
+import FootageCore
 import FootageKit
 import Foundation
 

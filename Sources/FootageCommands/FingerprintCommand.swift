@@ -39,7 +39,7 @@ struct FingerprintCommand: ParsableCommand {
             ref, outcome in
             switch outcome {
             case .success(let result): Self.print(result, json: json)
-            case .failure(let error): Output.error(Output.safe(FootageErrors.message(error, path: ref)))
+            case .failure(let error): Output.error(Output.safe(ErrorWording.line(error, path: ref)))
             }
         }
         if failed > 0 { throw ExitCode(1) }

@@ -1,7 +1,6 @@
 import ArgumentParser
-import FootageCatalog
+import FootageCore
 import FootageKit
-import FootageMedia
 import Foundation
 
 /// The root command: `footage SUBCOMMAND`.
@@ -26,7 +25,8 @@ public struct FootageCommand: ParsableCommand {
 
     public init() {}
 
-    /// Runs the command line; errors print as one line each.
+    /// Runs the command line. Every error footage's modules throw prints as one line, `footage: …`, and exits 1;
+    /// swift-argument-parser's own (usage errors, `ExitCode`, help) end as it decides.
     public static func run(arguments: [String]? = nil) -> Never {
         // Past a file size limit (`ulimit -f`) the kernel kills a writer with SIGXFSZ, leaving whatever it was
         // writing half done; ignored, the write fails with EFBIG instead and footage reports it and cleans up.
@@ -37,19 +37,11 @@ public struct FootageCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             exit(withError: nil)
-        } catch let failure as CommandFailure {
-            Output.error("footage: \(failure.description)")
+        } catch let error as any FootageError {
+            Output.error("footage: \(Output.safe(ErrorWording.line(error)))")
             Foundation.exit(1)
-        } catch let error as ExitCode {
-            exit(withError: error)
         } catch {
-            switch error {
-            case is CatalogError, is MediaError, is SidecarError, is EvidenceCopy.Failure:
-                Output.error("footage: \(Output.safe(FootageErrors.message(error)))")
-                Foundation.exit(1)
-            default:
-                exit(withError: error)
-            }
+            exit(withError: error)
         }
     }
 }

@@ -5,6 +5,8 @@ import FootageMedia
 import Foundation
 import FootageCore
 
+extension ExtractionMode: ExpressibleByArgument {}
+
 struct KeyframesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keyframes",
@@ -15,7 +17,7 @@ struct KeyframesCommand: ParsableCommand {
             recorded. Images are upright (the display rotation is applied).
             """)
 
-    enum Mode: String, ExpressibleByArgument, CaseIterable { case key, scene, interval }
+    typealias Mode = ExtractionMode
     enum Format: String, ExpressibleByArgument, CaseIterable { case jpg, png }
 
     @Argument(help: "Registered clips (SHA-256 prefix or path) or any media files.") var targets: [String]
@@ -82,7 +84,7 @@ struct KeyframesCommand: ParsableCommand {
         if let sheet = extracted.sheet { Output.line("contact sheet: \(Output.safe(sheet))") }
         if let clip = extracted.clip {
             Output.error("\(extracted.added ? "extracted" : "already extracted") \(extracted.rows.count) keyframes of "
-                + "clip \(Output.short(clip.sha256)) (\(extracted.mode))")
+                + "clip \(Output.short(clip.sha256)) (\(extracted.mode.rawValue))")
         } else {
             Output.error("extracted \(extracted.rows.count) keyframes of \(Output.safe(extracted.file)) "
                 + "(not catalogued)")
@@ -94,6 +96,6 @@ struct KeyframesCommand: ParsableCommand {
         if case KeyframeBatch.Unresolved.noFolder = error {
             return Output.safe("\(target): not a registered clip; to extract without the catalogue give --out DIR")
         }
-        return Output.safe(FootageErrors.message(error, path: target))
+        return Output.safe(ErrorWording.line(error, path: target))
     }
 }

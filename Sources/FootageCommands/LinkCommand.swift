@@ -4,9 +4,8 @@ import FootageKit
 import Foundation
 import FootageCore
 
-/// The four stances an evidence link can take.
-enum Stance: String, ExpressibleByArgument, CaseIterable { case supports, contradicts, context, unclear }
-enum Confidence: String, ExpressibleByArgument, CaseIterable { case high, medium, low }
+extension Stance: ExpressibleByArgument {}
+extension Confidence: ExpressibleByArgument {}
 
 /// A time argument: seconds, MM:SS(.mmm) or HH:MM:SS(.mmm).
 struct TimeArgument: ExpressibleByArgument {
@@ -49,8 +48,8 @@ struct LinkCommand: ParsableCommand {
         let catalog = try catalogOptions.open()
         let claim = try catalog.claim(matching: self.claim)
         let clip = try catalog.clip(matching: ref)
-        let link = try catalog.link(claimId: claim.id!, clip: clip, start: from?.seconds, end: to?.seconds,
-                                    stance: stance.rawValue, confidence: confidence.rawValue, note: note,
+        let link = try catalog.link(claimId: claim.id, clip: clip, start: from?.seconds, end: to?.seconds,
+                                    stance: stance, confidence: confidence, note: note,
                                     actor: analyst.name)
         if output.json {
             Output.row(LinkRow(link))
@@ -76,7 +75,7 @@ struct UnlinkCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open()
         let found = try catalog.link(matching: link)
-        let retracted = try catalog.retract(linkId: found.id!, note: note, actor: analyst.name)
+        let retracted = try catalog.retract(linkId: found.id, note: note, actor: analyst.name)
         if output.json {
             Output.row(LinkRow(retracted))
         } else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootageCatalog
+import FootageCore
 import FootageKit
 import Foundation
 
@@ -61,7 +62,7 @@ struct JobsOptions: ParsableArguments {
 }
 
 /// A failure whose message is the whole story; printed as `footage: MESSAGE`, exit 1.
-struct CommandFailure: Error, CustomStringConvertible {
+struct CommandFailure: FootageError {
     let description: String
     init(_ description: String) { self.description = description }
 }

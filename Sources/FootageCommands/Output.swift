@@ -1,3 +1,4 @@
+import FootageCore
 import FootageKit
 import Foundation
 
@@ -34,19 +35,9 @@ enum Output {
         line(JSONRow.line(row))
     }
 
-    /// Untrusted text, safe to print on a terminal.
+    /// Untrusted text, safe to print on a terminal (see `TerminalText`).
     static func safe(_ text: String?) -> String {
-        guard let text else { return "" }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x20 || v == 0x7f || (v >= 0x80 && v < 0xa0) || v == 0x202e || v == 0x2066 || v == 0x2067 || v == 0x2068 {
-                out += scalar == "\n" ? " " : "\\u{\(String(v, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        text.map(TerminalText.safe) ?? ""
     }
 
     /// `1:02:03.5`, `2:03.0`, `0:07.3`.

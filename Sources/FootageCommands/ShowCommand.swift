@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
         ClipText.keyframes(overview.keyframes, extractions: overview.extractions, root: overview.root)
         SharedFootageOutput.print(overview.shared)
         if let current = overview.assessments.last {
-            let label = current.categoryValue?.label ?? current.category
+            let label = current.category.label
             Output.line("assessment: \(label) (\(current.createdBy), \(current.createdAt))"
                 + (current.note.map { ": \(Output.safe($0))" } ?? "")
                 + (overview.assessments.count > 1 ? "  [\(overview.assessments.count - 1) earlier]" : ""))
@@ -62,7 +62,10 @@ enum ClipText {
         }
         Output.line("")
         Output.line("locations")
-        for l in detail.locations { Output.line("  \(l.kind.padding(toLength: 9, withPad: " ", startingAt: 0))\(Output.safe(l.path))  (\(l.firstSeen))") }
+        for l in detail.locations {
+            let kind = l.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            Output.line("  \(kind)\(Output.safe(l.path))  (\(l.firstSeen))")
+        }
         for a in detail.acquisitions {
             Output.line("")
             Output.line("acquisition (recorded \(a.recordedAt) by \(Output.safe(a.recordedBy)))")

@@ -92,7 +92,8 @@ enum XrefText {
         let link = item.link
         let source = [item.publisher, item.platform].compactMap { $0 }.map(Output.safe).joined(separator: " / ")
         let hashes = link.keyframesValue.arrayItems.compactMap { $0["pdq"]?.stringValue?.prefix(8) }.prefix(3)
-        var line = "\(link.stance.padding(toLength: 11, withPad: " ", startingAt: 0)) \(link.shortID)  clip \(Output.short(link.clipSha256)) "
+        let stance = link.stance.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+        var line = "\(stance) \(link.shortID)  clip \(Output.short(link.clipSha256)) "
             + "\(TimeText.format(link.start))–\(TimeText.format(link.end))  \(link.confidence)"
         if !source.isEmpty { line += "  \(source)" }
         if link.keyframesValue.arrayCount > 0 {

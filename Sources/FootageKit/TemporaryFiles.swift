@@ -1,4 +1,5 @@
 import FootageCatalog
+import FootageCore
 import Foundation
 
 /// The temporary files and folders footage writes inside a catalogue folder, and the sweep that removes what a
@@ -72,8 +73,7 @@ public enum TemporaryFiles {
         guard fd >= 0, fsync(fd) == 0 else {
             let code = errno
             if fd >= 0 { close(fd) }
-            throw CatalogError(.invalid,
-                "\(url.path): could not be written to the disk (\(FootageErrors.writeError(code))); nothing was kept")
+            throw IOError(path: url.path, failure: "could not be written to the disk", code: code, nothingKept: true)
         }
         close(fd)
     }

@@ -1,3 +1,5 @@
+import FootageCore
+
 /// Two clips that share footage: how much of each, at which time offset, and where.
 public struct ClipMatch: Sendable, Equatable {
     /// The share of A's usable frames (quality at least the rule's minimum) that have a match in B at the offset.
@@ -10,9 +12,8 @@ public struct ClipMatch: Sendable, Equatable {
     public var segments: [MatchSegment]
     /// The number of A's frames with a match at the offset.
     public var matchedFrames: Int
-    /// Nil when the frames match as they are; otherwise the rotation or mirroring of A that B shows ("flipY",
-    /// "rot90", … named as in the PDQ reference), or "cropped" (B shows A's middle) or "widened" (A shows B's).
-    public var transform: String?
+    /// Nil when the frames match as they are; otherwise the rotation or mirroring of A that B shows, or the crop.
+    public var transform: MatchTransform?
     /// The mean Hamming distance between each matched A frame and its closest match in B.
     public var meanDistance: Double
     /// Footage that B shows at other offsets once the dominant one is taken out, as in an edited compilation that
@@ -21,7 +22,7 @@ public struct ClipMatch: Sendable, Equatable {
 
     public init(
         shareOfA: Double, shareOfB: Double, offset: Double, segments: [MatchSegment], matchedFrames: Int,
-        transform: String?, meanDistance: Double, otherAlignments: [MatchAlignment] = []
+        transform: MatchTransform?, meanDistance: Double, otherAlignments: [MatchAlignment] = []
     ) {
         self.shareOfA = shareOfA
         self.shareOfB = shareOfB
@@ -54,25 +55,9 @@ extension ClipMatch {
     public var reversed: ClipMatch {
         ClipMatch(
             shareOfA: shareOfB, shareOfB: shareOfA, offset: -offset, segments: segments.map(\.reversed),
-            matchedFrames: matchedFrames, transform: transform.map(ClipMatch.inverse), meanDistance: meanDistance,
+            matchedFrames: matchedFrames, transform: transform?.inverse, meanDistance: meanDistance,
             otherAlignments: otherAlignments.map {
                 MatchAlignment(offset: -$0.offset, segments: $0.segments.map(\.reversed), matchedFrames: $0.matchedFrames)
             })
-    }
-
-    /// B shows the middle of A's pictures: A cropped by about 10 %.
-    public static let cropped = "cropped"
-    /// B shows more around A's pictures: A is B cropped by about 10 %.
-    public static let widened = "widened"
-
-    /// The transform that undoes a named one: the quarter turns and the crops are not their own inverse.
-    public static func inverse(_ name: String) -> String {
-        switch name {
-        case "rot90": "rot270"
-        case "rot270": "rot90"
-        case cropped: widened
-        case widened: cropped
-        default: name
-        }
     }
 }

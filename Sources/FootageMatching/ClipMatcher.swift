@@ -1,3 +1,5 @@
+import FootageCore
+
 /// Decides whether two video fingerprints share footage, and where.
 ///
 /// Frames match when their PDQ hashes are within the rule's distance; the matched pairs vote on the time offset
@@ -28,7 +30,7 @@ public enum ClipMatcher {
                 let comparison = FrameComparison(
                     a: first, b: second, aHashes: first.variants[transform.rawValue], bHashes: second.hashes,
                     rule: rule)
-                if let match = match(comparison, transform: transform.name) { candidates.append(match) }
+                if let match = match(comparison, transform: transform.transform) { candidates.append(match) }
             }
         } else if second.hasVariants {
             // B's variant matching A's original means B is A under the inverse transform.
@@ -36,7 +38,7 @@ public enum ClipMatcher {
                 let comparison = FrameComparison(
                     a: first, b: second, aHashes: first.hashes, bHashes: second.variants[transform.rawValue],
                     rule: rule)
-                if let match = match(comparison, transform: transform.inverse.name) { candidates.append(match) }
+                if let match = match(comparison, transform: transform.transform.inverse) { candidates.append(match) }
             }
         }
         return candidates.max { ($0.matchedFrames, -$0.meanDistance) < ($1.matchedFrames, -$1.meanDistance) }
@@ -50,12 +52,12 @@ public enum ClipMatcher {
         if first.hasCentres {
             let comparison = FrameComparison(a: first, b: second, aHashes: first.centres, bHashes: second.hashes,
                                              rule: rule)
-            if let match = match(comparison, transform: ClipMatch.cropped) { found.append(match) }
+            if let match = match(comparison, transform: .cropped) { found.append(match) }
         }
         if second.hasCentres {
             let comparison = FrameComparison(a: first, b: second, aHashes: first.hashes, bHashes: second.centres,
                                              rule: rule)
-            if let match = match(comparison, transform: ClipMatch.widened) { found.append(match) }
+            if let match = match(comparison, transform: .widened) { found.append(match) }
         }
         return found
     }
@@ -68,7 +70,7 @@ public enum ClipMatcher {
         return crop.matchedFrames > original.matchedFrames ? crop : original
     }
 
-    private static func match(_ comparison: FrameComparison, transform: String?) -> ClipMatch? {
+    private static func match(_ comparison: FrameComparison, transform: MatchTransform?) -> ClipMatch? {
         guard let offset = comparison.winningOffset() else { return nil }
         let alignment = FrameAlignment(comparison, offset: offset, excluding: .init())
         guard accepts(alignment, comparison) else { return nil }

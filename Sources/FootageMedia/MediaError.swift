@@ -1,3 +1,5 @@
+import FootageCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,7 +11,7 @@ import Darwin
 /// `description` is a single line, `path: what happened (detail)`, for example
 /// `clip.mp4: not a media file (no demuxer recognised it)` or
 /// `x.mp4: refused: a playlist (hls) that would open other files`.
-public struct MediaError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct MediaError: FootageError, Equatable {
     /// What kind of failure this is; stable names, usable in JSON output and tests.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// Nothing at that path.
@@ -90,16 +92,11 @@ public struct MediaError: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 
-    /// Text that came from a hostile file, made safe for one terminal line: control characters replaced,
-    /// length bounded.
+    /// Text that came from a hostile file, made safe for one terminal line (`TerminalText.safe`) and bounded in
+    /// length: a path or an FFmpeg message can be as long as the file makes it.
     static func printable(_ text: String, limit: Int = 200) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if out.unicodeScalars.count >= limit { out += "…"; break }
-            let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || scalar.properties.generalCategory == .format && scalar.value != 0x200D
-            out.unicodeScalars.append(isControl ? "\u{FFFD}" : scalar)
-        }
-        return out
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return TerminalText.safe(text) }
+        return TerminalText.safe(String(String.UnicodeScalarView(scalars.prefix(limit)))) + "…"
     }
 }

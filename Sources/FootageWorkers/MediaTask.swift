@@ -1,3 +1,4 @@
+import FootageCore
 import FootageMedia
 import Foundation
 
@@ -83,7 +84,7 @@ struct WorkerRequest: Codable, Sendable {
 }
 
 /// An error a worker reported that is not a `MediaError` (a bug rather than a bad file).
-public struct WorkerFailure: Error, CustomStringConvertible {
+public struct WorkerFailure: FootageError {
     let message: String
     public var description: String { message }
 }

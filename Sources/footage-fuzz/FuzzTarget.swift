@@ -118,7 +118,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
 
     private static func sidecar(_ data: Data) {
         guard let sidecar = try? YtDlpSidecar.parse(data, path: "fuzz.info.json") else { return }
-        var record = AcquisitionRecord()
+        var record = NewAcquisition()
         sidecar.fill(&record)
         Invariant.check(record.sidecarSha256?.count == 64, "the sidecar's SHA-256 is kept")
         for time in [sidecar.uploadTime, sidecar.retrievedAt].compactMap({ $0 }) {

@@ -27,7 +27,8 @@ import Testing
             _ = try catalog.register(sampleRegistration(seed: 1, path: "/a.mp4", publisher: "Ministry"), actor: "ana")
             _ = try catalog.register(sampleRegistration(seed: 2, path: "/b.mp4"), actor: "ben")
             let events = try catalog.ledgerEvents()
-            #expect(events.map(\.action) == ["clip.register", "location.add", "acquisition.add", "clip.register", "location.add"])
+            #expect(events.map(\.action.rawValue)
+                == ["clip.register", "location.add", "acquisition.add", "clip.register", "location.add"])
             #expect(events.map(\.seq) == [1, 2, 3, 4, 5])
             #expect(events[0].prevHash == LedgerEvent.genesisHash)
             for (previous, event) in zip(events, events.dropFirst()) { #expect(event.prevHash == previous.hash) }
@@ -104,7 +105,7 @@ import Testing
             Issue.record("expected a refusal")
         } catch let error as CatalogError {
             #expect(error.kind == .notACatalog)
-            #expect(error.message.contains("not a footage catalogue"))
+            #expect(error.description.contains("not a footage catalogue"))
         }
     }
 
@@ -117,15 +118,17 @@ import Testing
         #expect(throws: CatalogError.self) { try Catalog.open(root: root) }
     }
 
-    @Test func aMissingCatalogSaysHowToMakeOne() throws {
+    @Test func aMissingCatalogNamesTheFolder() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         do {
             _ = try Catalog.open(root: root)
             Issue.record("expected notFound")
         } catch let error as CatalogError {
+            #expect(error == .noCatalogue(folder: root.path))
             #expect(error.kind == .notFound)
-            #expect(error.message.contains("footage init"))
+            // The command line says which command makes one; the catalogue names no command.
+            #expect(!error.description.contains("footage init"))
         }
     }
 

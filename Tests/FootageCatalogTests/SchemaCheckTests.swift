@@ -27,9 +27,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let error = try #require(throws: CatalogError.self) { try Catalog.open(root: root) }
         #expect(error.kind == .notACatalog)
-        #expect(error.message.contains("unexpected trigger ledger_copy on ledger"))
-        #expect(error.message.contains("unexpected table stolen"))
-        #expect(error.message.contains("nothing in it was run"))
+        #expect(error.description.contains("unexpected trigger ledger_copy on ledger"))
+        #expect(error.description.contains("unexpected table stolen"))
+        #expect(error.description.contains("nothing in it was run"))
         let rows = try DatabaseQueue(path: Catalog.databaseURL(in: root).path).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM stolen")
         }
@@ -43,21 +43,21 @@ import Testing
             """)
         defer { try? FileManager.default.removeItem(at: root) }
         let error = try #require(throws: CatalogError.self) { try Catalog.open(root: root, access: .read) }
-        #expect(error.message.contains("view verification where footage has a table"))
+        #expect(error.description.contains("view verification where footage has a table"))
     }
 
     @Test func aChangedTableDefinitionIsRefused() throws {
         let root = try catalogueEdited("ALTER TABLE ledger ADD COLUMN extra TEXT")
         defer { try? FileManager.default.removeItem(at: root) }
         let error = try #require(throws: CatalogError.self) { try Catalog.open(root: root) }
-        #expect(error.message.contains("changed table ledger"))
+        #expect(error.description.contains("changed table ledger"))
     }
 
     @Test func aMigrationListThatDoesNotMatchTheSchemaIsRefused() throws {
         let root = try catalogueEdited("DELETE FROM grdb_migrations WHERE identifier = 'v6 seals'")
         defer { try? FileManager.default.removeItem(at: root) }
         let error = try #require(throws: CatalogError.self) { try Catalog.open(root: root) }
-        #expect(error.message.contains("list of migrations does not match"))
+        #expect(error.description.contains("list of migrations does not match"))
     }
 
     @Test func aCatalogueFromANewerFootageSaysSo() throws {

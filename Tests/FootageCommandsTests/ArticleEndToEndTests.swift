@@ -79,19 +79,26 @@ import Testing
             let upload = try #require(claim(rows, containing: "YouTube"))
             let mp4 = samples.appendingPathComponent("ministry-upload.mp4").path
             let before = try footage.run(["log", "--json"]).rows.count
-            let cases: [([String], Int32)] = [
-                (["link", upload, mp4, "--stance", "proves"], 64),
-                (["link", upload, mp4, "--stance", "supports", "--from", "-3"], 64),
-                (["link", upload, mp4, "--stance", "supports", "--from", "10", "--to", "5"], 64),
-                (["link", upload, mp4, "--stance", "supports", "--from", "10", "--to", "45"], 1),
-                (["link", "C999", mp4, "--stance", "supports"], 1),
-                (["link", upload, "abcdef0123", "--stance", "supports"], 1),
-                (["xref", "A99"], 1),
+            // The catalogue throws the facts; the command line names the flag or the command that helps.
+            let cases: [([String], Int32, String)] = [
+                (["link", upload, mp4, "--stance", "proves"], 64, "proves"),
+                (["link", upload, mp4, "--stance", "supports", "--from", "-3"], 64, "--from"),
+                (["link", upload, mp4, "--stance", "supports", "--from", "10", "--to", "5"], 64,
+                 "--to (5.0 s) comes before --from (10.0 s)"),
+                (["link", upload, mp4, "--stance", "supports", "--from", "10", "--to", "45"], 1,
+                 "footage: --to 45.0 s is past the end of clip"),
+                (["link", "C999", mp4, "--stance", "supports"], 1,
+                 "footage: C999: no such claim; see `footage claims ARTICLE`"),
+                (["link", upload, "abcdef0123", "--stance", "supports"], 1,
+                 "footage: abcdef0123: no clip with this SHA-256 prefix or path; see `footage list clips`"),
+                (["xref", "A99"], 1, "footage: A99: "),
+                (["claims", "A99"], 1, "footage: A99: no such article; see `footage list articles`"),
+                (["unlink", "L99"], 1, "footage: L99: no such link; see `footage xref`"),
             ]
-            for (arguments, status) in cases {
+            for (arguments, status, words) in cases {
                 let result = try footage.run(arguments)
                 #expect(result.status == status, "\(arguments): \(result.stderr)")
-                #expect(!result.stderr.isEmpty)
+                #expect(result.stderr.contains(words), "\(arguments): \(result.stderr)")
             }
             #expect(try footage.run(["log", "--json"]).rows.count == before)
         }
@@ -136,6 +143,9 @@ import Testing
                 let result = try footage.run(["article", "add", file.path])
                 #expect(result.status == 1, "\(file.lastPathComponent)")
                 #expect(result.stderr.contains(file.lastPathComponent))
+                // One line like every other error: not swift-argument-parser's "Error: " with its usage text.
+                #expect(result.stderr.hasPrefix("footage: "), "\(result.stderr)")
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
             }
             #expect(try footage.run(["list", "articles", "--json"]).rows.isEmpty)
         }

@@ -47,6 +47,38 @@ import Testing
         }
     }
 
+    /// A word outside a column's vocabulary, written past the CHECK constraint: a command that reads the row stops
+    /// with one line naming it, `verify` lists it with every other problem; nothing crashes.
+    @Test func aWordOutsideTheVocabularyIsNamedAndNeverCrashes() throws {
+        // The word ends in an escape sequence that would clear the terminal.
+        let sql = "PRAGMA ignore_check_constraints = ON; UPDATE location SET kind = 'stolen' || char(27) || '[2J'"
+        try withCatalogueChanged(sql) { footage, _ in
+            let clip = samples.appendingPathComponent("checkpoint-cctv.ts").path
+            let show = try footage.run(["show", clip])
+            #expect(show.status == 1 && show.signal == nil, "\(show.stderr)")
+            // The escape sequence is written out, not sent to the terminal.
+            let named = #"footage: location row 1: kind "stolen\u{1b}[2J" is not a value footage knows"#
+            #expect(show.stderr.hasPrefix(named), "\(show.stderr)")
+            #expect(show.stderr.contains("`footage verify` lists every such row"))
+            let keyframes = try footage.run(["keyframes", clip])
+            #expect(keyframes.status == 1 && keyframes.signal == nil)
+            #expect(keyframes.stderr.contains("location row 1: kind \"stolen"), "\(keyframes.stderr)")
+            let verify = try footage.run(["verify"])
+            #expect(verify.status == 1 && verify.signal == nil)
+            #expect(verify.stdout.contains("location row 1: kind \"stolen"), "\(verify.stdout)")
+        }
+    }
+
+    @Test func aFolderWithoutACatalogueSaysHowToMakeOne() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("footage-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let list = try FootageBinary(catalog: root).run(["list", "clips"])
+        #expect(list.status == 1)
+        #expect(list.stderr
+            == "footage: \(root.path): no catalogue here (no Catalog/catalog.sqlite); run `footage init`\n")
+    }
+
     @Test func footagesApplicationIDOnAnotherSchemaIsRefused() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("footage-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

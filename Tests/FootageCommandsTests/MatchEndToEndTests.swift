@@ -80,6 +80,9 @@ import Testing
         try withCatalogFolder { footage, _ throws in
             _ = try footage.run(["register", ministry, "--no-fingerprint"])
             #expect(try footage.run(["log", "--json"]).rows.allSatisfy { ($0["action"] as? String) != "clip.fingerprint" })
+            let unmatched = try footage.run(["match", ministry])
+            #expect(unmatched.status == 1)
+            #expect(unmatched.stderr.contains("has no fingerprint; run `footage fingerprint "), "\(unmatched.stderr)")
             let first = try footage.run(["fingerprint", ministry, "--json"])
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.rows.first?["frames"] as? Int == 30)

@@ -130,7 +130,7 @@ import Testing
             #expect(try rewritten.footage.run(["verify"]).stdout.contains("PROBLEM  seal 1 footage-seal:v1:"))
             let refused = try rewritten.footage.run(["seal"])
             #expect(refused.status == 1)
-            #expect(refused.stderr.contains("nothing sealed"))
+            #expect(refused.stderr.contains("nothing sealed (run `footage verify`)"), "\(refused.stderr)")
         }
     }
 

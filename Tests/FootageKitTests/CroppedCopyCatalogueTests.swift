@@ -33,11 +33,11 @@ struct CroppedCopyCatalogueTests {
             let croppedClip = try catalog.clip(matching: try FileHasher.sha256(path: cropped).sha256)
             let fromCrop = try MatchJob.match(clip: croppedClip, catalog: catalog, options: .init(analyst: "test"))
             let widened = try #require(fromCrop.first)
-            #expect(widened.other.id == originalClip.id && widened.match.transform == ClipMatch.widened)
+            #expect(widened.other.id == originalClip.id && widened.match.transform == .widened)
             #expect(abs(widened.match.offset) <= 0.5)
             let fromOriginal = try MatchJob.match(clip: originalClip, catalog: catalog, options: .init(analyst: "test"))
             let crop = try #require(fromOriginal.first)
-            #expect(crop.other.id == croppedClip.id && crop.match.transform == ClipMatch.cropped)
+            #expect(crop.other.id == croppedClip.id && crop.match.transform == .cropped)
             #expect(abs(crop.match.offset) <= 0.5)
             #expect(try Verifier.verify(catalog).problems.isEmpty)
         }

@@ -85,11 +85,11 @@ func parseCSV(_ text: String) -> [[String]] {
 
     @Test func anArticleExportHoldsOnlyItsClaimsLinksAndClips() throws {
         try withReportFixture { fixture in
-            var other = ClipRecord(sha256: String(repeating: "9f", count: 32), size: 1, probeJson: "{}")
+            var other = NewClip(sha256: String(repeating: "9f", count: 32), size: 1, probeJson: "{}")
             other.duration = 5
             _ = try fixture.catalog.register(ClipRegistration(clip: other, streams: [], tags: [], locations: [],
                                                               acquisition: nil, details: [:]), actor: "a")
-            let text = try CatalogExport.export(fixture.catalog, scope: .article(fixture.article.id!), format: .json)
+            let text = try CatalogExport.export(fixture.catalog, scope: .article(fixture.article.id), format: .json)
                 .files[0].text
             let value = try JSONValue(parsing: text)
             #expect(value["clips"]?.arrayCount == 2)

@@ -23,14 +23,14 @@ struct ReportFixture {
 
     static func make(at root: URL, withArticle: Bool = true) throws -> ReportFixture {
         let catalog = try Catalog.create(at: root)
-        var first = ClipRecord(sha256: String(repeating: "a1", count: 32), size: 2_000_000, probeJson: "{}")
+        var first = NewClip(sha256: String(repeating: "a1", count: 32), size: 2_000_000, probeJson: "{}")
         first.title = hostileTitle
         first.duration = 30
         first.width = 1280
         first.height = 720
         first.videoCodec = "h264"
         first.warnings = JSONValue.array([.string("re-encoded by a platform: encoder Lavf58 \(hostileAttribute)")]).canonicalText
-        var acquisition = AcquisitionRecord()
+        var acquisition = NewAcquisition()
         acquisition.publisher = "Ministry \(hostileAttribute)"
         acquisition.platform = "YouTube"
         acquisition.url = "javascript:alert(1)"
@@ -43,17 +43,17 @@ struct ReportFixture {
         stream.width = 1280
         stream.height = 720
         let hostileResult = try catalog.register(ClipRegistration(
-            clip: first, streams: [stream], tags: [TagRecord(scope: "format", key: "title", value: hostileTitle)],
-            locations: [(path: "/evidence/\(hostileAttribute).mp4", kind: "original")], acquisition: acquisition,
+            clip: first, streams: [stream], tags: [NewTag(scope: "format", key: "title", value: hostileTitle)],
+            locations: [(path: "/evidence/\(hostileAttribute).mp4", kind: .original)], acquisition: acquisition,
             details: ["footage_version": "test"]), actor: "analyst <1>")
-        var second = ClipRecord(sha256: String(repeating: "b2", count: 32), size: 500_000, probeJson: "{}")
+        var second = NewClip(sha256: String(repeating: "b2", count: 32), size: 500_000, probeJson: "{}")
         second.title = awkwardTitle
         second.duration = 20
-        var secondAcquisition = AcquisitionRecord()
+        var secondAcquisition = NewAcquisition()
         secondAcquisition.publisher = "Pentagon"
         secondAcquisition.url = "https://example.org/video?a=1&b=\"2\""
         let plainResult = try catalog.register(ClipRegistration(
-            clip: second, streams: [], tags: [], locations: [(path: "/evidence/release.webm", kind: "original")],
+            clip: second, streams: [], tags: [], locations: [(path: "/evidence/release.webm", kind: .original)],
             acquisition: secondAcquisition, details: ["footage_version": "test"]), actor: "analyst-2")
         let hostile = try catalog.clip(matching: hostileResult.sha256)
         let plain = try catalog.clip(matching: plainResult.sha256)
@@ -61,17 +61,17 @@ struct ReportFixture {
         // Keyframes at 3, 5, 8 and 20 s: the one at 5 s is never written (missing), the one at 8 s is changed.
         let folder = "Catalog/keyframes/\(hostile.sha256.prefix(12))"
         try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-        var frames: [KeyframeRecord] = []
+        var frames: [NewKeyframe] = []
         for (index, time) in [3.0, 5.0, 8.0, 20.0].enumerated() {
             let path = "\(folder)/frame-\(index).jpg"
             let bytes = image(index)
-            frames.append(KeyframeRecord(idx: index + 1, pts: Int64(time * 1000), timeBase: "1/1000", time: time,
-                                         width: 160, height: 90, path: path, sha256: Hashing.sha256Hex(bytes),
-                                         pdq: String(repeating: "f0", count: 32), quality: 90))
+            frames.append(NewKeyframe(idx: index + 1, pts: Int64(time * 1000), timeBase: "1/1000", time: time,
+                                      width: 160, height: 90, path: path, sha256: Hashing.sha256Hex(bytes),
+                                      pdq: String(repeating: "f0", count: 32), quality: 90))
             if time == 5 { continue }
             try (time == 8 ? Data("changed".utf8) : bytes).write(to: root.appendingPathComponent(path))
         }
-        var extraction = ExtractionRecord(clipId: hostile.id!, mode: "key", params: #"{"mode":"key"}"#, folder: folder)
+        var extraction = NewExtraction(clipId: hostile.id, mode: .key, params: #"{"mode":"key"}"#, folder: folder)
         extraction.sheetPath = "\(folder)/sheet.jpg"
         extraction.sheetSha256 = Hashing.sha256Hex(image(9))
         try image(9).write(to: root.appendingPathComponent("\(folder)/sheet.jpg"))
@@ -79,10 +79,12 @@ struct ReportFixture {
 
         guard withArticle else {
             return ReportFixture(catalog: catalog, root: root, hostile: hostile, plain: plain,
-                                 article: ArticleRecord(sha256: "", format: "", headline: "", body: ""), claims: [])
+                                 article: ArticleRecord(id: 0, fields: NewArticle(sha256: "", format: "", headline: "",
+                                                                                  body: "")),
+                                 claims: [])
         }
-        var article = ArticleRecord(sha256: String(repeating: "c3", count: 32), format: "markdown",
-                                    headline: "Convoy \(hostileTitle) struck", body: "Body.")
+        var article = NewArticle(sha256: String(repeating: "c3", count: 32), format: "markdown",
+                                 headline: "Convoy \(hostileTitle) struck", body: "Body.")
         article.outlet = "Example <Wire>"
         article.url = "https://example.org/news?id=1&x=<y>"
         article.published = "2016-07-01"
@@ -90,13 +92,13 @@ struct ReportFixture {
         let texts = ["The ministry posted a video \(hostileTitle).", "The Pentagon released footage, \"final\".",
                      "Scores of vehicles were destroyed."]
         let stored = try catalog.add(article: article, claims: texts.map {
-            ClaimRecord(text: $0, start: nil, end: nil, kinds: ["footage"], attribution: hostileAttribute,
-                        details: .object([:]), origin: "extracted")
+            NewClaim(text: $0, start: nil, end: nil, kinds: ["footage"], attribution: hostileAttribute,
+                     details: .object([:]), origin: .extracted)
         }, actor: "analyst <1>")
-        _ = try catalog.link(claimId: stored.claims[0].id!, clip: hostile, start: 2, end: 12, stance: "supports",
-                             confidence: "high", note: "convoy visible \(hostileAttribute)", actor: "analyst <1>")
-        _ = try catalog.link(claimId: stored.claims[1].id!, clip: plain, start: 0, end: 20, stance: "contradicts",
-                             confidence: "medium", note: nil, actor: "analyst-2")
+        _ = try catalog.link(claimId: stored.claims[0].id, clip: hostile, start: 2, end: 12, stance: .supports,
+                             confidence: .high, note: "convoy visible \(hostileAttribute)", actor: "analyst <1>")
+        _ = try catalog.link(claimId: stored.claims[1].id, clip: plain, start: 0, end: 20, stance: .contradicts,
+                             confidence: .medium, note: nil, actor: "analyst-2")
         _ = try catalog.assess(clip: hostile, category: .decontextualized, note: "older footage \(hostileTitle)",
                                actor: "analyst <1>")
         return ReportFixture(catalog: catalog, root: root, hostile: hostile, plain: plain, article: stored.article,

@@ -105,14 +105,14 @@ import Testing
 
     @Test func anArticleWithoutClaimsOrEvidenceSaysSo() throws {
         try withReportFixture(withArticle: false) { fixture in
-            let empty = try fixture.catalog.add(article: ArticleRecord(sha256: String(repeating: "d4", count: 32),
+            let empty = try fixture.catalog.add(article: NewArticle(sha256: String(repeating: "d4", count: 32),
                 format: "text", headline: "Nothing to check", body: "Nothing."), claims: [], actor: "a").article
             let html = try EvidenceReport.render(.article(empty), catalog: fixture.catalog).html
             #expect(html.contains("This article has no claims."))
-            let unlinked = try fixture.catalog.add(article: ArticleRecord(sha256: String(repeating: "e5", count: 32),
+            let unlinked = try fixture.catalog.add(article: NewArticle(sha256: String(repeating: "e5", count: 32),
                 format: "text", headline: "Unchecked", body: "One."), claims: [
-                    ClaimRecord(text: "One claim.", start: nil, end: nil, kinds: ["event"], attribution: nil,
-                                details: .object([:]), origin: "extracted"),
+                    NewClaim(text: "One claim.", start: nil, end: nil, kinds: ["event"], attribution: nil,
+                             details: .object([:]), origin: .extracted),
                 ], actor: "a").article
             let second = try EvidenceReport.render(.article(unlinked), catalog: fixture.catalog).html
             #expect(second.contains("No claim of this article has footage evidence yet."))
@@ -122,7 +122,7 @@ import Testing
     @Test func theLastVerificationIsShownWithWhatWasAddedSince() throws {
         try withReportFixture { fixture in
             let head = try fixture.catalog.ledgerHead()
-            try fixture.catalog.record(verification: VerificationRecord(ok: false, files: 3,
+            try fixture.catalog.record(verification: NewVerification(ok: false, files: 3,
                 problems: ["/x.mp4: missing <gone>"], events: head.count - 1, head: head.hash))
             let html = try EvidenceReport.render(.article(fixture.article), catalog: fixture.catalog).html
             #expect(html.contains("found 1 problem(s)"))
@@ -162,7 +162,8 @@ import Testing
     }
 
     @Test func theTimelineHookStartsEveryClipAtZero() {
-        var clip = ClipRecord(sha256: String(repeating: "0", count: 64), size: 1, probeJson: "{}")
+        let fields = NewClip(sha256: String(repeating: "0", count: 64), size: 1, probeJson: "{}")
+        var clip = ClipRecord(id: 1, fields: fields)
         clip.duration = 10
         #expect(ReportTimeline.sharedFootageOffsets(for: [clip]) == [clip.sha256: 0])
         let shifted = ReportTimeline.svg([.init(clip: clip, label: "a", links: [], keyframeTimes: [1])],

@@ -2,6 +2,7 @@ import Foundation
 import FootageTestSupport
 import Testing
 @testable import FootageKit
+import FootageCore
 import FootageMedia
 
 /// Copies of the ministry sample made the ways footage is re-published (re-encoded, scaled, cropped,
@@ -14,7 +15,7 @@ struct TransformedCopyMatchTests {
         var arguments: [String]
         /// B's time ≈ A's time + offset, with A the original and B the copy.
         var offset: Double
-        var transform: String? = nil
+        var transform: MatchTransform? = nil
     }
 
     static let x264 = ["-an", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "26"]
@@ -32,12 +33,12 @@ struct TransformedCopyMatchTests {
         .init(name: "first-5s-cut", arguments: ["-ss", "5", "-t", "15"] + x264, offset: -5),
         .init(name: "first-5.5s-cut", arguments: ["-ss", "5.5", "-t", "15"] + x264, offset: -5.5),
         .init(name: "first-2.3s-cut", arguments: ["-ss", "2.3", "-t", "15"] + x264, offset: -2.3),
-        .init(name: "mirrored", arguments: ["-t", "20", "-vf", "hflip"] + x264, offset: 0, transform: "flipY"),
+        .init(name: "mirrored", arguments: ["-t", "20", "-vf", "hflip"] + x264, offset: 0, transform: .flipY),
         .init(name: "fps-15", arguments: ["-t", "20", "-vf", "fps=15"] + x264, offset: 0),
         .init(name: "cropped-10pc", arguments: ["-t", "20", "-vf", "crop=iw*0.9:ih*0.9"] + x264, offset: 0,
-              transform: "cropped"),
+              transform: .cropped),
         .init(name: "cropped-10pc-upscaled", arguments: ["-t", "20", "-vf", "crop=iw*0.9:ih*0.9,scale=1280:720"] + x264,
-              offset: 0, transform: "cropped"),
+              offset: 0, transform: .cropped),
         .init(name: "text-overlay", arguments: ["-t", "20", "-vf", "drawtext=fontfile=\(FingerprintFixtures.font):"
               + "text='BREAKING - STRIKE FOOTAGE':fontsize=28:fontcolor=white:x=20:y=h-50:box=1:boxcolor=black@0.6"]
               + x264, offset: 0),
@@ -81,7 +82,8 @@ struct TransformedCopyMatchTests {
                 found += 1
                 #expect(abs(match.offset - transformation.offset) <= 0.5,
                         "\(transformation.name): offset \(match.offset), expected \(transformation.offset)")
-                #expect(match.transform == transformation.transform, "\(transformation.name): \(match.transform ?? "none")")
+                #expect(match.transform == transformation.transform,
+                        "\(transformation.name): \(match.transform?.rawValue ?? "none")")
                 lines.append(String(format: "%@: shares %@ / %@, offset %+.2f s (expected %+.1f)%@", transformation.name,
                                     FingerprintFixtures.percent(match.shareOfA), FingerprintFixtures.percent(match.shareOfB),
                                     match.offset, transformation.offset, match.transform.map { ", \($0)" } ?? ""))

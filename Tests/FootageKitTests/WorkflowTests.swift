@@ -12,7 +12,7 @@ import Testing
                 #expect {
                     _ = try CatalogSubject.resolve(text, in: fixture.catalog)
                 } throws: { error in
-                    (error as? CatalogError)?.message.hasPrefix(expected) == true
+                    (error as? CatalogError)?.description.hasPrefix(expected) == true
                 }
             }
             guard case .claim(let claim) = try CatalogSubject.resolve("C2", in: fixture.catalog) else {
@@ -54,8 +54,8 @@ import Testing
             try Data("bytes".utf8).write(to: URL(fileURLWithPath: path))
             for seed in ["d4", "e5"] {
                 _ = try fixture.catalog.register(ClipRegistration(
-                    clip: ClipRecord(sha256: String(repeating: seed, count: 32), size: 5, probeJson: "{}"),
-                    streams: [], tags: [], locations: [(path: path, kind: "original")], acquisition: nil,
+                    clip: NewClip(sha256: String(repeating: seed, count: 32), size: 5, probeJson: "{}"),
+                    streams: [], tags: [], locations: [(path: path, kind: .original)], acquisition: nil,
                     details: [:]), actor: "analyst")
             }
             let errors = Mutex<[String: String]>([:])

@@ -12,7 +12,7 @@ import FootageCore
         #expect(sidecar.videoID == "abc123")
         #expect(sidecar.uploadTime == "2016-07-01T00:00:00.000Z")
         #expect(sidecar.retrievedAt == "2016-07-02T00:00:00.000Z")
-        var record = AcquisitionRecord()
+        var record = NewAcquisition()
         sidecar.fill(&record)
         #expect(record.platformUploader == "Ministry")
         #expect(record.sidecarJson == json)

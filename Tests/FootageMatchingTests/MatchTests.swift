@@ -78,7 +78,7 @@ import Testing
                 time: Double(position), hash: fixtures.flipping(8, bitsOf: frame.variants[flipX]), quality: 80)
         }
         let match = try #require(ClipMatcher.match(a, b))
-        #expect(match.transform == "flipX")
+        #expect(match.transform == .flipX)
         #expect(abs(match.offset - -5) <= 0.5)
         #expect(match.matchedFrames == 30)
 
@@ -90,7 +90,7 @@ import Testing
         }
         let plain = a.map { FingerprintFrame(time: $0.time, hash: $0.hash, quality: $0.quality) }
         let viaB = try #require(ClipMatcher.match(plain, b2))
-        #expect(viaB.transform == "rot270")
+        #expect(viaB.transform == .rot270)
     }
 
     @Test func theOriginalIsPreferredWhenAVariantAlsoMatches() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import FootageCatalog
 import FootageArticles
+import FootageCore
 
 /// `footage article add`: reads an article file, splits it into claims and stores both, with ledger events.
 public enum ArticleJob {
@@ -29,7 +30,7 @@ public enum ArticleJob {
         if let author = overrides.author { imported.author = author }
         let extracted = ClaimExtractor.extract(from: imported.body, headline: imported.headline,
                                                published: imported.published)
-        var record = ArticleRecord(sha256: imported.sha256, format: imported.format.rawValue,
+        var record = NewArticle(sha256: imported.sha256, format: imported.format.rawValue,
                                    headline: imported.headline, body: imported.body)
         record.standfirst = imported.standfirst
         record.url = imported.url
@@ -37,7 +38,7 @@ public enum ArticleJob {
         record.published = imported.published ?? imported.publishedText
         record.author = imported.author
         record.sourcePath = URL(fileURLWithPath: path).standardizedFileURL.path
-        let stored = try catalog.add(article: record, claims: extracted.map { claimRecord($0, origin: "extracted") },
+        let stored = try catalog.add(article: record, claims: extracted.map { claimRecord($0, origin: .extracted) },
                                      actor: analyst)
         return Result(article: stored.article, claims: stored.claims, added: stored.added)
     }
@@ -48,14 +49,14 @@ public enum ArticleJob {
         -> ClaimRecord
     {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw CatalogError(.invalid, "the claim text is empty") }
-        guard trimmed.unicodeScalars.count <= 4000 else { throw CatalogError(.invalid, "the claim text is too long (over 4000 characters)") }
+        guard !trimmed.isEmpty else { throw WorkflowError.emptyClaim }
+        guard trimmed.unicodeScalars.count <= 4000 else { throw WorkflowError.claimTooLong(limit: 4000) }
         // The analyst's sentence is analysed as a one-sentence article; when the extractor finds it not
         // check-worthy (no kind), it is still the analyst's claim, with no kinds.
         let analysed = ClaimExtractor.extract(from: trimmed, published: article.published).first
-        var claim = analysed.map { claimRecord($0, origin: "analyst") }
-            ?? ClaimRecord(text: trimmed, start: nil, end: nil, kinds: [], attribution: nil, details: .object([:]),
-                           origin: "analyst")
+        var claim = analysed.map { claimRecord($0, origin: .analyst) }
+            ?? NewClaim(text: trimmed, start: nil, end: nil, kinds: [], attribution: nil, details: .object([:]),
+                        origin: .analyst)
         claim.text = trimmed
         if let range = article.body.range(of: trimmed) {
             claim.start = article.body.unicodeScalars.distance(from: article.body.unicodeScalars.startIndex, to: range.lowerBound)
@@ -64,10 +65,10 @@ public enum ArticleJob {
             claim.start = nil
             claim.end = nil
         }
-        return try catalog.add(claim: claim, toArticle: article.id!, actor: analyst)
+        return try catalog.add(claim: claim, toArticle: article.id, actor: analyst)
     }
 
-    static func claimRecord(_ claim: ExtractedClaim, origin: String) -> ClaimRecord {
+    static func claimRecord(_ claim: ExtractedClaim, origin: ClaimOrigin) -> NewClaim {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         var details: JSONValue = .object([:])
@@ -75,7 +76,7 @@ public enum ArticleJob {
             for key in ["text", "start", "end", "kinds", "attribution", "check_worthy"] { members[key] = nil }
             details = .object(members)
         }
-        return ClaimRecord(text: claim.text, start: claim.start, end: claim.end, kinds: claim.kinds.map(\.rawValue),
+        return NewClaim(text: claim.text, start: claim.start, end: claim.end, kinds: claim.kinds.map(\.rawValue),
                            attribution: claim.attribution, details: details, origin: origin)
     }
 
@@ -83,16 +84,15 @@ public enum ArticleJob {
     /// reading a multi-gigabyte file into memory only to refuse it would be its own denial of service.
     static func readBounded(_ path: String) throws -> Data {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw CatalogError(.invalid, "\(path): cannot read (\(String(cString: strerror(errno))))")
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw CatalogError(.invalid, "\(path): not a regular file") }
+        guard stat(path, &info) == 0 else { throw IOError(path: path, failure: "cannot read", code: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw WorkflowError.notARegularFile(path: path) }
         guard Int(info.st_size) <= ArticleImporter.maximumBytes else {
-            throw CatalogError(.invalid, "\(path): too large for an article (\(info.st_size) bytes; at most \(ArticleImporter.maximumBytes))")
+            throw WorkflowError.articleTooLarge(path: path, bytes: Int64(info.st_size), limit: ArticleImporter.maximumBytes)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CatalogError(.invalid, "\(path): cannot read")
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw IOError(path: path, failure: "cannot read", underlying: error)
         }
-        return data
     }
 }

@@ -26,7 +26,7 @@ public enum CatalogSubject: Sendable {
 
     /// `A3`, `a3`: the prefix letter and digits (a bare number is a clip's hex prefix or a path, never an id here).
     static func looksLikeID(_ text: String, prefix: Character) -> Bool {
-        text.first.map { $0.uppercased() == String(prefix) } == true && ShortID.parse(text, prefix: prefix) != nil
+        text.first.map { $0.uppercased() == String(prefix) } == true && (ShortID(rawValue: String(prefix))?.id(in: text)) != nil
     }
 
     private static func orClip(_ text: String, _ catalog: Catalog, _ lookup: () throws -> CatalogSubject) throws

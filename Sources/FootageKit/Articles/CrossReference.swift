@@ -26,11 +26,11 @@ public enum CrossReference {
     }
 
     public static func article(_ catalog: Catalog, _ article: ArticleRecord) throws -> ArticleReport {
-        let claims = try catalog.claims(articleId: article.id!)
-        let evidence = Dictionary(grouping: try catalog.evidence(claimIds: claims.map { $0.id! }), by: \.link.claimId)
+        let claims = try catalog.claims(articleId: article.id)
+        let evidence = Dictionary(grouping: try catalog.evidence(claimIds: claims.map { $0.id }), by: \.link.claimId)
         var entries: [ClaimEntry] = []
         for claim in claims {
-            let links = evidence[claim.id!] ?? []
+            let links = evidence[claim.id] ?? []
             let candidates = links.isEmpty ? try candidates(catalog, for: claim) : []
             entries.append(ClaimEntry(claim: claim, evidence: links, candidates: candidates))
         }
@@ -38,12 +38,12 @@ public enum CrossReference {
     }
 
     public static func claim(_ catalog: Catalog, _ claim: ClaimRecord) throws -> ClaimEntry {
-        let links = try catalog.evidence(claimIds: [claim.id!])
+        let links = try catalog.evidence(claimIds: [claim.id])
         return ClaimEntry(claim: claim, evidence: links, candidates: links.isEmpty ? try candidates(catalog, for: claim) : [])
     }
 
     public static func clip(_ catalog: Catalog, _ clip: ClipRecord) throws -> [LinkEvidence] {
-        try catalog.evidence(clipId: clip.id!)
+        try catalog.evidence(clipId: clip.id)
     }
 
     /// Clips whose acquisition names the publisher or platform a footage claim names.

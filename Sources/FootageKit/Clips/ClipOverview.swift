@@ -23,7 +23,7 @@ public struct ClipOverview: Sendable {
     }
 
     public static func of(_ clip: ClipRecord, catalog: Catalog) throws -> ClipOverview {
-        let id = clip.id!
+        let id = clip.id
         return ClipOverview(
             detail: try catalog.detail(of: clip), events: try catalog.ledgerEvents(subject: clip.sha256),
             keyframes: try catalog.keyframes(clipId: id), extractions: try catalog.extractions(clipId: id),

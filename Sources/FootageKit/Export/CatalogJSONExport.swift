@@ -10,7 +10,7 @@ enum CatalogJSONExport {
         let scope: JSONValue
         switch snapshot.scope {
         case .all: scope = ["kind": "all"]
-        case .article(let id): scope = ["kind": "article", "article": .string("A\(id)")]
+        case .article(let id): scope = ["kind": "article", "article": .string(ShortID.article.text(id))]
         case .clip: scope = ["kind": "clip", "clip": .optional(snapshot.clips.first?.sha256)]
         }
         return [
@@ -26,7 +26,7 @@ enum CatalogJSONExport {
     }
 
     static func clip(_ index: SnapshotIndex, _ clip: ClipRecord) -> JSONValue {
-        let id = clip.id!
+        let id = clip.id
         var row = PrettyJSON.object(clip, dropping: ["probe_json", "warnings"])
         row["warnings"] = .array(clip.warningList.map(JSONValue.string))
         row["probe"] = PrettyJSON.parsed(clip.probeJson)
@@ -43,11 +43,11 @@ enum CatalogJSONExport {
             object["params"] = PrettyJSON.parsed(extraction.params)
             return .object(object)
         })
-        let frames = (index.keyframes[id] ?? []).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        let frames = (index.keyframes[id] ?? []).sorted { $0.id < $1.id }
         row["keyframes"] = .array(frames.map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
         row["assessments"] = .array((index.assessments[id] ?? []).map { assessment in
             var object = PrettyJSON.object(assessment, dropping: ["clip_id"])
-            object["schema_org"] = .optional(assessment.categoryValue?.schemaOrgName)
+            object["schema_org"] = .string(assessment.category.schemaOrgName)
             return .object(object)
         })
         return .object(row)
@@ -56,7 +56,7 @@ enum CatalogJSONExport {
     static func article(_ index: SnapshotIndex, _ article: ArticleRecord) -> JSONValue {
         var row = PrettyJSON.object(article)
         row["short_id"] = .string(article.shortID)
-        let claims = (index.claimsByArticle[article.id!] ?? []).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        let claims = (index.claimsByArticle[article.id] ?? []).sorted { $0.id < $1.id }
         row["claims"] = .array(claims.map { claim in
             var object = PrettyJSON.object(claim, dropping: ["details", "kinds"])
             object["short_id"] = .string(claim.shortID)
@@ -70,9 +70,9 @@ enum CatalogJSONExport {
     static func link(_ index: SnapshotIndex, _ link: LinkRecord) -> JSONValue {
         var row = PrettyJSON.object(link, dropping: ["keyframes"])
         row["short_id"] = .string(link.shortID)
-        row["claim"] = .string("C\(link.claimId)")
+        row["claim"] = .string(ShortID.claim.text(link.claimId))
         row["keyframes"] = link.keyframesValue
-        row["event_hash"] = .optional(index.linkEvents[link.id!]?.hash)
+        row["event_hash"] = .optional(index.linkEvents[link.id]?.hash)
         return .object(row)
     }
 

@@ -17,7 +17,7 @@ enum ClaimReviewExport {
         var graph: [JSONValue] = []
         let snapshot = index.snapshot
         for claim in snapshot.claims {
-            let standing = index.standingLinks(claim: claim.id!)
+            let standing = index.standingLinks(claim: claim.id)
             guard !standing.isEmpty, let article = index.articles[claim.articleId] else { continue }
             var appearance: [String: JSONValue] = ["@type": "NewsArticle", "headline": .string(article.headline)]
             if let url = article.url { appearance["url"] = .string(url) }
@@ -41,7 +41,7 @@ enum ClaimReviewExport {
         }
         var unassessed: [String] = []
         for clip in snapshot.clips {
-            let standing = (index.linksByClip[clip.id!] ?? []).filter { !$0.isRetracted }
+            let standing = (index.linksByClip[clip.id] ?? []).filter { !$0.isRetracted }
             guard !standing.isEmpty else { continue }
             var video: [String: JSONValue] = [
                 "@type": "VideoObject", "sha256": .string(clip.sha256),
@@ -52,19 +52,19 @@ enum ClaimReviewExport {
                      "startOffset": .double(link.start), "endOffset": .double(link.end)]
                 }),
             ]
-            if let title = index.title(of: clip.id!) { video["name"] = .string(title) }
-            if let url = index.url(of: clip.id!) { video["contentUrl"] = .string(url) }
-            if let upload = index.uploadTime(of: clip.id!) { video["uploadDate"] = .string(upload) }
+            if let title = index.title(of: clip.id) { video["name"] = .string(title) }
+            if let url = index.url(of: clip.id) { video["contentUrl"] = .string(url) }
+            if let upload = index.uploadTime(of: clip.id) { video["uploadDate"] = .string(upload) }
             if let duration = clip.duration { video["duration"] = .string(isoDuration(duration)) }
-            if let publisher = index.publisher(of: clip.id!) {
+            if let publisher = index.publisher(of: clip.id) {
                 video["author"] = ["@type": "Organization", "name": .string(publisher)]
             }
             var review: [String: JSONValue] = [
                 "@type": "MediaReview", "@id": .string("#mediareview-\(clip.sha256)"), "itemReviewed": .object(video),
                 "datePublished": .string(standing.map(\.createdAt).max() ?? ""),
             ]
-            if let assessment = index.assessment(of: clip.id!), let category = assessment.categoryValue {
-                review["mediaAuthenticityCategory"] = .string(category.schemaOrgName)
+            if let assessment = index.assessment(of: clip.id) {
+                review["mediaAuthenticityCategory"] = .string(assessment.category.schemaOrgName)
                 review["author"] = ["@type": "Person", "name": .string(assessment.createdBy)]
                 if let note = assessment.note { review["reviewBody"] = .string(note) }
             } else {
@@ -85,11 +85,11 @@ enum ClaimReviewExport {
         return line
     }
 
-    private static func verb(_ stance: String) -> String {
+    private static func verb(_ stance: Stance) -> String {
         switch stance {
-        case "context": "gives context to"
-        case "unclear": "is unclear on"
-        default: stance
+        case .supports, .contradicts: stance.rawValue
+        case .context: "gives context to"
+        case .unclear: "is unclear on"
         }
     }
 

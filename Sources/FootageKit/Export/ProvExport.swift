@@ -26,10 +26,10 @@ enum ProvExport {
                 "footage:size": .int(clip.size),
             ]
             if let duration = clip.duration { attributes["footage:duration"] = .double(duration) }
-            if let title = index.title(of: clip.id!) { attributes["prov:label"] = .string(title) }
-            if let url = index.url(of: clip.id!) { attributes["footage:url"] = .string(url) }
+            if let title = index.title(of: clip.id) { attributes["prov:label"] = .string(title) }
+            if let url = index.url(of: clip.id) { attributes["footage:url"] = .string(url) }
             doc.entity(clipID(clip.sha256), attributes)
-            if let publisher = index.publisher(of: clip.id!) {
+            if let publisher = index.publisher(of: clip.id) {
                 let agent = "footage:publisher/\(local(publisher))"
                 doc.agent(agent, ["prov:type": qualified("prov:Organization"), "prov:label": .string(publisher)])
                 doc.relation("wasAttributedTo", ["prov:entity": clipID(clip.sha256), "prov:agent": agent])
@@ -59,19 +59,21 @@ enum ProvExport {
         for claim in snapshot.claims {
             guard let article = index.articles[claim.articleId] else { continue }
             let id = "footage:claim/\(article.sha256)/\(claim.idx)"
-            claimIDs[claim.id!] = id
+            claimIDs[claim.id] = id
             doc.entity(id, ["prov:type": qualified("footage:Claim"), "prov:value": .string(claim.text),
-                            "footage:shortId": .string(claim.shortID), "footage:origin": .string(claim.origin)])
+                            "footage:shortId": .string(claim.shortID),
+                            "footage:origin": .string(claim.origin.rawValue)])
             doc.relation("wasDerivedFrom", ["prov:generatedEntity": id, "prov:usedEntity": articleID(article.sha256)])
         }
         var linkIDs: [Int64: String] = [:]
         for link in snapshot.links {
-            let id = "footage:link/" + (index.linkEvents[link.id!]?.hash ?? link.shortID)
-            linkIDs[link.id!] = id
-            doc.entity(id, ["prov:type": qualified("footage:EvidenceLink"), "footage:stance": .string(link.stance),
-                            "footage:confidence": .string(link.confidence), "footage:start": .double(link.start),
-                            "footage:end": .double(link.end), "footage:shortId": .string(link.shortID),
-                            "footage:clipSha256": .string(link.clipSha256)])
+            let id = "footage:link/" + (index.linkEvents[link.id]?.hash ?? link.shortID)
+            linkIDs[link.id] = id
+            doc.entity(id, ["prov:type": qualified("footage:EvidenceLink"),
+                            "footage:stance": .string(link.stance.rawValue),
+                            "footage:confidence": .string(link.confidence.rawValue),
+                            "footage:start": .double(link.start), "footage:end": .double(link.end),
+                            "footage:shortId": .string(link.shortID), "footage:clipSha256": .string(link.clipSha256)])
             let analyst = analystID(link.createdBy, in: &doc)
             doc.relation("wasAttributedTo", ["prov:entity": id, "prov:agent": analyst])
         }
@@ -83,15 +85,16 @@ enum ProvExport {
         for event in snapshot.events {
             let kind: String
             switch event.action {
-            case "clip.register": kind = "register"
-            case "keyframes.extract": kind = "extract"
-            case "article.add": kind = "import"
-            case "claim.add": kind = "claim"
-            case "link.add": kind = "link"
-            case "link.retract": kind = "retract"
-            case "clip.assess": kind = "assess"
-            case let action where action.contains("fingerprint"): kind = "fingerprint"
-            default: continue
+            case .clipRegister: kind = "register"
+            case .keyframesExtract: kind = "extract"
+            case .articleAdd: kind = "import"
+            case .claimAdd: kind = "claim"
+            case .linkAdd: kind = "link"
+            case .linkRetract: kind = "retract"
+            case .clipAssess: kind = "assess"
+            case .clipFingerprint: kind = "fingerprint"
+            // Locations, acquisitions and matches are attributes of the entities above, not activities of their own.
+            case .locationAdd, .acquisitionAdd, .clipsMatch: continue
             }
             let activity = "footage:\(kind)/\(event.hash)"
             var attributes: [String: JSONValue] = [
@@ -124,20 +127,20 @@ enum ProvExport {
                 doc.relation("wasGeneratedBy", ["prov:entity": articleID(article.sha256), "prov:activity": activity,
                                                 "prov:time": event.time])
             case "claim":
-                guard let claim = claimsByShortID[event.subject], let id = claimIDs[claim.id!] else { continue }
+                guard let claim = claimsByShortID[event.subject], let id = claimIDs[claim.id] else { continue }
                 doc.relation("wasGeneratedBy", ["prov:entity": id, "prov:activity": activity, "prov:time": event.time])
                 if let article = index.articles[claim.articleId] {
                     doc.relation("used", ["prov:activity": activity, "prov:entity": articleID(article.sha256)])
                 }
             case "link":
-                guard let link = linksByShortID[event.subject], let id = linkIDs[link.id!] else { continue }
+                guard let link = linksByShortID[event.subject], let id = linkIDs[link.id] else { continue }
                 doc.relation("used", ["prov:activity": activity, "prov:entity": clipID(link.clipSha256)])
                 if let claim = claimIDs[link.claimId] {
                     doc.relation("used", ["prov:activity": activity, "prov:entity": claim])
                 }
                 doc.relation("wasGeneratedBy", ["prov:entity": id, "prov:activity": activity, "prov:time": event.time])
             case "retract":
-                guard let link = linksByShortID[event.subject], let id = linkIDs[link.id!] else { continue }
+                guard let link = linksByShortID[event.subject], let id = linkIDs[link.id] else { continue }
                 doc.relation("wasInvalidatedBy", ["prov:entity": id, "prov:activity": activity, "prov:time": event.time])
             default: break
             }

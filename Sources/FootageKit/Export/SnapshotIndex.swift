@@ -23,9 +23,9 @@ public struct SnapshotIndex: Sendable {
 
     public init(_ snapshot: CatalogSnapshot) {
         self.snapshot = snapshot
-        clips = Dictionary(uniqueKeysWithValues: snapshot.clips.map { ($0.id!, $0) })
-        claims = Dictionary(uniqueKeysWithValues: snapshot.claims.map { ($0.id!, $0) })
-        articles = Dictionary(uniqueKeysWithValues: snapshot.articles.map { ($0.id!, $0) })
+        clips = Dictionary(uniqueKeysWithValues: snapshot.clips.map { ($0.id, $0) })
+        claims = Dictionary(uniqueKeysWithValues: snapshot.claims.map { ($0.id, $0) })
+        articles = Dictionary(uniqueKeysWithValues: snapshot.articles.map { ($0.id, $0) })
         linksByClaim = Dictionary(grouping: snapshot.links, by: \.claimId)
         linksByClip = Dictionary(grouping: snapshot.links, by: \.clipId)
         claimsByArticle = Dictionary(grouping: snapshot.claims.sorted { $0.idx < $1.idx }, by: \.articleId)
@@ -35,11 +35,11 @@ public struct SnapshotIndex: Sendable {
         acquisitions = Dictionary(grouping: snapshot.acquisitions, by: \.clipId)
         extractions = Dictionary(grouping: snapshot.extractions, by: \.clipId)
         keyframes = Dictionary(grouping: snapshot.keyframes, by: \.clipId)
-            .mapValues { $0.sorted { ($0.time, $0.id ?? 0) < ($1.time, $1.id ?? 0) } }
+            .mapValues { $0.sorted { ($0.time, $0.id) < ($1.time, $1.id) } }
         assessments = Dictionary(grouping: snapshot.assessments, by: \.clipId)
         var events: [Int64: LedgerEvent] = [:]
-        for event in snapshot.events where event.action == "link.add" {
-            if let id = ShortID.parse(event.subject, prefix: "L") { events[id] = events[id] ?? event }
+        for event in snapshot.events where event.action == .linkAdd {
+            if let id = ShortID.link.id(in: event.subject) { events[id] = events[id] ?? event }
         }
         linkEvents = events
     }
@@ -89,10 +89,10 @@ public enum StanceSummary {
     public static func text(_ links: [LinkRecord]) -> String {
         let stances = Set(links.filter { !$0.isRetracted }.map(\.stance))
         if stances.isEmpty { return "No footage evidence" }
-        if stances.contains("supports") && stances.contains("contradicts") { return "Footage both supports and contradicts" }
-        if stances.contains("contradicts") { return "Contradicted by footage" }
-        if stances.contains("supports") { return "Supported by footage" }
-        if stances.contains("context") { return "Footage gives context" }
+        if stances.isSuperset(of: [.supports, .contradicts]) { return "Footage both supports and contradicts" }
+        if stances.contains(.contradicts) { return "Contradicted by footage" }
+        if stances.contains(.supports) { return "Supported by footage" }
+        if stances.contains(.context) { return "Footage gives context" }
         return "Footage unclear"
     }
 }

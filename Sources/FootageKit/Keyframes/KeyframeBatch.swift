@@ -17,7 +17,7 @@ public enum KeyframeBatch {
         /// False when the same extraction had been recorded before: nothing was added.
         public var added: Bool
         /// `key`, `scene` or `interval`.
-        public var mode: String
+        public var mode: ExtractionMode
         /// The contact sheet, absolute, when one was made.
         public var sheet: String?
     }
@@ -71,8 +71,8 @@ public enum KeyframeBatch {
         guard let out = options.out else { throw Unresolved.noFolder(target) }
         let extraction = try KeyframeJob.run(file: path, options: options)
         return Extracted(
-            rows: extraction.frames.map { KeyframeRow($0, file: path, mode: options.modeName, folder: out) },
-            file: path, added: true, mode: options.modeName,
+            rows: extraction.frames.map { KeyframeRow($0, file: path, mode: options.extractionMode, folder: out) },
+            file: path, added: true, mode: options.extractionMode,
             sheet: extraction.sheetFileName.map { out.appendingPathComponent($0).path })
     }
 

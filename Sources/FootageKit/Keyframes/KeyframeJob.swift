@@ -23,20 +23,24 @@ public enum KeyframeJob {
         public var params: JSONValue {
             var object: [String: JSONValue] = ["format": .string(format.rawValue), "sheet": .bool(sheet),
                                                "max": maxFrames.map { .int(Int64($0)) } ?? .null,
-                                               "width": width.map { .int(Int64($0)) } ?? .null]
+                                               "width": width.map { .int(Int64($0)) } ?? .null,
+                                               "mode": .string(extractionMode.rawValue)]
             switch mode {
-            case .key: object["mode"] = "key"
-            case .scene(let threshold):
-                object["mode"] = "scene"
-                object["threshold"] = .double(threshold)
-            case .interval(let every):
-                object["mode"] = "interval"
-                object["every"] = .double(every)
+            case .key: break
+            case .scene(let threshold): object["threshold"] = .double(threshold)
+            case .interval(let every): object["every"] = .double(every)
             }
             return .object(object)
         }
 
-        var modeName: String { params["mode"]?.stringValue ?? "key" }
+        /// The mode as the catalogue records it.
+        var extractionMode: ExtractionMode {
+            switch mode {
+            case .key: .key
+            case .scene: .scene
+            case .interval: .interval
+            }
+        }
     }
 
     public struct Result: Sendable {
@@ -51,12 +55,12 @@ public enum KeyframeJob {
     /// stills come from exactly the registered bytes.
     public static func run(clip: ClipRecord, catalog: Catalog, options: Options) throws -> Result {
         let params = options.params.canonicalText
-        if let (extraction, frames) = try catalog.extraction(clipId: clip.id!, params: params) {
+        if let (extraction, frames) = try catalog.extraction(clipId: clip.id, params: params) {
             try copyOut(frames.map(\.path) + [extraction.sheetPath].compactMap { $0 }, catalog: catalog, to: options.out)
             return Result(clip: clip, extraction: extraction, frames: frames, added: false)
         }
         let source = try verifiedLocation(of: clip, catalog: catalog)
-        let slug = "\(options.modeName)-\(Hashing.sha256Hex(params).prefix(8))"
+        let slug = "\(options.extractionMode)-\(Hashing.sha256Hex(params).prefix(8))"
         let relativeFolder = "Catalog/keyframes/\(clip.sha256)/\(slug)"
         let finalFolder = catalog.root.appendingPathComponent(relativeFolder, isDirectory: true)
         let parent = finalFolder.deletingLastPathComponent()
@@ -66,13 +70,14 @@ public enum KeyframeJob {
 
         let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary))
         try TemporaryFiles.flush(contentsOf: temporary)
-        var extraction = ExtractionRecord(clipId: clip.id!, mode: options.modeName, params: params, folder: relativeFolder)
+        var extraction = NewExtraction(clipId: clip.id, mode: options.extractionMode, params: params,
+                                       folder: relativeFolder)
         extraction.sheetPath = extracted.sheetFileName.map { "\(relativeFolder)/\($0)" }
         extraction.sheetSha256 = extracted.sheetSha256
         let frames = extracted.frames.map { frame in
-            KeyframeRecord(idx: frame.index, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
-                           width: frame.width, height: frame.height, path: "\(relativeFolder)/\(frame.fileName)",
-                           sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
+            NewKeyframe(idx: frame.index, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
+                        width: frame.width, height: frame.height, path: "\(relativeFolder)/\(frame.fileName)",
+                        sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
         }
         let details: [String: JSONValue] = [
             "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),
@@ -89,7 +94,7 @@ public enum KeyframeJob {
                     try FileManager.default.removeItem(at: finalFolder)
                 }
                 guard rename(temporary.path, finalFolder.path) == 0 else {
-                    throw CatalogError(.invalid, "\(finalFolder.path): cannot put the keyframes in place (\(errnoText()))")
+                    throw IOError(path: finalFolder.path, failure: "cannot put the keyframes in place", code: errno)
                 }
                 try TemporaryFiles.flush(parent)
             }
@@ -104,7 +109,7 @@ public enum KeyframeJob {
 
     /// Extracts keyframes of a file that is not in a catalogue, into `options.out`.
     public static func run(file path: String, options: Options) throws -> KeyframeExtraction {
-        guard let out = options.out else { throw CatalogError(.invalid, "give --out DIR for a file outside the catalogue") }
+        guard let out = options.out else { throw WorkflowError.noOutputFolder }
         return try MediaRunner.extractKeyframes(path: path, request: request(options, folder: out))
     }
 
@@ -129,7 +134,7 @@ public enum KeyframeJob {
                 reasons.append(FootageErrors.message(error, path: location.path))
             }
         }
-        throw CatalogError(.invalid, "clip \(clip.sha256.prefix(12)): no location holds its bytes any more (\(reasons.joined(separator: "; ")))")
+        throw WorkflowError.noReadableLocation(clip: clip.sha256, reasons: reasons)
     }
 
     /// Copies catalogue images (paths relative to the catalogue folder) into `folder`, keeping their names.

@@ -72,13 +72,13 @@ public enum FingerprintJob {
             "decode_errors": .int(Int64(sampling.decodeErrors)),
         ]
         let record = FingerprintRecord(
-            clipId: clip.id!, rate: options.rate, frameCount: frames.count, usableCount: usable,
+            clipId: clip.id, rate: options.rate, frameCount: frames.count, usableCount: usable,
             frames: packed.frames, variants: packed.variants, centres: packed.centres, details: details)
         let stored = try catalog.store(record, sha256: clip.sha256, actor: options.analyst,
                                        keepingExisting: options.keepExisting)
         // Stored matches rest on the fingerprint they were found with: after a recomputation they are found again
         // (kept, updated with an event if anything changed, or removed with an event if they no longer hold).
-        if stored?.replaced == true, try !catalog.matches(clipId: clip.id!).isEmpty {
+        if stored?.replaced == true, try !catalog.matches(clipId: clip.id).isEmpty {
             _ = try MatchJob.match(clip: clip, catalog: catalog, options: MatchJob.Options(analyst: options.analyst))
         }
         return Result(clip: clip, frameCount: frames.count, usableCount: usable, replaced: stored?.replaced ?? false,
@@ -98,7 +98,7 @@ public enum FingerprintJob {
 
     /// A stored fingerprint's frames, with their variants and centre hashes.
     public static func load(clip: ClipRecord, catalog: Catalog) throws -> (rate: Double, frames: [FingerprintFrame])? {
-        guard let record = try catalog.fingerprint(clipId: clip.id!) else { return nil }
+        guard let record = try catalog.fingerprint(clipId: clip.id) else { return nil }
         return (record.rate, try FingerprintPacking.unpack(frames: record.frames, variants: record.variants,
                                                             centres: record.centres))
     }

@@ -38,19 +38,19 @@ public enum FingerprintPacking {
     }
 
     /// Unpacks frames, with their variants and centre hashes when the blobs hold them.
-    /// - Throws: `CatalogError` `.invalid` when the blobs' sizes do not fit the layout.
+    /// - Throws: `WorkflowError.damagedFingerprint` when the blobs' sizes do not fit the layout.
     public static func unpack(frames: Data, variants: Data = Data(), centres: Data = Data()) throws
         -> [FingerprintFrame]
     {
         guard frames.count % frameSize == 0 else {
-            throw CatalogError(.invalid, "a stored fingerprint is damaged (\(frames.count) bytes of frames)")
+            throw WorkflowError.damagedFingerprint(part: "frames", bytes: frames.count)
         }
         let count = frames.count / frameSize
         guard variants.isEmpty || variants.count == count * variantsSize else {
-            throw CatalogError(.invalid, "a stored fingerprint is damaged (\(variants.count) bytes of variants)")
+            throw WorkflowError.damagedFingerprint(part: "variants", bytes: variants.count)
         }
         guard centres.isEmpty || centres.count == count * 32 else {
-            throw CatalogError(.invalid, "a stored fingerprint is damaged (\(centres.count) bytes of centre hashes)")
+            throw WorkflowError.damagedFingerprint(part: "centre hashes", bytes: centres.count)
         }
         return frames.withUnsafeBytes { raw in
             variants.withUnsafeBytes { variantBytes in centres.withUnsafeBytes { centreBytes in

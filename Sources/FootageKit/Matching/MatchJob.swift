@@ -46,10 +46,10 @@ public enum MatchJob {
 
     /// Every other clip sharing footage with `clip`, strongest first. Stored matches of the clip that no longer
     /// hold are removed (each with an event).
-    /// - Throws: `CatalogError` when the clip has no fingerprint.
+    /// - Throws: `WorkflowError.noFingerprint` when the clip has no fingerprint.
     public static func match(clip: ClipRecord, catalog: Catalog, options: Options) throws -> [Found] {
         guard let stored = try FingerprintJob.load(clip: clip, catalog: catalog) else {
-            throw CatalogError(.invalid, "clip \(clip.sha256.prefix(12)) has no fingerprint; run `footage fingerprint \(clip.sha256.prefix(12))`")
+            throw WorkflowError.noFingerprint(clip: clip.sha256)
         }
         var queryRate = stored.rate
         var query = stored.frames
@@ -58,7 +58,7 @@ public enum MatchJob {
             query = try FingerprintJob.sample(path: source, rate: dense)
             queryRate = dense
         }
-        let others = try catalog.allFingerprintFrames().filter { $0.clipId != clip.id! }
+        let others = try catalog.allFingerprintFrames().filter { $0.clipId != clip.id }
         // Unpacked once, for the index and for confirming its candidates.
         let unpacked = try others.map { (clipID: $0.clipId, frames: try FingerprintPacking.unpack($0)) }
         let index = FrameHashIndex(clips: unpacked)
@@ -75,15 +75,15 @@ public enum MatchJob {
                                overlap: overlap(offset: match.offset, durationA: clip.duration, durationB: other.duration)))
         }
         if options.records {
-            let kept = Set(found.map { $0.other.id! })
-            for stale in try catalog.matches(clipId: clip.id!) {
-                let other = stale.clipA == clip.id! ? stale.clipB : stale.clipA
+            let kept = Set(found.map { $0.other.id })
+            for stale in try catalog.matches(clipId: clip.id) {
+                let other = stale.clipA == clip.id ? stale.clipB : stale.clipA
                 if !kept.contains(other) {
                     try catalog.removeMatch(clipA: stale.clipA, clipB: stale.clipB, actor: options.analyst)
                 }
             }
         }
-        return found.sorted { ($0.match.matchedFrames, $1.other.id!) > ($1.match.matchedFrames, $0.other.id!) }
+        return found.sorted { ($0.match.matchedFrames, $1.other.id) > ($1.match.matchedFrames, $0.other.id) }
     }
 
     /// Every pair of catalogued clips that share footage, each once (A the clip registered first).
@@ -197,15 +197,15 @@ public enum MatchJob {
     /// with more matching frames, as `match REF` finds with dense sampling.
     private static func record(_ match: ClipMatch, _ clip: ClipRecord, _ other: ClipRecord, rule: MatchRule,
                                _ catalog: Catalog, _ options: Options, keepingStronger: Bool = false) throws -> Bool {
-        let oriented = clip.id! < other.id! ? match : match.reversed
-        if keepingStronger, let existing = try catalog.matches(clipId: clip.id!).first(where: {
-            $0.clipA == min(clip.id!, other.id!) && $0.clipB == max(clip.id!, other.id!)
+        let oriented = clip.id < other.id ? match : match.reversed
+        if keepingStronger, let existing = try catalog.matches(clipId: clip.id).first(where: {
+            $0.clipA == min(clip.id, other.id) && $0.clipB == max(clip.id, other.id)
         }), existing.transform == oriented.transform, abs(existing.offset - oriented.offset) <= rule.samplingInterval,
            existing.matchedFrames > oriented.matchedFrames {
             return false
         }
-        let record = MatchRecord(
-            clipA: min(clip.id!, other.id!), clipB: max(clip.id!, other.id!),
+        let record = NewMatch(
+            clipA: min(clip.id, other.id), clipB: max(clip.id, other.id),
             shareA: oriented.shareOfA, shareB: oriented.shareOfB, offset: oriented.offset,
             transform: oriented.transform,
             segments: .array(oriented.segments.map(\.jsonValue)), matchedFrames: oriented.matchedFrames,

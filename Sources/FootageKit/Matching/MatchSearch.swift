@@ -29,7 +29,7 @@ extension MatchJob {
             let clip = try catalog.clip(matching: ref)
             found = try match(clip: clip, catalog: catalog, options: options)
             search.clip = clip
-            if let record = try catalog.fingerprint(clipId: clip.id!) {
+            if let record = try catalog.fingerprint(clipId: clip.id) {
                 search.note = FingerprintJob.note(frameCount: record.frameCount, usableCount: record.usableCount)
             }
         } else {

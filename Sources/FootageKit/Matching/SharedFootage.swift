@@ -1,5 +1,6 @@
 import Foundation
 import FootageCatalog
+import FootageCore
 import FootageMatching
 
 /// A stored match seen from one of its clips: the other clip, and the match oriented so that this clip is A.
@@ -13,12 +14,12 @@ public struct SharedFootage: Sendable {
 
     /// Every clip the catalogue records as sharing footage with `clip`, the largest share of this clip first.
     public static func of(_ clip: ClipRecord, catalog: Catalog) throws -> [SharedFootage] {
-        try catalog.matches(clipId: clip.id!).map { record in
+        try catalog.matches(clipId: clip.id).map { record in
             let stored = ClipMatch(
                 shareOfA: record.shareA, shareOfB: record.shareB, offset: record.offset,
                 segments: record.segmentsValue.arrayItems.map(MatchSegment.init(json:)),
                 matchedFrames: record.matchedFrames, transform: record.transform, meanDistance: record.meanDistance)
-            let isA = record.clipA == clip.id!
+            let isA = record.clipA == clip.id
             let other = try catalog.clip(id: isA ? record.clipB : record.clipA)
             let match = isA ? stored : stored.reversed
             return SharedFootage(
@@ -73,16 +74,16 @@ public enum MatchText {
     }
 
     /// What a transform means to a person.
-    public static func transform(_ name: String?) -> String? {
-        guard let name else { return nil }
-        switch name {
-        case "flipY": return "mirrored left to right (flipY)"
-        case "flipX": return "mirrored top to bottom (flipX)"
-        case "rot90", "rot270": return "turned a quarter turn (\(name))"
-        case "rot180": return "turned upside down (rot180)"
-        case ClipMatch.cropped: return "cropped to its middle, by about 10 % (cropped)"
-        case ClipMatch.widened: return "with more picture around it: A is B cropped by about 10 % (widened)"
-        default: return "transposed (\(name))"
+    public static func transform(_ transform: MatchTransform?) -> String? {
+        guard let transform else { return nil }
+        switch transform {
+        case .flipY: return "mirrored left to right (flipY)"
+        case .flipX: return "mirrored top to bottom (flipX)"
+        case .rot90, .rot270: return "turned a quarter turn (\(transform))"
+        case .rot180: return "turned upside down (rot180)"
+        case .cropped: return "cropped to its middle, by about 10 % (cropped)"
+        case .widened: return "with more picture around it: A is B cropped by about 10 % (widened)"
+        case .flipPlus1, .flipMinus1: return "transposed (\(transform))"
         }
     }
 }

@@ -5,11 +5,11 @@ import FootageWorkers
 
 /// Turns what FootageMedia read from a file into catalogue records.
 enum ClipMapping {
-    static func registration(_ inspection: MediaInspection, locations: [(path: String, kind: String)],
-                             acquisition: AcquisitionRecord?) -> ClipRegistration {
+    static func registration(_ inspection: MediaInspection, locations: [(path: String, kind: LocationKind)],
+                             acquisition: NewAcquisition?) -> ClipRegistration {
         let probe = inspection.probe
         let json = (try? probe.jsonData()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        var clip = ClipRecord(sha256: inspection.sha256, size: inspection.size, probeJson: json)
+        var clip = NewClip(sha256: inspection.sha256, size: inspection.size, probeJson: json)
         let video = probe.firstStream(ofType: "video")
         let audio = probe.firstStream(ofType: "audio")
         let footage = probe.footage
@@ -54,10 +54,10 @@ enum ClipMapping {
             return stream
         }
         var tags = (probe.format.tags ?? [:]).sorted { $0.key < $1.key }
-            .map { TagRecord(scope: "format", key: $0.key, value: $0.value) }
+            .map { NewTag(scope: "format", key: $0.key, value: $0.value) }
         for info in probe.streams {
             tags += (info.tags ?? [:]).sorted { $0.key < $1.key }
-                .map { TagRecord(scope: "stream:\(info.index)", key: $0.key, value: $0.value) }
+                .map { NewTag(scope: "stream:\(info.index)", key: $0.key, value: $0.value) }
         }
         let library = MediaRunner.library
         let details: [String: JSONValue] = [

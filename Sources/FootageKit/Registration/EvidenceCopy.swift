@@ -8,7 +8,7 @@ import FootageCore
 /// (`fsync`), renamed into place, and the folder is flushed too, so that after a crash either the whole copy is
 /// there or nothing is; the copy is then made read-only. An existing copy with the right name is kept.
 public enum EvidenceCopy {
-    public struct Failure: Error, CustomStringConvertible, Sendable {
+    public struct Failure: FootageError {
         public let description: String
     }
 

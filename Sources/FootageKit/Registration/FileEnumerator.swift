@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 
 /// Expands the paths given to `register` into the files to register. Folders are walked recursively in name
@@ -31,8 +32,12 @@ public enum FileEnumerator {
     }
 
     private static func walk(_ folder: String, into entries: inout [Entry]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            entries.append(.skipped(path: folder, reason: "cannot list this folder"))
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            let reason = IOError(path: folder, failure: "cannot list this folder", underlying: error).reason
+            entries.append(.skipped(path: folder, reason: "cannot list this folder" + (reason.map { " (\($0))" } ?? "")))
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") {

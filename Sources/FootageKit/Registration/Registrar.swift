@@ -40,7 +40,7 @@ public struct Registrar: Sendable {
         public var status: Status
         public var sha256: String?
         public var message: String?
-        public var clip: ClipRecord?
+        public var clip: NewClip?
         public var addedLocations: [String] = []
         public var copyPath: String?
         public var events: [Int64] = []
@@ -123,11 +123,11 @@ public struct Registrar: Sendable {
         do {
             let inspection = try inspect()
             var acquisition = try acquisitionRecord(for: path)
-            var locations: [(path: String, kind: String)] = [(path, "original")]
+            var locations: [(path: String, kind: LocationKind)] = [(path, .original)]
             var copyPath: String?
             if options.copy {
                 copyPath = try EvidenceCopy.store(path, sha256: inspection.sha256, in: catalog.mediaFolder)
-                locations.append((copyPath!, "copy"))
+                locations.append((copyPath!, .copy))
             }
             if acquisition?.isEmpty == true { acquisition = nil }
             let registration = ClipMapping.registration(inspection, locations: locations, acquisition: acquisition)
@@ -163,7 +163,7 @@ public struct Registrar: Sendable {
     private func fingerprintStep(_ outcome: Outcome, _ fingerprint: FingerprintJob.Options) throws -> Outcome {
         var outcome = outcome
         let clip = try catalog.clip(matching: outcome.sha256 ?? outcome.path)
-        let hasOne = try catalog.hasFingerprint(clipId: clip.id!)
+        let hasOne = try catalog.hasFingerprint(clipId: clip.id)
         guard outcome.status == .registered || !hasOne else { return outcome }
         let result = try FingerprintJob.run(clip: clip, catalog: catalog, options: fingerprint)
         outcome.fingerprintFrames = result.frameCount
@@ -172,11 +172,11 @@ public struct Registrar: Sendable {
         return outcome
     }
 
-    private func acquisitionRecord(for path: String) throws -> AcquisitionRecord? {
+    private func acquisitionRecord(for path: String) throws -> NewAcquisition? {
         let given = options.acquisition
         let sidecarPath = given.infoJSON ?? YtDlpSidecar.besides(path)
         if given.isEmpty && sidecarPath == nil { return nil }
-        var record = AcquisitionRecord()
+        var record = NewAcquisition()
         record.publisher = given.publisher
         record.platform = given.platform
         record.url = given.url

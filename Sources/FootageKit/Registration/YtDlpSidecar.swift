@@ -42,8 +42,11 @@ public struct YtDlpSidecar: Sendable, Equatable {
         if let size = attributes?[.size] as? Int, size > maximumSize {
             throw SidecarError("\(path): sidecar too large (\(size) bytes; at most \(maximumSize))")
         }
-        guard let data = try? Data(contentsOf: url) else {
-            throw SidecarError("\(path): cannot read the sidecar")
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw IOError(path: path, failure: "cannot read the sidecar", underlying: error)
         }
         return try parse(data, path: path)
     }
@@ -89,7 +92,7 @@ public struct YtDlpSidecar: Sendable, Equatable {
     }
 
     /// Copies the platform's statements into an acquisition record.
-    public func fill(_ record: inout AcquisitionRecord) {
+    public func fill(_ record: inout NewAcquisition) {
         record.sidecarPath = path
         record.sidecarSha256 = sha256
         record.sidecarJson = text
@@ -105,7 +108,7 @@ public struct YtDlpSidecar: Sendable, Equatable {
     }
 }
 
-public struct SidecarError: Error, CustomStringConvertible, Sendable {
+public struct SidecarError: FootageError {
     public let description: String
     init(_ description: String) { self.description = description }
 }

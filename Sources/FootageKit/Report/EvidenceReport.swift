@@ -31,16 +31,16 @@ public enum EvidenceReport {
                               generatedAt: String = Timestamp.now()) throws -> Page {
         let scope: CatalogSnapshot.Scope
         switch subject {
-        case .article(let article): scope = .article(article.id!)
-        case .clip(let clip): scope = .clip(clip.id!)
+        case .article(let article): scope = .article(article.id)
+        case .clip(let clip): scope = .clip(clip.id)
         }
         let index = SnapshotIndex(try catalog.snapshot(scope))
         let images = ReportImages(root: catalog.root, placement: options.imagesFolder.map(ReportImages.Placement.folder) ?? .embedded)
         let page = ReportPage(index: index, images: images, generatedAt: generatedAt)
         let html: HTML
         switch subject {
-        case .article(let article): html = page.article(index.articles[article.id!] ?? article)
-        case .clip(let clip): html = page.clip(index.clips[clip.id!] ?? clip)
+        case .article(let article): html = page.article(index.articles[article.id] ?? article)
+        case .clip(let clip): html = page.clip(index.clips[clip.id] ?? clip)
         }
         return Page(html: html.markup, images: images.files, claims: index.snapshot.claims.count,
                     clips: index.snapshot.clips.count)
@@ -54,9 +54,9 @@ struct ReportPage {
     let generatedAt: String
 
     func article(_ article: ArticleRecord) -> HTML {
-        let claims = index.claimsByArticle[article.id!] ?? []
-        let withEvidence = claims.filter { !index.standingLinks(claim: $0.id!).isEmpty }
-        let clips = linkedClips(order: claims.flatMap { index.linksByClaim[$0.id!] ?? [] })
+        let claims = index.claimsByArticle[article.id] ?? []
+        let withEvidence = claims.filter { !index.standingLinks(claim: $0.id).isEmpty }
+        let clips = linkedClips(order: claims.flatMap { index.linksByClaim[$0.id] ?? [] })
         let claimsPart: HTML
         if claims.isEmpty {
             claimsPart = "<p class=\"muted\">This article has no claims. Add them with <code>footage claim add</code>.</p>"
@@ -83,11 +83,12 @@ struct ReportPage {
     }
 
     func clip(_ clip: ClipRecord) -> HTML {
-        let links = index.linksByClip[clip.id!] ?? []
+        let links = index.linksByClip[clip.id] ?? []
         let articles = index.snapshot.articles
         var claimsPart: [HTML] = []
         for article in articles {
-            let claims = (index.claimsByArticle[article.id!] ?? []).filter { claim in links.contains { $0.claimId == claim.id } }
+            let claims = (index.claimsByArticle[article.id] ?? [])
+                .filter { claim in links.contains { $0.claimId == claim.id } }
             claimsPart.append("""
                 <h3 class="article-head"><span class="id">\(article.shortID)</span>\(article.headline)</h3>
                 <table class="meta">\(articleFacts(article))</table>
@@ -95,13 +96,13 @@ struct ReportPage {
                 """)
         }
         if claimsPart.isEmpty { claimsPart = ["<p class=\"check none\">No claim has been linked to this clip yet.</p>"] }
-        let title = index.title(of: clip.id!) ?? "clip \(clip.sha256.prefix(12))"
+        let title = index.title(of: clip.id) ?? "clip \(clip.sha256.prefix(12))"
         let body: HTML = """
             <header class="masthead"><div class="kicker">Evidence report · clip <span class="hash">\(String(clip.sha256.prefix(12)))</span></div>
             <h1>\(title)</h1></header>
             <div class="summary">\(stat(links.filter { !$0.isRetracted }.count, "standing links"))\
             \(stat(Set(links.map(\.claimId)).count, "claims it bears on"))\(stat(articles.count, "articles"))\
-            \(stat((index.keyframes[clip.id!] ?? []).count, "keyframes extracted"))</div>
+            \(stat((index.keyframes[clip.id] ?? []).count, "keyframes extracted"))</div>
             \(verification())
             \(timeline([clip]))
             \(ReportClip(index: index, images: images).section(clip))
@@ -175,9 +176,9 @@ struct ReportPage {
     private func timeline(_ clips: [ClipRecord]) -> HTML {
         guard !clips.isEmpty else { return .empty }
         let rows = clips.map { clip in
-            ReportTimeline.Row(clip: clip, label: index.title(of: clip.id!) ?? index.publisher(of: clip.id!) ?? "clip",
-                               links: index.linksByClip[clip.id!] ?? [],
-                               keyframeTimes: (index.keyframes[clip.id!] ?? []).map(\.time))
+            ReportTimeline.Row(clip: clip, label: index.title(of: clip.id) ?? index.publisher(of: clip.id) ?? "clip",
+                               links: index.linksByClip[clip.id] ?? [],
+                               keyframeTimes: (index.keyframes[clip.id] ?? []).map(\.time))
         }
         return "<h2>Timeline</h2>\(ReportTimeline.svg(rows))"
     }

@@ -1,3 +1,4 @@
+import FootageCatalog
 import Foundation
 
 /// A piece of HTML that is safe by construction: the only way untrusted text gets into it is through
@@ -33,6 +34,11 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
         /// Text from anywhere: escaped.
         public mutating func appendInterpolation(_ text: String?) { markup += HTML.escape(text ?? "") }
+
+        /// A word of the catalogue's vocabulary (a stance, a ledger action…), as the catalogue stores it.
+        public mutating func appendInterpolation(_ word: some CatalogVocabulary) {
+            markup += HTML.escape(word.rawValue)
+        }
 
         public mutating func appendInterpolation(_ number: Int) { markup += String(number) }
         public mutating func appendInterpolation(_ number: Int64) { markup += String(number) }

@@ -11,7 +11,7 @@ struct ReportClaims {
     }
 
     func claim(for claim: ClaimRecord, onlyClip: Int64? = nil) -> HTML {
-        let links = (index.linksByClaim[claim.id!] ?? []).filter { onlyClip == nil || $0.clipId == onlyClip }
+        let links = (index.linksByClaim[claim.id] ?? []).filter { onlyClip == nil || $0.clipId == onlyClip }
         let standing = links.filter { !$0.isRetracted }
         let kinds = claim.kindList.map { "<span class=\"kind\">\($0)</span>" as HTML }.joined()
         let attribution: HTML = claim.attribution.map { "<div class=\"muted\">Attributed to: \($0)</div>" } ?? .empty
@@ -20,7 +20,7 @@ struct ReportClaims {
             badges = "<span class=\"badge neutral\">no evidence</span><span class=\"muted\">No footage has been linked to this claim.</span>"
         } else {
             let counts = Dictionary(grouping: standing, by: \.stance)
-            badges = ["supports", "contradicts", "context", "unclear"].compactMap { stance -> HTML? in
+            badges = Stance.allCases.compactMap { stance -> HTML? in
                 guard let n = counts[stance]?.count else { return nil }
                 return badge(stance, count: n)
             }.joined() + "<span class=\"muted\">\(StanceSummary.text(standing))</span>"
@@ -36,7 +36,7 @@ struct ReportClaims {
             """
     }
 
-    func badge(_ stance: String, count: Int = 1) -> HTML {
+    func badge(_ stance: Stance, count: Int = 1) -> HTML {
         let css = HTML(trusted: ReportStyle.stanceClass(stance))
         return "<span class=\"badge \(css)\">\(stance)\(count > 1 ? " ×\(count)" : "")</span>"
     }

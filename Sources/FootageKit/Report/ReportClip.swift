@@ -9,7 +9,7 @@ struct ReportClip {
     let images: ReportImages
 
     func section(_ clip: ClipRecord) -> HTML {
-        let id = clip.id!
+        let id = clip.id
         let title = index.title(of: id)
         let links = index.linksByClip[id] ?? []
         return """
@@ -27,7 +27,7 @@ struct ReportClip {
     }
 
     private func facts(_ clip: ClipRecord) -> HTML {
-        let id = clip.id!
+        let id = clip.id
         let acquisitions = index.acquisitions[id] ?? []
         let streams = index.streams[id] ?? []
         var rows: [(StaticString, HTML)] = [
@@ -85,7 +85,7 @@ struct ReportClip {
         guard let latest = index.assessment(of: clipId) else {
             return "<div class=\"assessment muted\">Not assessed (footage assess)</div>"
         }
-        let label = latest.categoryValue?.label ?? latest.category
+        let label = latest.category.label
         return """
             <div class="assessment">Assessment: \(label)\
             <span class="muted"> — \(latest.createdBy), \(latest.createdAt)\(latest.note.map { ": “" + $0 + "”" } ?? "")</span></div>
@@ -102,7 +102,7 @@ struct ReportClip {
     private func keyframes(_ clip: ClipRecord, links: [LinkRecord]) -> HTML {
         let standing = links.filter { !$0.isRetracted }
         guard !standing.isEmpty else { return .empty }
-        let frames = (index.keyframes[clip.id!] ?? []).filter { frame in
+        let frames = (index.keyframes[clip.id] ?? []).filter { frame in
             standing.contains { frame.time >= $0.start - Catalog.rangeSlack && frame.time <= $0.end + Catalog.rangeSlack }
         }
         let ranges = standing.map { "\($0.shortID) \(TimeText.format($0.start))–\(TimeText.format($0.end))" }

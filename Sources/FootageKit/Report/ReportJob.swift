@@ -14,7 +14,7 @@ extension EvidenceReport {
         switch try CatalogSubject.resolve(subject, in: catalog, acceptingClaims: false) {
         case .article(let article): resolved = .article(article)
         case .clip(let clip): resolved = .clip(clip)
-        case .claim: throw CatalogError(.invalid, "\(subject): a report is of an article or a clip")
+        case .claim: throw WorkflowError.notReportable(subject: subject)
         }
         let folder = imagesFolder ? ReportWriter.defaultImagesFolder(for: target) : nil
         let page = try render(resolved, catalog: catalog, options: Options(imagesFolder: folder))

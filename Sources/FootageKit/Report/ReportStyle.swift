@@ -1,14 +1,9 @@
+import FootageCatalog
+
 /// The report's style sheet, inline in its `<style>`: a sober newsroom page that prints well.
 enum ReportStyle {
-    /// The CSS class of a stance; anything unknown is drawn as unclear.
-    static func stanceClass(_ stance: String) -> String {
-        switch stance {
-        case "supports": "s-supports"
-        case "contradicts": "s-contradicts"
-        case "context": "s-context"
-        default: "s-unclear"
-        }
-    }
+    /// The CSS class of a stance.
+    static func stanceClass(_ stance: Stance) -> String { "s-\(stance.rawValue)" }
 
     static let css: HTML = """
         :root { --ink: #1d2330; --muted: #5b6475; --rule: #d9dde5; --paper: #ffffff; --tint: #f5f6f8;

@@ -58,7 +58,7 @@ enum ReportTimeline {
                 <text x="\(labelWidth - 10)" y="\(barY + 22)" class="sha" text-anchor="end">\(String(row.clip.sha256.prefix(12)))</text>\
                 <rect x="\(x(offset))" y="\(barY)" width="\(max(x(offset + duration) - x(offset), 1))" height="\(barHeight)" class="clipbar"><title>\(row.label) — \(TimeText.format(duration))</title></rect>
                 """)
-            for (lane, link) in row.links.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }).enumerated() {
+            for (lane, link) in row.links.sorted(by: { $0.id < $1.id }).enumerated() {
                 let x0 = x(offset + link.start), x1 = x(offset + link.end)
                 let laneY = barY + 2 + Double(lane) * laneHeight
                 let css: HTML = link.isRetracted ? "retracted" : HTML(trusted: "range \(ReportStyle.stanceClass(link.stance))")
@@ -76,7 +76,7 @@ enum ReportTimeline {
         }
         let legendY = height - 8
         var legend: [HTML] = []
-        for (i, stance) in ["supports", "contradicts", "context", "unclear"].enumerated() {
+        for (i, stance) in Stance.allCases.enumerated() {
             let lx = labelWidth + Double(i) * 120
             legend.append("""
                 <rect x="\(lx)" y="\(legendY - 9)" width="12" height="10" class="range \(HTML(trusted: ReportStyle.stanceClass(stance)))"/>\

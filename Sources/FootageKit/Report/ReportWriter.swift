@@ -1,9 +1,10 @@
+import FootageCore
 import Foundation
 
 /// Writes a report so that nothing half-written is ever left under the report's name: the page (and its images
 /// folder) go to temporary names in the target folder and are renamed once complete.
 public enum ReportWriter {
-    public struct Failure: Error, CustomStringConvertible, Sendable {
+    public struct Failure: FootageError {
         public let description: String
         init(_ description: String) { self.description = description }
     }

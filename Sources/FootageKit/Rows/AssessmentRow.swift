@@ -7,7 +7,7 @@ public struct AssessmentRow: Encodable, Sendable {
     public var clipId: Int64
     public var clipSha256: String
     /// `original`, `decontextualized`, `edited`, `transformed`, `staged` or `satire`.
-    public var category: String
+    public var category: AssessmentCategory
     /// The schema.org `MediaAuthenticityCategory` member the category stands for.
     public var schemaOrg: String?
     public var note: String?
@@ -19,7 +19,7 @@ public struct AssessmentRow: Encodable, Sendable {
         clipId = assessment.clipId
         clipSha256 = assessment.clipSha256
         category = assessment.category
-        schemaOrg = assessment.categoryValue?.schemaOrgName
+        schemaOrg = assessment.category.schemaOrgName
         note = assessment.note
         createdAt = assessment.createdAt
         createdBy = assessment.createdBy

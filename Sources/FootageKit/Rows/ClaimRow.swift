@@ -21,7 +21,7 @@ public struct ClaimRow: Encodable, Sendable {
     /// What extraction found: figures, quotes, footage references.
     public var details: JSONValue
     /// `extracted` or `analyst`.
-    public var origin: String
+    public var origin: ClaimOrigin
     public var createdAt: String
     public var createdBy: String
 

@@ -27,8 +27,9 @@ public struct ClipDetailRow: Encodable, Sendable {
         acquisitions = detail.acquisitions.map(AcquisitionRow.init)
         events = overview.events.map(LedgerEventRow.init)
         let modes = Dictionary(overview.extractions.map { ($0.id, $0.mode) }, uniquingKeysWith: { first, _ in first })
-        keyframes = overview.keyframes.map { frame in
-            KeyframeRow(frame, clip: detail.clip.sha256, mode: modes[frame.extractionId] ?? "", root: overview.root)
+        // Every still belongs to an extraction (a foreign key); one without is left out rather than given a mode.
+        keyframes = overview.keyframes.compactMap { frame in
+            modes[frame.extractionId].map { KeyframeRow(frame, clip: detail.clip.sha256, mode: $0, root: overview.root) }
         }
         contactSheets = overview.extractions.compactMap(\.sheetPath).map {
             overview.root.appendingPathComponent($0).path

@@ -11,7 +11,7 @@ public struct KeyframeRow: Encodable, Sendable {
     /// 1-based position in its extraction.
     public var index: Int
     /// `key`, `scene` or `interval`.
-    public var mode: String
+    public var mode: ExtractionMode
     /// Presentation timestamp in `time_base` units, exactly as the stream has it.
     public var pts: Int64
     public var timeBase: String
@@ -36,14 +36,14 @@ public struct KeyframeRow: Encodable, Sendable {
 // In an extension, so that the struct keeps its memberwise initialiser for these two to share.
 extension KeyframeRow {
     /// A recorded still; `root` is the catalogue folder its path is relative to.
-    public init(_ frame: KeyframeRecord, clip: String, mode: String, root: URL) {
+    public init(_ frame: KeyframeRecord, clip: String, mode: ExtractionMode, root: URL) {
         self.init(clip: clip, index: frame.idx, mode: mode, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
                   width: frame.width, height: frame.height, path: root.appendingPathComponent(frame.path).path,
                   sha256: frame.sha256, pdq: frame.pdq, quality: frame.quality, score: frame.score)
     }
 
     /// A still of a file outside the catalogue, written into `folder`.
-    public init(_ frame: ExtractedKeyframe, file: String, mode: String, folder: URL) {
+    public init(_ frame: ExtractedKeyframe, file: String, mode: ExtractionMode, folder: URL) {
         self.init(file: file, index: frame.index, mode: mode, pts: frame.pts, timeBase: frame.timeBase,
                   time: frame.time, width: frame.width, height: frame.height, path: folder.appendingPathComponent(frame.fileName).path,
                   sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)

@@ -7,7 +7,7 @@ public struct LedgerEventRow: Encodable, Sendable {
     public var seq: Int64
     public var time: String
     public var actor: String
-    public var action: String
+    public var action: LedgerAction
     public var subject: String
     /// The event's details; the stored text itself when it is not JSON (which `verify` reports).
     public var payload: JSONValue

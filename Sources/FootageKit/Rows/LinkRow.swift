@@ -12,8 +12,8 @@ public struct LinkRow: Encodable, Sendable {
     public var clipSha256: String
     public var start: Double
     public var end: Double
-    public var stance: String
-    public var confidence: String
+    public var stance: Stance
+    public var confidence: Confidence
     public var note: String?
     /// The keyframes inside the range when the link was made: `{id, time, sha256, pdq}`.
     public var keyframes: JSONValue

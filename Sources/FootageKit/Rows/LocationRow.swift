@@ -7,7 +7,7 @@ public struct LocationRow: Encodable, Sendable {
     public var clipId: Int64
     public var path: String
     /// `original` (a registered file) or `copy` (an evidentiary copy in `Media/`).
-    public var kind: String
+    public var kind: LocationKind
     public var firstSeen: String
 
     public init(_ location: LocationRecord) {

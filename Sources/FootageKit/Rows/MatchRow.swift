@@ -1,4 +1,5 @@
 import Foundation
+import FootageCore
 import FootageMatching
 
 /// Two clips that share footage: how much of each, at what offset (B's time ≈ A's time + offset), the matched
@@ -35,7 +36,7 @@ public struct MatchRow: Encodable, Sendable {
     public var shareB: Double
     public var offset: Double
     /// How B was turned or cropped from A (`flipY`, `rot90`, `cropped`, …); absent when B is A as it is.
-    public var transform: String?
+    public var transform: MatchTransform?
     public var segments: [Segment]
     public var matchedFrames: Int
     public var meanDistance: Double

@@ -8,7 +8,7 @@ public enum Sealing {
     /// vouch for the tampering.
     public static func seal(_ catalog: Catalog, analyst: String) throws -> SealRecord {
         if let problem = try catalog.ledgerProblems().first {
-            throw CatalogError(.invalid, "\(problem); nothing sealed (run `footage verify`)")
+            throw WorkflowError.brokenChain(problem)
         }
         return try catalog.seal(actor: analyst)
     }

@@ -40,7 +40,7 @@ public enum Verifier {
     public static func verify(_ catalog: Catalog, since: [LedgerCheckpoint] = [],
                               jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
         // Registered files, then keyframe images and contact sheets (stored relative to the catalogue folder).
-        let locations = try catalog.allLocations().map { (path: $0.location.path, kind: $0.location.kind, sha: $0.sha256) }
+        let locations = try catalog.allLocations().map { (path: $0.path, kind: $0.kind, sha: $0.sha256) }
             + catalog.allKeyframeImages().map { (path: catalog.root.appendingPathComponent($0.path).path, kind: "keyframe", sha: $0.sha256) }
         var files = [FileCheck?](repeating: nil, count: locations.count)
         files.withUnsafeMutableBufferPointer { buffer in
@@ -63,7 +63,7 @@ public enum Verifier {
         let head = try catalog.ledgerHead()
         var checkpoints: [CheckpointCheck] = []
         let given = since.map { ($0, "given") }
-        for (checkpoint, source) in given + (try catalog.seals().map { ($0.checkpoint, "seal \($0.id!)") }) {
+        for (checkpoint, source) in given + (try catalog.seals().map { ($0.checkpoint, "seal \($0.id)") }) {
             let subject = "\(source == "given" ? "checkpoint" : source) \(checkpoint)"
             let found = try catalog.checkpointProblems(checkpoint, subject: subject, chainIntact: chain.isEmpty)
             problems += found
