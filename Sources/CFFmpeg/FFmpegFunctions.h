@@ -16,6 +16,8 @@
     R(UTIL, int, av_dict_set, (AVDictionary **pm, const char *key, const char *value, int flags), (pm, key, value, flags)) \
     R(UTIL, double, av_display_rotation_get, (const int32_t matrix[9]), (matrix)) \
     R(FORMAT, int, av_find_best_stream, (AVFormatContext *ic, enum AVMediaType type, int wanted_stream_nb, int related_stream, const AVCodec **decoder_ret, int flags), (ic, type, wanted_stream_nb, related_stream, decoder_ret, flags)) \
+    R(UTIL, AVEncryptionInfo *, av_encryption_info_get_side_data, (const uint8_t *side_data, size_t side_data_size), (side_data, side_data_size)) \
+    V(UTIL, void, av_encryption_info_free, (AVEncryptionInfo *info), (info)) \
     R(UTIL, char *, av_fourcc_make_string, (char *buf, uint32_t fourcc), (buf, fourcc)) \
     R(UTIL, AVFrame *, av_frame_alloc, (void), ()) \
     V(UTIL, void, av_frame_free, (AVFrame **frame), (frame)) \
@@ -36,6 +38,7 @@
     R(UTIL, int, av_opt_set_int, (void *obj, const char *name, int64_t val, int search_flags), (obj, name, val, search_flags)) \
     R(CODEC, AVPacket *, av_packet_alloc, (void), ()) \
     V(CODEC, void, av_packet_free, (AVPacket **pkt), (pkt)) \
+    R(CODEC, uint8_t *, av_packet_get_side_data, (const AVPacket *pkt, enum AVPacketSideDataType type, size_t *size), (pkt, type, size)) \
     V(CODEC, void, av_packet_unref, (AVPacket *pkt), (pkt)) \
     R(UTIL, int, av_pix_fmt_count_planes, (enum AVPixelFormat pix_fmt), (pix_fmt)) \
     R(UTIL, const AVPixFmtDescriptor *, av_pix_fmt_desc_get, (enum AVPixelFormat pix_fmt), (pix_fmt)) \

@@ -15,6 +15,8 @@ public enum ArticleError: FootageError, Equatable {
     case noBodyText(fileName: String, format: ArticleFormat)
     /// A JSON-LD file that is not valid JSON, is nested too deeply, or holds no article object.
     case malformedJSONLD(fileName: String, detail: String)
+    /// The text holds more check-worthy sentences than `ClaimExtractor.maximumClaims`.
+    case tooManyClaims(fileName: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -33,6 +35,9 @@ public enum ArticleError: FootageError, Equatable {
                 + "(check that it is the article itself and not an index or a login page)"
         case .malformedJSONLD(let name, let detail):
             return "\(name): malformed JSON-LD (\(detail); expected a schema.org NewsArticle object)"
+        case .tooManyClaims(let name, let limit):
+            return "\(name): more than \(limit) check-worthy sentences (one article yields at most \(limit) claims; "
+                + "import the part of the document that the footage bears on)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import FootageCore
 import Foundation
 
 /// Imports a news article from a file's bytes: detects the format, decodes the text, reads metadata and
@@ -62,10 +63,7 @@ public enum ArticleImporter {
             publishedText: normalisedDate == nil ? rawDate : nil,
             author: authors.isEmpty ? nil : authors.joined(separator: ", "),
             body: body,
-            sha256: SHA256.hash(data: data).map { byte in
-                let hex = String(byte, radix: 16)
-                return byte < 16 ? "0" + hex : hex
-            }.joined(),
+            sha256: SHA256.hash(data: data).hexString,
             encoding: decoded.encoding
         )
     }

@@ -30,7 +30,13 @@ public enum ClaimExtractor {
         "more", "opinion", "explainer", "live updates", "newsletter", "sponsored",
     ]
 
-    /// The check-worthy sentences of `body`.
+    /// The most claims one article may hold. A long investigative piece has a few hundred check-worthy
+    /// sentences; a hostile 5 MiB text of short sentences has over 150,000, which would take minutes to store and
+    /// no one could review.
+    public static let maximumClaims = 5_000
+
+    /// The check-worthy sentences of `body`, in order: at most `maximumClaims + 1`, since extraction stops as soon
+    /// as the text holds more than the limit (the importer then refuses the article, naming the limit).
     /// - Parameters:
     ///   - headline: a body sentence equal to it (ignoring case and spacing) is skipped.
     ///   - published: the article's publication date (ISO 8601, as `ImportedArticle.published`), used to
@@ -56,6 +62,7 @@ public enum ClaimExtractor {
             if let normalisedHeadline, text.collapsingWhitespace.lowercased() == normalisedHeadline { continue }
             if let claim = analyse(sentence, text: text, offset: range.lowerBound, published: publishedDate) {
                 claims.append(claim)
+                if claims.count > maximumClaims { break }
             }
         }
         return claims

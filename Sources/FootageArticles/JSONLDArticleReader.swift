@@ -3,8 +3,9 @@ import Foundation
 /// Reads a schema.org article (`NewsArticle`, `Article`, `ReportageNewsArticle`, `BlogPosting`, …) from
 /// JSON-LD: a single object, an array of objects, or an object with an `@graph` array.
 ///
-/// The JSON is checked for nesting deeper than `maximumNesting` before it is parsed, and the search for
-/// the article visits at most `maximumNodes` values breadth-first, so hostile files cost linear time.
+/// The JSON is checked for nesting deeper than `maximumNesting` and for more than `maximumValues` values before it
+/// is parsed, and the search for the article visits at most `maximumNodes` values breadth-first, so hostile files
+/// cost linear time and bounded memory (`JSONSerialization` builds an object per value: 5 MiB of `{},` took 360 MB).
 /// Properties read: `headline` (else `name`), `description`, `articleBody`, `url` (else an `http` `@id`
 /// or `mainEntityOfPage`), `datePublished` (else `dateCreated`), `author` (a string, an object with
 /// `name`, or an array of either) and `publisher.name`. See https://schema.org/NewsArticle
@@ -15,11 +16,11 @@ enum JSONLDArticleReader {
 
     static let maximumNesting = 64
     static let maximumNodes = 10_000
+    /// An article's JSON-LD holds a few hundred values; a page's whole graph a few thousand.
+    static let maximumValues = 100_000
 
     static func read(_ data: Data) throws(Failure) -> ArticleFields {
-        if let depth = nestingExceeding(maximumNesting, in: data) {
-            throw Failure(detail: "JSON nested deeper than \(depth) levels")
-        }
+        if let problem = shapeProblem(data) { throw Failure(detail: problem) }
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -32,16 +33,17 @@ enum JSONLDArticleReader {
         return fields(of: article)
     }
 
-    /// True when `data` is JSON: nested too deeply to parse safely (such a file is refused later as
+    /// True when `data` is JSON: too deeply nested or too large to parse safely (such a file is refused later as
     /// malformed JSON-LD), or parsed by `JSONSerialization`.
     static func looksLikeJSON(_ data: Data) -> Bool {
-        if nestingExceeding(maximumNesting, in: data) != nil { return true }
+        if shapeProblem(data) != nil { return true }
         return (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
     }
 
-    /// The first nesting depth above `limit` found in `data`, scanning outside strings only.
-    private static func nestingExceeding(_ limit: Int, in data: Data) -> Int? {
-        var depth = 0, inString = false, escaped = false
+    /// Why `data` is too deeply nested or holds too many values to parse, from one scan outside strings; nil when
+    /// neither. Values and keys are counted from their separators and containers (a small overcount).
+    private static func shapeProblem(_ data: Data) -> String? {
+        var depth = 0, values = 1, inString = false, escaped = false
         for byte in data {
             if inString {
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true }
@@ -52,10 +54,13 @@ enum JSONLDArticleReader {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > limit { return limit }
+                values += 1
+                if depth > maximumNesting { return "JSON nested deeper than \(maximumNesting) levels" }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            case UInt8(ascii: ","), UInt8(ascii: ":"): values += 1
             default: break
             }
+            if values > maximumValues { return "JSON with more than \(maximumValues) values" }
         }
         return nil
     }

@@ -15,6 +15,7 @@ enum MarkdownInline {
         var out = String.UnicodeScalarView()
         let pairs = Pairs(scalars)
         var skipAfter: [Int: Int] = [:]      // index of a link's `]` → index just past its destination
+        var searchedForCloser: [Int: Int] = [:]  // run length → index up to which no closing run of it exists
         var index = 0
         while index < scalars.count {
             if let resume = skipAfter.removeValue(forKey: index) {
@@ -28,11 +29,11 @@ enum MarkdownInline {
                 index += 2
             case "`":
                 let run = runLength(scalars, at: index)
-                if let close = closingBackticks(scalars, from: index + run, length: run) {
-                    out.append(contentsOf: scalars[(index + run)..<close])
+                if let close = closingBackticks(scalars, from: index + run, length: run, searched: &searchedForCloser) {
+                    append(scalars[(index + run)..<close], to: &out)
                     index = close + run
                 } else {
-                    out.append(contentsOf: scalars[index..<(index + run)])
+                    append(scalars[index..<(index + run)], to: &out)
                     index += run
                 }
             case "!" where index + 1 < scalars.count && scalars[index + 1] == "[":
@@ -58,7 +59,7 @@ enum MarkdownInline {
                 if isDelimiter(scalar, run: run, before: before, after: after) {
                     index += run
                 } else {
-                    out.append(contentsOf: scalars[index..<(index + run)])
+                    append(scalars[index..<(index + run)], to: &out)
                     index += run
                 }
             default:
@@ -67,6 +68,12 @@ enum MarkdownInline {
             }
         }
         return HTMLEntities.decode(String(out)).collapsingWhitespace
+    }
+
+    /// Appends one scalar at a time: `UnicodeScalarView.append(contentsOf:)` copies the whole view on every call
+    /// (quadratic: 5 MiB of code spans took 85 s), while appending a scalar grows it in amortised constant time.
+    private static func append(_ scalars: some Sequence<Unicode.Scalar>, to out: inout String.UnicodeScalarView) {
+        for scalar in scalars { out.append(scalar) }
     }
 
     private static func isDelimiter(_ mark: Unicode.Scalar, run: Int, before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
@@ -89,8 +96,12 @@ enum MarkdownInline {
         return end - start
     }
 
-    private static func closingBackticks(_ scalars: [Unicode.Scalar], from start: Int, length: Int) -> Int? {
-        var index = start
+    /// The next run of exactly `length` backticks, within `maximumLookahead` of `start`. A search that failed is
+    /// remembered (`searched`: how far no such run exists), so the next search for the same length resumes there:
+    /// 5 MiB of lone backticks took minutes when every one looked 2,048 scalars ahead again.
+    private static func closingBackticks(_ scalars: [Unicode.Scalar], from start: Int, length: Int,
+                                         searched: inout [Int: Int]) -> Int? {
+        var index = max(start, searched[length] ?? 0)
         let limit = min(scalars.count, start + maximumLookahead)
         while index < limit {
             if scalars[index] == "`" {
@@ -101,23 +112,28 @@ enum MarkdownInline {
                 index += 1
             }
         }
+        searched[length] = index
         return nil
     }
 
     /// Matching `[`…`]` and `(`…`)` pairs, found in one pass with stacks (backslash escapes respected).
+    ///
+    /// At most `maximumPairs` of each are kept (later brackets stay as text): a paragraph of an article has a few
+    /// links, and a hostile one with hundreds of thousands would otherwise take tens of megabytes here.
     struct Pairs {
+        static let maximumPairs = 4_096
         var brackets: [Int: Int] = [:]
         var parentheses: [Int: Int] = [:]
 
         init(_ scalars: [Unicode.Scalar]) {
             var openBrackets: [Int] = [], openParentheses: [Int] = []
             var index = 0
-            while index < scalars.count {
+            while index < scalars.count, brackets.count < Self.maximumPairs, parentheses.count < Self.maximumPairs {
                 switch scalars[index] {
                 case "\\": index += 1
-                case "[": openBrackets.append(index)
+                case "[" where openBrackets.count < Self.maximumPairs: openBrackets.append(index)
                 case "]": if let open = openBrackets.popLast() { brackets[open] = index }
-                case "(": openParentheses.append(index)
+                case "(" where openParentheses.count < Self.maximumPairs: openParentheses.append(index)
                 case ")": if let open = openParentheses.popLast() { parentheses[open] = index }
                 default: break
                 }
@@ -155,7 +171,7 @@ enum MarkdownInline {
         }
         let inner = String(String.UnicodeScalarView(scalars[(start + 1)..<index]))
         if inner.hasPrefix("http://") || inner.hasPrefix("https://") || (inner.contains("@") && !inner.contains(" ")) {
-            out.append(contentsOf: inner.unicodeScalars)
+            append(inner.unicodeScalars, to: &out)
         }
         return index + 1
     }

@@ -27,8 +27,13 @@ public struct Sentence: Sendable, Equatable, Hashable, Codable {
 /// back until the quotation closes: when the quotation closes with a comma or is followed by lower-case
 /// text (`…,” he said.`), the quotation and its attribution are one sentence; otherwise the held-back
 /// ends are kept. A quotation left open at a line break is split normally. Sentences holding no letter
-/// or digit are dropped.
+/// or digit are dropped. A run of text longer than `maximumLength` without an end (hostile input, a table
+/// flattened into one line) is cut at its last space before that length, so that no later step works on
+/// one unbounded sentence.
 public enum SentenceSplitter {
+    /// The longest sentence, in Unicode scalars: about 300 words, ten times a long sentence of news prose.
+    public static let maximumLength = 2_000
+
     public static func split(_ text: String) -> [Sentence] {
         let scalars = Array(text.unicodeScalars)
         return ranges(in: scalars).map { range in
@@ -56,6 +61,10 @@ public enum SentenceSplitter {
             var index = 0
             let count = scalars.count
             while index < count {
+                if index - sentenceStart >= SentenceSplitter.maximumLength {
+                    cutLongSentence(before: index)
+                    continue
+                }
                 let scalar = scalars[index]
                 if scalar == "\n" {
                     releaseHeldBack()
@@ -153,6 +162,19 @@ public enum SentenceSplitter {
             var end = index
             while end < scalars.count, end - index < 32, scalars[end].properties.isAlphabetic { end += 1 }
             return end > index ? String(String.UnicodeScalarView(scalars[index..<end])) : nil
+        }
+
+        /// Ends the sentence at the last space before `index` (at `index` when there is none), dropping held-back
+        /// ends and any open quotation: a sentence this long has lost its structure anyway.
+        mutating func cutLongSentence(before index: Int) {
+            releaseHeldBack()
+            guard index - sentenceStart >= SentenceSplitter.maximumLength else { return }
+            var cut = index
+            while cut > sentenceStart + 1, !isSpace(scalars[cut - 1]) { cut -= 1 }
+            if cut <= sentenceStart + 1 { cut = index }
+            endSentence(at: cut)
+            sentenceStart = cut
+            quoteOpen = false
         }
 
         mutating func releaseHeldBack() {

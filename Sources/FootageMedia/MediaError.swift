@@ -30,6 +30,8 @@ public struct MediaError: FootageError, Equatable {
         case damaged
         /// A media format that is recognised but not accepted or not supported.
         case unsupported
+        /// The video is encrypted (Common Encryption): it cannot be decoded without its key.
+        case encrypted
         /// Refused for safety: the file would make FFmpeg open other files or the network.
         case refused
         /// Reading took longer than the deadline.
@@ -72,6 +74,8 @@ public struct MediaError: FootageError, Equatable {
         case .notMedia: return "\(name): not a media file (\(reason ?? "no demuxer recognised it"))"
         case .damaged: return "\(name): damaged or truncated media (\(reason ?? "unreadable structure"))"
         case .unsupported: return "\(name): unsupported (\(reason ?? "format not accepted"))"
+        case .encrypted:
+            return "\(name): encrypted video (\(reason ?? "no key")): its pictures cannot be decoded without the key"
         case .refused: return "\(name): refused: \(reason ?? "the file tries to open other files")"
         case .timedOut: return "\(name): timed out (\(reason ?? "reading took too long"))"
         case .io: return "\(name): read error (\(reason ?? "input/output error"))"

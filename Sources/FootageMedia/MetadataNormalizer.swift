@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns raw container and stream tags into `NormalizedMetadata`.
 ///
 /// Which tags are read, in order of preference:
@@ -10,13 +12,39 @@
 ///
 /// Tags are matched ignoring case (Matroska writes them upper-case). Values are kept verbatim; they come
 /// from an untrusted file and must be escaped wherever they are shown.
+///
+/// Warnings also name what the file's structure says about it: encrypted streams, a container duration that is the
+/// all-ones "unknown" value, a creation time later than the moment the file is read.
 public enum MetadataNormalizer {
-    public static func normalize(format: FormatInfo, streams: [StreamInfo]) -> NormalizedMetadata {
+    /// How far ahead of the clock a creation time may be before it is called the future: a camera that writes local
+    /// time as UTC is up to 14 hours ahead.
+    static let futureTolerance: Double = 86_400
+
+    /// - Parameters:
+    ///   - encryption: the encryption found in each stream's packets, by stream index.
+    ///   - now: the moment the file is read, for the future-creation-time warning.
+    public static func normalize(
+        format: FormatInfo, streams: [StreamInfo], encryption: [Int: StreamEncryption] = [:], now: Date = Date()
+    ) -> NormalizedMetadata {
         var result = NormalizedMetadata()
         var warnings: [String] = []
         let tags = format.tags ?? [:]
 
+        if !encryption.isEmpty {
+            let encrypted = encryption.keys.sorted().map { NormalizedMetadata.EncryptedStream(stream: $0, encryption[$0]!) }
+            result.encryptedStreams = encrypted
+            let described = Set(encryption.values.map(\.summary)).sorted().joined(separator: "; ")
+            warnings.append("encrypted (\(described)): the pictures and sound cannot be decoded without the key, "
+                + "so no keyframe or fingerprint can be taken from this file")
+        }
         readCreationTime(tags: tags, streams: streams, duration: format.duration, into: &result, warnings: &warnings)
+        if let created = result.creationTime.flatMap(MetadataTimestamp.init), let tag = result.creationTimeTag,
+           created.secondsSinceEpoch > now.timeIntervalSince1970 + futureTolerance
+        {
+            warnings.append("creation time \(created.iso8601) (\(tag)) is in the future: the camera's clock was wrong "
+                + "or the metadata was edited")
+        }
+        if let sentinel = allOnesDuration(format: format, streams: streams) { warnings.append(sentinel) }
         readLocation(tags: tags, into: &result, warnings: &warnings)
 
         result.make = firstValue(tags, ["com.apple.quicktime.make", "make", "com.android.manufacturer"])?.value
@@ -44,6 +72,20 @@ public enum MetadataNormalizer {
         }
         result.warnings = warnings
         return result
+    }
+
+    /// A warning when the container's duration is the all-ones 32-bit value (2^32 − 1 ticks, which ISO base media
+    /// files use for "unknown") at some timescale, while its streams last far less: e.g. 143,165.6 s at 30,000 ticks
+    /// a second. Ranges checked against such a duration would reach far past the footage.
+    static func allOnesDuration(format: FormatInfo, streams: [StreamInfo]) -> String? {
+        guard let duration = format.duration, duration > 0 else { return nil }
+        let timescale = Double(UInt32.max) / duration
+        guard timescale >= 1, timescale <= 1_000_000, abs(timescale - timescale.rounded()) < 0.01 else { return nil }
+        let longest = streams.compactMap(\.duration).max()
+        if let longest, longest > duration / 2 { return nil }
+        let streamsSay = longest.map { String(format: "its streams last %.1f s", $0) } ?? "its streams give no length"
+        return String(format: "the container's duration (%.1f s) is the all-ones value 2^32 − 1 at %.0f ticks a "
+            + "second, which means unknown; %@", duration, timescale.rounded(), streamsSay)
     }
 
     private static func readCreationTime(

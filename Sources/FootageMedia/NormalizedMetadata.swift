@@ -19,8 +19,29 @@ public struct NormalizedMetadata: Sendable, Codable, Equatable {
     public var handlerNames: [String]
     /// Display rotation of the first video stream in degrees (counter-clockwise positive), if any.
     public var displayRotation: Double?
+    /// The streams whose packets are encrypted, and how; nil when none is (the key is then left out of the JSON,
+    /// so the probe of an ordinary file reads as it always did).
+    public var encryptedStreams: [EncryptedStream]?
     /// What the metadata means for an investigator, one sentence each.
     public var warnings: [String]
+
+    /// One encrypted stream: its index and how it is encrypted.
+    public struct EncryptedStream: Sendable, Codable, Equatable {
+        public var stream: Int
+        public var scheme: String
+        public var keyID: String
+
+        enum CodingKeys: String, CodingKey {
+            case stream, scheme
+            case keyID = "key_id"
+        }
+
+        public init(stream: Int, _ encryption: StreamEncryption) {
+            self.stream = stream
+            self.scheme = encryption.scheme
+            self.keyID = encryption.keyID
+        }
+    }
 
     /// A location with its source.
     public struct Location: Sendable, Codable, Equatable {
@@ -45,12 +66,14 @@ public struct NormalizedMetadata: Sendable, Codable, Equatable {
         case location, make, model, software, encoder, title, warnings
         case creationTime = "creation_time", creationTimeTag = "creation_time_tag"
         case handlerNames = "handler_names", displayRotation = "display_rotation"
+        case encryptedStreams = "encrypted_streams"
     }
 
     public init(
         creationTime: String? = nil, creationTimeTag: String? = nil, location: Location? = nil,
         make: String? = nil, model: String? = nil, software: String? = nil, encoder: String? = nil,
-        title: String? = nil, handlerNames: [String] = [], displayRotation: Double? = nil, warnings: [String] = []
+        title: String? = nil, handlerNames: [String] = [], displayRotation: Double? = nil,
+        encryptedStreams: [EncryptedStream]? = nil, warnings: [String] = []
     ) {
         self.creationTime = creationTime
         self.creationTimeTag = creationTimeTag
@@ -62,6 +85,7 @@ public struct NormalizedMetadata: Sendable, Codable, Equatable {
         self.title = title
         self.handlerNames = handlerNames
         self.displayRotation = displayRotation
+        self.encryptedStreams = encryptedStreams
         self.warnings = warnings
     }
 }

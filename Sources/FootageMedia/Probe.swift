@@ -19,8 +19,30 @@ public enum Probe {
     static func read(_ context: FormatContext) -> ProbeResult {
         let format = formatInfo(context)
         let streams = (0..<context.streamCount).map { streamInfo(context, index: $0) }
-        let footage = MetadataNormalizer.normalize(format: format, streams: streams)
+        let encryption = firstPacketsEncryption(context)
+        let footage = MetadataNormalizer.normalize(format: format, streams: streams, encryption: encryption)
         return ProbeResult(format: format, streams: streams, footage: footage)
+    }
+
+    /// How many packets are read to find out whether streams are encrypted: the demuxer hands back the ones it
+    /// buffered while finding the stream information first, so this reads little or nothing more from the file.
+    static let encryptionScanPackets = 32
+
+    /// The encryption declared by the first packets of each stream (Common Encryption in MP4 and MOV is declared per
+    /// packet, not in the stream parameters). Reading stops at the first error or after `encryptionScanPackets`.
+    private static func firstPacketsEncryption(_ context: FormatContext) -> [Int: StreamEncryption] {
+        var found: [Int: StreamEncryption] = [:]
+        var seen = Set<Int>()
+        let packet = PacketBuffer()
+        for _ in 0..<encryptionScanPackets where seen.count < context.streamCount {
+            guard av_read_frame(context.pointer, packet.pointer) >= 0 else { break }
+            let index = Int(packet.pointer.pointee.stream_index)
+            if seen.insert(index).inserted, let encryption = StreamEncryption.of(packet.pointer) {
+                found[index] = encryption
+            }
+            packet.unref()
+        }
+        return found
     }
 
     private static func formatInfo(_ context: FormatContext) -> FormatInfo {

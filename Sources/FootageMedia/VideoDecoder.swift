@@ -32,8 +32,7 @@ final class VideoDecoder {
         }
         let codecID = parameters.pointee.codec_id
         guard let codec = avcodec_find_decoder(codecID) else {
-            let name = avcodec_get_name(codecID).map { String(cString: $0) } ?? "unknown"
-            throw MediaError(.unsupported, path: path, reason: "no decoder for video codec \(name)")
+            throw MediaError(.unsupported, path: path, reason: Self.noDecoder(codecID, tag: parameters.pointee.codec_tag))
         }
         guard let context = avcodec_alloc_context3(codec) else {
             throw MediaError(.io, path: path, reason: "out of memory")
@@ -46,6 +45,20 @@ final class VideoDecoder {
         if keyframesOnly { context.pointee.skip_frame = AVDISCARD_NONKEY }
         try check(av_opt_set_int(context, "max_pixels", Self.maxPixels, 0), "limiting the picture size")
         try check(avcodec_open2(context, codec, nil), "opening the video decoder")
+    }
+
+    /// "no decoder for video codec hevc" or, when FFmpeg does not know the codec at all, the container's four
+    /// characters: "no decoder for this video: FFmpeg 5.1 does not know its codec (tag vvc1)".
+    static func noDecoder(_ codecID: AVCodecID, tag: UInt32) -> String {
+        let fourcc = withUnsafeBytes(of: tag.littleEndian) { bytes in
+            String(decoding: bytes.map { (0x20...0x7e).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+        }
+        guard codecID != AV_CODEC_ID_NONE else {
+            return tag == 0 ? "no decoder for this video: FFmpeg does not know its codec"
+                : "no decoder for this video: FFmpeg does not know its codec (tag \(fourcc))"
+        }
+        let name = avcodec_get_name(codecID).map { String(cString: $0) } ?? "unknown"
+        return "no decoder for video codec \(name)" + (tag == 0 ? "" : " (tag \(fourcc))")
     }
 
     deinit {

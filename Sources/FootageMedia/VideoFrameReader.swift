@@ -272,6 +272,12 @@ final class VideoFrameReader {
                 buffer.unref()
                 continue
             }
+            // An encrypted picture decodes to noise, or to grey pictures that pass for real ones: nothing taken from
+            // it may stand as evidence.
+            if let encryption = StreamEncryption.of(buffer.pointer) {
+                spare.append(buffer)
+                throw MediaError(.encrypted, path: path, reason: encryption.summary)
+            }
             if current.flags & AV_PKT_FLAG_KEY != 0, current.pts != cffmpeg_nopts_value() || current.dts != cffmpeg_nopts_value() {
                 let time = seconds(current.pts != cffmpeg_nopts_value() ? current.pts : current.dts)
                 if let last = lastKeyPacketTime, time > last {

@@ -146,7 +146,7 @@ import Testing
         let errors: [ArticleError] = [
             .empty(fileName: "a"), .binary(fileName: "a"), .tooLarge(fileName: "a", bytes: 9, limit: 5),
             .undecodable(fileName: "a", detail: "x"), .noBodyText(fileName: "a", format: .html),
-            .malformedJSONLD(fileName: "a", detail: "x"),
+            .malformedJSONLD(fileName: "a", detail: "x"), .tooManyClaims(fileName: "a", limit: 5),
         ]
         for error in errors {
             #expect(error.description.hasPrefix("a: "))
@@ -158,5 +158,27 @@ import Testing
         let brackets = "# H\n\n" + String(repeating: "[", count: 20_000) + String(repeating: "*_`<", count: 5_000)
         let article = try importing(brackets, "a.md").get()
         #expect(article.body.unicodeScalars.count > 20_000)
+    }
+
+    @Test func jsonLDWithMoreValuesThanAnArticleHoldsIsRefusedBeforeParsing() {
+        let values = Array(repeating: "{}", count: JSONLDArticleReader.maximumValues).joined(separator: ",")
+        let text = #"{"@type": "NewsArticle", "headline": "H", "articleBody": "Body.", "x": ["# + values + "]}"
+        guard case .failure(.malformedJSONLD(_, let detail)) = importing(text, "a.jsonld") else {
+            Issue.record("expected malformed JSON-LD")
+            return
+        }
+        #expect(detail == "JSON with more than \(JSONLDArticleReader.maximumValues) values")
+        let small = #"{"@type": "NewsArticle", "headline": "H", "articleBody": "Body.", "x": [{}, {}, {}]}"#
+        #expect((try? importing(small, "a.jsonld").get())?.body == "Body.")
+    }
+
+    @Test func codeSpansAndLiteralBackticksKeepTheirText() throws {
+        let article = try importing("# H\n\n`a` `b` and ``not closed", "a.md").get()
+        #expect(article.body == "a b and ``not closed")
+    }
+
+    @Test func thematicBreaksAreStillRecognised() throws {
+        let article = try importing("# H\n\nOne.\n\n* * *\n\nTwo.\n\n___\n\nThree.\n", "a.md").get()
+        #expect(article.body == "One.\n\nTwo.\n\nThree.")
     }
 }

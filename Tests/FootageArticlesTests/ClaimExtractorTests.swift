@@ -172,7 +172,9 @@ import Testing
     @Test func hostileBodiesAreHandledWithoutBlowingUp() {
         let words = String(repeating: "Army said “by the Ministry released video on Friday 5 trucks ", count: 2_000)
         let claims = ClaimExtractor.extract(from: words, published: "2016-07-01")
-        #expect(claims.count == 1)
+        // The open quotation never closes, so no sentence ends: the run is cut into sentences of bounded length.
+        #expect(claims.count >= words.unicodeScalars.count / SentenceSplitter.maximumLength)
+        #expect(claims.allSatisfy { $0.end - $0.start <= SentenceSplitter.maximumLength })
         let sentences = String(repeating: "Col. X said 3 vehicles. ", count: 2_000)
         #expect(ClaimExtractor.extract(from: sentences).count == 2_000)
         #expect(ClaimExtractor.extract(from: "").isEmpty)
@@ -183,5 +185,13 @@ import Testing
         let (_, claims) = try Self.exampleClaims()
         let data = try JSONEncoder().encode(claims)
         #expect(try JSONDecoder().decode([ExtractedClaim].self, from: data) == claims)
+    }
+
+    @Test func extractionStopsOnceTheTextHoldsMoreClaimsThanOneArticleMay() {
+        let sentence = "Police said 5 people were killed. "
+        let body = String(repeating: sentence, count: ClaimExtractor.maximumClaims + 500)
+        #expect(ClaimExtractor.extract(from: body).count == ClaimExtractor.maximumClaims + 1)
+        let fewer = String(repeating: sentence, count: 20)
+        #expect(ClaimExtractor.extract(from: fewer).count == 20)
     }
 }

@@ -87,4 +87,26 @@ import Testing
         let dots = String(repeating: "U.S. ", count: 5_000) + String(repeating: ".", count: 10_000)
         #expect(!SentenceSplitter.split(dots).isEmpty)
     }
+
+    @Test func aRunOfTextWithoutAnEndIsCutAtItsLastSpaceBeforeTheMaximumLength() {
+        let words = (0..<2_000).map { "word\($0 % 10)" }
+        let text = words.joined(separator: " ")
+        let sentences = SentenceSplitter.split(text)
+        #expect(sentences.count > 1)
+        #expect(sentences.allSatisfy { $0.end - $0.start <= SentenceSplitter.maximumLength })
+        // Cut between words: every piece is whole words, and together they are the text.
+        #expect(sentences.map(\.text).joined(separator: " ") == text)
+    }
+
+    @Test func aRunWithoutSpacesIsCutAtTheMaximumLength() {
+        let text = String(repeating: "a", count: SentenceSplitter.maximumLength * 2 + 5)
+        let lengths = SentenceSplitter.split(text).map { $0.end - $0.start }
+        #expect(lengths == [SentenceSplitter.maximumLength, SentenceSplitter.maximumLength, 5])
+    }
+
+    @Test func sentencesOfOrdinaryLengthAreNotCut() {
+        let long = "The convoy of " + Array(repeating: "trucks", count: 250).joined(separator: " ") + " was hit."
+        #expect(long.unicodeScalars.count < SentenceSplitter.maximumLength)
+        #expect(SentenceSplitter.split(long + " Then it burned.").map(\.text) == [long, "Then it burned."])
+    }
 }

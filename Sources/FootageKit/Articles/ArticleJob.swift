@@ -23,13 +23,17 @@ public enum ArticleJob {
 
     public static func add(file path: String, overrides: Overrides, catalog: Catalog, analyst: String) throws -> Result {
         let data = try readBounded(path)
-        var imported = try ArticleImporter.parse(data: data, fileName: (path as NSString).lastPathComponent)
+        let fileName = (path as NSString).lastPathComponent
+        var imported = try ArticleImporter.parse(data: data, fileName: fileName)
         if let url = overrides.url { imported.url = url }
         if let outlet = overrides.outlet { imported.outlet = outlet }
         if let published = overrides.published { imported.published = published }
         if let author = overrides.author { imported.author = author }
         let extracted = ClaimExtractor.extract(from: imported.body, headline: imported.headline,
                                                published: imported.published)
+        guard extracted.count <= ClaimExtractor.maximumClaims else {
+            throw ArticleError.tooManyClaims(fileName: fileName, limit: ClaimExtractor.maximumClaims)
+        }
         var record = NewArticle(sha256: imported.sha256, format: imported.format.rawValue,
                                    headline: imported.headline, body: imported.body)
         record.standfirst = imported.standfirst
