@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -47,7 +48,7 @@ enum CatalogueInvariants {
     }
 
     /// Runs the `sqlite3` shell on the catalogue, as someone inspecting (or tampering with) it would.
-    static func sqlite(_ root: URL, _ sql: String) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func sqlite(_ root: URL, _ sql: String) throws -> ProcessOutcome {
         try runProcess("/usr/bin/sqlite3", [root.appendingPathComponent("Catalog/catalog.sqlite").path, sql])
     }
 

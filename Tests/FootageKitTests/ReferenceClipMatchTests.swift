@@ -9,7 +9,7 @@ import FootageMatching
 /// matches none, and border cropping finds the barred SD copy that the reference's rule misses.
 ///
 /// Needs `FOOTAGE_REFERENCE_DIR`; when it is set, missing clips or hash files are failures, not skips.
-@Suite(.enabled(if: FingerprintFixtures.referenceIsConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"))
+@Suite(.enabled(if: ReferenceData.isConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"))
 struct ReferenceClipMatchTests {
     static let names = [
         "chair-orig-22-sd-bar", "chair-22-with-small-logo-bar", "chair-22-sd-grey-bar",
@@ -23,7 +23,7 @@ struct ReferenceClipMatchTests {
     ]
 
     func video(_ name: String) throws -> String {
-        let path = try #require(FingerprintFixtures.referenceDirectory).appending(path: "videos/\(name).mp4").path
+        let path = try #require(ReferenceData.directory).appending(path: "videos/\(name).mp4").path
         try #require(FileManager.default.fileExists(atPath: path), "missing reference clip \(path)")
         return path
     }
