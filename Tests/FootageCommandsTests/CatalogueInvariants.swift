@@ -1,4 +1,5 @@
 import FootageTestSupport
+import FootageCore
 import Foundation
 import Testing
 
@@ -33,7 +34,7 @@ enum CatalogueInvariants {
         var found: [String] = []
         for folder in ["Media", "Catalog"] {
             let url = root.appendingPathComponent(folder)
-            found += try fm.contentsOfDirectory(atPath: url.path).filter { $0.hasPrefix(".footage-tmp-") }
+            found += try fm.contentsOfDirectory(atPath: url.path).filter { $0.hasPrefix(TemporaryName.prefix) }
                 .map { url.appendingPathComponent($0).path }
         }
         let recorded = Set(try sqlite(root, "SELECT folder FROM extraction").stdout.split(separator: "\n").map(String.init))
