@@ -1,5 +1,6 @@
 import FootageTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// The foundation as a user meets it: the built `footage` binary on the sample clips, in a temporary catalogue.
@@ -194,8 +195,8 @@ import Testing
 }
 
 /// Collects values from concurrent closures.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Int32] = []
-    func append(_ value: Int32) { lock.withLock { values.append(value) } }
+final class ResultBox: Sendable {
+    private let collected = Mutex<[Int32]>([])
+    var values: [Int32] { collected.withLock { $0 } }
+    func append(_ value: Int32) { collected.withLock { $0.append(value) } }
 }
