@@ -41,9 +41,9 @@ import Testing
     }
 
     @Test(.enabled(if: ReferenceData.isConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"),
-          arguments: VPDQConformanceTests.clips)
+          arguments: ReferenceData.clips)
     func skippingSamplesTheSamePicturesOfTheReferenceClips(_ clip: String) throws {
-        let path = try #require(ReferenceData.directory).appending(path: "videos/\(clip).mp4").path
+        let path = try ReferenceData.clip(clip)
         for rate in [1.0, 4.0] {
             let fast = try FingerprintSampler.sample(path: path, rate: rate, timeout: 120)
             let full = try FingerprintSampler.sample(path: path, rate: rate, timeout: 120, decodesEveryPicture: true)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The reference data folder named by `FOOTAGE_REFERENCE_DIR` (the reference PDQ images and hashes, the vPDQ clips and
 /// their per-frame hashes). Suites that need it are enabled only when the environment names one; once named, data
@@ -9,4 +10,17 @@ public enum ReferenceData {
     }
 
     public static var isConfigured: Bool { directory != nil }
+
+    /// The reference vPDQ project's sample clips (`videos/NAME.mp4`, hashed frame by frame in `vpdq-hashes/NAME.txt`).
+    public static let clips = [
+        "chair-22-sd-grey-bar", "chair-22-with-small-logo-bar", "chair-orig-22-sd-bar",
+        "doorknob-hd-no-bar", "pattern-hd-no-bar", "pattern-sd-with-small-logo-bar",
+    ]
+
+    /// The path of the reference clip `name`; fails the test when it is missing.
+    public static func clip(_ name: String) throws -> String {
+        let path = try #require(directory).appending(path: "videos/\(name).mp4").path
+        try #require(FileManager.default.fileExists(atPath: path), "missing reference clip \(path)")
+        return path
+    }
 }
