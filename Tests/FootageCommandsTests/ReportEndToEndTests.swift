@@ -56,7 +56,7 @@ extension ExternalTool {
             #expect(html.contains("<svg class=\"timeline\""))
             #expect(html.contains("Verified "))
             #expect(html.contains("original footage"))
-            HTMLCheck.expectNoScript(html, "the report")
+            #expect(HTMLCheck.scripts(in: html).isEmpty, "something could run in the report")
             let sources = HTMLCheck.imageSources(html)
             #expect(sources.count > 5)
             for source in sources {
@@ -112,7 +112,7 @@ extension ExternalTool {
             let result = try footage.run(["report", clip.path, "-o", page.path])
             #expect(result.status == 0, "\(result.stderr)")
             let html = try String(contentsOf: page, encoding: .utf8)
-            HTMLCheck.expectNoScript(html, "the clip report")
+            #expect(HTMLCheck.scripts(in: html).isEmpty, "something could run in the clip report")
             #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
             #expect(html.contains("&lt;b&gt;analyst&lt;/b&gt;"))
@@ -127,7 +127,7 @@ extension ExternalTool {
             #expect(dom.status == 0, "\(dom.stderr)")
             #expect(dom.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!dom.stdout.contains("data-pwned"))
-            HTMLCheck.expectNoScript(dom.stdout, "the rendered DOM")
+            #expect(HTMLCheck.scripts(in: dom.stdout).isEmpty, "something could run in the rendered DOM")
             #expect(HTMLCheck.imageSources(dom.stdout).count == images, "an element was injected")
         }
     }

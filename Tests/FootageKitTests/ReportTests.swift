@@ -61,7 +61,7 @@ import Testing
         try withReportFixture { fixture in
             for subject in [EvidenceReport.Subject.article(fixture.article), .clip(fixture.hostile)] {
                 let html = try EvidenceReport.render(subject, catalog: fixture.catalog).html
-                HTMLCheck.expectNoScript(html, "the report")
+                #expect(HTMLCheck.scripts(in: html).isEmpty, "something could run in the report")
                 #expect(!html.contains("<img src=x"))
                 #expect(!html.contains("<b>bold</b>"))
                 #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// Tools the suites compare against or make test media with, when they are installed (`make test` installs them):
 /// the `ffmpeg` command-line tool above all.
@@ -30,8 +29,10 @@ public enum ExternalTool {
 
     /// Runs `ffmpeg -nostdin -y -v error ARGUMENTS`; fails the test with its message when it fails.
     public static func runFFmpeg(_ arguments: [String]) throws {
-        let ffmpeg = try #require(ffmpeg, "ffmpeg is not installed")
+        let ffmpeg = try required(ffmpeg, "ffmpeg is not installed")
         let outcome = try run(ffmpeg, ["-nostdin", "-y", "-v", "error"] + arguments)
-        try #require(outcome.status == 0, "ffmpeg \(arguments.joined(separator: " ")): \(outcome.stderr)")
+        guard outcome.status == 0 else {
+            throw FixtureFailure("ffmpeg \(arguments.joined(separator: " ")): \(outcome.stderr)")
+        }
     }
 }

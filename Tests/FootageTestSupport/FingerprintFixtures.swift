@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 import FootageMedia
 import FootageMatching
 
@@ -17,13 +16,14 @@ public enum FingerprintFixtures {
     }
 
     public static func vpdqFrames(_ name: String) throws -> [VPDQFrame] {
-        let directory = try #require(ReferenceData.directory)
+        let directory = try required(ReferenceData.directory, "FOOTAGE_REFERENCE_DIR is not set")
         let text = try String(contentsOf: directory.appending(path: "vpdq-hashes/\(name).txt"), encoding: .utf8)
         return try text.split(separator: "\n").map { line in
             let fields = line.split(separator: ",")
-            try #require(fields.count == 4, "malformed vPDQ line: \(line)")
-            return VPDQFrame(quality: try #require(Int(fields[1])), hash: try #require(PDQHash(hex: String(fields[2]))),
-                             time: try #require(Double(fields[3])))
+            guard fields.count == 4, let quality = Int(fields[1]), let hash = PDQHash(hex: String(fields[2])),
+                  let time = Double(fields[3])
+            else { throw FixtureFailure("\(name): malformed vPDQ line: \(line)") }
+            return VPDQFrame(quality: quality, hash: hash, time: time)
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// The reference data folder named by `FOOTAGE_REFERENCE_DIR` (the reference PDQ images and hashes, the vPDQ clips and
 /// their per-frame hashes). Suites that need it are enabled only when the environment names one; once named, data
@@ -19,8 +18,11 @@ public enum ReferenceData {
 
     /// The path of the reference clip `name`; fails the test when it is missing.
     public static func clip(_ name: String) throws -> String {
-        let path = try #require(directory).appending(path: "videos/\(name).mp4").path
-        try #require(FileManager.default.fileExists(atPath: path), "missing reference clip \(path)")
+        let folder = try required(directory, "FOOTAGE_REFERENCE_DIR is not set")
+        let path = folder.appending(path: "videos/\(name).mp4").path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw FixtureFailure("missing reference clip \(path)")
+        }
         return path
     }
 }
