@@ -93,19 +93,24 @@ let package = Package(
             name: "footage-fuzz",
             dependencies: ["FootageCore", "FootageArticles", "FootageKit", "FootageMedia", "FootageCatalog", "FootageWorkers"]
         ),
-        // Helpers the test suites share: the repository's samples, the reference data, ffmpeg-made copies.
+        // What the test suites share: the repository's samples and fixtures, the reference data, temporary folders and
+        // catalogues, running tools (ffmpeg) and processes, a listener that counts connections, fingerprint fixtures.
         .target(
             name: "FootageTestSupport",
-            dependencies: ["FootageMedia", "FootageMatching"],
+            dependencies: ["FootageCore", "FootageMedia", "FootageMatching", "FootageCatalog"],
             path: "Tests/FootageTestSupport"
         ),
-        .testTarget(name: "FootageCoreTests", dependencies: ["FootageCore"]),
-        .testTarget(name: "FootageMediaTests", dependencies: ["FootageMedia", "FootageCore"]),
+        .testTarget(name: "FootageCoreTests", dependencies: ["FootageCore", "FootageTestSupport"]),
+        .testTarget(name: "FootageMediaTests", dependencies: ["FootageMedia", "FootageCore", "FootageTestSupport"]),
         .testTarget(
             name: "FootageCatalogTests",
-            dependencies: ["FootageCatalog", "FootageCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "FootageCatalog", "FootageCore", "FootageTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .testTarget(name: "FootageArticlesTests", dependencies: ["FootageArticles", "FootageCore"]),
+        .testTarget(
+            name: "FootageArticlesTests", dependencies: ["FootageArticles", "FootageCore", "FootageTestSupport"]
+        ),
         .testTarget(name: "FootageMatchingTests", dependencies: ["FootageMatching", "FootageMedia", "FootageCore"]),
         .testTarget(
             name: "FootageWorkersTests",
@@ -118,7 +123,9 @@ let package = Package(
                 "FootageTestSupport",
             ]
         ),
-        .testTarget(name: "FootageCommandsTests", dependencies: ["FootageCommands", "FootageCore"]),
+        .testTarget(
+            name: "FootageCommandsTests", dependencies: ["FootageCommands", "FootageCore", "FootageTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 
 /// Splits an article body into sentences and keeps the check-worthy ones as claims.

@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 
 /// Finds a date expression in a sentence and resolves it against the publication date.

@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 
 /// Finds the quantities a sentence states; see `Figure` for what counts.

@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 
 /// Finds a sentence's reference to footage, with its publishers, platform and date.

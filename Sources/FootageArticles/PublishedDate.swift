@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 
 /// Normalises a publication date as found in articles to ISO 8601.
@@ -80,8 +81,7 @@ enum PublishedDate {
             zone = parsed
             words = words.dropFirst()
         }
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(date.iso)T\(pad(hour)):\(pad(minute)):\(pad(second))\(zone ?? "")"
+        return "\(date.iso)T\(hour.zeroPadded(2)):\(minute.zeroPadded(2)):\(second.zeroPadded(2))\(zone ?? "")"
     }
 
     /// `Z`, `UTC`, `GMT`, `+03:00`, `+0300`, `+03`, `-05:00` → `Z` or `±HH:MM`.
@@ -95,8 +95,7 @@ enum PublishedDate {
         let hours = digits.count == 2 ? value : value / 100
         let minutes = digits.count == 2 ? 0 : value % 100
         guard hours <= 14, minutes < 60 else { return nil }
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(sign)\(pad(hours)):\(pad(minutes))"
+        return "\(sign)\(hours.zeroPadded(2)):\(minutes.zeroPadded(2))"
     }
 
     /// A day of the month, allowing `1st`, `2nd`, `3rd`, `4th`.

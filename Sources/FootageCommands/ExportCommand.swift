@@ -49,13 +49,8 @@ struct ExportCommand: ParsableCommand {
             for file in result.files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
             return
         }
-        let written: [ExportFileRow]
-        do {
-            written = try ExportFiles.write(result, format: format, table: table,
+        let written = try ExportFiles.write(result, format: format, table: table,
                                             to: URL(fileURLWithPath: path).standardizedFileURL)
-        } catch let failure as ExportFiles.Failure {
-            throw CommandFailure(Output.safe(failure.description))
-        }
         if output.json { written.forEach(Output.row) }
     }
 }

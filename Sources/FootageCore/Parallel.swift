@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs work items on up to `jobs` threads. Items are handed out one at a time, so a slow file does not hold up
 /// a whole share of the batch.
@@ -32,25 +33,23 @@ public enum Parallel {
 }
 
 /// Results filled in by worker threads, one slot per item.
-private final class Results<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
-    var values: [T] { lock.withLock { slots.map { $0! } } }
+private final class Results<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ index: Int, _ value: T) { slots.withLock { $0[index] = value } }
+    var values: [T] { slots.withLock { $0.map { $0! } } }
 }
 
 /// Hands out indices 0..<count to worker threads.
-public final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
+public final class WorkQueue: Sendable {
+    private let nextIndex = Mutex(0)
     private let count: Int
     public init(count: Int) { self.count = count }
     public func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
+        nextIndex.withLock { next in
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 }

@@ -2,27 +2,18 @@ import FootageCatalog
 import FootageCore
 import Foundation
 
-/// The temporary files and folders footage writes inside a catalogue folder, and the sweep that removes what a
-/// killed process left behind.
+/// The sweep that removes what a killed footage process left inside a catalogue folder, and the flushing of a
+/// keyframe folder before it is recorded.
 ///
-/// Whatever footage puts in `Media/` or `Catalog/keyframes/` is written under a temporary name first and renamed into
-/// place once complete, so a kill (SIGKILL, a crash, a power cut) never leaves a partial file under a real name, only
-/// a temporary one. The temporary name carries the writer's process id: the sweep removes what belongs to processes
-/// that have ended, never what another footage process is writing right now.
+/// Whatever footage puts in `Media/` or `Catalog/keyframes/` is written under a `TemporaryName` first (an
+/// `AtomicFile`, or a folder renamed into place whole) and renamed into place once complete, so a kill (SIGKILL, a
+/// crash, a power cut) never leaves a partial file under a real name, only a temporary one. The temporary name carries
+/// the writer's process id: the sweep removes what belongs to processes that have ended, never what another footage
+/// process is writing right now.
 public enum TemporaryFiles {
-    static let prefix = ".footage-tmp-"
-
-    /// A fresh temporary name for this process: `.footage-tmp-<pid>-<uuid>`.
-    public static func name() -> String { "\(prefix)\(getpid())-\(UUID().uuidString)" }
-
-    /// Whether `name` is a temporary name whose writer no longer runs. A process id reused by another process
-    /// only keeps a leftover until that process ends.
+    /// Whether `name` is a temporary name whose writer no longer runs.
     static func isAbandoned(_ name: String) -> Bool {
-        guard name.hasPrefix(prefix) else { return false }
-        let rest = name.dropFirst(prefix.count)
-        guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { return false }
-        if pid == getpid() { return false }
-        return kill(pid, 0) != 0 && errno == ESRCH
+        TemporaryName(name)?.writerHasEnded ?? false
     }
 
     /// Removes temporary files and folders left in `Media/`, `Catalog/` and `Catalog/keyframes/<sha256>/` by footage
@@ -59,23 +50,9 @@ public enum TemporaryFiles {
         }
     }
 
-    /// Flushes every file in `folder`, then the folder itself, to the disk (`fsync`): renamed into place and
-    /// recorded afterwards, they then survive a power cut whole. A full disk may only show here, when the file
-    /// system allocates what was written.
-    static func flush(contentsOf folder: URL) throws {
-        for name in entries(of: folder) { try flush(folder.appendingPathComponent(name)) }
-        try flush(folder)
-    }
-
-    /// Flushes one file or folder (a folder's entries: a rename into it).
-    static func flush(_ url: URL) throws {
-        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0, fsync(fd) == 0 else {
-            let code = errno
-            if fd >= 0 { close(fd) }
-            throw IOError(path: url.path, failure: "could not be written to the disk", code: code, nothingKept: true)
-        }
-        close(fd)
+    /// The catalogue's words for a file or folder that could not be flushed to the disk (`AtomicFolder`).
+    static func notFlushed(_ failure: AtomicFile.Failure) -> IOError {
+        IOError(path: failure.path, failure: "could not be written to the disk", code: failure.code, nothingKept: true)
     }
 
     private static func entries(of folder: URL) -> [String] {

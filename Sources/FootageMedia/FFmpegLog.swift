@@ -1,5 +1,6 @@
 import CFFmpeg
 import Foundation
+import Synchronization
 
 /// Keeps FFmpeg quiet: its log lines never reach stderr (the command-line tool prints its own single line
 /// per file). The last error-level message of each thread is kept, so a `MediaError` can say what FFmpeg
@@ -7,7 +8,8 @@ import Foundation
 ///
 /// See https://ffmpeg.org/doxygen/5.1/group__lavu__log.html (`av_log_set_callback`).
 enum FFmpegLog {
-    private static let store = MessageStore()
+    /// The last message of each thread, by thread.
+    private static let messages = Mutex<[UInt: String]>([:])
 
     static func install() {
         av_log_set_callback { _, level, format, arguments in
@@ -15,38 +17,29 @@ enum FFmpegLog {
             var buffer = [CChar](repeating: 0, count: 512)
             _ = buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, format, arguments) }
             let message = String(nulTerminated: buffer).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !message.isEmpty { FFmpegLog.store.set(message) }
+            if !message.isEmpty { FFmpegLog.set(message) }
         }
     }
 
     /// Forgets this thread's last message; call before the FFmpeg calls whose failure you want explained.
-    static func clear() { store.set(nil) }
+    static func clear() { set(nil) }
 
     /// The last error-level message FFmpeg logged on this thread since `clear()`.
-    static var lastError: String? { store.get() }
+    static var lastError: String? {
+        let key = thread
+        return messages.withLock { $0[key] }
+    }
 
-    private final class MessageStore: @unchecked Sendable {
-        private let lock = NSLock()
-        private var messages: [UInt: String] = [:]
+    private static func set(_ message: String?) {
+        let key = thread
+        messages.withLock { $0[key] = message }
+    }
 
-        private var thread: UInt {
-            #if canImport(Darwin)
-            UInt(bitPattern: pthread_self())
-            #else
-            UInt(pthread_self())
-            #endif
-        }
-
-        func set(_ message: String?) {
-            let key = thread
-            lock.lock(); defer { lock.unlock() }
-            messages[key] = message
-        }
-
-        func get() -> String? {
-            let key = thread
-            lock.lock(); defer { lock.unlock() }
-            return messages[key]
-        }
+    private static var thread: UInt {
+        #if canImport(Darwin)
+        UInt(bitPattern: pthread_self())
+        #else
+        UInt(pthread_self())
+        #endif
     }
 }

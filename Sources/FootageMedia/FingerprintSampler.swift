@@ -131,30 +131,27 @@ public enum FingerprintSampler {
     }
 }
 
-/// Turns decoded pictures into fingerprint hashes: scaled to RGB24 at most 512 px on the long side (swscale's area
-/// filter, colour matrix and range honoured), turned upright, cropped to the picture inside any bars, hashed with its
-/// dihedral variants. Buffers and the hasher are reused from picture to picture.
+/// Turns decoded pictures into fingerprint hashes: scaled to RGB24 at most 512 px on the long side and turned upright
+/// (`UprightScaler`, as keyframes are hashed), cropped to the picture inside any bars, hashed with its dihedral
+/// variants. Buffers and the hasher are reused from picture to picture.
 final class FingerprintPictureHasher {
-    static let longestSide = 512
+    /// swscale's area filter, colour matrix and range honoured, with swscale's own rounding: the fingerprints
+    /// catalogues hold and the figures of Benchmarks/RESULTS.md were made so (keyframe hashes add accurate rounding,
+    /// `FrameHasher.scalingFlags`, for conformance with the reference vPDQ tool).
+    static let scalingFlags = SWS_AREA
 
     private let cropsBorders: Bool
-    private let scaler = FrameScaler(flags: SWS_AREA)
-    private let scaled = FrameBuffer()
-    private let rotated = FrameBuffer()
+    private let scaler = UprightScaler(format: AV_PIX_FMT_RGB24, fit: .longestSide(UprightScaler.hashingLongestSide),
+                                       flags: scalingFlags)
     private var luma: [UInt8] = []
     private var hasher = PDQHasher()
     private(set) var pictureWidth = 0
     private(set) var pictureHeight = 0
+    /// The upright RGB24 picture of the last `hash` call (valid until the next one).
+    private(set) var lastUpright: FrameBuffer?
 
     init(cropsBorders: Bool) {
         self.cropsBorders = cropsBorders
-    }
-
-    /// The size a `width`×`height` picture is scaled to before hashing.
-    static func scaledSize(width: Int, height: Int) -> (width: Int, height: Int) {
-        guard max(width, height) > longestSide else { return (width, height) }
-        let scale = Double(longestSide) / Double(max(width, height))
-        return (max(1, Int((Double(width) * scale).rounded())), max(1, Int((Double(height) * scale).rounded())))
     }
 
     /// One sampled picture hashed whole, and inside the bars found on it when there were any.
@@ -174,15 +171,8 @@ final class FingerprintPictureHasher {
     }
 
     func hash(_ frame: FrameBuffer, orientation: DisplayOrientation, time: Double, pts: Int64) throws -> Hashed {
-        let size = Self.scaledSize(width: frame.width, height: frame.height)
-        try scaler.scale(frame, into: scaled, format: AV_PIX_FMT_RGB24, width: size.width, height: size.height)
-        let picture: FrameBuffer
-        if orientation.isIdentity {
-            picture = scaled
-        } else {
-            try orientation.apply(scaled, into: rotated)
-            picture = rotated
-        }
+        let picture = try scaler.upright(frame, orientation: orientation)
+        lastUpright = picture
         let (width, height) = (picture.width, picture.height)
         (pictureWidth, pictureHeight) = (width, height)
         let (data, stride) = picture.plane(0)

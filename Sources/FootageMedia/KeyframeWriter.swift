@@ -1,4 +1,5 @@
 import CFFmpeg
+import FootageCore
 import Foundation
 
 /// Turns the pictures an extraction selects into written stills: image file, SHA-256, PDQ hash and,
@@ -33,7 +34,7 @@ final class KeyframeWriter {
             // The thumbnail is made only when the sheet keeps this still (see `ContactSheet.offer`).
             try sheet.offer(try thumbnails.thumbnail(of: upright), time: time)
         }
-        let name = "\(Timecode.fileStem(time))-\(request.mode.letter)\(Self.pad(index)).\(request.format.rawValue)"
+        let name = "\(Timecode.fileStem(time))-\(request.mode.letter)\(index.zeroPadded(4)).\(request.format.rawValue)"
         let sha256 = try folder.write(image.bytes, as: name)
         frames.append(ExtractedKeyframe(
             index: index, pts: pts, timeBase: timeBase, time: time, width: image.width, height: image.height,
@@ -44,10 +45,5 @@ final class KeyframeWriter {
     func finish() throws -> (name: String, sha256: String)? {
         guard request.sheet, let encoded = try sheet.encodeJPEG() else { return nil }
         return (ContactSheet.fileName, try folder.write(encoded.bytes, as: ContactSheet.fileName))
-    }
-
-    private static func pad(_ index: Int) -> String {
-        let text = String(index)
-        return text.count >= 4 ? text : String(repeating: "0", count: 4 - text.count) + text
     }
 }

@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 
 /// A `KeyframeWriter` on a thread of its own: the extractor hands over each selected picture and goes on decoding the
@@ -10,7 +11,6 @@ import Foundation
 final class PipelinedKeyframeWriter: @unchecked Sendable {
     private let writer: KeyframeWriter
     private let maxFrames: Int?
-    private let condition = NSCondition()
     private struct Picture {
         let frame: FrameBuffer
         let orientation: DisplayOrientation
@@ -18,12 +18,17 @@ final class PipelinedKeyframeWriter: @unchecked Sendable {
         let time: Double
         let score: Double?
     }
-    private var waiting: [Picture] = []
-    private var spare: [FrameBuffer] = []
+    private struct State {
+        var waiting: [Picture] = []
+        var spare: [FrameBuffer] = []
+        var closed = false
+        var stopped = false
+        var failure: (any Error)?
+    }
+    /// Waited on by the extractor while `depth` pictures wait, and by the writing thread while none does.
+    private let state = Monitor(State())
+    /// Touched by the extractor's thread alone.
     private var handedOver = 0
-    private var closed = false
-    private var stopped = false
-    private var failure: (any Error)?
     private let done = DispatchSemaphore(value: 0)
     /// Pictures waiting at most: enough to keep both threads busy, few enough to hold little memory (a decoded 4K
     /// picture is 12 MB).
@@ -46,22 +51,20 @@ final class PipelinedKeyframeWriter: @unchecked Sendable {
     /// Hands over the picture in `frame` (which is left empty) to be written as the next still; waits while `depth`
     /// pictures are waiting. Throws the error a still already written threw.
     func keep(_ frame: FrameBuffer, orientation: DisplayOrientation, pts: Int64, time: Double, score: Double?) throws {
-        try condition.withLock {
-            while waiting.count >= Self.depth && failure == nil { condition.wait() }
-            if let failure { throw failure }
-            let copy = spare.popLast() ?? FrameBuffer()
+        try state.withLock(when: { $0.waiting.count < Self.depth || $0.failure != nil }) { state in
+            if let failure = state.failure { throw failure }
+            let copy = state.spare.popLast() ?? FrameBuffer()
             copy.take(from: frame)
-            waiting.append(Picture(frame: copy, orientation: orientation, pts: pts, time: time, score: score))
-            handedOver += 1
-            condition.broadcast()
+            state.waiting.append(Picture(frame: copy, orientation: orientation, pts: pts, time: time, score: score))
         }
+        handedOver += 1
     }
 
     /// Waits until every picture handed over is written, then writes the contact sheet; returns the stills and the
     /// sheet. Throws the first error a still threw.
     func finish() throws -> (frames: [ExtractedKeyframe], sheet: (name: String, sha256: String)?) {
         stop(discarding: false)
-        if let failure { throw failure }
+        if let failure = state.withLock({ $0.failure }) { throw failure }
         return (writer.frames, try writer.finish())
     }
 
@@ -71,12 +74,11 @@ final class PipelinedKeyframeWriter: @unchecked Sendable {
     }
 
     private func stop(discarding: Bool) {
-        let first: Bool = condition.withLock {
-            if discarding { waiting.removeAll() }
-            closed = true
-            condition.broadcast()
-            let first = !stopped
-            stopped = true
+        let first = state.withLock { state in
+            if discarding { state.waiting.removeAll() }
+            state.closed = true
+            let first = !state.stopped
+            state.stopped = true
             return first
         }
         if first { done.wait() }
@@ -84,27 +86,22 @@ final class PipelinedKeyframeWriter: @unchecked Sendable {
 
     private func writeUntilClosed() {
         while true {
-            let next: Picture? = condition.withLock {
-                while waiting.isEmpty && !closed { condition.wait() }
-                return waiting.isEmpty ? nil : waiting.removeFirst()
+            let next = state.withLock(when: { !$0.waiting.isEmpty || $0.closed }) { state in
+                state.waiting.isEmpty ? nil : state.waiting.removeFirst()
             }
             guard let picture = next else { return }
             do {
                 try writer.keep(picture.frame, orientation: picture.orientation, pts: picture.pts, time: picture.time,
                                 score: picture.score)
             } catch {
-                condition.withLock {
-                    failure = error
-                    waiting.removeAll()
-                    condition.broadcast()
+                state.withLock {
+                    $0.failure = error
+                    $0.waiting.removeAll()
                 }
                 return
             }
             picture.frame.unref()
-            condition.withLock {
-                spare.append(picture.frame)
-                condition.broadcast()
-            }
+            state.withLock { $0.spare.append(picture.frame) }
         }
     }
 }

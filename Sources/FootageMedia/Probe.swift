@@ -1,4 +1,5 @@
 import CFFmpeg
+import FootageCore
 
 /// Reads a media file's container and stream metadata the way `ffprobe -show_format -show_streams` does,
 /// through FootageMedia's safe opener (`FormatContext`), and normalises it (`MetadataNormalizer`).
@@ -92,7 +93,7 @@ public enum Probe {
         var fourcc = [CChar](repeating: 0, count: Int(AV_FOURCC_MAX_STRING_SIZE))
         av_fourcc_make_string(&fourcc, par.codec_tag)
         info.codecTagString = String(nulTerminated: fourcc)
-        info.codecTag = "0x" + hex4(par.codec_tag)
+        info.codecTag = "0x" + par.codec_tag.zeroPadded(4, radix: 16)
 
         switch par.codec_type {
         case AVMEDIA_TYPE_VIDEO:
@@ -219,11 +220,6 @@ public enum Probe {
 
     private static func positive(_ value: Int32) -> Int? {
         value > 0 ? Int(value) : nil
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// Rounded to the microsecond, as ffprobe prints seconds.

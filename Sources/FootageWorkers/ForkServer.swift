@@ -1,6 +1,7 @@
 import CProcess
 import FootageMedia
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,11 +23,11 @@ import Glibc
 /// start workers directly. The server exits at the end of its socket's stream, when the footage process is gone.
 /// The server itself is forked from the footage process when that has a single thread, else started anew
 /// (`WorkerProcess.launch`).
-final class ForkServer {
+final class ForkServer: Sendable {
     private let pid: pid_t
     private let socket: Int32
-    private let lock = NSLock()
-    private var stopped = false
+    /// Whether it was stopped; held while the socket is used, so that it is not closed meanwhile.
+    private let stopped = Mutex(false)
 
     /// Starts the server; it loads FFmpeg while the caller goes on, and forks the first worker when ready.
     init(_ settings: MediaRunner.WorkerSettings, arguments: [String], environment: [String: String]) throws {
@@ -49,7 +50,7 @@ final class ForkServer {
 
     /// Asks for a worker on the given descriptors (its stdin and stdout); the worker's hello tells its pid.
     func forkWorker(stdin: Int32, stdout: Int32) throws {
-        try lock.withLock {
+        try stopped.withLock { stopped in
             guard !stopped, cprocess_send_descriptors(socket, [stdin, stdout], 2) == 0 else {
                 throw WorkerFailure(message: "the media workers' fork server is gone")
             }
@@ -58,7 +59,7 @@ final class ForkServer {
 
     /// Ends the server (once it failed: the pool starts its workers directly from then on).
     func stop() {
-        lock.withLock {
+        stopped.withLock { stopped in
             guard !stopped else { return }
             stopped = true
             close(socket)

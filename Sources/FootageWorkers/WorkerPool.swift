@@ -1,5 +1,7 @@
+import FootageCore
 import FootageMedia
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,43 +9,42 @@ import Glibc
 /// The pool: idle workers waiting for tasks. A worker serves one task at a time; each calling thread checks one
 /// out (starting a new worker when none is idle), so the pool grows to the number of threads doing media work
 /// at once (`--jobs`) and no further.
-final class WorkerPool: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var configured: MediaRunner.WorkerSettings?
-    private var idle: [WorkerProcess] = []
-    private var hello: MediaLibraryInfo?
-    /// Workers being started in the background (`prewarm`): a task waits for one of them rather than starting more.
-    private var starting = 0
-    /// Workers started so far, and announced by `prewarm`.
-    private var started = 0
-    private var announced = 0
+final class WorkerPool: Sendable {
+    private struct State {
+        var configured: MediaRunner.WorkerSettings?
+        var idle: [WorkerProcess] = []
+        var hello: MediaLibraryInfo?
+        /// Workers being started in the background (`prewarm`): a task waits for one of them rather than starting more.
+        var starting = 0
+        /// Workers started so far, and announced by `prewarm`.
+        var started = 0
+        var announced = 0
+    }
+    /// Waited on by a task while a worker it can have is being started.
+    private let state = Monitor(State())
     /// The fork server, started for the second worker (or the first, when `prewarm` announces more than one): it
     /// costs as much to start as a worker, and would only delay a command that needs one.
     private enum Server { case notStarted, running(ForkServer), failed }
-    private var server = Server.notStarted
-    /// Guards `server` alone: starting the fork server must not hold up checking workers in and out.
-    private let serverLock = NSLock()
+    /// Locked apart from `state`: starting the fork server must not hold up checking workers in and out.
+    private let server = Mutex(Server.notStarted)
 
-    var settings: MediaRunner.WorkerSettings? { lock.withLock { configured } }
-    var library: MediaLibraryInfo? { lock.withLock { hello } }
+    var settings: MediaRunner.WorkerSettings? { state.withLock { $0.configured } }
+    var library: MediaLibraryInfo? { state.withLock { $0.hello } }
 
     func configure(_ settings: MediaRunner.WorkerSettings) {
-        lock.withLock {
-            configured = settings
-            idle.removeAll()
+        state.withLock {
+            $0.configured = settings
+            $0.idle.removeAll()
         }
-        serverLock.withLock { server = .notStarted }
+        server.withLock { $0 = .notStarted }
     }
 
     func expect(_ count: Int) {
-        lock.withLock { announced = max(announced, count) }
+        state.withLock { $0.announced = max($0.announced, count) }
     }
 
     func checkOut(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
-        let waiting: WorkerProcess? = lock.withLock {
-            while idle.isEmpty && starting > 0 { lock.wait() }
-            return idle.popLast()
-        }
+        let waiting = state.withLock(when: { !$0.idle.isEmpty || $0.starting == 0 }) { $0.idle.popLast() }
         if let waiting { return waiting }
         return try start(settings, for: path)
     }
@@ -52,14 +53,13 @@ final class WorkerPool: @unchecked Sendable {
     /// has a single thread, see `WorkerProcess.launch`), and waits for its hello on a thread of its own, so that the
     /// worker loads FFmpeg while the caller goes on.
     func startInBackground(_ settings: MediaRunner.WorkerSettings) {
-        lock.withLock { starting += 1 }
+        state.withLock { $0.starting += 1 }
         let launched = Result { try launch(settings) }
         let thread = Thread { [self] in
             let worker = try? launched.get().greeted(by: self, settings)
-            lock.withLock {
-                starting -= 1
-                if let worker { idle.append(worker) }
-                lock.broadcast()
+            state.withLock {
+                $0.starting -= 1
+                if let worker { $0.idle.append(worker) }
             }
         }
         thread.start()
@@ -97,9 +97,9 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     private func launch(_ settings: MediaRunner.WorkerSettings) throws -> Launch {
-        let forked: Bool = lock.withLock {
-            started += 1
-            return max(started, announced) > 1
+        let forked = state.withLock {
+            $0.started += 1
+            return max($0.started, $0.announced) > 1
         }
         if forked, let server = forkServer(settings, environment: Self.environment) {
             if let worker = try? WorkerProcess(start: { try server.forkWorker(stdin: $0, stdout: $1); return nil }) {
@@ -113,7 +113,7 @@ final class WorkerPool: @unchecked Sendable {
     /// Stops a fork server that failed; every worker is started directly from then on.
     private func giveUp(_ failed: ForkServer) {
         failed.stop()
-        serverLock.withLock { server = .failed }
+        server.withLock { $0 = .failed }
     }
 
     private func startDirectly(_ settings: MediaRunner.WorkerSettings) throws -> WorkerProcess {
@@ -139,12 +139,12 @@ final class WorkerPool: @unchecked Sendable {
             _ = worker.stop()
             return false
         }
-        lock.withLock { hello = greeting.library }
+        state.withLock { $0.hello = greeting.library }
         return true
     }
 
     private func forkServer(_ settings: MediaRunner.WorkerSettings, environment: [String: String]) -> ForkServer? {
-        serverLock.withLock {
+        server.withLock { server in
             if case .notStarted = server, let arguments = settings.forkServerArguments {
                 let started = try? ForkServer(settings, arguments: arguments, environment: environment)
                 server = started.map { .running($0) } ?? .failed
@@ -155,9 +155,6 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     func checkIn(_ worker: WorkerProcess) {
-        lock.withLock {
-            idle.append(worker)
-            lock.signal()
-        }
+        state.withLock { $0.idle.append(worker) }
     }
 }

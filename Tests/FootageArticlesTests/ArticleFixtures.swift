@@ -1,11 +1,10 @@
+import FootageTestSupport
 import Foundation
 
 /// Paths to the committed article fixtures and the example article.
 enum ArticleFixtures {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures/articles")
-    static let example = repositoryRoot.appendingPathComponent("Catalog/examples/convoy-strike.md")
+    static let fixtures = Repository.fixtures.appendingPathComponent("articles")
+    static let example = Repository.exampleArticle
 
     /// The convoy-strike article in every format: (file name, bytes).
     static func convoyStrikeFiles() throws -> [(String, Data)] {

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import GRDB
 import Testing

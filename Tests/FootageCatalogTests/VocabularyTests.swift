@@ -1,4 +1,5 @@
 import FootageCore
+import FootageTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -48,7 +49,7 @@ import Testing
         let timer = "/usr/bin/time"
         try #require(FileManager.default.isExecutableFile(atPath: timer), "\(timer) is missing (Debian package time)")
         let report = folder.appendingPathComponent("time-\(UUID().uuidString).txt")
-        let outcome = try runWatched(timer, ["-f", "%M", "-o", report.path, FootageBinary.path, "article", "add",
+        let outcome = try runProcess(timer, ["-f", "%M", "-o", report.path, FootageBinary.path, "article", "add",
                                              file.path, "--catalog", footage.catalog.path],
                                      environment: ["FOOTAGE_HOME": ""])
         let text = try String(contentsOf: report, encoding: .utf8)

@@ -1,10 +1,11 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
 /// Articles, claims, evidence links and cross-references through the built binary.
 @Suite(.serialized) struct ArticleEndToEndTests {
     let samples = FootageBinary.samples
-    let example = FootageBinary.repository.appendingPathComponent("Catalog/examples/convoy-strike.md")
+    let example = Repository.exampleArticle
 
     /// A catalogue with the ministry and Pentagon samples registered and the example article imported.
     func withArticle(_ body: (FootageBinary, URL, [[String: Any]]) throws -> Void) throws {
@@ -106,12 +107,11 @@ import Testing
 
     /// A raw H.264 stream states no duration, so no clip end bounds a link's range. "88888888888888882:2" (5.3e18 s)
     /// was once accepted, stored, and then stopped footage when shown, as it would every later cross-reference.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ffmpeg"), "needs the ffmpeg tool"))
+    @Test(.enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg tool"))
     func aLinkOnAClipOfUnknownLengthRefusesATimeTooLargeToShow() throws {
         try withArticle { footage, root, rows in
             let stream = root.appendingPathComponent("stream.h264").path
-            #expect(try runTool("/usr/bin/ffmpeg", ["-v", "error", "-i", samples.appendingPathComponent("handheld-rotated.mov").path,
-                                                    "-c:v", "copy", "-an", "-f", "h264", stream]) == 0)
+            try ExternalTool.runFFmpeg(["-i", Samples.handheldRotated, "-c:v", "copy", "-an", "-f", "h264", stream])
             #expect(try footage.run(["register", stream, "--no-fingerprint"]).status == 0)
             let upload = try #require(claim(rows, containing: "YouTube"))
             let absurd = try footage.run(["link", upload, stream, "--stance", "context", "--to", "88888888888888882:2"])

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -15,8 +16,7 @@ import Testing
             #expect(assessments.first?["note"] as? String == "older footage")
             #expect(try footage.run(["show", clip]).stdout.contains("assessment: "))
             #expect(try footage.run(["verify"]).status == 0)
-            let database = root.appendingPathComponent("Catalog/catalog.sqlite").path
-            #expect(try runTool("/usr/bin/sqlite3", [database, "UPDATE assessment SET category = 'original'"]) == 0)
+            #expect(try CatalogueInvariants.sqlite(root, "UPDATE assessment SET category = 'original'").status == 0)
             let result = try footage.run(["verify"])
             #expect(result.status == 1)
             #expect(result.stdout.contains("assessment 1"))

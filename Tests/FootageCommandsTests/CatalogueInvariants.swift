@@ -1,3 +1,5 @@
+import FootageTestSupport
+import FootageCore
 import Foundation
 import Testing
 
@@ -32,7 +34,7 @@ enum CatalogueInvariants {
         var found: [String] = []
         for folder in ["Media", "Catalog"] {
             let url = root.appendingPathComponent(folder)
-            found += try fm.contentsOfDirectory(atPath: url.path).filter { $0.hasPrefix(".footage-tmp-") }
+            found += try fm.contentsOfDirectory(atPath: url.path).filter { $0.hasPrefix(TemporaryName.prefix) }
                 .map { url.appendingPathComponent($0).path }
         }
         let recorded = Set(try sqlite(root, "SELECT folder FROM extraction").stdout.split(separator: "\n").map(String.init))
@@ -47,7 +49,7 @@ enum CatalogueInvariants {
     }
 
     /// Runs the `sqlite3` shell on the catalogue, as someone inspecting (or tampering with) it would.
-    static func sqlite(_ root: URL, _ sql: String) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func sqlite(_ root: URL, _ sql: String) throws -> ProcessOutcome {
         try runProcess("/usr/bin/sqlite3", [root.appendingPathComponent("Catalog/catalog.sqlite").path, sql])
     }
 

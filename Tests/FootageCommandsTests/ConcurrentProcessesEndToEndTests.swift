@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 
     @Test func fourWritersOnOverlappingFoldersAndReadersAllSucceed() throws {
         try withCatalogFolder { footage, root throws in
-            let article = FootageBinary.repository.appendingPathComponent("Catalog/examples/convoy-strike.md").path
+            let article = Repository.exampleArticle.path
             #expect(try footage.run(["article", "add", article]).status == 0)
             // Folder i holds samples i and i+1 (and i+2 for odd i) as hard links: every sample is in two or more
             // folders, and every folder is given to two writers.

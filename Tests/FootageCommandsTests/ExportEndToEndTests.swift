@@ -1,10 +1,11 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
 /// A Python with the `prov` package (https://pypi.org/project/prov/), to validate PROV-JSON; `make test` installs
 /// Debian's python3-prov for /usr/bin/python3.
 enum ProvValidator {
-    static let script = FootageBinary.repository.appendingPathComponent("Tests/Fixtures/prov/validate_prov.py").path
+    static let script = Repository.fixtures.appendingPathComponent("prov/validate_prov.py").path
 
     static let python: String? = {
         var candidates = ["/usr/bin/python3", "/usr/local/bin/python3"]
@@ -28,7 +29,7 @@ enum ProvValidator {
     let samples = FootageBinary.samples
     var ministry: String { samples.appendingPathComponent("ministry-upload.mp4").path }
     var pentagon: String { samples.appendingPathComponent("pentagon-release.webm").path }
-    var article: String { FootageBinary.repository.appendingPathComponent("Catalog/examples/convoy-strike.md").path }
+    var article: String { Repository.exampleArticle.path }
 
     private func catalogue(_ footage: FootageBinary) throws -> [String] {
         #expect(try footage.run(["register", ministry, "--keyframes", "--source", "Iraqi Ministry of Defence"]).status == 0)

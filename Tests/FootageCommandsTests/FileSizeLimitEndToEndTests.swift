@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -13,9 +14,8 @@ import Testing
     /// Runs the binary with a file size limit of `kilobytes` (the shell counts 1024-byte blocks).
     private func runLimited(_ root: URL, kilobytes: Int, _ arguments: [String]) throws -> FootageBinary.Result {
         let script = "ulimit -f \(kilobytes); exec \"$0\" \"$@\""
-        let (status, stdout, stderr) = try runProcess("/bin/bash", ["-c", script, FootageBinary.path]
-                                                       + arguments + ["--catalog", root.path], environment: ["FOOTAGE_HOME": ""])
-        return FootageBinary.Result(status: status, stdout: stdout, stderr: stderr)
+        return try runProcess("/bin/bash", ["-c", script, FootageBinary.path] + arguments + ["--catalog", root.path],
+                              environment: ["FOOTAGE_HOME": ""])
     }
 
     /// The catalogue after a failed write: consistent, nothing temporary left, nothing half recorded.
@@ -57,7 +57,7 @@ import Testing
             let events = try CatalogueInvariants.count(root, "SELECT count(*) FROM ledger")
             // Tiny stills, many of them: the images fit, the transaction recording them does not.
             let stills = ["keyframes", ministry, "--mode", "interval", "--every", "0.5", "--width", "32"]
-            let article = FootageBinary.repository.appendingPathComponent("Catalog/examples/convoy-strike.md").path
+            let article = Repository.exampleArticle.path
             for arguments in [stills, ["article", "add", article]] {
                 let result = try runLimited(root, kilobytes: 48, arguments)
                 #expect(result.status == 1)

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -80,17 +81,18 @@ import Testing
     }
 
     @Test func footagesApplicationIDOnAnotherSchemaIsRefused() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("footage-e2e-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Catalog"), withIntermediateDirectories: true)
-        let result = try CatalogueInvariants.sqlite(root, """
-            PRAGMA application_id = 1179928369;
-            CREATE TABLE ledger (seq INTEGER PRIMARY KEY, payload TEXT);
-            CREATE TRIGGER t AFTER INSERT ON ledger BEGIN DELETE FROM ledger; END;
-            """)
-        #expect(result.status == 0)
-        let list = try FootageBinary(catalog: root).run(["list", "clips"])
-        #expect(list.status == 1)
-        #expect(list.stderr.contains("refused: its schema is not one footage makes"), "\(list.stderr)")
+        try withTemporaryFolder { root in
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("Catalog"),
+                                                    withIntermediateDirectories: true)
+            let result = try CatalogueInvariants.sqlite(root, """
+                PRAGMA application_id = 1179928369;
+                CREATE TABLE ledger (seq INTEGER PRIMARY KEY, payload TEXT);
+                CREATE TRIGGER t AFTER INSERT ON ledger BEGIN DELETE FROM ledger; END;
+                """)
+            #expect(result.status == 0)
+            let list = try FootageBinary(catalog: root).run(["list", "clips"])
+            #expect(list.status == 1)
+            #expect(list.stderr.contains("refused: its schema is not one footage makes"), "\(list.stderr)")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 import Testing
 
@@ -194,7 +195,7 @@ import Testing
             #expect(result.stderr.contains("the media worker crashed"), "\(result.stderr)")
             let keyframes = root.appendingPathComponent("Catalog/keyframes")
             let left = FileManager.default.enumerator(atPath: keyframes.path)?.allObjects as? [String] ?? []
-            #expect(left.filter { $0.hasSuffix(".jpg") || $0.contains(".tmp-") }.isEmpty, "\(left)")
+            #expect(left.filter { $0.hasSuffix(".jpg") || $0.contains(TemporaryName.prefix) }.isEmpty, "\(left)")
             let log = try footage.run(["log", "--json"])
             #expect(!log.rows.contains { $0["action"] as? String == "keyframes.extract" })
             #expect(try footage.run(["verify"]).status == 0)

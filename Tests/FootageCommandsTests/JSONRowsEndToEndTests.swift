@@ -1,10 +1,11 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
 /// What `--json` rows and errors look like through the built binary.
 @Suite(.serialized) struct JSONRowsEndToEndTests {
     let samples = FootageBinary.samples
-    var article: String { FootageBinary.repository.appendingPathComponent("Catalog/examples/convoy-strike.md").path }
+    var article: String { Repository.exampleArticle.path }
 
     /// An id that names nothing, or a path that names several clips, is reported as what it is: never as "no clip"
     /// for an article id, nor as a file outside the catalogue for a registered path.

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -90,7 +91,7 @@ import Testing
     @Test func aLinkRecordsTheKeyframesInsideItsRange() throws {
         try withCatalogFolder { footage, _ throws in
             _ = try footage.run(["register", ministry, "--keyframes"])
-            _ = try footage.run(["article", "add", FootageBinary.repository.appendingPathComponent("Catalog/examples/convoy-strike.md").path])
+            _ = try footage.run(["article", "add", Repository.exampleArticle.path])
             let link = try footage.run(["link", "C2", ministry, "--stance", "supports", "--from", "3", "--to", "9", "--json"])
             let frames = try #require(link.rows.first?["keyframes"] as? [[String: Any]])
             #expect(frames.compactMap { $0["time"] as? Double } == [4, 6, 8])
@@ -108,8 +109,7 @@ import Testing
         let text = folder.appendingPathComponent("notes.mp4")
         try Data("not a video".utf8).write(to: text)
         let audio = folder.appendingPathComponent("audio.m4a")
-        let made = try runTool("/usr/bin/ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=d=1", audio.path])
-        #expect(made == 0)
+        try ExternalTool.runFFmpeg(["-f", "lavfi", "-i", "sine=d=1", audio.path])
         for (file, message) in [(truncated, "damaged"), (text, "not a media file"), (audio, "no video stream")] {
             let result = try FootageBinary.run([], ["keyframes", file.path, "--out", out.path])
             #expect(result.status == 1, "\(file.lastPathComponent)")

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -8,10 +9,6 @@ import Testing
     var pentagon: String { samples.appendingPathComponent("pentagon-release.webm").path }
     var handheld: String { samples.appendingPathComponent("handheld-rotated.mov").path }
     var cctv: String { samples.appendingPathComponent("checkpoint-cctv.ts").path }
-
-    static let ffmpeg: String? = ["/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
 
     @Test func theTwoReleasesShareTwentyTwoSecondsAtAnEightSecondOffset() throws {
         try withCatalogFolder { footage, _ throws in
@@ -111,20 +108,13 @@ import Testing
         #expect(none.stdout.contains("no shared footage"))
     }
 
-    @Test(.enabled(if: ffmpeg != nil, "needs the ffmpeg command-line tool"))
+    @Test(.enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg command-line tool"))
     func darkClipsSayTheyCannotMatchAndClipsWithoutVideoAreSkipped() throws {
         try withCatalogFolder { footage, root throws in
             let dark = root.appendingPathComponent("dark.mp4").path
             let audio = root.appendingPathComponent("tone.m4a").path
-            for arguments in [["-f", "lavfi", "-i", "color=c=black:s=160x120:d=4", "-c:v", "libx264", dark],
-                              ["-f", "lavfi", "-i", "sine=d=2", "-c:a", "aac", audio]] {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: Self.ffmpeg!)
-                process.arguments = ["-nostdin", "-y", "-v", "error"] + arguments
-                try process.run()
-                process.waitUntilExit()
-                #expect(process.terminationStatus == 0)
-            }
+            try ExternalTool.runFFmpeg(["-f", "lavfi", "-i", "color=c=black:s=160x120:d=4", "-c:v", "libx264", dark])
+            try ExternalTool.runFFmpeg(["-f", "lavfi", "-i", "sine=d=2", "-c:a", "aac", audio])
             let result = try footage.run(["register", dark, audio])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("fingerprint: every sampled frame is too dark or flat to compare (quality < 50)"))
@@ -165,14 +155,13 @@ import Testing
             #expect(try footage.run(["fingerprint", pentagon, "--rate", "2"]).status == 0)
             #expect(try footage.run(["list", "clips"]).status == 0)
             #expect(try footage.run(["verify"]).status == 0)
-            let database = root.appendingPathComponent("Catalog/catalog.sqlite").path
             let shown = try footage.run(["show", ministry, "--json"])
             #expect(((shown.rows.first?["shares_footage_with"] as? [[String: Any]]) ?? []).count == 1, "\(shown.stdout)")
-            _ = try runProcess("/usr/bin/sqlite3", [database, "UPDATE match SET offset = offset + 3"])
+            _ = try CatalogueInvariants.sqlite(root, "UPDATE match SET offset = offset + 3")
             let edited = try footage.run(["verify"])
             #expect(edited.status == 1)
             #expect(edited.stdout.contains("match 1: differs from its ledger event"), "\(edited.stdout)")
-            _ = try runProcess("/usr/bin/sqlite3", [database, "DELETE FROM match"])
+            _ = try CatalogueInvariants.sqlite(root, "DELETE FROM match")
             let deleted = try footage.run(["verify"])
             #expect(deleted.status == 1)
             #expect(deleted.stdout.contains("match 1: was deleted outside footage"), "\(deleted.stdout)")

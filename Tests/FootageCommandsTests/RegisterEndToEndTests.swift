@@ -1,4 +1,6 @@
+import FootageTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// The foundation as a user meets it: the built `footage` binary on the sample clips, in a temporary catalogue.
@@ -127,9 +129,8 @@ import Testing
     @Test func verifyNamesTheFirstTamperedLedgerEvent() throws {
         try withCatalogFolder { footage, root throws in
             _ = try footage.run(["register", samples.path])
-            let database = root.appendingPathComponent("Catalog/catalog.sqlite").path
-            let sqlite = try runTool("/usr/bin/sqlite3", [database, "UPDATE ledger SET actor = 'someone else' WHERE seq = 4"])
-            #expect(sqlite == 0)
+            let sqlite = try CatalogueInvariants.sqlite(root, "UPDATE ledger SET actor = 'someone else' WHERE seq = 4")
+            #expect(sqlite.status == 0)
             let result = try footage.run(["verify"])
             #expect(result.status == 1)
             #expect(result.stdout.contains("ledger event 4"))
@@ -137,14 +138,14 @@ import Testing
     }
 
     @Test func aSQLiteFileThatIsNotACatalogIsRefused() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("footage-e2e-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Catalog"), withIntermediateDirectories: true)
-        let database = root.appendingPathComponent("Catalog/catalog.sqlite").path
-        #expect(try runTool("/usr/bin/sqlite3", [database, "CREATE TABLE accounts(id, secret)"]) == 0)
-        let result = try FootageBinary(catalog: root).run(["list", "clips"])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("not a footage catalogue"))
+        try withTemporaryFolder { root in
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("Catalog"),
+                                                    withIntermediateDirectories: true)
+            #expect(try CatalogueInvariants.sqlite(root, "CREATE TABLE accounts(id, secret)").status == 0)
+            let result = try FootageBinary(catalog: root).run(["list", "clips"])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("not a footage catalogue"))
+        }
     }
 
     @Test func twoRegisterProcessesAtOnceBothSucceed() throws {
@@ -185,23 +186,17 @@ import Testing
     }
 
     @Test func withoutACatalogTheMessageSaysHowToMakeOne() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("footage-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: empty) }
-        let result = try FootageBinary.run([], ["list", "clips"], in: empty)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("footage init"))
+        try withTemporaryFolder { empty in
+            let result = try FootageBinary.run([], ["list", "clips"], in: empty)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("footage init"))
+        }
     }
 }
 
 /// Collects values from concurrent closures.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Int32] = []
-    func append(_ value: Int32) { lock.withLock { values.append(value) } }
-}
-
-/// Runs a tool and returns its exit status.
-func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
-    try runProcess(path, arguments).status
+final class ResultBox: Sendable {
+    private let collected = Mutex<[Int32]>([])
+    var values: [Int32] { collected.withLock { $0 } }
+    func append(_ value: Int32) { collected.withLock { $0.append(value) } }
 }

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
             _ = try footage.run(["register", ministry, samples.appendingPathComponent("pentagon-release.webm").path,
                                  "--no-fingerprint"])
             #expect(try footage.run(["keyframes", ministry, "--max", "4"]).status == 0)
-            let article = FootageBinary.repository.appendingPathComponent("Catalog/examples/convoy-strike.md").path
+            let article = Repository.root.appendingPathComponent("Catalog/examples/convoy-strike.md").path
             let claims = try footage.run(["article", "add", article, "--json"]).rows
             let claim = try #require(claims.first { ($0["text"] as? String)?.contains("YouTube") == true }?["id"] as? String)
             #expect(try footage.run(["link", claim, ministry, "--stance", "supports", "--from", "2", "--to", "14.5"]).status == 0)
@@ -23,9 +24,10 @@ import Testing
             var copies: [URL] = []
             defer { for copy in copies { try? FileManager.default.removeItem(at: copy) } }
             try body {
-                let copy = FileManager.default.temporaryDirectory.appendingPathComponent("footage-e2e-\(UUID().uuidString)")
+                let folder = try temporaryFolder()
+                copies.append(folder)
+                let copy = folder.appendingPathComponent("catalogue")
                 try FileManager.default.copyItem(at: root, to: copy)
-                copies.append(copy)
                 return (FootageBinary(catalog: copy), copy)
             }
         }

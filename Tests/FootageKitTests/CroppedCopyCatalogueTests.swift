@@ -8,16 +8,16 @@ import FootageMatching
 
 /// A copy cropped by 10 % found through the catalogue from either side: the centre hashes are stored with the
 /// fingerprint, read back by the search index (the tail of the variants blob) and compared by the matcher.
-@Suite(.enabled(if: FingerprintFixtures.ffmpeg != nil, "needs the ffmpeg command-line tool"), .serialized)
+@Suite(.enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg command-line tool"), .serialized)
 struct CroppedCopyCatalogueTests {
     @Test func aCroppedCopyAndItsOriginalFindEachOtherInTheCatalogue() throws {
-        try FingerprintFixtures.withTemporaryFolder { folder in
+        try withTemporaryFolder { folder in
             let original = folder.appendingPathComponent("original.mp4").path
             let cropped = folder.appendingPathComponent("cropped.mp4").path
             let x264 = ["-an", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "26"]
-            try FingerprintFixtures.runFFmpeg(["-i", FingerprintFixtures.sample("ministry-upload.mp4"), "-t", "20"]
+            try ExternalTool.runFFmpeg(["-i", Samples.path("ministry-upload.mp4"), "-t", "20"]
                                               + x264 + [original])
-            try FingerprintFixtures.runFFmpeg(["-i", original, "-vf", "crop=iw*0.9:ih*0.9"] + x264 + [cropped])
+            try ExternalTool.runFFmpeg(["-i", original, "-vf", "crop=iw*0.9:ih*0.9"] + x264 + [cropped])
             let catalog = try Catalog.create(at: folder.appendingPathComponent("catalog"))
             var options = Registrar.Options(analyst: "test")
             options.fingerprint = FingerprintJob.Options(analyst: "test")

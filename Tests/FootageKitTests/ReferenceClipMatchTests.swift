@@ -9,12 +9,8 @@ import FootageMatching
 /// matches none, and border cropping finds the barred SD copy that the reference's rule misses.
 ///
 /// Needs `FOOTAGE_REFERENCE_DIR`; when it is set, missing clips or hash files are failures, not skips.
-@Suite(.enabled(if: FingerprintFixtures.referenceIsConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"))
+@Suite(.enabled(if: ReferenceData.isConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"))
 struct ReferenceClipMatchTests {
-    static let names = [
-        "chair-orig-22-sd-bar", "chair-22-with-small-logo-bar", "chair-22-sd-grey-bar",
-        "pattern-hd-no-bar", "pattern-sd-with-small-logo-bar", "doorknob-hd-no-bar",
-    ]
     /// (copy, original)
     static let pairs = [
         ("chair-22-with-small-logo-bar", "chair-orig-22-sd-bar"),
@@ -22,15 +18,11 @@ struct ReferenceClipMatchTests {
         ("pattern-sd-with-small-logo-bar", "pattern-hd-no-bar"),
     ]
 
-    func video(_ name: String) throws -> String {
-        let path = try #require(FingerprintFixtures.referenceDirectory).appending(path: "videos/\(name).mp4").path
-        try #require(FileManager.default.fileExists(atPath: path), "missing reference clip \(path)")
-        return path
-    }
-
     func fingerprints() throws -> [String: [FingerprintFrame]] {
         var result: [String: [FingerprintFrame]] = [:]
-        for name in Self.names { result[name] = try FingerprintJob.sample(path: try video(name), rate: 1) }
+        for name in ReferenceData.clips {
+            result[name] = try FingerprintJob.sample(path: try ReferenceData.clip(name), rate: 1)
+        }
         return result
     }
 
@@ -44,7 +36,7 @@ struct ReferenceClipMatchTests {
                 #expect(match.transform == nil)
             }
         }
-        for other in Self.names where other != "doorknob-hd-no-bar" {
+        for other in ReferenceData.clips where other != "doorknob-hd-no-bar" {
             #expect(ClipMatcher.match(prints["doorknob-hd-no-bar"]!, prints[other]!) == nil,
                     "doorknob-hd-no-bar matches \(other)")
         }

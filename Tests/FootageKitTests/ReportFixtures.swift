@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 @testable import FootageCatalog
 @testable import FootageKit
@@ -108,25 +109,5 @@ struct ReportFixture {
 
 /// Runs `body` with the fixture in a temporary folder that is removed afterwards.
 func withReportFixture<T>(withArticle: Bool = true, _ body: (ReportFixture) throws -> T) throws -> T {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("footage-report-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: root) }
-    return try body(try ReportFixture.make(at: root, withArticle: withArticle))
-}
-
-/// The start tags of an HTML text (with their quoted attribute values), for checking attributes.
-func startTags(_ html: String) -> [String] {
-    let regex = try! NSRegularExpression(pattern: #"<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>"#)
-    return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).map {
-        String(html[Range($0.range, in: html)!])
-    }
-}
-
-/// Attribute names of a start tag.
-func attributeNames(_ tag: String) -> [String] {
-    // A name, then an optional value, consumed whole so that text inside a quoted value is never taken for a name.
-    let regex = try! NSRegularExpression(pattern: #"\s([^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?"#)
-    return regex.matches(in: tag, range: NSRange(tag.startIndex..., in: tag)).map {
-        String(tag[Range($0.range(at: 1), in: tag)!]).lowercased()
-    }
+    try withTemporaryFolder { root in try body(try ReportFixture.make(at: root, withArticle: withArticle)) }
 }

@@ -8,7 +8,7 @@ import FootageMedia
 /// Copies of the ministry sample made the ways footage is re-published (re-encoded, scaled, cropped,
 /// letterboxed, logo, trimmed, mirrored, another frame rate), each made here with the `ffmpeg` tool: each must be
 /// found with its offset right to within half a sampling interval, and unrelated samples must match none.
-@Suite(.enabled(if: FingerprintFixtures.ffmpeg != nil, "needs the ffmpeg command-line tool"), .serialized)
+@Suite(.enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg command-line tool"), .serialized)
 struct TransformedCopyMatchTests {
     struct Transformation {
         var name: String
@@ -56,18 +56,18 @@ struct TransformedCopyMatchTests {
 
     /// Makes every copy in `folder`; returns (transformation, path).
     func makeCopies(_ transformations: [Transformation], in folder: URL) throws -> [(Transformation, String)] {
-        let original = FingerprintFixtures.sample("ministry-upload.mp4")
+        let original = Samples.path("ministry-upload.mp4")
         return try transformations.map { transformation in
             let path = folder.appendingPathComponent("\(transformation.name).mp4").path
-            try FingerprintFixtures.runFFmpeg(["-i", original] + transformation.arguments + [path])
+            try ExternalTool.runFFmpeg(["-i", original] + transformation.arguments + [path])
             return (transformation, path)
         }
     }
 
     @Test func everyCopyIsFoundAtItsOffsetAndUnrelatedClipsMatchNone() throws {
-        try FingerprintFixtures.withTemporaryFolder { folder in
+        try withTemporaryFolder { folder in
             let copies = try makeCopies(Self.transformations, in: folder)
-            let original = FingerprintFixtures.sample("ministry-upload.mp4")
+            let original = Samples.path("ministry-upload.mp4")
             let options = MatchJob.Options(analyst: "test")
             var found = 0
             var lines = ["generated copies of ministry-upload.mp4 (A = original, B = copy), query rate "
@@ -91,7 +91,7 @@ struct TransformedCopyMatchTests {
             var falseMatches = 0
             let clips = [original] + copies.map(\.1)
             for name in Self.unrelated {
-                let path = FingerprintFixtures.sample(name)
+                let path = Samples.path(name)
                 for clip in clips where try MatchJob.compare(clip, path, rate: 1, options: options).match != nil {
                     falseMatches += 1
                     Issue.record("\(name) matches \(clip)")
@@ -104,8 +104,8 @@ struct TransformedCopyMatchTests {
     }
 
     @Test func largerCropsAndLargeOverlaysAreKnownMisses() throws {
-        try FingerprintFixtures.withTemporaryFolder { folder in
-            let original = FingerprintFixtures.sample("ministry-upload.mp4")
+        try withTemporaryFolder { folder in
+            let original = Samples.path("ministry-upload.mp4")
             for (transformation, path) in try makeCopies(Self.knownMisses, in: folder) {
                 let match = try MatchJob.compare(original, path, rate: 1, options: .init(analyst: "test")).match
                 print("ACCURACY known miss \(transformation.name): " + (match.map {
@@ -123,8 +123,8 @@ struct TransformedCopyMatchTests {
     }
 
     @Test func theSampleReleasesShareTwentyTwoSecondsAtAnEightSecondOffset() throws {
-        let ministry = FingerprintFixtures.sample("ministry-upload.mp4")
-        let pentagon = FingerprintFixtures.sample("pentagon-release.webm")
+        let ministry = Samples.path("ministry-upload.mp4")
+        let pentagon = Samples.path("pentagon-release.webm")
         let match = try #require(try MatchJob.compare(pentagon, ministry, rate: 1, options: .init(analyst: "test")).match)
         // Pentagon 0:00–0:22 is ministry 0:08–0:30.
         #expect(abs(match.offset - 8) <= 0.5)

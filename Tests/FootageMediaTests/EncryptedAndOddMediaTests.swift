@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 @testable import FootageMedia
@@ -9,13 +10,12 @@ import Testing
 
     /// The ministry sample's first seconds, encrypted with `cenc-aes-ctr` (both streams, one key).
     static func withEncryptedCopy<T>(_ body: (String) throws -> T) throws -> T {
-        let ffmpeg = try #require(toolOnPath("ffmpeg"), "ffmpeg is not installed")
-        return try withTemporaryDirectory { folder in
-            let path = folder + "/encrypted.mp4"
-            _ = try runTool(ffmpeg, ["-nostdin", "-v", "error", "-i", Samples.ministryUpload, "-t", "4", "-c", "copy",
-                                     "-encryption_scheme", "cenc-aes-ctr",
-                                     "-encryption_key", "76a6c65c5ea762046bd749a2e632ccbb",
-                                     "-encryption_kid", keyID, path])
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("encrypted.mp4").path
+            try ExternalTool.runFFmpeg(["-i", Samples.ministryUpload, "-t", "4", "-c", "copy",
+                                        "-encryption_scheme", "cenc-aes-ctr",
+                                        "-encryption_key", "76a6c65c5ea762046bd749a2e632ccbb",
+                                        "-encryption_kid", keyID, path])
             try #require(FileManager.default.fileExists(atPath: path), "ffmpeg wrote no encrypted copy")
             return try body(path)
         }
@@ -25,8 +25,8 @@ import Testing
     static func withEditedCopy<T>(_ edit: (inout [UInt8]) throws -> Void, _ body: (String) throws -> T) throws -> T {
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Samples.ministryUpload)))
         try edit(&bytes)
-        return try withTemporaryDirectory { folder in
-            let path = folder + "/edited.mp4"
+        return try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("edited.mp4").path
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             return try body(path)
         }
@@ -61,11 +61,11 @@ import Testing
             #expect(sampled?.kind == .encrypted)
             #expect(sampled?.description.contains("key id \(Self.keyID)") == true)
             for mode in [KeyframeMode.key, .interval(every: 1)] {
-                try withTemporaryDirectory { folder in
-                    let request = KeyframeRequest(mode: mode, folder: URL(fileURLWithPath: folder))
+                try withTemporaryFolder { folder in
+                    let request = KeyframeRequest(mode: mode, folder: folder)
                     let error = mediaError { try KeyframeExtractor.extract(path: path, request: request) }
                     #expect(error?.kind == .encrypted, "\(mode)")
-                    let written = try FileManager.default.contentsOfDirectory(atPath: folder)
+                    let written = try FileManager.default.contentsOfDirectory(atPath: folder.path)
                     #expect(written.isEmpty, "\(written)")
                 }
             }

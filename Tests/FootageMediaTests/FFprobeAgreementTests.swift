@@ -1,14 +1,17 @@
+import FootageTestSupport
 import Foundation
 import Testing
 @testable import FootageMedia
 
 /// Compares Probe with `ffprobe -show_format -show_streams -of json` on every sample (when ffprobe is installed;
 /// `make test` installs it).
-@Suite(.enabled(if: toolOnPath("ffprobe") != nil, "ffprobe is not on PATH"))
+@Suite(.enabled(if: ExternalTool.find("ffprobe") != nil, "ffprobe is not on PATH"))
 struct FFprobeAgreementTests {
     @Test(arguments: Samples.all)
     func probeAgreesWithFFprobe(path: String) throws {
-        let data = try runTool(toolOnPath("ffprobe")!, ["-v", "error", "-show_format", "-show_streams", "-of", "json", path])
+        let ffprobe = try #require(ExternalTool.find("ffprobe"))
+        let shown = try ExternalTool.run(ffprobe, ["-v", "error", "-show_format", "-show_streams", "-of", "json", path])
+        let data = Data(shown.stdout.utf8)
         let reference = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let referenceFormat = try #require(reference["format"] as? [String: Any])
         let referenceStreams = try #require(reference["streams"] as? [[String: Any]])

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 @testable import FootageMedia
@@ -14,7 +15,7 @@ import Testing
     }
 
     /// Several buffers' worth plus a ragged end, compared with coreutils.
-    @Test(.enabled(if: toolOnPath("sha256sum") != nil, "sha256sum is not on PATH"))
+    @Test(.enabled(if: ExternalTool.find("sha256sum") != nil, "sha256sum is not on PATH"))
     func agreesWithSha256sumAcrossBufferBoundaries() throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/pattern.bin"
@@ -25,7 +26,7 @@ import Testing
                 bytes[index] = UInt8(truncatingIfNeeded: state)
             }
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            let output = String(decoding: try runTool(toolOnPath("sha256sum")!, [path]), as: UTF8.self)
+            let output = try ExternalTool.run(try #require(ExternalTool.find("sha256sum")), [path]).stdout
             let expected = String(output.prefix(64))
             let digest = try FileHasher.sha256(path: path)
             #expect(digest.sha256 == expected)

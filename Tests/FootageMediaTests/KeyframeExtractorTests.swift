@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Crypto
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 @testable import FootageMedia
@@ -58,13 +59,11 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: toolOnPath("ffmpeg") != nil, "needs the ffmpeg command-line tool"))
+    @Test(.enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg command-line tool"))
     func audioOnlyFileHasNoVideoStream() throws {
         try withTemporaryDirectory { directory in
             let clip = directory + "/call.m4a"
-            _ = try runTool(toolOnPath("ffmpeg")!, [
-                "-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine", "-t", "1", clip,
-            ])
+            try ExternalTool.runFFmpeg(["-f", "lavfi", "-i", "sine", "-t", "1", clip])
             let error = try #require(Self.failure(clip, folder: directory + "/out"))
             #expect(error.kind == .notMedia)
             #expect(error.description.contains("no video stream"), "\(error)")
@@ -72,15 +71,14 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: toolOnPath("ffmpeg") != nil, "needs the ffmpeg command-line tool"))
+    @Test(.enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg command-line tool"))
     func absurdDeclaredPictureSizeIsRefused() throws {
         try withTemporaryDirectory { directory in
             // Raw video in Matroska, then its PixelWidth element set to 30000 (FFmpeg itself accepts that size,
             // as the picture area stays small).
             let made = directory + "/small.mkv"
-            _ = try runTool(toolOnPath("ffmpeg")!, [
-                "-nostdin", "-v", "error", "-f", "lavfi", "-i", "color=s=320x288:d=0.2", "-c:v", "rawvideo",
-                "-pix_fmt", "gray", made,
+            try ExternalTool.runFFmpeg([
+                "-f", "lavfi", "-i", "color=s=320x288:d=0.2", "-c:v", "rawvideo", "-pix_fmt", "gray", made,
             ])
             let clip = directory + "/wide.mkv"
             var patched = false

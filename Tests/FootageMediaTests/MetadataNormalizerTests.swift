@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 @testable import FootageMedia

@@ -150,12 +150,3 @@ extension RGBImage {
         self.init(width: width, height: height, pixels: Array(bytes[index..<index + count]))
     }
 }
-
-/// The reference data folder named by `FOOTAGE_REFERENCE_DIR`, when the environment names one.
-enum ReferenceData {
-    static var directory: URL? {
-        ProcessInfo.processInfo.environment["FOOTAGE_REFERENCE_DIR"].map { URL(fileURLWithPath: $0) }
-    }
-
-    static var isConfigured: Bool { directory != nil }
-}

@@ -1,3 +1,4 @@
+import FootageTestSupport
 import Foundation
 import Testing
 @testable import FootageMedia
@@ -7,24 +8,10 @@ import Testing
 /// output (`frameNumber,quality,pdqHex,timestampSeconds`) frame by frame.
 @Suite(.enabled(if: ReferenceData.isConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"))
 struct VPDQConformanceTests {
-    static let clips = [
-        "chair-22-sd-grey-bar", "chair-22-with-small-logo-bar", "chair-orig-22-sd-bar",
-        "doorknob-hd-no-bar", "pattern-hd-no-bar", "pattern-sd-with-small-logo-bar",
-    ]
-
-    @Test(arguments: clips)
+    @Test(arguments: ReferenceData.clips)
     func everyFrameHashesLikeTheReference(_ clip: String) throws {
-        let directory = try #require(ReferenceData.directory)
-        let lines = try String(contentsOf: directory.appending(path: "vpdq-hashes/\(clip).txt"), encoding: .utf8)
-            .split(separator: "\n")
-        let expected = try lines.map { line in
-            let fields = line.split(separator: ",").map(String.init)
-            try #require(fields.count == 4, "malformed line: \(line)")
-            return (quality: try #require(Int(fields[1])), hash: try #require(PDQHash(hex: fields[2])),
-                    time: try #require(Double(fields[3])))
-        }
-        let frames = try FrameSampler.hashEveryFrame(
-            path: directory.appending(path: "videos/\(clip).mp4").path, nativeResolution: true)
+        let expected = try FingerprintFixtures.vpdqFrames(clip)
+        let frames = try FrameSampler.hashEveryFrame(path: try ReferenceData.clip(clip), nativeResolution: true)
         #expect(frames.count == expected.count)
         let distances = zip(frames, expected).map { $0.pdq.distance(to: $1.hash) }
         let within = distances.filter { $0 <= 10 }.count

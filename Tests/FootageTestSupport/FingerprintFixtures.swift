@@ -1,57 +1,12 @@
 import Foundation
-import Testing
 import FootageMedia
 import FootageMatching
 
-/// Clips and tools for the fingerprint accuracy suites: the repository's samples, the reference clips named by
-/// `FOOTAGE_REFERENCE_DIR`, and copies made with the `ffmpeg` command-line tool.
+/// What the fingerprint accuracy suites compare: the reference vPDQ hashes of the clips in `ReferenceData`, the
+/// reference's rule for calling two clips the same, and the font copies made with `ffmpeg` draw text with.
 public enum FingerprintFixtures {
-    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    public static func sample(_ name: String) -> String { repository.appendingPathComponent("Media/samples/\(name)").path }
-
-    /// The reference data folder, when the environment names one (a named but missing folder fails the tests).
-    public static var referenceDirectory: URL? {
-        ProcessInfo.processInfo.environment["FOOTAGE_REFERENCE_DIR"].map { URL(fileURLWithPath: $0) }
-    }
-
-    public static var referenceIsConfigured: Bool { referenceDirectory != nil }
-
     /// The font the text-overlay copy is drawn with (`fonts-dejavu-core`, which `make test` installs).
     public static let font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-
-    /// The `ffmpeg` executable on the path, if any.
-    public static let ffmpeg: String? = {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = "\(folder)/ffmpeg"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
-
-    /// Runs `ffmpeg -y -v error ARGS`; fails the test with its message when it fails.
-    public static func runFFmpeg(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(ffmpeg, "ffmpeg is not installed"))
-        process.arguments = ["-nostdin", "-y", "-v", "error"] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0,
-                     "ffmpeg \(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self))")
-    }
-
-    /// A fresh temporary folder, removed afterwards.
-    public static func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fingerprint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try body(folder)
-    }
 
     /// One line of a vPDQ hash file: `frameNumber,quality,pdqHex,timestampSeconds`.
     public struct VPDQFrame {
@@ -61,13 +16,14 @@ public enum FingerprintFixtures {
     }
 
     public static func vpdqFrames(_ name: String) throws -> [VPDQFrame] {
-        let directory = try #require(referenceDirectory)
+        let directory = try required(ReferenceData.directory, "FOOTAGE_REFERENCE_DIR is not set")
         let text = try String(contentsOf: directory.appending(path: "vpdq-hashes/\(name).txt"), encoding: .utf8)
         return try text.split(separator: "\n").map { line in
             let fields = line.split(separator: ",")
-            try #require(fields.count == 4, "malformed vPDQ line: \(line)")
-            return VPDQFrame(quality: try #require(Int(fields[1])), hash: try #require(PDQHash(hex: String(fields[2]))),
-                             time: try #require(Double(fields[3])))
+            guard fields.count == 4, let quality = Int(fields[1]), let hash = PDQHash(hex: String(fields[2])),
+                  let time = Double(fields[3])
+            else { throw FixtureFailure("\(name): malformed vPDQ line: \(line)") }
+            return VPDQFrame(quality: quality, hash: hash, time: time)
         }
     }
 

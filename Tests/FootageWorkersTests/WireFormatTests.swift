@@ -36,10 +36,10 @@ struct WireFormatTests {
     }
 
     @Test func realAnswersReadBackAsTheyWereWritten() throws {
-        let path = FingerprintFixtures.sample("ministry-upload.mp4")
+        let path = Samples.path("ministry-upload.mp4")
         let answers: [MediaTaskResult] = [
             try MediaTask.inspect(path: path).run(),
-            try MediaTask.probe(path: FingerprintFixtures.sample("handheld-rotated.mov")).run(),
+            try MediaTask.probe(path: Samples.path("handheld-rotated.mov")).run(),
             try MediaTask.fingerprint(path: path, rate: 1, timeout: 120, threads: 0).run(),
             MediaTaskResult(error: MediaError(.damaged, path: path, reason: "no decodable frames", ffmpegCode: -1,
                                               errno: 5)),
@@ -93,7 +93,7 @@ struct WireFormatTests {
     }
 
     @Test func everyTruncationAndFlippedByteFailsCleanly() throws {
-        let answer = try MediaTask.inspect(path: FingerprintFixtures.sample("ministry-upload.mp4")).run()
+        let answer = try MediaTask.inspect(path: Samples.path("ministry-upload.mp4")).run()
         let bytes = try WireEncoder.encode(answer)
         for length in 0..<bytes.count {
             #expect(throws: (any Error).self) { try WireDecoder.decode(MediaTaskResult.self, from: Array(bytes[..<length])) }

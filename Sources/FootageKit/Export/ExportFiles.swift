@@ -1,13 +1,9 @@
 import Foundation
 import FootageCore
 
-/// Writes an export to files: each to a temporary name beside its target, renamed when complete, so that nothing
-/// half-written is ever left under an export's name.
+/// Writes an export to files: each to footage's temporary name beside its target (`AtomicFile`), renamed when
+/// complete, so that nothing half-written is ever left under an export's name.
 public enum ExportFiles {
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public let description: String
-    }
-
     /// Writes `output` to `target`: a single document to that file, several files (CSV tables) into that folder,
     /// which is made if its parent exists. Returns a row per file written.
     public static func write(_ output: CatalogExport.Output, format: CatalogExport.Format, table: CSVExport.Table?,
@@ -33,34 +29,31 @@ public enum ExportFiles {
         let folder = target.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw Failure(description: "\(folder.path): no such folder; create it first")
+            throw IOError(path: folder.path, failure: "no such folder; create it first", code: nil)
         }
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        do {
-            try Data(text.utf8).write(to: temporary)
+        do throws(AtomicFile.Failure) {
+            let file = try AtomicFile(in: folder)
+            try file.write(Data(text.utf8))
+            try file.place(as: target.lastPathComponent, durability: .none)
         } catch {
-            throw Failure(description: "\(target.path): cannot write (\(error.localizedDescription))")
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            throw Failure(description: "\(target.path): cannot write (\(String(cString: strerror(errno))))")
+            throw IOError(path: target.path, failure: "cannot write", code: error.code, nothingKept: true)
         }
     }
 
     static func makeFolder(_ folder: URL) throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw Failure(description: "\(folder.path): not a folder") }
+            guard isFolder.boolValue else { throw IOError(path: folder.path, failure: "not a folder", code: nil) }
             return
         }
         let parent = folder.deletingLastPathComponent()
         guard FileManager.default.fileExists(atPath: parent.path) else {
-            throw Failure(description: "\(parent.path): no such folder; create it first")
+            throw IOError(path: parent.path, failure: "no such folder; create it first", code: nil)
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         } catch {
-            throw Failure(description: "\(folder.path): cannot create (\(error.localizedDescription))")
+            throw IOError(path: folder.path, failure: "cannot create", underlying: error)
         }
     }
 }

@@ -65,11 +65,15 @@ public enum KeyframeJob {
         let finalFolder = catalog.root.appendingPathComponent(relativeFolder, isDirectory: true)
         let parent = finalFolder.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let temporary = parent.appendingPathComponent(TemporaryFiles.name(), isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: temporary) }
+        // Removed with what it holds unless it is placed: a failed or lost extraction leaves nothing behind.
+        let temporary = try AtomicFolder(in: parent)
 
-        let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary))
-        try TemporaryFiles.flush(contentsOf: temporary)
+        let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary.url))
+        do throws(AtomicFile.Failure) {
+            try temporary.flushContents()
+        } catch {
+            throw TemporaryFiles.notFlushed(error)
+        }
         var extraction = NewExtraction(clipId: clip.id, mode: options.extractionMode, params: params,
                                        folder: relativeFolder)
         extraction.sheetPath = extracted.sheetFileName.map { "\(relativeFolder)/\($0)" }
@@ -93,10 +97,13 @@ public enum KeyframeJob {
                 if FileManager.default.fileExists(atPath: finalFolder.path) {
                     try FileManager.default.removeItem(at: finalFolder)
                 }
-                guard rename(temporary.path, finalFolder.path) == 0 else {
-                    throw IOError(path: finalFolder.path, failure: "cannot put the keyframes in place", code: errno)
+                do throws(AtomicFile.Failure) {
+                    try temporary.place(as: slug, durability: .flushed)
+                } catch where error.step == .place {
+                    throw IOError(path: finalFolder.path, failure: "cannot put the keyframes in place", code: error.code)
+                } catch {
+                    throw TemporaryFiles.notFlushed(error)
                 }
-                try TemporaryFiles.flush(parent)
             }
         } catch {
             // The commit failed after the folder was placed (a full disk): no image may stay without its record.

@@ -4,9 +4,9 @@ import FootageCore
 
 /// Stores an evidentiary copy of a clip in the catalogue's `Media/` folder, named by its SHA-256.
 ///
-/// The copy is written to a temporary name, checked against the expected SHA-256 while it is written, flushed
-/// (`fsync`), renamed into place, and the folder is flushed too, so that after a crash either the whole copy is
-/// there or nothing is; the copy is then made read-only. An existing copy with the right name is kept.
+/// The copy is an `AtomicFile`: checked against the expected SHA-256 while it is written, flushed (`fsync`), made
+/// read-only, renamed into place, and the folder is flushed too, so that after a crash either the whole copy is there
+/// or nothing is. An existing copy with the right name is kept.
 public enum EvidenceCopy {
     public struct Failure: FootageError {
         public let description: String
@@ -20,65 +20,44 @@ public enum EvidenceCopy {
         let destination = folder.appendingPathComponent(name).path
         if FileManager.default.fileExists(atPath: destination) { return destination }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // A copy interrupted by a kill leaves this name, which the next `register` or `keyframes` removes.
-        let temporary = folder.appendingPathComponent(TemporaryFiles.name()).path
-
+        // A copy interrupted by a kill leaves a temporary name, which the next `register` or `keyframes` removes.
         let input = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard input >= 0 else { throw Failure(description: "\(source): cannot open for copying (\(errnoText()))") }
         defer { close(input) }
-        let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard output >= 0 else { throw Failure(description: "\(temporary): cannot create (\(errnoText()))") }
-        var finished = false
-        defer {
-            if !finished {
-                close(output)
-                unlink(temporary)
-            }
-        }
         var hasher = SHA256()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
-        while true {
-            let count = read(input, buffer.baseAddress, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(description: "\(source): read failed while copying (\(errnoText()))")
-            }
-            if count == 0 { break }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-            var written = 0
-            while written < count {
-                let n = write(output, buffer.baseAddress! + written, count - written)
-                if n < 0 {
+        do {
+            let copy = try AtomicFile(in: folder, permissions: 0o600)
+            while true {
+                let count = read(input, buffer.baseAddress, buffer.count)
+                if count < 0 {
                     if errno == EINTR { continue }
-                    throw Failure(
-                        description: "\(destination): write failed (\(FootageErrors.writeError(errno))); nothing was kept")
+                    throw Failure(description: "\(source): read failed while copying (\(errnoText()))")
                 }
-                written += n
+                if count == 0 { break }
+                let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+                hasher.update(bufferPointer: bytes)
+                try copy.write(bytes)
             }
+            guard hasher.finalize().hexString == sha256 else {
+                throw Failure(description: "\(source): the file changed while it was being registered; try again")
+            }
+            return try copy.place(as: name, durability: .flushed, readOnly: true)
+        } catch let failure as AtomicFile.Failure {
+            throw Failure(description: Self.message(failure, destination: destination))
         }
-        let digest = hasher.finalize().hexString
-        guard digest == sha256 else {
-            throw Failure(description: "\(source): the file changed while it was being registered; try again")
+    }
+
+    /// What a failed step of writing the copy means, for the analyst.
+    private static func message(_ failure: AtomicFile.Failure, destination: String) -> String {
+        switch failure.step {
+        case .create: "\(failure.path): cannot create (\(String(cString: strerror(failure.code))))"
+        case .write: "\(destination): write failed (\(FootageErrors.writeError(failure.code))); nothing was kept"
+        case .flush:
+            "\(destination): could not flush the copy (\(FootageErrors.writeError(failure.code))); nothing was kept"
+        case .place: "\(destination): could not put the copy in place (\(String(cString: strerror(failure.code))))"
         }
-        guard fsync(output) == 0 else {
-            throw Failure(description:
-                "\(destination): could not flush the copy (\(FootageErrors.writeError(errno))); nothing was kept")
-        }
-        fchmod(output, 0o444)
-        close(output)
-        finished = true
-        guard rename(temporary, destination) == 0 else {
-            let message = errnoText()
-            unlink(temporary)
-            throw Failure(description: "\(destination): could not put the copy in place (\(message))")
-        }
-        let directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 {
-            fsync(directory)
-            close(directory)
-        }
-        return destination
     }
 }
 

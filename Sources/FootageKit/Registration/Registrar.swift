@@ -3,6 +3,7 @@ import FootageCatalog
 import FootageMedia
 import FootageWorkers
 import FootageCore
+import Synchronization
 
 /// Registers footage files: hash, probe, acquisition record, optional evidentiary copy, one transaction per file.
 public struct Registrar: Sendable {
@@ -192,13 +193,11 @@ public struct Registrar: Sendable {
 }
 
 /// Calls a callback from one thread at a time.
-final class Serial<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private let body: (Value) -> Void
-    init(_ body: @escaping (Value) -> Void) { self.body = body }
+final class Serial<Value>: Sendable {
+    private let lock = Mutex(())
+    private let body: @Sendable (Value) -> Void
+    init(_ body: @escaping @Sendable (Value) -> Void) { self.body = body }
     func send(_ value: Value) {
-        lock.lock()
-        defer { lock.unlock() }
-        body(value)
+        lock.withLock { _ in body(value) }
     }
 }

@@ -1,8 +1,8 @@
 import FootageCore
 import Foundation
 
-/// Writes a report so that nothing half-written is ever left under the report's name: the page (and its images
-/// folder) go to temporary names in the target folder and are renamed once complete.
+/// Writes a report so that nothing half-written is ever left under the report's name: the page (an `AtomicFile`) and
+/// its images folder go to footage's temporary names in the target folder and are renamed once complete.
 public enum ReportWriter {
     public struct Failure: FootageError {
         public let description: String
@@ -32,34 +32,26 @@ public enum ReportWriter {
         try checkTarget(output)
         let fm = FileManager.default
         let folder = output.deletingLastPathComponent()
-        let token = UUID().uuidString.prefix(8)
-        let temporary = folder.appendingPathComponent(".\(output.lastPathComponent).\(token).tmp")
-        var temporaryImages: URL?
-        defer {
-            try? fm.removeItem(at: temporary)
-            if let temporaryImages { try? fm.removeItem(at: temporaryImages) }
-        }
         do {
-            if let imagesFolder {
-                let staging = folder.appendingPathComponent(".\(imagesFolder).\(token).tmp", isDirectory: true)
-                temporaryImages = staging
-                try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            // Unplaced, each goes (with what it holds) when it is dropped.
+            var images: AtomicFolder?
+            if imagesFolder != nil {
+                let staging = try AtomicFolder(in: folder)
                 for (name, data) in page.images.sorted(by: { $0.key < $1.key }) {
-                    try data.write(to: staging.appendingPathComponent(name))
+                    try data.write(to: staging.url.appendingPathComponent(name))
                 }
+                images = staging
             }
-            try Data(page.html.utf8).write(to: temporary)
-            if let imagesFolder, let staging = temporaryImages {
+            let file = try AtomicFile(in: folder, permissions: 0o666)
+            try file.write(Data(page.html.utf8))
+            if let imagesFolder, let images {
                 let final = folder.appendingPathComponent(imagesFolder, isDirectory: true)
                 if fm.fileExists(atPath: final.path) { try fm.removeItem(at: final) }
-                try fm.moveItem(at: staging, to: final)
-                temporaryImages = nil
+                try images.place(as: imagesFolder, durability: .none)
             }
-            guard rename(temporary.path, output.path) == 0 else {
-                throw Failure("\(output.path): cannot write the report (\(String(cString: strerror(errno))))")
-            }
-        } catch let failure as Failure {
-            throw failure
+            try file.place(as: output.lastPathComponent, durability: .none)
+        } catch let failure as AtomicFile.Failure {
+            throw Failure("\(output.path): cannot write the report (\(String(cString: strerror(failure.code))))")
         } catch {
             throw Failure("\(output.path): cannot write the report (\(error.localizedDescription))")
         }

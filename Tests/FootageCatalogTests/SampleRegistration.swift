@@ -1,19 +1,6 @@
 import Foundation
 @testable import FootageCatalog
 
-/// Runs `body` with a new catalogue in a temporary folder that is removed afterwards.
-func withTemporaryCatalog<T>(_ body: (Catalog) throws -> T) throws -> T {
-    let root = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: root) }
-    return try body(try Catalog.create(at: root))
-}
-
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("footage-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 /// A registration for made-up bytes: `seed` picks the SHA-256.
 func sampleRegistration(seed: Int, path: String, publisher: String? = nil) -> ClipRegistration {
     let sha = String(repeating: String(format: "%02x", seed % 256), count: 32)

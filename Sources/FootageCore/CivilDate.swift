@@ -1,14 +1,16 @@
 import Foundation
 
 /// A calendar date in the proleptic Gregorian calendar, with day arithmetic done by hand so that it is
-/// pure and independent of the machine's time zone and locale.
+/// pure and independent of the machine's time zone and locale: the dates articles state and the dates media tags
+/// carry are read with the same arithmetic.
 /// The day-number conversions follow the well-known "days from civil" algorithm.
-struct CivilDate: Sendable, Equatable, Hashable, Comparable {
-    var year: Int
-    var month: Int
-    var day: Int
+public struct CivilDate: Sendable, Equatable, Hashable, Comparable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
 
-    init?(year: Int, month: Int, day: Int) {
+    /// A date of the years 1 to 9999; nil when the day does not exist.
+    public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
@@ -17,7 +19,7 @@ struct CivilDate: Sendable, Equatable, Hashable, Comparable {
     }
 
     /// Reads the `YYYY-MM-DD` that starts an ISO 8601 date or date-time.
-    init?(isoPrefix text: String) {
+    public init?(isoPrefix text: String) {
         let scalars = Array(text.unicodeScalars.prefix(10))
         guard scalars.count == 10, scalars[4] == "-", scalars[7] == "-" else { return nil }
         func number(_ range: Range<Int>) -> Int? { Int(String(String.UnicodeScalarView(scalars[range]))) }
@@ -25,7 +27,8 @@ struct CivilDate: Sendable, Equatable, Hashable, Comparable {
         self.init(year: year, month: month, day: day)
     }
 
-    init(dayNumber: Int) {
+    /// The date `dayNumber` days after 1970-01-01 (before it when negative).
+    public init(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -38,7 +41,10 @@ struct CivilDate: Sendable, Equatable, Hashable, Comparable {
     }
 
     /// Days since 1970-01-01.
-    var dayNumber: Int {
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    /// Days since 1970-01-01 of any year, month (1–12) and day, checked or not (a media tag may say year 0).
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let adjustedYear = month <= 2 ? year - 1 : year
         let era = (adjustedYear >= 0 ? adjustedYear : adjustedYear - 399) / 400
         let yearOfEra = adjustedYear - era * 400
@@ -48,38 +54,23 @@ struct CivilDate: Sendable, Equatable, Hashable, Comparable {
     }
 
     /// 0 = Sunday … 6 = Saturday.
-    var weekday: Int {
+    public var weekday: Int {
         let value = (dayNumber + 4) % 7
         return value < 0 ? value + 7 : value
     }
 
-    func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
-    var iso: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
+    /// `2016-06-28`.
+    public var iso: String { "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))" }
 
-    static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
         default: return 31
         }
     }
-
-    static let monthNames: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-        "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-        "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
-    static let weekdayNames: [String: Int] = [
-        "sunday": 0, "sun": 0, "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3,
-        "wed": 3, "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
-    ]
 }

@@ -1,19 +1,22 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A TCP socket listening on 127.0.0.1 with a background thread that accepts and counts connections, to
 /// prove that probing a hostile file contacted no server.
-final class LocalListener: @unchecked Sendable {
-    let port: UInt16
+public final class LocalListener: Sendable {
+    public let port: UInt16
     private let socketDescriptor: Int32
-    private let lock = NSLock()
-    private var accepted = 0
-    private var stopping = false
+    private struct State {
+        var accepted = 0
+        var stopping = false
+    }
+    private let state = Mutex(State())
     private let finished = DispatchSemaphore(value: 0)
 
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -37,14 +40,11 @@ final class LocalListener: @unchecked Sendable {
     }
 
     /// Connections accepted so far.
-    var connections: Int {
-        lock.lock(); defer { lock.unlock() }
-        return accepted
-    }
+    public var connections: Int { state.withLock { $0.accepted } }
 
     /// Stops the accept thread, drains connections still queued, and returns the total.
-    func stop() -> Int {
-        lock.lock(); stopping = true; lock.unlock()
+    public func stop() -> Int {
+        state.withLock { $0.stopping = true }
         finished.wait()
         close(socketDescriptor)
         return connections
@@ -59,14 +59,11 @@ final class LocalListener: @unchecked Sendable {
                 let client = accept(socketDescriptor, nil, nil)
                 if client >= 0 {
                     close(client)
-                    lock.lock(); accepted += 1; lock.unlock()
+                    state.withLock { $0.accepted += 1 }
                     continue
                 }
             }
-            lock.lock()
-            let done = stopping
-            lock.unlock()
-            if done && ready <= 0 { return }
+            if state.withLock({ $0.stopping }) && ready <= 0 { return }
         }
     }
 }

@@ -1,1 +1,0 @@
-../FootageMediaTests/LocalListener.swift
