@@ -10,7 +10,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debug builds optimise FootageMedia's pixel loops (see Package.swift): the suite hashes every reference frame.
 export FOOTAGE_OPTIMISE_MEDIA := 1
 
-.PHONY: deps test-deps build release demo test stress bench fuzz samples clean
+.PHONY: deps test-deps build release demo test stress bench fuzz samples format lint clean
 
 deps:
 	@missing=$$(for p in $(APT_BUILD); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -66,6 +66,13 @@ FUZZ_BUILD := -c release --scratch-path .build-fuzz --sanitize fuzzer --sanitize
 fuzz: deps
 	$(SWIFT) build --product footage-fuzz $(FUZZ_BUILD)
 	@bash Fuzz/run.sh "$$($(SWIFT) build $(FUZZ_BUILD) --show-bin-path)/footage-fuzz" $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The house style (.swift-format: 4 spaces, 120 columns), applied to the tree, and checked.
+format:
+	swift format format --in-place --recursive --parallel Sources Tests Package.swift
+
+lint:
+	swift format lint --strict --recursive --parallel Sources Tests Package.swift
 
 samples: test-deps
 	@sh Media/samples/make-samples.sh

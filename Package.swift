@@ -57,7 +57,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "FootageArticles", dependencies: ["FootageCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "FootageArticles", dependencies: ["FootageCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "FootageMatching", dependencies: ["FootageCore", "FootageMedia"]),
         .target(name: "FootageWorkers", dependencies: ["FootageCore", "FootageMedia", "CProcess"]),
         .target(
@@ -91,7 +92,9 @@ let package = Package(
         // makes a tool that replays a corpus through the same entry points.
         .executableTarget(
             name: "footage-fuzz",
-            dependencies: ["FootageCore", "FootageArticles", "FootageKit", "FootageMedia", "FootageCatalog", "FootageWorkers"]
+            dependencies: [
+                "FootageCore", "FootageArticles", "FootageKit", "FootageMedia", "FootageCatalog", "FootageWorkers",
+            ]
         ),
         // What the test suites share: the repository's samples and fixtures, the reference data, temporary folders and
         // catalogues, running tools (ffmpeg) and processes, a listener that counts connections, fingerprint fixtures.

@@ -40,7 +40,10 @@ enum Abbreviations {
         if ambiguous.contains(lower) { return !opensSentence }
         // A single capital letter is an initial (J. Smith), unless a sentence plainly starts next.
         if word.unicodeScalars.count == 1, let letter = word.unicodeScalars.first,
-           letter.properties.isUppercase { return !opensSentence }
+            letter.properties.isUppercase
+        {
+            return !opensSentence
+        }
         // Dotted initialisms not listed above (U.A.E., i.e. letters separated by dots).
         if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return !opensSentence }
         return false

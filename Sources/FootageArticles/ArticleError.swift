@@ -1,5 +1,5 @@
-import Foundation
 import FootageCore
+import Foundation
 
 /// Why an article file could not be imported. Each case names the file and says what to do.
 public enum ArticleError: FootageError, Equatable {

@@ -44,7 +44,8 @@ enum AttributionFinder {
         func text(_ range: Range<Int>) -> String {
             String(String.UnicodeScalarView(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]))
         }
-        for index in tokens.indices.dropLast() where tokens[index].lower == "according" && tokens[index + 1].lower == "to" {
+        for index in tokens.indices.dropLast()
+        where tokens[index].lower == "according" && tokens[index + 1].lower == "to" {
             if let phrase = phraseAfter(index + 2, tokens: tokens, stops: afterNameStops.union(clauseBoundaries)) {
                 return Attribution(source: text(phrase), medium: medium(after: phrase.upperBound, tokens: tokens))
             }
@@ -52,12 +53,15 @@ enum AttributionFinder {
         for verb in tokens.indices where tokens[verb].kind == .word && speechVerbs.contains(tokens[verb].lower) {
             let impliedMedium = tokens[verb].lower == "tweeted" ? "tweet" : nil
             if verb > 0, isCloser(tokens[verb - 1]),
-               let phrase = phraseAfter(verb + 1, tokens: tokens, stops: afterNameStops.union(clauseBoundaries)),
-               tokens[phrase].contains(where: { $0.isCapitalized || ["a", "an", "the"].contains($0.lower) }) {
-                return Attribution(source: text(phrase), medium: impliedMedium ?? medium(after: phrase.upperBound, tokens: tokens))
+                let phrase = phraseAfter(verb + 1, tokens: tokens, stops: afterNameStops.union(clauseBoundaries)),
+                tokens[phrase].contains(where: { $0.isCapitalized || ["a", "an", "the"].contains($0.lower) })
+            {
+                return Attribution(
+                    source: text(phrase), medium: impliedMedium ?? medium(after: phrase.upperBound, tokens: tokens))
             }
             if let subject = subject(before: verb, tokens: tokens) {
-                return Attribution(source: text(subject), medium: impliedMedium ?? medium(after: verb + 1, tokens: tokens))
+                return Attribution(
+                    source: text(subject), medium: impliedMedium ?? medium(after: verb + 1, tokens: tokens))
             }
         }
         return nil
@@ -111,7 +115,9 @@ enum AttributionFinder {
 
     private static func hasName(_ range: Range<Int>, tokens: [ClaimToken]) -> Bool {
         tokens[range].enumerated().contains { offset, token in
-            token.isAcronym || token.isCapitalized && (range.lowerBound + offset > 0 || !Abbreviations.sentenceOpeners.contains(token.lower))
+            token.isAcronym
+                || token.isCapitalized
+                    && (range.lowerBound + offset > 0 || !Abbreviations.sentenceOpeners.contains(token.lower))
         }
     }
 
@@ -129,7 +135,9 @@ enum AttributionFinder {
                     }
                 }
             }
-            if word == "on", index + 1 < tokens.count, let platform = FootageReferenceFinder.platform(at: index + 1, tokens: tokens) {
+            if word == "on", index + 1 < tokens.count,
+                let platform = FootageReferenceFinder.platform(at: index + 1, tokens: tokens)
+            {
                 return platform
             }
             index += 1

@@ -6,7 +6,10 @@ import Foundation
 /// wins over a line break), and nothing leads or trails: the result has paragraphs separated by `"\n\n"`
 /// and lines separated by `"\n"`, which is the form `ImportedArticle.body` documents.
 struct BodyTextBuilder: Sendable {
-    private enum Pending: Int { case nothing = 0, space, line, paragraph }
+    private enum Pending: Int {
+        case nothing = 0
+        case space, line, paragraph
+    }
 
     private var scalars = String.UnicodeScalarView()
     private var pending: Pending = .nothing
@@ -28,7 +31,9 @@ struct BodyTextBuilder: Sendable {
             case .nothing: break
             case .space: scalars.append(" ")
             case .line: scalars.append("\n")
-            case .paragraph: scalars.append("\n"); scalars.append("\n")
+            case .paragraph:
+                scalars.append("\n")
+                scalars.append("\n")
             }
         }
         pending = .nothing

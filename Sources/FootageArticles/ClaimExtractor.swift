@@ -42,7 +42,8 @@ public enum ClaimExtractor {
     ///   - headline: a body sentence equal to it (ignoring case and spacing) is skipped.
     ///   - published: the article's publication date (ISO 8601, as `ImportedArticle.published`), used to
     ///     resolve relative dates such as `on Friday`.
-    public static func extract(from body: String, headline: String? = nil, published: String? = nil) -> [ExtractedClaim] {
+    public static func extract(from body: String, headline: String? = nil, published: String? = nil) -> [ExtractedClaim]
+    {
         let scalars = Array(body.unicodeScalars)
         let publishedDate = published.flatMap(CivilDate.init(isoPrefix:))
         let normalisedHeadline = headline?.collapsingWhitespace.lowercased()
@@ -69,7 +70,9 @@ public enum ClaimExtractor {
         return claims
     }
 
-    static func analyse(_ sentence: [Unicode.Scalar], text: String, offset: Int, published: CivilDate?) -> ExtractedClaim? {
+    static func analyse(_ sentence: [Unicode.Scalar], text: String, offset: Int, published: CivilDate?)
+        -> ExtractedClaim?
+    {
         let tokens = ClaimTokenizer.tokens(sentence)
         let figures = FigureFinder.figures(in: tokens, scalars: sentence)
         let attribution = AttributionFinder.attribution(in: tokens, scalars: sentence)
@@ -109,7 +112,8 @@ public enum ClaimExtractor {
         var closer: Unicode.Scalar = "”"
         for (index, scalar) in sentence.enumerated() {
             if let start = openAt {
-                let closes = scalar == closer
+                let closes =
+                    scalar == closer
                     && (closer != "’" || index + 1 >= sentence.count || !sentence[index + 1].properties.isAlphabetic)
                 if closes {
                     var inner = String(String.UnicodeScalarView(sentence[(start + 1)..<index])).collapsingWhitespace
@@ -119,12 +123,22 @@ public enum ClaimExtractor {
                 }
                 continue
             }
-            let atWordStart = index == 0 || sentence[index - 1].properties.isWhitespace || "([—–-".unicodeScalars.contains(sentence[index - 1])
+            let atWordStart =
+                index == 0 || sentence[index - 1].properties.isWhitespace
+                || "([—–-".unicodeScalars.contains(sentence[index - 1])
             switch scalar {
-            case "“": openAt = index; closer = "”"
-            case "\"" where atWordStart: openAt = index; closer = "\""
-            case "‘" where atWordStart: openAt = index; closer = "’"
-            case "«": openAt = index; closer = "»"
+            case "“":
+                openAt = index
+                closer = "”"
+            case "\"" where atWordStart:
+                openAt = index
+                closer = "\""
+            case "‘" where atWordStart:
+                openAt = index
+                closer = "’"
+            case "«":
+                openAt = index
+                closer = "»"
             default: break
             }
         }

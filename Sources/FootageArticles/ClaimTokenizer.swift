@@ -44,7 +44,10 @@ enum ClaimTokenizer {
 
         while index < count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace { index += 1; continue }
+            if scalar.properties.isWhitespace {
+                index += 1
+                continue
+            }
             let start = index
             if isDigit(index) || ("$£€".unicodeScalars.contains(scalar) && isDigit(index + 1)) {
                 let currency: String? = isDigit(index) ? nil : String(scalar)
@@ -53,7 +56,10 @@ enum ClaimTokenizer {
                 var separators = false
                 var isTime = false
                 while index < count {
-                    if isDigit(index) { index += 1; continue }
+                    if isDigit(index) {
+                        index += 1
+                        continue
+                    }
                     if (scalars[index] == "," || scalars[index] == ".") && isDigit(index + 1) {
                         separators = true
                         index += 1
@@ -70,23 +76,32 @@ enum ClaimTokenizer {
                 let suffixStart = index
                 while index < count, isLetter(index) || scalars[index] == "%", index - suffixStart < 8 { index += 1 }
                 let suffix = index > suffixStart ? slice(suffixStart, index).lowercased() : nil
-                var number = ClaimToken.Number(value: Double(digits) ?? 0, currency: currency, suffix: suffix, hasSeparators: separators)
+                var number = ClaimToken.Number(
+                    value: Double(digits) ?? 0, currency: currency, suffix: suffix, hasSeparators: separators)
                 number.isTime = isTime || digits.contains(":")
                 let text = slice(start, index)
-                tokens.append(ClaimToken(kind: .number, text: text, lower: text.lowercased(), start: start, end: index, number: number))
+                tokens.append(
+                    ClaimToken(
+                        kind: .number, text: text, lower: text.lowercased(), start: start, end: index, number: number))
                 continue
             }
             if scalar.properties.isAlphabetic {
                 while index < count {
-                    if isLetter(index) || isDigit(index) { index += 1; continue }
+                    if isLetter(index) || isDigit(index) {
+                        index += 1
+                        continue
+                    }
                     let mark = scalars[index]
-                    if (mark == "'" || mark == "’" || mark == "-" || mark == "‑") && (isLetter(index + 1) || isDigit(index + 1)) {
+                    if (mark == "'" || mark == "’" || mark == "-" || mark == "‑")
+                        && (isLetter(index + 1) || isDigit(index + 1))
+                    {
                         index += 1
                         continue
                     }
                     // Dotted initialisms: U.S., e.g., a.m.
                     if mark == ".", isLetter(index + 1), index + 2 <= count,
-                       index + 2 == count || !isLetter(index + 2) || scalars[index + 2] == "." {
+                        index + 2 == count || !isLetter(index + 2) || scalars[index + 2] == "."
+                    {
                         index += 2
                         continue
                     }
@@ -96,7 +111,8 @@ enum ClaimTokenizer {
                 if index < count, scalars[index] == "." {
                     let lower = word.lowercased()
                     if word.contains(".") || word.unicodeScalars.count == 1 || Abbreviations.neverFinal.contains(lower)
-                        || Abbreviations.beforeNumber.contains(lower) || Abbreviations.ambiguous.contains(lower) {
+                        || Abbreviations.beforeNumber.contains(lower) || Abbreviations.ambiguous.contains(lower)
+                    {
                         index += 1
                         word = slice(start, index)
                     }

@@ -19,7 +19,8 @@ enum DateExpressionFinder {
             let word = tokens[index].lower
             let previous = index > 0 ? tokens[index - 1].lower : ""
             if tokens[index].isCapitalized, let weekday = CivilDate.weekdayNames[word], word.count > 3 {
-                let start = ["on", "last", "next", "this", "since", "until", "by"].contains(previous) ? index - 1 : index
+                let start =
+                    ["on", "last", "next", "this", "since", "until", "by"].contains(previous) ? index - 1 : index
                 var resolved: String? = nil
                 if let published {
                     let back = (published.weekday - weekday + 7) % 7
@@ -42,7 +43,9 @@ enum DateExpressionFinder {
             if word == "night", previous == "last" {
                 return DateExpression(text: text(index - 1, index), resolved: published?.adding(days: -1).iso)
             }
-            if tokens[index].isCapitalized, let month = CivilDate.monthNames[word.replacingOccurrences(of: ".", with: "")] {
+            if tokens[index].isCapitalized,
+                let month = CivilDate.monthNames[word.replacingOccurrences(of: ".", with: "")]
+            {
                 if let found = dayMonth(month: month, at: index, tokens: tokens, published: published) {
                     let start = found.first > 0 && tokens[found.first - 1].lower == "on" ? found.first - 1 : found.first
                     return DateExpression(text: text(start, found.last), resolved: found.resolved)
@@ -57,12 +60,14 @@ enum DateExpressionFinder {
     ) -> (first: Int, last: Int, resolved: String?)? {
         func day(_ at: Int) -> Int? {
             guard at >= 0, at < tokens.count, let number = tokens[at].number, !number.isTime, !number.hasSeparators,
-                  number.currency == nil, (1...31).contains(number.value) else { return nil }
+                number.currency == nil, (1...31).contains(number.value)
+            else { return nil }
             return Int(number.value)
         }
         func year(_ at: Int) -> Int? {
             guard at < tokens.count, let number = tokens[at].number, number.suffix == nil,
-                  (1800...2100).contains(number.value) else { return nil }
+                (1800...2100).contains(number.value)
+            else { return nil }
             return Int(number.value)
         }
         var first = index, last = index
@@ -70,12 +75,18 @@ enum DateExpressionFinder {
         if let before = day(index - 1) {
             dayValue = before
             first = index - 1
-            if let explicit = year(index + 1) { last = index + 1; return finish(dayValue, month, explicit, first, last, published) }
+            if let explicit = year(index + 1) {
+                last = index + 1
+                return finish(dayValue, month, explicit, first, last, published)
+            }
         } else if let after = day(index + 1) {
             dayValue = after
             last = index + 1
             let yearIndex = index + 2 < tokens.count && tokens[index + 2].text == "," ? index + 3 : index + 2
-            if let explicit = year(yearIndex) { last = yearIndex; return finish(dayValue, month, explicit, first, last, published) }
+            if let explicit = year(yearIndex) {
+                last = yearIndex
+                return finish(dayValue, month, explicit, first, last, published)
+            }
         } else {
             return nil
         }
@@ -88,7 +99,9 @@ enum DateExpressionFinder {
         if let year { return (first, last, CivilDate(year: year, month: month, day: day)?.iso) }
         guard let published else { return (first, last, nil) }
         var candidate = CivilDate(year: published.year, month: month, day: day)
-        if let date = candidate, date > published { candidate = CivilDate(year: published.year - 1, month: month, day: day) }
+        if let date = candidate, date > published {
+            candidate = CivilDate(year: published.year - 1, month: month, day: day)
+        }
         return (first, last, candidate?.iso)
     }
 }

@@ -37,7 +37,9 @@ enum FigureFinder {
         "men", "women", "people", "children", "police", "personnel", "aircraft", "sheep", "staff", "troops",
         "feet", "teeth", "mice", "geese", "crew", "livestock", "militia", "cattle", "youth", "data",
     ]
-    private static let determiners: Set<String> = ["the", "these", "those", "his", "her", "their", "its", "our", "them"]
+    private static let determiners: Set<String> = [
+        "the", "these", "those", "his", "her", "their", "its", "our", "them",
+    ]
 
     static func figures(in tokens: [ClaimToken], scalars: [Unicode.Scalar]) -> [Figure] {
         var figures: [Figure] = []
@@ -68,7 +70,13 @@ enum FigureFinder {
             value = number.value
             currency = number.currency
             if let suffix = number.suffix {
-                if suffix == "%" { unit = "%" } else if let scale = scales[suffix] { value = number.value * scale } else { unit = suffix }
+                if suffix == "%" {
+                    unit = "%"
+                } else if let scale = scales[suffix] {
+                    value = number.value * scale
+                } else {
+                    unit = suffix
+                }
             }
         case .word:
             if vague.contains(token.lower), cursor < tokens.count, tokens[cursor].lower == "of" {
@@ -76,7 +84,9 @@ enum FigureFinder {
                 requiresNoun = true
             } else if let spelledValue = spelledNumber(token.lower) {
                 if token.lower == "one", index > 0,
-                   ["the", "no", "every", "any", "each", "this", "that", "which", "only"].contains(tokens[index - 1].lower) {
+                    ["the", "no", "every", "any", "each", "this", "that", "which", "only"].contains(
+                        tokens[index - 1].lower)
+                {
                     return nil
                 }
                 if token.lower == "dozen", index > 0, tokens[index - 1].lower != "a" { return nil }
@@ -89,7 +99,8 @@ enum FigureFinder {
             return nil
         }
         while cursor < tokens.count, let scale = scales[tokens[cursor].lower], tokens[cursor].kind == .word,
-              tokens[cursor].lower.count > 2 || token.kind == .number {
+            tokens[cursor].lower.count > 2 || token.kind == .number
+        {
             value = value.map { $0 * scale }
             cursor += 1
         }
@@ -106,8 +117,9 @@ enum FigureFinder {
         }
         if requiresNoun && nounRange == nil { return nil }
         if token.kind == .number, let number = token.number, nounRange == nil, currency == nil, unit == nil,
-           !number.hasSeparators, (1800...2100).contains(number.value), number.value.rounded() == number.value {
-            return nil   // a year
+            !number.hasSeparators, (1800...2100).contains(number.value), number.value.rounded() == number.value
+        {
+            return nil  // a year
         }
         let qualifierStart = qualifier(before: index, tokens: tokens)
         let firstIndex = qualifierStart?.index ?? index
@@ -123,7 +135,8 @@ enum FigureFinder {
         if let value = spelled[word] { return value }
         let parts = word.split(whereSeparator: { $0 == "-" || $0 == "‑" })
         guard parts.count == 2, let tens = spelled[String(parts[0])], let units = spelled[String(parts[1])],
-              tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, units < 10 else { return nil }
+            tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, units < 10
+        else { return nil }
         return tens + units
     }
 
@@ -162,11 +175,14 @@ enum FigureFinder {
 
     private static func isDate(at index: Int, tokens: [ClaimToken]) -> Bool {
         let months = CivilDate.monthNames
-        if index > 0, tokens[index - 1].isCapitalized, months[tokens[index - 1].lower.replacingOccurrences(of: ".", with: "")] != nil {
+        if index > 0, tokens[index - 1].isCapitalized,
+            months[tokens[index - 1].lower.replacingOccurrences(of: ".", with: "")] != nil
+        {
             return true
         }
         if index + 1 < tokens.count, tokens[index + 1].isCapitalized,
-           months[tokens[index + 1].lower.replacingOccurrences(of: ".", with: "")] != nil {
+            months[tokens[index + 1].lower.replacingOccurrences(of: ".", with: "")] != nil
+        {
             return true
         }
         return false

@@ -50,7 +50,9 @@ enum FootageReferenceFinder {
         .union(CivilDate.weekdayNames.keys).union(CivilDate.monthNames.keys)
         .union(["images", "pictures", "photos", "close-ups", "shots"])
 
-    static func reference(in tokens: [ClaimToken], scalars: [Unicode.Scalar], published: CivilDate?) -> FootageReference? {
+    static func reference(in tokens: [ClaimToken], scalars: [Unicode.Scalar], published: CivilDate?)
+        -> FootageReference?
+    {
         var cue: String? = nil
         var platform: String? = nil
         var hasPublishingVerb = false
@@ -83,7 +85,8 @@ enum FootageReferenceFinder {
     static func platform(at index: Int, tokens: [ClaimToken]) -> String? {
         let token = tokens[index]
         guard token.kind == .word, token.isCapitalized || token.lower == "youtube" else { return nil }
-        let bare = token.lower.hasSuffix("’s") || token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
+        let bare =
+            token.lower.hasSuffix("’s") || token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
         if let name = videoPlatforms[bare] ?? otherPlatforms[bare] { return name }
         if bare == "truth", index + 1 < tokens.count, tokens[index + 1].lower == "social" { return "Truth Social" }
         if token.text == "X", index > 0, ["on", "to", "via"].contains(tokens[index - 1].lower) { return "Twitter/X" }

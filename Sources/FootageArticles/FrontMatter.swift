@@ -29,7 +29,10 @@ struct FrontMatter: Sendable, Equatable {
         var closing: Int? = nil
         for (offset, line) in lines.enumerated().dropFirst() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed == "---" || trimmed == "..." { closing = offset; break }
+            if trimmed == "---" || trimmed == "..." {
+                closing = offset
+                break
+            }
         }
         guard let closing else { return nil }
         let matter = parse(Array(lines[1..<closing]))
@@ -39,7 +42,7 @@ struct FrontMatter: Sendable, Equatable {
 
     static func parse(_ lines: [Substring]) -> FrontMatter {
         var matter = FrontMatter()
-        var parent: String? = nil        // key whose value is on the following indented lines
+        var parent: String? = nil  // key whose value is on the following indented lines
         var blockScalar: (key: String, folded: Bool, lines: [String])? = nil
         func finishBlock() {
             if let block = blockScalar {
@@ -52,7 +55,10 @@ struct FrontMatter: Sendable, Equatable {
             let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
             let line = raw.trimmingCharacters(in: .whitespaces)
             if blockScalar != nil {
-                if indent > 0 || line.isEmpty { blockScalar?.lines.append(line); continue }
+                if indent > 0 || line.isEmpty {
+                    blockScalar?.lines.append(line)
+                    continue
+                }
                 finishBlock()
             }
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -128,7 +134,9 @@ struct FrontMatter: Sendable, Equatable {
             let inner = text[text.index(after: text.startIndex)..<end]
             return inner.replacingOccurrences(of: "''", with: "'")
         }
-        if let comment = text.range(of: " #") { return String(text[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces) }
+        if let comment = text.range(of: " #") {
+            return String(text[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces)
+        }
         return text
     }
 
@@ -161,7 +169,10 @@ struct FrontMatter: Sendable, Equatable {
         while index < scalars.count {
             let scalar = scalars[index]
             index += 1
-            guard scalar == "\\", index < scalars.count else { out.append(scalar); continue }
+            guard scalar == "\\", index < scalars.count else {
+                out.append(scalar)
+                continue
+            }
             let escape = scalars[index]
             index += 1
             switch escape {

@@ -28,7 +28,9 @@ enum HTMLArticleReader {
         "strike", "ins", "del", "nobr", "img", "br", "wbr",
     ]
     /// Elements that may appear in `<head>`; any other start tag ends an unclosed head.
-    static let headElements: Set<String> = ["head", "title", "meta", "link", "style", "script", "base", "noscript", "template"]
+    static let headElements: Set<String> = [
+        "head", "title", "meta", "link", "style", "script", "base", "noscript", "template",
+    ]
     static let lineElements: Set<String> = ["li", "dt", "dd", "tr", "option"]
     /// Elements that the start of another block closes implicitly when they are on top of the stack.
     static let selfNesting: Set<String> = ["p", "li", "dt", "dd", "option", "tr", "td", "th"]
@@ -57,10 +59,14 @@ enum HTMLArticleReader {
 
         mutating func breakAll(paragraph: Bool) {
             if paragraph {
-                document.paragraphBreak(); main.paragraphBreak(); h1.paragraphBreak()
+                document.paragraphBreak()
+                main.paragraphBreak()
+                h1.paragraphBreak()
                 if !articles.isEmpty { articles[articles.count - 1].paragraphBreak() }
             } else {
-                document.lineBreak(); main.lineBreak(); h1.lineBreak()
+                document.lineBreak()
+                main.lineBreak()
+                h1.lineBreak()
                 if !articles.isEmpty { articles[articles.count - 1].lineBreak() }
             }
         }
@@ -178,7 +184,9 @@ enum HTMLArticleReader {
         if !headElements.contains(name), state.isOpen("head"), let head = state.stack.lastIndex(of: "head") {
             state.pop(to: head)
         }
-        if let top = state.stack.last, selfNesting.contains(top), top == name || (top == "p" && !lineElements.contains(name)) {
+        if let top = state.stack.last, selfNesting.contains(top),
+            top == name || (top == "p" && !lineElements.contains(name))
+        {
             state.pop(to: state.stack.count - 1)
         }
         if name == "script" {
@@ -225,7 +233,8 @@ enum HTMLArticleReader {
         open.standfirst = meta["og:description"] ?? meta["description"] ?? meta["twitter:description"]
         open.url = meta["og:url"]
         open.outlet = meta["og:site_name"] ?? meta["application-name"]
-        open.published = meta["article:published_time"] ?? meta["datepublished"] ?? meta["date"]
+        open.published =
+            meta["article:published_time"] ?? meta["datepublished"] ?? meta["date"]
             ?? meta["pubdate"] ?? meta["publish-date"] ?? meta["dc.date"] ?? meta["dc.date.issued"]
             ?? meta["parsely-pub-date"] ?? meta["sailthru.date"] ?? state.firstTime
         let metaAuthors = [meta["author"], meta["article:author"]].compactMap { $0 }

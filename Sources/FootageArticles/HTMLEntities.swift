@@ -74,7 +74,8 @@ enum HTMLEntities {
         }
         var name = ""
         while index < scalars.endIndex, name.unicodeScalars.count < 32,
-              isASCIILetterOrDigit(scalars[index]) {
+            isASCIILetterOrDigit(scalars[index])
+        {
             name.unicodeScalars.append(scalars[index])
             index += 1
         }

@@ -79,7 +79,10 @@ struct HTMLTokenizer {
         var selfClosing = false
         while index < scalars.count {
             let scalar = scalars[index]
-            if Self.isSpace(scalar) { index += 1; continue }
+            if Self.isSpace(scalar) {
+                index += 1
+                continue
+            }
             if scalar == ">" {
                 index += 1
                 if Self.rawTextElements.contains(name), !selfClosing { pendingRawText = name }
@@ -93,7 +96,8 @@ struct HTMLTokenizer {
             selfClosing = false
             let attribute = readAttribute()
             if attributes.count < Self.maximumAttributes, !attribute.name.isEmpty,
-               !attributes.contains(where: { $0.name == attribute.name }) {
+                !attributes.contains(where: { $0.name == attribute.name })
+            {
                 attributes.append(attribute)
             }
         }
@@ -177,7 +181,8 @@ struct HTMLTokenizer {
             if scalars[index] == "<", matchesCaseInsensitive(closing, at: index) {
                 let after = index + closing.count
                 if after >= scalars.count || Self.isSpace(scalars[after]) || scalars[after] == ">"
-                    || scalars[after] == "/" {
+                    || scalars[after] == "/"
+                {
                     return .rawText(element: element, content: scalars[start..<index])
                 }
             }
@@ -188,8 +193,14 @@ struct HTMLTokenizer {
 
     private mutating func comment() -> HTMLToken {
         index += 4
-        if index < scalars.count, scalars[index] == ">" { index += 1; return .ignorable }
-        if matches("->", at: index) { index += 2; return .ignorable }
+        if index < scalars.count, scalars[index] == ">" {
+            index += 1
+            return .ignorable
+        }
+        if matches("->", at: index) {
+            index += 2
+            return .ignorable
+        }
         while index < scalars.count {
             if scalars[index] == "-", matches("-->", at: index) {
                 index += 3

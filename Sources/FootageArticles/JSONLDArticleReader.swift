@@ -46,8 +46,13 @@ enum JSONLDArticleReader {
         var depth = 0, values = 1, inString = false, escaped = false
         for byte in data {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true }
-                else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {
@@ -89,19 +94,26 @@ enum JSONLDArticleReader {
 
     static func isArticle(_ object: [String: Any]) -> Bool {
         let types: [String]
-        if let single = object["@type"] as? String { types = [single] }
-        else { types = (object["@type"] as? [Any])?.compactMap { $0 as? String } ?? [] }
+        if let single = object["@type"] as? String {
+            types = [single]
+        } else {
+            types = (object["@type"] as? [Any])?.compactMap { $0 as? String } ?? []
+        }
         return types.contains { type in
-            let local = type.split(whereSeparator: { $0 == "/" || $0 == ":" || $0 == "#" }).last.map(String.init) ?? type
-            return local.hasSuffix("Article") || local == "BlogPosting" || local == "LiveBlogPosting" || local == "Report"
+            let local =
+                type.split(whereSeparator: { $0 == "/" || $0 == ":" || $0 == "#" }).last.map(String.init) ?? type
+            return local.hasSuffix("Article") || local == "BlogPosting" || local == "LiveBlogPosting"
+                || local == "Report"
         }
     }
 
     private static func fields(of object: [String: Any]) -> ArticleFields {
         var fields = ArticleFields()
-        fields.headline = (string(object["headline"]) ?? string(object["name"]) ?? string(object["alternativeHeadline"]))?.nonBlank
+        fields.headline =
+            (string(object["headline"]) ?? string(object["name"]) ?? string(object["alternativeHeadline"]))?.nonBlank
         fields.standfirst = string(object["description"])?.nonBlank
-        fields.url = string(object["url"])?.nonBlank
+        fields.url =
+            string(object["url"])?.nonBlank
             ?? string(object["@id"]).flatMap { $0.hasPrefix("http") ? $0 : nil }
             ?? string(object["mainEntityOfPage"]).flatMap { $0.hasPrefix("http") ? $0 : nil }
             ?? (object["mainEntityOfPage"] as? [String: Any]).flatMap { string($0["@id"]) }

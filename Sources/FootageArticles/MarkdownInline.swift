@@ -14,7 +14,7 @@ enum MarkdownInline {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         let pairs = Pairs(scalars)
-        var skipAfter: [Int: Int] = [:]      // index of a link's `]` → index just past its destination
+        var skipAfter: [Int: Int] = [:]  // index of a link's `]` → index just past its destination
         var searchedForCloser: [Int: Int] = [:]  // run length → index up to which no closing run of it exists
         var index = 0
         while index < scalars.count {
@@ -76,7 +76,9 @@ enum MarkdownInline {
         for scalar in scalars { out.append(scalar) }
     }
 
-    private static func isDelimiter(_ mark: Unicode.Scalar, run: Int, before: Unicode.Scalar?, after: Unicode.Scalar?) -> Bool {
+    private static func isDelimiter(_ mark: Unicode.Scalar, run: Int, before: Unicode.Scalar?, after: Unicode.Scalar?)
+        -> Bool
+    {
         let spaceBefore = before.map { $0.properties.isWhitespace } ?? true
         let spaceAfter = after.map { $0.properties.isWhitespace } ?? true
         if spaceBefore && spaceAfter { return false }
@@ -99,8 +101,10 @@ enum MarkdownInline {
     /// The next run of exactly `length` backticks, within `maximumLookahead` of `start`. A search that failed is
     /// remembered (`searched`: how far no such run exists), so the next search for the same length resumes there:
     /// 5 MiB of lone backticks took minutes when every one looked 2,048 scalars ahead again.
-    private static func closingBackticks(_ scalars: [Unicode.Scalar], from start: Int, length: Int,
-                                         searched: inout [Int: Int]) -> Int? {
+    private static func closingBackticks(
+        _ scalars: [Unicode.Scalar], from start: Int, length: Int,
+        searched: inout [Int: Int]
+    ) -> Int? {
         var index = max(start, searched[length] ?? 0)
         let limit = min(scalars.count, start + maximumLookahead)
         while index < limit {
@@ -143,7 +147,9 @@ enum MarkdownInline {
     }
 
     /// A link or image whose text opens at `open`: where its text closes and where the whole ends.
-    private static func link(_ scalars: [Unicode.Scalar], openingAt open: Int, pairs: Pairs) -> (closeBracket: Int, end: Int)? {
+    private static func link(_ scalars: [Unicode.Scalar], openingAt open: Int, pairs: Pairs) -> (
+        closeBracket: Int, end: Int
+    )? {
         guard let close = pairs.brackets[open], close + 1 < scalars.count else { return nil }
         let opener = close + 1
         if scalars[opener] == "(", let end = pairs.parentheses[opener] { return (close, end + 1) }
@@ -152,7 +158,8 @@ enum MarkdownInline {
     }
 
     /// Drops an HTML tag or comment at `start`, keeps an autolink's address, else keeps the `<`.
-    private static func tag(_ scalars: [Unicode.Scalar], at start: Int, into out: inout String.UnicodeScalarView) -> Int {
+    private static func tag(_ scalars: [Unicode.Scalar], at start: Int, into out: inout String.UnicodeScalarView) -> Int
+    {
         guard start + 1 < scalars.count else {
             out.append("<")
             return start + 1

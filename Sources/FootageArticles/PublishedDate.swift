@@ -27,11 +27,13 @@ enum PublishedDate {
         guard words.count >= 1 else { return nil }
         var date: CivilDate? = nil
         if words.count >= 3, let day = dayNumber(words[words.startIndex]),
-           let month = CivilDate.monthNames[words[words.startIndex + 1]], let year = Int(words[words.startIndex + 2]) {
+            let month = CivilDate.monthNames[words[words.startIndex + 1]], let year = Int(words[words.startIndex + 2])
+        {
             date = CivilDate(year: year, month: month, day: day)
             words = words.dropFirst(3)
         } else if words.count >= 3, let month = CivilDate.monthNames[words[words.startIndex]],
-                  let day = dayNumber(words[words.startIndex + 1]), let year = Int(words[words.startIndex + 2]) {
+            let day = dayNumber(words[words.startIndex + 1]), let year = Int(words[words.startIndex + 2])
+        {
             date = CivilDate(year: year, month: month, day: day)
             words = words.dropFirst(3)
         } else if let slashed = slashedDate(words[words.startIndex]) {
@@ -67,7 +69,8 @@ enum PublishedDate {
         }
         let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.count <= 3, var hour = Int(parts[0]), let minute = Int(parts[1]),
-              (0...59).contains(minute) else { return nil }
+            (0...59).contains(minute)
+        else { return nil }
         let secondText = parts.count == 3 ? parts[2].split(separator: ".").first.map(String.init) ?? "" : "0"
         guard let second = Int(secondText), (0...60).contains(second) else { return nil }
         if let meridiem {
@@ -110,7 +113,8 @@ enum PublishedDate {
     private static func slashedDate(_ word: String) -> CivilDate? {
         let parts = word.split(whereSeparator: { $0 == "/" || $0 == "." })
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-              let day = Int(parts[2]) else { return nil }
+            let day = Int(parts[2])
+        else { return nil }
         return CivilDate(year: year, month: month, day: day)
     }
 }

@@ -37,7 +37,8 @@ public enum SentenceSplitter {
     public static func split(_ text: String) -> [Sentence] {
         let scalars = Array(text.unicodeScalars)
         return ranges(in: scalars).map { range in
-            Sentence(text: String(String.UnicodeScalarView(scalars[range])), start: range.lowerBound, end: range.upperBound)
+            Sentence(
+                text: String(String.UnicodeScalarView(scalars[range])), start: range.lowerBound, end: range.upperBound)
         }
     }
 
@@ -191,7 +192,8 @@ public enum SentenceSplitter {
             while start < stop, isSpace(scalars[start]) { start += 1 }
             while stop > start, isSpace(scalars[stop - 1]) { stop -= 1 }
             guard start < stop else { return }
-            if scalars[start..<stop].contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            if scalars[start..<stop].contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            {
                 ranges.append(start..<stop)
             }
         }

@@ -13,8 +13,10 @@ extension Catalog {
             expected["article_id"] = .int(article.id)
             expected["source_path"] = .optional(article.sourcePath)
             if articles[article.id]?.payload.canonicalText != JSONValue.object(expected).canonicalText {
-                problems.append(CheckProblem(subject: "article \(article.shortID)",
-                                             message: "differs from its ledger event (edited outside footage)"))
+                problems.append(
+                    CheckProblem(
+                        subject: "article \(article.shortID)",
+                        message: "differs from its ledger event (edited outside footage)"))
             }
         }
         let claims = try eventPayloads(db, action: .claimAdd, key: "claim_id")
@@ -22,8 +24,10 @@ extension Catalog {
             var expected: [String: JSONValue] = ["article_id": .int(claim.articleId)]
             expected.merge(claim.ledgerFields) { _, new in new }
             if claims[claim.id]?.payload.canonicalText != JSONValue.object(expected).canonicalText {
-                problems.append(CheckProblem(subject: "claim \(claim.shortID)",
-                                             message: "differs from its ledger event (edited outside footage)"))
+                problems.append(
+                    CheckProblem(
+                        subject: "claim \(claim.shortID)",
+                        message: "differs from its ledger event (edited outside footage)"))
             }
         }
         return problems

@@ -1,6 +1,6 @@
+import FootageCore
 import Foundation
 import GRDB
-import FootageCore
 
 /// An article as stored: its row id and `NewArticle`'s fields.
 public typealias ArticleRecord = Stored<NewArticle>
@@ -32,9 +32,11 @@ public struct NewArticle: SnakeCaseRecord, Sendable, Equatable {
     }
 
     var ledgerFields: [String: JSONValue] {
-        ["sha256": .string(sha256), "format": .string(format), "headline": .string(headline),
-         "url": .optional(url), "outlet": .optional(outlet), "published": .optional(published),
-         "author": .optional(author), "body_sha256": .string(Hashing.sha256Hex(body))]
+        [
+            "sha256": .string(sha256), "format": .string(format), "headline": .string(headline),
+            "url": .optional(url), "outlet": .optional(outlet), "published": .optional(published),
+            "author": .optional(author), "body_sha256": .string(Hashing.sha256Hex(body)),
+        ]
     }
 }
 
@@ -80,8 +82,10 @@ public struct NewClaim: SnakeCaseRecord, Sendable, Equatable {
     public var createdAt: String
     public var createdBy: String
 
-    public init(articleId: Int64 = 0, idx: Int = 0, text: String, start: Int?, end: Int?, kinds: [String],
-                attribution: String?, details: JSONValue, origin: ClaimOrigin) {
+    public init(
+        articleId: Int64 = 0, idx: Int = 0, text: String, start: Int?, end: Int?, kinds: [String],
+        attribution: String?, details: JSONValue, origin: ClaimOrigin
+    ) {
         self.articleId = articleId
         self.idx = idx
         self.text = text
@@ -99,9 +103,11 @@ public struct NewClaim: SnakeCaseRecord, Sendable, Equatable {
     public var detailsValue: JSONValue { (try? JSONValue(parsing: details)) ?? .object([:]) }
 
     func ledgerFields(id: Int64) -> [String: JSONValue] {
-        ["claim_id": .int(id), "idx": .int(Int64(idx)), "text": .string(text),
-         "start": start.map { .int(Int64($0)) } ?? .null, "end": end.map { .int(Int64($0)) } ?? .null,
-         "kinds": .string(kinds), "origin": .string(origin.rawValue)]
+        [
+            "claim_id": .int(id), "idx": .int(Int64(idx)), "text": .string(text),
+            "start": start.map { .int(Int64($0)) } ?? .null, "end": end.map { .int(Int64($0)) } ?? .null,
+            "kinds": .string(kinds), "origin": .string(origin.rawValue),
+        ]
     }
 }
 
@@ -150,8 +156,10 @@ public struct NewLink: SnakeCaseRecord, Sendable, Equatable {
     public var retractedBy: String?
     public var retractionNote: String?
 
-    public init(claimId: Int64, clipId: Int64, clipSha256: String, start: Double, end: Double, stance: Stance,
-                confidence: Confidence, note: String?) {
+    public init(
+        claimId: Int64, clipId: Int64, clipSha256: String, start: Double, end: Double, stance: Stance,
+        confidence: Confidence, note: String?
+    ) {
         self.claimId = claimId
         self.clipId = clipId
         self.clipSha256 = clipSha256
@@ -169,9 +177,11 @@ public struct NewLink: SnakeCaseRecord, Sendable, Equatable {
     public var keyframesValue: JSONValue { (try? JSONValue(parsing: keyframes)) ?? .array([]) }
 
     func ledgerFields(id: Int64) -> [String: JSONValue] {
-        ["link_id": .int(id), "claim_id": .int(claimId), "clip_sha256": .string(clipSha256),
-         "start": .double(start), "end": .double(end), "stance": .string(stance.rawValue),
-         "confidence": .string(confidence.rawValue), "note": .optional(note), "keyframes": keyframesValue]
+        [
+            "link_id": .int(id), "claim_id": .int(claimId), "clip_sha256": .string(clipSha256),
+            "start": .double(start), "end": .double(end), "stance": .string(stance.rawValue),
+            "confidence": .string(confidence.rawValue), "note": .optional(note), "keyframes": keyframesValue,
+        ]
     }
 }
 

@@ -20,8 +20,9 @@ extension Catalog {
             var payload = saved.ledgerFields
             payload["article_id"] = .int(saved.id)
             payload["source_path"] = .optional(saved.sourcePath)
-            _ = try Ledger.append(db, actor: actor, action: .articleAdd, subject: saved.shortID,
-                                  payload: .object(payload))
+            _ = try Ledger.append(
+                db, actor: actor, action: .articleAdd, subject: saved.shortID,
+                payload: .object(payload))
             var stored: [ClaimRecord] = []
             for (index, claim) in claims.enumerated() {
                 stored.append(try Catalog.insert(db, claim: claim, articleId: saved.id, idx: index + 1, actor: actor))
@@ -33,7 +34,9 @@ extension Catalog {
     /// Adds a claim by hand (`footage claim add`).
     public func add(claim: NewClaim, toArticle articleId: Int64, actor: String) throws -> ClaimRecord {
         try write { db in
-            let next = (try Int.fetchOne(db, sql: "SELECT max(idx) FROM claim WHERE article_id = ?", arguments: [articleId]) ?? 0) + 1
+            let next =
+                (try Int.fetchOne(db, sql: "SELECT max(idx) FROM claim WHERE article_id = ?", arguments: [articleId])
+                    ?? 0) + 1
             return try Catalog.insert(db, claim: claim, articleId: articleId, idx: next, actor: actor)
         }
     }
@@ -50,8 +53,9 @@ extension Catalog {
         try SearchIndex.add(db, kind: "claim", ref: saved.shortID, field: "text", text: saved.text)
         var payload: [String: JSONValue] = ["article_id": .int(articleId)]
         payload.merge(saved.ledgerFields) { _, new in new }
-        _ = try Ledger.append(db, actor: actor, action: .claimAdd, subject: saved.shortID,
-                              payload: .object(payload))
+        _ = try Ledger.append(
+            db, actor: actor, action: .claimAdd, subject: saved.shortID,
+            payload: .object(payload))
         return saved
     }
 

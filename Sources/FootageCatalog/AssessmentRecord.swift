@@ -78,9 +78,11 @@ extension Catalog {
             if let note, !note.isEmpty {
                 try SearchIndex.add(db, kind: "assessment", ref: clip.sha256, field: "note", text: note)
             }
-            _ = try Ledger.append(db, actor: actor, action: .clipAssess, subject: clip.sha256, payload: [
-                "assessment_id": .int(record.id), "category": .string(category.rawValue), "note": .optional(note),
-            ])
+            _ = try Ledger.append(
+                db, actor: actor, action: .clipAssess, subject: clip.sha256,
+                payload: [
+                    "assessment_id": .int(record.id), "category": .string(category.rawValue), "note": .optional(note),
+                ])
             return record
         }
     }

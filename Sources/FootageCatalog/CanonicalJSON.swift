@@ -168,7 +168,7 @@ extension JSONValue {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         guard let data = try? encoder.encode(value),
-              case .object(var members)? = try? JSONValue(parsing: String(decoding: data, as: UTF8.self))
+            case .object(var members)? = try? JSONValue(parsing: String(decoding: data, as: UTF8.self))
         else { return [:] }
         for key in dropping { members[key] = nil }
         return members

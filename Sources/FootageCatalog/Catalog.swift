@@ -1,6 +1,6 @@
+import FootageCore
 import Foundation
 import GRDB
-import FootageCore
 
 /// A catalogue folder: `Catalog/catalog.sqlite` (clips, articles, links, ledger), `Catalog/keyframes/`, and
 /// `Media/` for evidentiary copies. Like a git working tree, every command finds its catalogue from an explicit
@@ -139,9 +139,11 @@ public final class Catalog: Sendable {
     /// True when the file is a footage catalogue with every migration of this version applied: what a read-only
     /// open requires, as it cannot migrate.
     private var isCurrent: Bool {
-        guard let state = try? database.read({ db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Schema.migrator.appliedIdentifiers(db))
-        }) else { return false }
+        guard
+            let state = try? database.read({ db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Schema.migrator.appliedIdentifiers(db))
+            })
+        else { return false }
         return state.0 == Schema.applicationID && state.1 == Set(Schema.migrator.migrations)
     }
 

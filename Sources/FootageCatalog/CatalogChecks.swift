@@ -15,8 +15,9 @@ public struct CheckProblem: Sendable, Equatable, CustomStringConvertible {
     init(_ error: CatalogError) {
         switch error {
         case .unknownValue(let table, let row, let column, let value):
-            self.init(subject: "\(table) row \(row)",
-                      message: CatalogError.unknownValueText(column: column, value: value))
+            self.init(
+                subject: "\(table) row \(row)",
+                message: CatalogError.unknownValueText(column: column, value: value))
         case .unreadableRow(let table, let row, let detail):
             self.init(subject: "\(table) row \(row)", message: "cannot be read (\(detail))")
         default:
@@ -40,8 +41,12 @@ extension Catalog {
                 let table: String = row[0] ?? "?"
                 let rowid: Int64? = row[1]
                 let parent: String = row[2] ?? "?"
-                problems.append(CheckProblem(subject: "database",
-                    message: "foreign_key_check: \(table) row \(rowid.map(String.init) ?? "?") points at a missing \(parent)"))
+                problems.append(
+                    CheckProblem(
+                        subject: "database",
+                        message:
+                            "foreign_key_check: \(table) row \(rowid.map(String.init) ?? "?") points at a missing \(parent)"
+                    ))
             }
             return problems
         }
@@ -59,7 +64,8 @@ extension Catalog {
             var expectedSeq = start
             var previous = expectedPrevious ?? LedgerEvent.genesisHash
             if start > 1 && expectedPrevious == nil {
-                previous = try String.fetchOne(db, sql: "SELECT hash FROM ledger WHERE seq = ?", arguments: [start - 1])
+                previous =
+                    try String.fetchOne(db, sql: "SELECT hash FROM ledger WHERE seq = ?", arguments: [start - 1])
                     ?? LedgerEvent.genesisHash
             }
             let cursor = try Row.fetchCursor(
@@ -73,18 +79,26 @@ extension Catalog {
                     return problems
                 }
                 if event.seq != expectedSeq {
-                    problems.append(CheckProblem(subject: "ledger event \(expectedSeq)",
-                        message: "missing or reordered: the next event found is \(event.seq)"))
+                    problems.append(
+                        CheckProblem(
+                            subject: "ledger event \(expectedSeq)",
+                            message: "missing or reordered: the next event found is \(event.seq)"))
                     return problems
                 }
                 if event.prevHash != previous {
-                    problems.append(CheckProblem(subject: "ledger event \(event.seq)",
-                        message: "does not follow event \(event.seq - 1): its previous hash does not match (a row was changed, removed or reordered)"))
+                    problems.append(
+                        CheckProblem(
+                            subject: "ledger event \(event.seq)",
+                            message:
+                                "does not follow event \(event.seq - 1): its previous hash does not match (a row was changed, removed or reordered)"
+                        ))
                     return problems
                 }
                 if event.recomputedHash != event.hash {
-                    problems.append(CheckProblem(subject: "ledger event \(event.seq)",
-                        message: "its content does not match its hash (the event was edited)"))
+                    problems.append(
+                        CheckProblem(
+                            subject: "ledger event \(event.seq)",
+                            message: "its content does not match its hash (the event was edited)"))
                     return problems
                 }
                 previous = event.hash

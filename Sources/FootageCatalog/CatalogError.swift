@@ -1,5 +1,5 @@
-import Foundation
 import FootageCore
+import Foundation
 
 /// The one error type of FootageCatalog: what went wrong, as facts (the file, the reference, the range, the row).
 ///
@@ -89,7 +89,7 @@ public enum CatalogError: FootageError, Equatable {
         case .damaged, .unknownValue, .unreadableRow: .damaged
         case .database: .database
         case .unknownClip, .clipPrefixTooShort, .unknownArticle, .unknownClaim, .unknownLink, .missingRecord,
-             .missingClip:
+            .missingClip:
             .unknownReference
         case .ambiguousClipPrefix, .ambiguousClipPath, .ambiguousArticle: .ambiguousReference
         case .negativeRange, .reversedRange, .rangePastEnd, .alreadyRetracted: .invalid

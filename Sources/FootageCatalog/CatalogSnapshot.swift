@@ -82,11 +82,14 @@ extension Catalog {
             if scope == .all {
                 snapshot.events = try LedgerEvent.orderByPrimaryKey().fetchAll(db)
             } else {
-                let subjects = snapshot.clips.map(\.sha256) + snapshot.articles.map(\.shortID)
+                let subjects =
+                    snapshot.clips.map(\.sha256) + snapshot.articles.map(\.shortID)
                     + snapshot.claims.map(\.shortID) + snapshot.links.map(\.shortID)
-                snapshot.events = try LedgerEvent.fetchAll(db, sql: """
-                    SELECT * FROM ledger WHERE subject IN (SELECT value FROM json_each(?)) ORDER BY seq
-                    """, arguments: [JSONValue.array(subjects.map(JSONValue.string)).canonicalText])
+                snapshot.events = try LedgerEvent.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM ledger WHERE subject IN (SELECT value FROM json_each(?)) ORDER BY seq
+                        """, arguments: [JSONValue.array(subjects.map(JSONValue.string)).canonicalText])
             }
             let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
             snapshot.ledgerEvents = head?["seq"] ?? 0

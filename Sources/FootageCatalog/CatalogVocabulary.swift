@@ -9,7 +9,8 @@ import GRDB
 /// row is not read as a record: reading it throws `CatalogError.unknownValue` naming the table, the row and the
 /// word, and `verify` reports it as a problem while it checks every other row.
 public protocol CatalogVocabulary: RawRepresentable<String>, CaseIterable, Codable, Sendable, Hashable,
-    CustomStringConvertible, DatabaseValueConvertible {}
+    CustomStringConvertible, DatabaseValueConvertible
+{}
 
 extension CatalogVocabulary {
     public var description: String { rawValue }

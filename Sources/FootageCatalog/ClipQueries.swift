@@ -38,10 +38,12 @@ extension Catalog {
             }
         }
         let path = URL(fileURLWithPath: ref).standardizedFileURL.path
-        let byPath = try ClipRecord.fetchAll(db, sql: """
-            SELECT clip.* FROM clip JOIN location ON location.clip_id = clip.id
-            WHERE location.path = ? GROUP BY clip.id ORDER BY clip.id DESC
-            """, arguments: [path])
+        let byPath = try ClipRecord.fetchAll(
+            db,
+            sql: """
+                SELECT clip.* FROM clip JOIN location ON location.clip_id = clip.id
+                WHERE location.path = ? GROUP BY clip.id ORDER BY clip.id DESC
+                """, arguments: [path])
         if byPath.count == 1 { return byPath[0] }
         if byPath.count > 1 {
             throw CatalogError.ambiguousClipPath(reference: ref)
@@ -70,19 +72,22 @@ extension Catalog {
     public func clipSummaries() throws -> [ClipSummary] {
         try read { db in
             let clips = try ClipRecord.orderByPrimaryKey().fetchAll(db)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT clip.id AS clip_id,
-                    (SELECT coalesce(publisher, platform_uploader) FROM acquisition a WHERE a.clip_id = clip.id
-                     AND coalesce(publisher, platform_uploader) IS NOT NULL ORDER BY a.id LIMIT 1) AS publisher,
-                    (SELECT coalesce(platform, platform_extractor) FROM acquisition a WHERE a.clip_id = clip.id
-                     AND coalesce(platform, platform_extractor) IS NOT NULL ORDER BY a.id LIMIT 1) AS platform,
-                    (SELECT path FROM location l WHERE l.clip_id = clip.id ORDER BY l.id LIMIT 1) AS path,
-                    (SELECT count(*) FROM location l WHERE l.clip_id = clip.id) AS n
-                FROM clip ORDER BY clip.id
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT clip.id AS clip_id,
+                        (SELECT coalesce(publisher, platform_uploader) FROM acquisition a WHERE a.clip_id = clip.id
+                         AND coalesce(publisher, platform_uploader) IS NOT NULL ORDER BY a.id LIMIT 1) AS publisher,
+                        (SELECT coalesce(platform, platform_extractor) FROM acquisition a WHERE a.clip_id = clip.id
+                         AND coalesce(platform, platform_extractor) IS NOT NULL ORDER BY a.id LIMIT 1) AS platform,
+                        (SELECT path FROM location l WHERE l.clip_id = clip.id ORDER BY l.id LIMIT 1) AS path,
+                        (SELECT count(*) FROM location l WHERE l.clip_id = clip.id) AS n
+                    FROM clip ORDER BY clip.id
+                    """)
             return zip(clips, rows).map { clip, row in
-                ClipSummary(clip: clip, publisher: row["publisher"], platform: row["platform"], path: row["path"],
-                            locationCount: row["n"])
+                ClipSummary(
+                    clip: clip, publisher: row["publisher"], platform: row["platform"], path: row["path"],
+                    locationCount: row["n"])
             }
         }
     }
@@ -92,14 +97,19 @@ extension Catalog {
     /// does not know (the record checks report that row).
     public func allLocations() throws -> [(path: String, kind: String, sha256: String)] {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT location.path, location.kind, clip.sha256 FROM location JOIN clip ON clip.id = location.clip_id
-                ORDER BY location.id
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT location.path, location.kind, clip.sha256 FROM location JOIN clip ON clip.id = location.clip_id
+                    ORDER BY location.id
+                    """)
             var locations: [(path: String, kind: String, sha256: String)] = []
             while let row = try rows.next() {
-                locations.append((try row.decode(String.self, atIndex: 0), try row.decode(String.self, atIndex: 1),
-                                  try row.decode(String.self, atIndex: 2)))
+                locations.append(
+                    (
+                        try row.decode(String.self, atIndex: 0), try row.decode(String.self, atIndex: 1),
+                        try row.decode(String.self, atIndex: 2)
+                    ))
             }
             return locations
         }

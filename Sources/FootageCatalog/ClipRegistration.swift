@@ -1,6 +1,6 @@
+import FootageCore
 import Foundation
 import GRDB
-import FootageCore
 
 /// Everything needed to register one file: the clip as probed, where it was found, and where it came from.
 public struct ClipRegistration: Sendable {
@@ -13,8 +13,10 @@ public struct ClipRegistration: Sendable {
     /// Extra ledger payload for a new clip: tool and library versions, the probe summary.
     public var details: [String: JSONValue]
 
-    public init(clip: NewClip, streams: [StreamRecord], tags: [NewTag], locations: [(path: String, kind: LocationKind)],
-                acquisition: NewAcquisition?, details: [String: JSONValue]) {
+    public init(
+        clip: NewClip, streams: [StreamRecord], tags: [NewTag], locations: [(path: String, kind: LocationKind)],
+        acquisition: NewAcquisition?, details: [String: JSONValue]
+    ) {
         self.clip = clip
         self.streams = streams
         self.tags = tags
@@ -72,22 +74,31 @@ extension Catalog {
                 payload["format_name"] = .optional(clip.formatName)
                 payload["duration"] = .optional(clip.duration)
                 payload["probe_sha256"] = .string(Hashing.sha256Hex(clip.probeJson))
-                events.append(try Ledger.append(db, actor: actor, action: .clipRegister, subject: sha,
-                                                payload: .object(payload)).seq)
+                events.append(
+                    try Ledger.append(
+                        db, actor: actor, action: .clipRegister, subject: sha,
+                        payload: .object(payload)
+                    ).seq)
             }
 
             var added: [String] = []
             for location in registration.locations {
-                let known = try LocationRecord.filter { 
-                    $0.clipId == clipId && $0.path == location.path
-                 }.fetchCount(db) > 0
+                let known =
+                    try LocationRecord.filter {
+                        $0.clipId == clipId && $0.path == location.path
+                    }.fetchCount(db) > 0
                 if known { continue }
                 var record = NewLocation(clipId: clipId, path: location.path, kind: location.kind, firstSeen: now)
                 try record.insert(db)
                 added.append(location.path)
-                events.append(try Ledger.append(db, actor: actor, action: .locationAdd, subject: sha,
-                                                payload: ["path": .string(location.path),
-                                                          "kind": .string(location.kind.rawValue)]).seq)
+                events.append(
+                    try Ledger.append(
+                        db, actor: actor, action: .locationAdd, subject: sha,
+                        payload: [
+                            "path": .string(location.path),
+                            "kind": .string(location.kind.rawValue),
+                        ]
+                    ).seq)
             }
 
             var addedAcquisition = false
@@ -99,21 +110,27 @@ extension Catalog {
                     acquisition.recordedBy = actor
                     let stored = try AcquisitionRecord.insert(acquisition, in: db)
                     addedAcquisition = true
-                    for (field, text) in [("note", acquisition.note), ("title", acquisition.platformTitle),
-                                          ("description", acquisition.platformDescription),
-                                          ("publisher", acquisition.publisher ?? acquisition.platformUploader)] {
+                    for (field, text) in [
+                        ("note", acquisition.note), ("title", acquisition.platformTitle),
+                        ("description", acquisition.platformDescription),
+                        ("publisher", acquisition.publisher ?? acquisition.platformUploader),
+                    ] {
                         if let text, !text.isEmpty {
                             try SearchIndex.add(db, kind: "acquisition", ref: sha, field: field, text: text)
                         }
                     }
                     var payload = acquisition.ledgerFields
                     payload["acquisition_id"] = .int(stored.id)
-                    events.append(try Ledger.append(db, actor: actor, action: .acquisitionAdd, subject: sha,
-                                                    payload: .object(payload)).seq)
+                    events.append(
+                        try Ledger.append(
+                            db, actor: actor, action: .acquisitionAdd, subject: sha,
+                            payload: .object(payload)
+                        ).seq)
                 }
             }
-            return RegistrationResult(clipId: clipId, sha256: sha, status: status, addedLocations: added,
-                                      addedAcquisition: addedAcquisition, events: events)
+            return RegistrationResult(
+                clipId: clipId, sha256: sha, status: status, addedLocations: added,
+                addedAcquisition: addedAcquisition, events: events)
         }
     }
 }

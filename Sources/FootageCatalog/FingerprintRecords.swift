@@ -25,8 +25,10 @@ public struct FingerprintRecord: SnakeCaseRecord, Sendable, Equatable {
     /// Each frame's centre hash, 32 bytes a frame ("v7 centre hashes"); empty in fingerprints made before.
     public var centres: Data
 
-    public init(clipId: Int64, rate: Double, frameCount: Int, usableCount: Int, frames: Data, variants: Data,
-                centres: Data = Data(), details: [String: JSONValue] = [:]) {
+    public init(
+        clipId: Int64, rate: Double, frameCount: Int, usableCount: Int, frames: Data, variants: Data,
+        centres: Data = Data(), details: [String: JSONValue] = [:]
+    ) {
         self.clipId = clipId
         self.rate = rate
         self.frameCount = frameCount
@@ -89,8 +91,9 @@ extension Catalog {
             payload["usable_count"] = .int(Int64(saved.usableCount))
             payload["data_sha256"] = .string(saved.dataSha256)
             payload["replaces_earlier"] = .bool(replaced)
-            let event = try Ledger.append(db, actor: actor, action: .clipFingerprint, subject: sha256,
-                                          payload: .object(payload))
+            let event = try Ledger.append(
+                db, actor: actor, action: .clipFingerprint, subject: sha256,
+                payload: .object(payload))
             return (event, replaced)
         }
     }
@@ -103,8 +106,9 @@ extension Catalog {
     /// Whether the clip has a fingerprint, without reading it.
     public func hasFingerprint(clipId: Int64) throws -> Bool {
         try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM fingerprint WHERE clip_id = ?)",
-                              arguments: [clipId]) ?? false
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM fingerprint WHERE clip_id = ?)",
+                arguments: [clipId]) ?? false
         }
     }
 
@@ -112,14 +116,18 @@ extension Catalog {
     /// input.
     public func allFingerprintFrames() throws -> [StoredFingerprintFrames] {
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT f.clip_id, c.sha256, f.rate, f.frames, f.centres FROM fingerprint f JOIN clip c ON c.id = f.clip_id
-                ORDER BY f.clip_id
-                """)
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT f.clip_id, c.sha256, f.rate, f.frames, f.centres FROM fingerprint f JOIN clip c ON c.id = f.clip_id
+                    ORDER BY f.clip_id
+                    """)
             var result: [StoredFingerprintFrames] = []
             while let row = try cursor.next() {
-                result.append(StoredFingerprintFrames(clipId: row[0], sha256: row[1], rate: row[2], frames: row[3],
-                                                      centres: row[4]))
+                result.append(
+                    StoredFingerprintFrames(
+                        clipId: row[0], sha256: row[1], rate: row[2], frames: row[3],
+                        centres: row[4]))
             }
             return result
         }
@@ -135,16 +143,20 @@ extension Catalog {
                 recorded[event.subject] = (try? JSONValue(parsing: event.payload))?["data_sha256"]?.stringValue
             }
             var problems: [CheckProblem] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.sha256, f.frames, f.variants, f.centres, f.data_sha256
-                FROM fingerprint f JOIN clip c ON c.id = f.clip_id
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT c.sha256, f.frames, f.variants, f.centres, f.data_sha256
+                    FROM fingerprint f JOIN clip c ON c.id = f.clip_id
+                    """)
             while let row = try rows.next() {
                 let sha: String = row[0]
                 let actual = FingerprintRecord.sha256(frames: row[1], variants: row[2], centres: row[3])
                 if actual != row[4] as String || recorded[sha] != actual {
-                    problems.append(CheckProblem(subject: "fingerprint of clip \(sha.prefix(12))",
-                        message: "differs from its ledger event (edited outside footage)"))
+                    problems.append(
+                        CheckProblem(
+                            subject: "fingerprint of clip \(sha.prefix(12))",
+                            message: "differs from its ledger event (edited outside footage)"))
                 }
             }
             return problems

@@ -19,38 +19,39 @@ enum FingerprintSchema {
 
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4 fingerprints") { db in
-            try db.execute(sql: """
-                CREATE TABLE fingerprint (
-                    clip_id INTEGER PRIMARY KEY REFERENCES clip(id),
-                    rate REAL NOT NULL CHECK (rate > 0),
-                    frame_count INTEGER NOT NULL,
-                    usable_count INTEGER NOT NULL,
-                    frames BLOB NOT NULL,
-                    variants BLOB NOT NULL,
-                    data_sha256 TEXT NOT NULL,
-                    details TEXT NOT NULL DEFAULT '{}',
-                    created_at TEXT NOT NULL,
-                    created_by TEXT NOT NULL
-                );
-                CREATE TABLE "match" (
-                    id INTEGER PRIMARY KEY,
-                    clip_a INTEGER NOT NULL REFERENCES clip(id),
-                    clip_b INTEGER NOT NULL REFERENCES clip(id),
-                    share_a REAL NOT NULL,
-                    share_b REAL NOT NULL,
-                    "offset" REAL NOT NULL,
-                    transform TEXT,
-                    segments TEXT NOT NULL,
-                    matched_frames INTEGER NOT NULL,
-                    mean_distance REAL NOT NULL,
-                    rule TEXT NOT NULL,
-                    matched_at TEXT NOT NULL,
-                    matched_by TEXT NOT NULL,
-                    UNIQUE (clip_a, clip_b),
-                    CHECK (clip_a < clip_b)
-                );
-                CREATE INDEX match_clip_b ON "match"(clip_b);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE fingerprint (
+                        clip_id INTEGER PRIMARY KEY REFERENCES clip(id),
+                        rate REAL NOT NULL CHECK (rate > 0),
+                        frame_count INTEGER NOT NULL,
+                        usable_count INTEGER NOT NULL,
+                        frames BLOB NOT NULL,
+                        variants BLOB NOT NULL,
+                        data_sha256 TEXT NOT NULL,
+                        details TEXT NOT NULL DEFAULT '{}',
+                        created_at TEXT NOT NULL,
+                        created_by TEXT NOT NULL
+                    );
+                    CREATE TABLE "match" (
+                        id INTEGER PRIMARY KEY,
+                        clip_a INTEGER NOT NULL REFERENCES clip(id),
+                        clip_b INTEGER NOT NULL REFERENCES clip(id),
+                        share_a REAL NOT NULL,
+                        share_b REAL NOT NULL,
+                        "offset" REAL NOT NULL,
+                        transform TEXT,
+                        segments TEXT NOT NULL,
+                        matched_frames INTEGER NOT NULL,
+                        mean_distance REAL NOT NULL,
+                        rule TEXT NOT NULL,
+                        matched_at TEXT NOT NULL,
+                        matched_by TEXT NOT NULL,
+                        UNIQUE (clip_a, clip_b),
+                        CHECK (clip_a < clip_b)
+                    );
+                    CREATE INDEX match_clip_b ON "match"(clip_b);
+                    """)
         }
     }
 }

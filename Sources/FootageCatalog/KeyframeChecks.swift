@@ -15,22 +15,27 @@ extension Catalog {
         for extraction in try readableRecords(ExtractionRecord.orderByPrimaryKey(), db, problems: &problems) {
             let subject = "keyframes of clip \((shaByID[extraction.clipId] ?? "?").prefix(12)) (\(extraction.folder))"
             guard let event = recorded[extraction.id], event.subject == shaByID[extraction.clipId] else {
-                problems.append(CheckProblem(subject: subject,
-                                             message: "have no ledger event (recorded outside footage)"))
+                problems.append(
+                    CheckProblem(
+                        subject: subject,
+                        message: "have no ledger event (recorded outside footage)"))
                 continue
             }
             let payload = event.payload
             // Compared as canonical text: a stored 2.0 reads back as the integer 2, and both print as "2".
             let params = (try? JSONValue(parsing: extraction.params)) ?? .string(extraction.params)
-            let same = payload["params"]?.canonicalText == params.canonicalText
+            let same =
+                payload["params"]?.canonicalText == params.canonicalText
                 && payload["folder"]?.stringValue == extraction.folder
                 && payload["sheet"] == .optional(extraction.sheetPath)
                 && payload["sheet_sha256"] == .optional(extraction.sheetSha256)
                 && payload["keyframes"]?.canonicalText == JSONValue.array(frames[extraction.id] ?? []).canonicalText
             if !same {
-                problems.append(CheckProblem(subject: subject,
-                    message: "differ from their ledger event (a still's hash, path or time, or the sheet, edited "
-                        + "outside footage)"))
+                problems.append(
+                    CheckProblem(
+                        subject: subject,
+                        message: "differ from their ledger event (a still's hash, path or time, or the sheet, edited "
+                            + "outside footage)"))
             }
         }
         return problems

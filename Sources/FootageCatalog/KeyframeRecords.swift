@@ -75,8 +75,10 @@ public struct NewKeyframe: SnakeCaseRecord, Sendable, Equatable {
     /// Scene-change score, in scene mode.
     public var score: Double?
 
-    public init(idx: Int, pts: Int64, timeBase: String, time: Double, width: Int, height: Int, path: String,
-                sha256: String, pdq: String, quality: Int, score: Double? = nil) {
+    public init(
+        idx: Int, pts: Int64, timeBase: String, time: Double, width: Int, height: Int, path: String,
+        sha256: String, pdq: String, quality: Int, score: Double? = nil
+    ) {
         self.extractionId = 0
         self.clipId = 0
         self.idx = idx
@@ -94,8 +96,10 @@ public struct NewKeyframe: SnakeCaseRecord, Sendable, Equatable {
 
     /// What the ledger records of each keyframe: enough to re-check the image and its hash later.
     var ledgerValue: JSONValue {
-        ["idx": .int(Int64(idx)), "pts": .int(pts), "time": .double(time), "path": .string(path),
-         "sha256": .string(sha256), "pdq": .string(pdq), "quality": .int(Int64(quality))]
+        [
+            "idx": .int(Int64(idx)), "pts": .int(pts), "time": .double(time), "path": .string(path),
+            "sha256": .string(sha256), "pdq": .string(pdq), "quality": .int(Int64(quality)),
+        ]
     }
 }
 
@@ -125,8 +129,10 @@ extension Catalog {
     /// `placeImages` puts the image folder in place (a rename) inside the transaction, holding the write lock: no
     /// other footage process can then be between placing a folder and recording it, so a folder without a record
     /// is always one left by a process that died, and `withRecordedKeyframeFolders` can remove it safely.
-    public func record(_ extraction: NewExtraction, keyframes: [NewKeyframe], sha256: String, actor: String,
-                       details: [String: JSONValue], placeImages: () throws -> Void = {})
+    public func record(
+        _ extraction: NewExtraction, keyframes: [NewKeyframe], sha256: String, actor: String,
+        details: [String: JSONValue], placeImages: () throws -> Void = {}
+    )
         throws -> (ExtractionRecord, [KeyframeRecord], added: Bool)
     {
         try write { db in
@@ -151,8 +157,9 @@ extension Catalog {
             payload["sheet"] = .optional(saved.sheetPath)
             payload["sheet_sha256"] = .optional(saved.sheetSha256)
             payload["keyframes"] = .array(frames.map(\.ledgerValue))
-            _ = try Ledger.append(db, actor: actor, action: .keyframesExtract, subject: sha256,
-                                  payload: .object(payload))
+            _ = try Ledger.append(
+                db, actor: actor, action: .keyframesExtract, subject: sha256,
+                payload: .object(payload))
             return (saved, frames, true)
         }
     }
@@ -194,9 +201,12 @@ extension Catalog {
         try read { db in
             let frames = try Row.fetchAll(db, sql: "SELECT path, sha256 FROM keyframe ORDER BY id")
                 .map { (path: $0["path"] as String, sha256: $0["sha256"] as String) }
-            let sheets = try Row.fetchAll(db, sql: """
-                SELECT sheet_path, sheet_sha256 FROM extraction WHERE sheet_path IS NOT NULL ORDER BY id
-                """).map { (path: $0["sheet_path"] as String, sha256: $0["sheet_sha256"] as String) }
+            let sheets = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT sheet_path, sheet_sha256 FROM extraction WHERE sheet_path IS NOT NULL ORDER BY id
+                    """
+            ).map { (path: $0["sheet_path"] as String, sha256: $0["sheet_sha256"] as String) }
             return frames + sheets
         }
     }

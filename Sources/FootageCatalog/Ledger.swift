@@ -1,7 +1,7 @@
 import Crypto
+import FootageCore
 import Foundation
 import GRDB
-import FootageCore
 
 /// One event of the ledger: the append-only, hash-chained record of every change to the catalogue.
 public struct LedgerEvent: Encodable, Sendable, Equatable, FetchableRecord, PersistableRecord {
@@ -32,8 +32,10 @@ public struct LedgerEvent: Encodable, Sendable, Equatable, FetchableRecord, Pers
         public static let subject = Column(CodingKeys.subject)
     }
 
-    public init(seq: Int64, time: String, actor: String, action: LedgerAction, subject: String, payload: String,
-                prevHash: String, hash: String) {
+    public init(
+        seq: Int64, time: String, actor: String, action: LedgerAction, subject: String, payload: String,
+        prevHash: String, hash: String
+    ) {
         (self.seq, self.time, self.actor, self.action) = (seq, time, actor, action)
         (self.subject, self.payload, self.prevHash, self.hash) = (subject, payload, prevHash, hash)
     }
@@ -42,11 +44,13 @@ public struct LedgerEvent: Encodable, Sendable, Equatable, FetchableRecord, Pers
     public init(row: Row) throws {
         let text = try StoredEvent(row: row)
         guard let action = LedgerAction(rawValue: text.action) else {
-            throw CatalogError.unknownValue(table: Self.databaseTableName, row: text.seq, column: "action",
-                                            value: text.action)
+            throw CatalogError.unknownValue(
+                table: Self.databaseTableName, row: text.seq, column: "action",
+                value: text.action)
         }
-        self.init(seq: text.seq, time: text.time, actor: text.actor, action: action, subject: text.subject,
-                  payload: text.payload, prevHash: text.prevHash, hash: text.hash)
+        self.init(
+            seq: text.seq, time: text.time, actor: text.actor, action: action, subject: text.subject,
+            payload: text.payload, prevHash: text.prevHash, hash: text.hash)
     }
 
     /// The hash of the event before the first.
@@ -55,8 +59,10 @@ public struct LedgerEvent: Encodable, Sendable, Equatable, FetchableRecord, Pers
     /// The text an event's hash is computed over: the previous hash, a newline, and the canonical JSON of every
     /// other field (seq, time, actor, action, subject, and the payload as parsed JSON). Hashing all the fields,
     /// not only the payload, means that editing an event's time, actor or subject breaks the chain too.
-    public static func hashedText(seq: Int64, time: String, actor: String, action: String, subject: String,
-                                  payload: String, prevHash: String) -> String {
+    public static func hashedText(
+        seq: Int64, time: String, actor: String, action: String, subject: String,
+        payload: String, prevHash: String
+    ) -> String {
         let payloadValue = (try? JSONValue(parsing: payload)) ?? .string(payload)
         let body: JSONValue = [
             "seq": .int(seq), "time": .string(time), "actor": .string(actor), "action": .string(action),
@@ -66,17 +72,21 @@ public struct LedgerEvent: Encodable, Sendable, Equatable, FetchableRecord, Pers
     }
 
     /// SHA-256 (hex) of `hashedText`.
-    public static func computeHash(seq: Int64, time: String, actor: String, action: String, subject: String,
-                                   payload: String, prevHash: String) -> String {
-        let text = hashedText(seq: seq, time: time, actor: actor, action: action, subject: subject,
-                              payload: payload, prevHash: prevHash)
+    public static func computeHash(
+        seq: Int64, time: String, actor: String, action: String, subject: String,
+        payload: String, prevHash: String
+    ) -> String {
+        let text = hashedText(
+            seq: seq, time: time, actor: actor, action: action, subject: subject,
+            payload: payload, prevHash: prevHash)
         return SHA256.hash(data: Data(text.utf8)).hexString
     }
 
     /// This event's hash recomputed from its stored fields.
     public var recomputedHash: String {
-        LedgerEvent.computeHash(seq: seq, time: time, actor: actor, action: action.rawValue, subject: subject,
-                                payload: payload, prevHash: prevHash)
+        LedgerEvent.computeHash(
+            seq: seq, time: time, actor: actor, action: action.rawValue, subject: subject,
+            payload: payload, prevHash: prevHash)
     }
 }
 
@@ -103,14 +113,16 @@ struct StoredEvent {
             prevHash = try row.decode(String.self, forColumn: "prev_hash")
             hash = try row.decode(String.self, forColumn: "hash")
         } catch {
-            throw CatalogError.unreadableRow(table: LedgerEvent.databaseTableName, row: seq,
-                                             detail: CatalogError.summary(of: error))
+            throw CatalogError.unreadableRow(
+                table: LedgerEvent.databaseTableName, row: seq,
+                detail: CatalogError.summary(of: error))
         }
     }
 
     var recomputedHash: String {
-        LedgerEvent.computeHash(seq: seq, time: time, actor: actor, action: action, subject: subject,
-                                payload: payload, prevHash: prevHash)
+        LedgerEvent.computeHash(
+            seq: seq, time: time, actor: actor, action: action, subject: subject,
+            payload: payload, prevHash: prevHash)
     }
 }
 
@@ -118,8 +130,10 @@ struct StoredEvent {
 /// its event commit together or not at all; because writers take SQLite's write lock first (IMMEDIATE), two
 /// processes can never both append after the same head.
 enum Ledger {
-    static func append(_ db: Database, actor: String, action: LedgerAction, subject: String,
-                       payload: JSONValue) throws -> LedgerEvent {
+    static func append(
+        _ db: Database, actor: String, action: LedgerAction, subject: String,
+        payload: JSONValue
+    ) throws -> LedgerEvent {
         let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (head?["seq"] as Int64? ?? 0) + 1
         let prevHash: String = head?["hash"] ?? LedgerEvent.genesisHash
@@ -128,8 +142,9 @@ enum Ledger {
         let event = LedgerEvent(
             seq: seq, time: time, actor: actor, action: action, subject: subject, payload: text,
             prevHash: prevHash,
-            hash: LedgerEvent.computeHash(seq: seq, time: time, actor: actor, action: action.rawValue, subject: subject,
-                                          payload: text, prevHash: prevHash))
+            hash: LedgerEvent.computeHash(
+                seq: seq, time: time, actor: actor, action: action.rawValue, subject: subject,
+                payload: text, prevHash: prevHash))
         try event.insert(db)
         return event
     }

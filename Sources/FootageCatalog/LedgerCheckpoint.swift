@@ -23,8 +23,8 @@ public struct LedgerCheckpoint: Sendable, Hashable, CustomStringConvertible {
         guard trimmed.hasPrefix(Self.prefix) else { return nil }
         let parts = trimmed.dropFirst(Self.prefix.count).split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
-              let events = Int64(parts[0]),
-              parts[1].count == 64, parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+            let events = Int64(parts[0]),
+            parts[1].count == 64, parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
         else { return nil }
         self.events = events
         self.head = String(parts[1])

@@ -20,8 +20,10 @@ extension Catalog {
     /// Records an evidence link in one transaction with its ledger event. The range is checked against the clip's
     /// duration; the keyframes inside the range are recorded with their hashes, so that the link names exactly
     /// which stills it rests on.
-    public func link(claimId: Int64, clip: ClipRecord, start: Double?, end: Double?, stance: Stance,
-                     confidence: Confidence, note: String?, actor: String) throws -> LinkRecord {
+    public func link(
+        claimId: Int64, clip: ClipRecord, start: Double?, end: Double?, stance: Stance,
+        confidence: Confidence, note: String?, actor: String
+    ) throws -> LinkRecord {
         let duration = clip.duration ?? 0
         let from = start ?? 0
         let to = end ?? duration
@@ -34,15 +36,21 @@ extension Catalog {
             guard let claim = try ClaimRecord.fetchOne(db, key: claimId) else {
                 throw CatalogError.missingRecord(.claim, id: claimId)
             }
-            let frames = try Row.fetchAll(db, sql: """
-                SELECT id, time, sha256, pdq FROM keyframe WHERE clip_id = ? AND time >= ? AND time <= ? ORDER BY time, id
-                """, arguments: [clip.id, from - Catalog.rangeSlack, to + Catalog.rangeSlack])
-            let keyframes: JSONValue = .array(frames.map { row in
-                ["id": .int(row["id"]), "time": .double(row["time"]), "sha256": .string(row["sha256"]),
-                 "pdq": .string(row["pdq"])]
-            })
-            var new = NewLink(claimId: claim.id, clipId: clip.id, clipSha256: clip.sha256, start: from, end: to,
-                              stance: stance, confidence: confidence, note: note)
+            let frames = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, time, sha256, pdq FROM keyframe WHERE clip_id = ? AND time >= ? AND time <= ? ORDER BY time, id
+                    """, arguments: [clip.id, from - Catalog.rangeSlack, to + Catalog.rangeSlack])
+            let keyframes: JSONValue = .array(
+                frames.map { row in
+                    [
+                        "id": .int(row["id"]), "time": .double(row["time"]), "sha256": .string(row["sha256"]),
+                        "pdq": .string(row["pdq"]),
+                    ]
+                })
+            var new = NewLink(
+                claimId: claim.id, clipId: clip.id, clipSha256: clip.sha256, start: from, end: to,
+                stance: stance, confidence: confidence, note: note)
             new.keyframes = keyframes.canonicalText
             new.createdAt = Timestamp.now()
             new.createdBy = actor
@@ -50,8 +58,9 @@ extension Catalog {
             if let note, !note.isEmpty {
                 try SearchIndex.add(db, kind: "link", ref: link.shortID, field: "note", text: note)
             }
-            _ = try Ledger.append(db, actor: actor, action: .linkAdd, subject: link.shortID,
-                                  payload: .object(link.ledgerFields))
+            _ = try Ledger.append(
+                db, actor: actor, action: .linkAdd, subject: link.shortID,
+                payload: .object(link.ledgerFields))
             return link
         }
     }
@@ -67,8 +76,9 @@ extension Catalog {
             link.retractedBy = actor
             link.retractionNote = note
             try link.update(db)
-            _ = try Ledger.append(db, actor: actor, action: .linkRetract, subject: link.shortID,
-                                  payload: ["link_id": .int(linkId), "note": .optional(note)])
+            _ = try Ledger.append(
+                db, actor: actor, action: .linkRetract, subject: link.shortID,
+                payload: ["link_id": .int(linkId), "note": .optional(note)])
             return link
         }
     }
@@ -83,8 +93,11 @@ extension Catalog {
 
     /// Every link of the given claims, retracted ones included, with their clips.
     public func evidence(claimIds: [Int64]) throws -> [LinkEvidence] {
-        try read { db in try Catalog.evidence(db, where: "link.claim_id IN (SELECT value FROM json_each(?))",
-                                              argument: JSONValue.array(claimIds.map(JSONValue.int)).canonicalText) }
+        try read { db in
+            try Catalog.evidence(
+                db, where: "link.claim_id IN (SELECT value FROM json_each(?))",
+                argument: JSONValue.array(claimIds.map(JSONValue.int)).canonicalText)
+        }
     }
 
     /// Every link that bears on a clip.
@@ -95,8 +108,9 @@ extension Catalog {
     private static func evidence(_ db: Database, where condition: String, argument: some DatabaseValueConvertible)
         throws -> [LinkEvidence]
     {
-        let links = try LinkRecord.fetchAll(db, sql: "SELECT link.* FROM link WHERE \(condition) ORDER BY link.id",
-                                            arguments: [argument])
+        let links = try LinkRecord.fetchAll(
+            db, sql: "SELECT link.* FROM link WHERE \(condition) ORDER BY link.id",
+            arguments: [argument])
         var clips: [Int64: ClipRecord] = [:]
         var claims: [Int64: ClaimRecord] = [:]
         var articles: [Int64: ArticleRecord] = [:]
@@ -105,38 +119,48 @@ extension Catalog {
         for link in links {
             if clips[link.clipId] == nil {
                 clips[link.clipId] = try ClipRecord.fetchOne(db, key: link.clipId)
-                let row = try Row.fetchOne(db, sql: """
-                    SELECT coalesce(publisher, platform_uploader) AS publisher, coalesce(platform, platform_extractor) AS platform
-                    FROM acquisition WHERE clip_id = ? ORDER BY id LIMIT 1
-                    """, arguments: [link.clipId])
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT coalesce(publisher, platform_uploader) AS publisher, coalesce(platform, platform_extractor) AS platform
+                        FROM acquisition WHERE clip_id = ? ORDER BY id LIMIT 1
+                        """, arguments: [link.clipId])
                 sources[link.clipId] = (row?["publisher"], row?["platform"])
             }
             if claims[link.claimId] == nil { claims[link.claimId] = try ClaimRecord.fetchOne(db, key: link.claimId) }
             guard let clip = clips[link.clipId], let claim = claims[link.claimId] else { continue }
-            if articles[claim.articleId] == nil { articles[claim.articleId] = try ArticleRecord.fetchOne(db, key: claim.articleId) }
+            if articles[claim.articleId] == nil {
+                articles[claim.articleId] = try ArticleRecord.fetchOne(db, key: claim.articleId)
+            }
             guard let article = articles[claim.articleId] else { continue }
             let source = sources[link.clipId] ?? (nil, nil)
-            result.append(LinkEvidence(link: link, clip: clip, claim: claim, article: article,
-                                       publisher: source.0, platform: source.1))
+            result.append(
+                LinkEvidence(
+                    link: link, clip: clip, claim: claim, article: article,
+                    publisher: source.0, platform: source.1))
         }
         return result
     }
 
     /// Clips whose acquisition names one of `publishers` or `platforms` (case-insensitive substring), for
     /// suggesting candidates to a claim that refers to footage.
-    public func candidateClips(publishers: [String], platforms: [String]) throws -> [(clip: ClipRecord, reason: String)] {
+    public func candidateClips(publishers: [String], platforms: [String]) throws -> [(clip: ClipRecord, reason: String)]
+    {
         try read { db in
             var found: [(ClipRecord, String)] = []
             var seen = Set<Int64>()
             let terms = publishers.map { ("publisher", $0) } + platforms.map { ("platform", $0) }
             for (field, term) in terms where !term.isEmpty {
-                let column = field == "publisher"
+                let column =
+                    field == "publisher"
                     ? "coalesce(a.publisher, '') || ' ' || coalesce(a.platform_uploader, '') || ' ' || coalesce(a.platform_channel, '')"
                     : "coalesce(a.platform, '') || ' ' || coalesce(a.platform_extractor, '') || ' ' || coalesce(a.platform_url, '')"
-                let rows = try ClipRecord.fetchAll(db, sql: """
-                    SELECT DISTINCT clip.* FROM clip JOIN acquisition a ON a.clip_id = clip.id
-                    WHERE instr(lower(\(column)), lower(?)) > 0 ORDER BY clip.id LIMIT 50
-                    """, arguments: [term])
+                let rows = try ClipRecord.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT clip.* FROM clip JOIN acquisition a ON a.clip_id = clip.id
+                        WHERE instr(lower(\(column)), lower(?)) > 0 ORDER BY clip.id LIMIT 50
+                        """, arguments: [term])
                 for clip in rows where !seen.contains(clip.id) {
                     seen.insert(clip.id)
                     found.append((clip, "\(field) matches \"\(term)\""))

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCore
+import Foundation
 import GRDB
 
 /// A match as stored: its row id and `NewMatch`'s fields.
@@ -28,8 +28,10 @@ public struct NewMatch: SnakeCaseRecord, Sendable, Equatable {
     public var matchedAt: String
     public var matchedBy: String
 
-    public init(clipA: Int64, clipB: Int64, shareA: Double, shareB: Double, offset: Double, transform: MatchTransform?,
-                segments: JSONValue, matchedFrames: Int, meanDistance: Double, rule: JSONValue) {
+    public init(
+        clipA: Int64, clipB: Int64, shareA: Double, shareB: Double, offset: Double, transform: MatchTransform?,
+        segments: JSONValue, matchedFrames: Int, meanDistance: Double, rule: JSONValue
+    ) {
         precondition(clipA < clipB, "a match is stored with the smaller clip id as A")
         self.clipA = clipA
         self.clipB = clipB
@@ -86,8 +88,9 @@ extension Catalog {
             let existing = try Self.match(db, clipA: match.clipA, clipB: match.clipB)
             let fields = match.ledgerFields(shaA: shaA, shaB: shaB)
             if let existing,
-               JSONValue.object(existing.fields.ledgerFields(shaA: shaA, shaB: shaB)).canonicalText
-                == JSONValue.object(fields).canonicalText {
+                JSONValue.object(existing.fields.ledgerFields(shaA: shaA, shaB: shaB)).canonicalText
+                    == JSONValue.object(fields).canonicalText
+            {
                 return (existing, false)
             }
             var new = match
@@ -102,8 +105,9 @@ extension Catalog {
             }
             var payload = fields
             payload["match_id"] = .int(saved.id)
-            _ = try Ledger.append(db, actor: actor, action: .clipsMatch, subject: "match:\(saved.id)",
-                                  payload: .object(payload))
+            _ = try Ledger.append(
+                db, actor: actor, action: .clipsMatch, subject: "match:\(saved.id)",
+                payload: .object(payload))
             return (saved, true)
         }
     }
@@ -116,9 +120,12 @@ extension Catalog {
             guard let existing = try Self.match(db, clipA: clipA, clipB: clipB) else { return false }
             let (shaA, shaB) = try Self.shas(db, clipA, clipB)
             try existing.delete(db)
-            _ = try Ledger.append(db, actor: actor, action: .clipsMatch, subject: "match:\(existing.id)",
-                                  payload: ["a": .string(shaA), "b": .string(shaB), "matched": false,
-                                            "match_id": .int(existing.id)])
+            _ = try Ledger.append(
+                db, actor: actor, action: .clipsMatch, subject: "match:\(existing.id)",
+                payload: [
+                    "a": .string(shaA), "b": .string(shaB), "matched": false,
+                    "match_id": .int(existing.id),
+                ])
             return true
         }
     }
@@ -177,12 +184,15 @@ extension Catalog {
         var present = Set<Int64>()
         for match in try readableRecords(MatchRecord.all(), db, problems: &problems) {
             present.insert(match.id)
-            var expected = match.fields.ledgerFields(shaA: shaByID[match.clipA] ?? "?",
-                                                     shaB: shaByID[match.clipB] ?? "?")
+            var expected = match.fields.ledgerFields(
+                shaA: shaByID[match.clipA] ?? "?",
+                shaB: shaByID[match.clipB] ?? "?")
             expected["match_id"] = .int(match.id)
             if latest[match.id]?.canonicalText != JSONValue.object(expected).canonicalText {
-                problems.append(CheckProblem(subject: "match \(match.id)",
-                    message: "differs from its ledger event (edited outside footage)"))
+                problems.append(
+                    CheckProblem(
+                        subject: "match \(match.id)",
+                        message: "differs from its ledger event (edited outside footage)"))
             }
         }
         for (id, payload) in latest where payload["matched"] == .bool(true) && !present.contains(id) {

@@ -1,6 +1,6 @@
+import FootageCore
 import Foundation
 import GRDB
-import FootageCore
 
 extension Catalog {
     /// Cross-checks the records against the ledger: each clip must have its `clip.register` event with the same
@@ -13,7 +13,8 @@ extension Catalog {
             var registered: [String: JSONValue] = [:]
             var locationEvents = Set<String>()
             var acquisitionEvents: [Int64: JSONValue] = [:]
-            let cursor = try LedgerEvent
+            let cursor =
+                try LedgerEvent
                 .filter { [LedgerAction.clipRegister, .locationAdd, .acquisitionAdd].contains($0.action) }
                 .fetchCursor(db)
             while let event = try cursor.next() {
@@ -35,16 +36,21 @@ extension Catalog {
                     continue
                 }
                 if payload["size"] != .int(clip.size) {
-                    problems.append(CheckProblem(subject: subject, message: "its size differs from the ledger's record"))
+                    problems.append(
+                        CheckProblem(subject: subject, message: "its size differs from the ledger's record"))
                 }
                 if payload["probe_sha256"]?.stringValue != Hashing.sha256Hex(clip.probeJson) {
-                    problems.append(CheckProblem(subject: subject, message: "its metadata differs from what was registered"))
+                    problems.append(
+                        CheckProblem(subject: subject, message: "its metadata differs from what was registered"))
                 }
             }
             for location in try Catalog.readableRecords(LocationRecord.all(), db, problems: &problems) {
                 let sha = shaByID[location.clipId] ?? "?"
                 if !locationEvents.contains(sha + "\n" + location.path) {
-                    problems.append(CheckProblem(subject: location.path, message: "location has no ledger event (added or edited outside footage)"))
+                    problems.append(
+                        CheckProblem(
+                            subject: location.path,
+                            message: "location has no ledger event (added or edited outside footage)"))
                 }
             }
             for acquisition in try Catalog.readableRecords(AcquisitionRecord.all(), db, problems: &problems) {
@@ -52,10 +58,15 @@ extension Catalog {
                 var expected = acquisition.ledgerFields
                 expected["acquisition_id"] = .int(acquisition.id)
                 if acquisitionEvents[acquisition.id]?.canonicalText != JSONValue.object(expected).canonicalText {
-                    problems.append(CheckProblem(subject: subject, message: "differs from its ledger event (edited outside footage)"))
+                    problems.append(
+                        CheckProblem(
+                            subject: subject, message: "differs from its ledger event (edited outside footage)"))
                 }
-                if let text = acquisition.sidecarJson, let sha = acquisition.sidecarSha256, Hashing.sha256Hex(text) != sha {
-                    problems.append(CheckProblem(subject: subject, message: "its stored sidecar no longer matches its SHA-256"))
+                if let text = acquisition.sidecarJson, let sha = acquisition.sidecarSha256,
+                    Hashing.sha256Hex(text) != sha
+                {
+                    problems.append(
+                        CheckProblem(subject: subject, message: "its stored sidecar no longer matches its SHA-256"))
                 }
             }
             problems += try Catalog.unknownActionProblems(db)
@@ -75,15 +86,19 @@ extension Catalog {
         return try Row.fetchAll(db, request).map { row in
             let action: DatabaseValue = row[1]
             let text = String.fromDatabaseValue(action) ?? action.description
-            return CheckProblem(CatalogError.unknownValue(table: LedgerEvent.databaseTableName, row: row[0],
-                                                          column: "action", value: text))
+            return CheckProblem(
+                CatalogError.unknownValue(
+                    table: LedgerEvent.databaseTableName, row: row[0],
+                    column: "action", value: text))
         }
     }
 
     /// The records `request` selects, read one row at a time: a row that does not read as a record (a word outside
     /// its column's vocabulary, a value of the wrong type) is a problem of its own, and every other row is checked.
-    static func readableRecords<Record: FetchableRecord>(_ request: QueryInterfaceRequest<Record>, _ db: Database,
-                                                         problems: inout [CheckProblem]) throws -> [Record] {
+    static func readableRecords<Record: FetchableRecord>(
+        _ request: QueryInterfaceRequest<Record>, _ db: Database,
+        problems: inout [CheckProblem]
+    ) throws -> [Record] {
         var records: [Record] = []
         let rows = try Row.fetchCursor(db, request)
         while let row = try rows.next() {
@@ -104,7 +119,9 @@ extension Catalog {
         var recorded: [Int64: (subject: String, payload: JSONValue)] = [:]
         let events = try LedgerEvent.filter { $0.action == action }.orderByPrimaryKey().fetchCursor(db)
         while let event = try events.next() {
-            guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload[key] else { continue }
+            guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload[key] else {
+                continue
+            }
             recorded[id] = (event.subject, payload)
         }
         return recorded
@@ -115,18 +132,22 @@ extension Catalog {
         let recorded = try eventPayloads(db, action: .clipAssess, key: "assessment_id")
         var problems: [CheckProblem] = []
         let assessments = try readableRecords(AssessmentRecord.all(), db, problems: &problems)
-        return problems + assessments.compactMap { assessment in
-            let expected: JSONValue = ["assessment_id": .int(assessment.id),
-                                       "category": .string(assessment.category.rawValue),
-                                       "note": .optional(assessment.note)]
-            guard let event = recorded[assessment.id], event.subject == assessment.clipSha256,
-                  event.payload.canonicalText == expected.canonicalText
-            else {
-                return CheckProblem(subject: "assessment \(assessment.id)",
-                                    message: "differs from its ledger event (edited outside footage)")
+        return problems
+            + assessments.compactMap { assessment in
+                let expected: JSONValue = [
+                    "assessment_id": .int(assessment.id),
+                    "category": .string(assessment.category.rawValue),
+                    "note": .optional(assessment.note),
+                ]
+                guard let event = recorded[assessment.id], event.subject == assessment.clipSha256,
+                    event.payload.canonicalText == expected.canonicalText
+                else {
+                    return CheckProblem(
+                        subject: "assessment \(assessment.id)",
+                        message: "differs from its ledger event (edited outside footage)")
+                }
+                return nil
             }
-            return nil
-        }
     }
 
     /// Each evidence link must match its `link.add` event (claim, clip SHA-256, range, stance, confidence, note,
@@ -147,22 +168,34 @@ extension Catalog {
             // A retraction removed, or one added, behind footage's back changes what the evidence says.
             let retraction = retractions[link.id]
             if (retraction == nil) != (link.retractedAt == nil)
-                || (retraction.map { $0.payload["note"] != .optional(link.retractionNote) } ?? false) {
-                problems.append(CheckProblem(subject: subject,
-                    message: "its retraction differs from the ledger (retracted or restored outside footage)"))
+                || (retraction.map { $0.payload["note"] != .optional(link.retractionNote) } ?? false)
+            {
+                problems.append(
+                    CheckProblem(
+                        subject: subject,
+                        message: "its retraction differs from the ledger (retracted or restored outside footage)"))
             }
             // Compared as canonical text: a stored 2.0 reads back as the integer 2, and both print as "2".
             if recorded[link.shortID]?.canonicalText != JSONValue.object(link.ledgerFields).canonicalText {
-                problems.append(CheckProblem(subject: subject, message: "differs from its ledger event (claim, clip, range, stance or note edited outside footage)"))
+                problems.append(
+                    CheckProblem(
+                        subject: subject,
+                        message:
+                            "differs from its ledger event (claim, clip, range, stance or note edited outside footage)")
+                )
             }
             if shaByID[link.clipId] != link.clipSha256 {
-                problems.append(CheckProblem(subject: subject, message: "names clip \(link.clipSha256.prefix(12)) but points at another row"))
+                problems.append(
+                    CheckProblem(
+                        subject: subject, message: "names clip \(link.clipSha256.prefix(12)) but points at another row")
+                )
             }
             for frame in link.keyframesValue.arrayItems {
                 guard case .int(let id)? = frame["id"] else { continue }
                 let stored = keyframes[id]
                 if stored?.0 != frame["sha256"]?.stringValue || stored?.1 != frame["pdq"]?.stringValue {
-                    problems.append(CheckProblem(subject: subject, message: "keyframe \(id) it rests on is missing or changed"))
+                    problems.append(
+                        CheckProblem(subject: subject, message: "keyframe \(id) it rests on is missing or changed"))
                 }
             }
         }

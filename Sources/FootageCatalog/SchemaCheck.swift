@@ -1,5 +1,5 @@
-import GRDB
 import FootageCore
+import GRDB
 
 /// Refuses a catalogue file whose schema is not exactly one that footage's migrations make.
 ///
@@ -67,10 +67,11 @@ enum SchemaCheck {
 
     static func objects(_ db: Database) throws -> Set<Object> {
         let rows = try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master")
-        return Set(rows.compactMap { row in
-            let object = Object(type: row[0], name: row[1], table: row[2], sql: row[3])
-            return object.type == "table" && sqliteOwnTables.contains(object.name) ? nil : object
-        })
+        return Set(
+            rows.compactMap { row in
+                let object = Object(type: row[0], name: row[1], table: row[2], sql: row[3])
+                return object.type == "table" && sqliteOwnTables.contains(object.name) ? nil : object
+            })
     }
 
     /// Checks the file's schema and returns the migrations it has, or throws: `notACatalog` naming what differs,
@@ -96,7 +97,8 @@ enum SchemaCheck {
             }
         }
         // The migrations table is now known to be the plain table footage makes (or absent from a new file).
-        let listed = found.contains(migrationsTable)
+        let listed =
+            found.contains(migrationsTable)
             ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").sorted() : []
         guard let applied = candidates.first(where: { $0.sorted() == listed }) else {
             try refuseNewer(db, found: found, known: migrations, path: path)
@@ -106,8 +108,9 @@ enum SchemaCheck {
     }
 
     /// The table in which GRDB's migrator lists the migrations applied.
-    static let migrationsTable = Object(type: "table", name: "grdb_migrations", table: "grdb_migrations",
-                                        sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+    static let migrationsTable = Object(
+        type: "table", name: "grdb_migrations", table: "grdb_migrations",
+        sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
 
     /// A newer footage's catalogue has objects or migrations this one does not know: say "update footage" rather
     /// than "refused", after checking that its migrations table is the plain table GRDB makes.

@@ -31,8 +31,9 @@ extension Catalog {
                 var seal: SealRecord?
                 try db.inTransaction(.immediate) {
                     let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
-                    let new = NewSeal(time: Timestamp.now(), actor: actor, events: head?["seq"] ?? 0,
-                                      head: head?["hash"] ?? LedgerEvent.genesisHash)
+                    let new = NewSeal(
+                        time: Timestamp.now(), actor: actor, events: head?["seq"] ?? 0,
+                        head: head?["hash"] ?? LedgerEvent.genesisHash)
                     seal = try SealRecord.insert(new, in: db)
                     return .commit
                 }
@@ -61,9 +62,13 @@ extension Catalog {
             return [CheckProblem(subject: subject, message: "\(broken) (the checkpoint covers events 1–\(covered))")]
         }
         if covered == 0 {
-            return checkpoint.head == LedgerEvent.genesisHash ? []
-                : [CheckProblem(subject: subject,
-                                message: "covers no events but names a head; footage never prints that")]
+            return checkpoint.head == LedgerEvent.genesisHash
+                ? []
+                : [
+                    CheckProblem(
+                        subject: subject,
+                        message: "covers no events but names a head; footage never prints that")
+                ]
         }
         // The head's hash alone, read as text: the event may hold an action this footage does not know.
         let head = try read { db in
@@ -71,14 +76,20 @@ extension Catalog {
         }
         if head == nil {
             let count = try ledgerHead().count
-            return [CheckProblem(subject: subject,
-                message: "the ledger now has \(count) events, fewer than the \(covered) it covered: "
-                    + "events were removed")]
+            return [
+                CheckProblem(
+                    subject: subject,
+                    message: "the ledger now has \(count) events, fewer than the \(covered) it covered: "
+                        + "events were removed")
+            ]
         }
         if let head, head != checkpoint.head {
-            return [CheckProblem(subject: subject,
-                message: "event \(covered) no longer hashes to the checkpoint's head: events 1–\(covered) were "
-                    + "rewritten since (the chain recomputed)")]
+            return [
+                CheckProblem(
+                    subject: subject,
+                    message: "event \(covered) no longer hashes to the checkpoint's head: events 1–\(covered) were "
+                        + "rewritten since (the chain recomputed)")
+            ]
         }
         return []
     }

@@ -11,15 +11,16 @@ import GRDB
 enum SealSchema {
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v6 seals") { db in
-            try db.execute(sql: """
-                CREATE TABLE seal (
-                    id INTEGER PRIMARY KEY,
-                    time TEXT NOT NULL,
-                    actor TEXT NOT NULL,
-                    events INTEGER NOT NULL CHECK (events >= 0),
-                    head TEXT NOT NULL CHECK (length(head) = 64)
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE seal (
+                        id INTEGER PRIMARY KEY,
+                        time TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        events INTEGER NOT NULL CHECK (events >= 0),
+                        head TEXT NOT NULL CHECK (length(head) = 64)
+                    );
+                    """)
         }
     }
 }

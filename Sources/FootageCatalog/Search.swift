@@ -22,12 +22,16 @@ extension Catalog {
         let expression = Catalog.ftsExpression(query)
         guard !expression.isEmpty else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT kind, ref, field, snippet(search, 3, '[', ']', '…', 16) AS snippet, bm25(search) AS rank
-                FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?
-                """, arguments: [expression, limit]).map { row in
-                SearchHit(kind: row["kind"], ref: row["ref"], field: row["field"], snippet: row["snippet"],
-                          rank: row["rank"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kind, ref, field, snippet(search, 3, '[', ']', '…', 16) AS snippet, bm25(search) AS rank
+                    FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?
+                    """, arguments: [expression, limit]
+            ).map { row in
+                SearchHit(
+                    kind: row["kind"], ref: row["ref"], field: row["field"], snippet: row["snippet"],
+                    rank: row["rank"])
             }
         }
     }

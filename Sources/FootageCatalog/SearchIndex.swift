@@ -6,7 +6,8 @@ import GRDB
 /// from elsewhere cannot smuggle behaviour in through its schema. See <https://www.sqlite.org/fts5.html>.
 enum SearchIndex {
     static func add(_ db: Database, kind: String, ref: String, field: String, text: String) throws {
-        try db.execute(sql: "INSERT INTO search(kind, ref, field, text) VALUES (?, ?, ?, ?)",
-                       arguments: [kind, ref, field, text])
+        try db.execute(
+            sql: "INSERT INTO search(kind, ref, field, text) VALUES (?, ?, ?, ?)",
+            arguments: [kind, ref, field, text])
     }
 }

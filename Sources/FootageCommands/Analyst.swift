@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Who is making a change: `--by NAME`, else the login name, recorded as the ledger event's actor.

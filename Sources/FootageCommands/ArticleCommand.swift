@@ -28,7 +28,8 @@ struct ArticleCommand: ParsableCommand {
 
         func validate() throws {
             if let published, !DateText.isDate(published) {
-                throw ValidationError("--published takes a date like 2016-07-01 or 2016-07-01T14:05:00Z, not '\(published)'")
+                throw ValidationError(
+                    "--published takes a date like 2016-07-01 or 2016-07-01T14:05:00Z, not '\(published)'")
             }
         }
 
@@ -41,11 +42,15 @@ struct ArticleCommand: ParsableCommand {
             overrides.author = author
             let result = try ArticleJob.add(file: file, overrides: overrides, catalog: catalog, analyst: analyst.name)
             if output.json {
-                Output.row(ArticleRow(result.article, claims: result.claims.count,
-                                      status: result.added ? "imported" : "known"))
+                Output.row(
+                    ArticleRow(
+                        result.article, claims: result.claims.count,
+                        status: result.added ? "imported" : "known"))
                 result.claims.forEach { Output.row(ClaimRow($0)) }
             } else {
-                Output.line("\(result.added ? "imported" : "known   ") \(result.article.shortID)  \(Output.safe(result.article.headline))  (\(result.claims.count) claims)")
+                Output.line(
+                    "\(result.added ? "imported" : "known   ") \(result.article.shortID)  \(Output.safe(result.article.headline))  (\(result.claims.count) claims)"
+                )
                 ClaimText.table(result.claims)
             }
         }
@@ -73,7 +78,8 @@ struct ClaimsCommand: ParsableCommand {
 }
 
 struct ClaimCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "claim", abstract: "Add claims by hand.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(
+        commandName: "claim", abstract: "Add claims by hand.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a claim to an article.")
@@ -100,7 +106,9 @@ struct ClaimCommand: ParsableCommand {
 enum ClaimText {
     static func table(_ claims: [ClaimRecord]) {
         for claim in claims {
-            Output.line("\(claim.shortID.padding(toLength: 6, withPad: " ", startingAt: 0)) [\(claim.kindList.joined(separator: ","))] \(Output.safe(claim.text))")
+            Output.line(
+                "\(claim.shortID.padding(toLength: 6, withPad: " ", startingAt: 0)) [\(claim.kindList.joined(separator: ","))] \(Output.safe(claim.text))"
+            )
         }
     }
 }

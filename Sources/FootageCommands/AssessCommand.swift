@@ -31,8 +31,9 @@ struct AssessCommand: ParsableCommand {
         if output.json {
             Output.row(AssessmentRow(record))
         } else {
-            Output.line("clip \(Output.short(clip.sha256)): \(category.label) (\(category.schemaOrgName)), "
-                + "by \(Output.safe(record.createdBy)) at \(record.createdAt)")
+            Output.line(
+                "clip \(Output.short(clip.sha256)): \(category.label) (\(category.schemaOrgName)), "
+                    + "by \(Output.safe(record.createdBy)) at \(record.createdAt)")
         }
     }
 }

@@ -23,8 +23,9 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "Only this clip (SHA-256 prefix or path) and the claims it bears on.") var ref: String?
     @Option(help: "Only this article (A3), its claims, links and linked clips.") var article: String?
     @Option(help: "CSV: only this table (clips, claims or links).") var table: CSVExport.Table?
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("Write here instead of stdout (for CSV without --table: a folder).", valueName: "PATH"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write here instead of stdout (for CSV without --table: a folder).", valueName: "PATH"))
     var path: String?
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
@@ -49,8 +50,9 @@ struct ExportCommand: ParsableCommand {
             for file in result.files { FileHandle.standardOutput.write(Data(file.text.utf8)) }
             return
         }
-        let written = try ExportFiles.write(result, format: format, table: table,
-                                            to: URL(fileURLWithPath: path).standardizedFileURL)
+        let written = try ExportFiles.write(
+            result, format: format, table: table,
+            to: URL(fileURLWithPath: path).standardizedFileURL)
         if output.json { written.forEach(Output.row) }
     }
 }

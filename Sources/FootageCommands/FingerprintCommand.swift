@@ -1,10 +1,10 @@
 import ArgumentParser
 import FootageCatalog
+import FootageCore
 import FootageKit
 import FootageMedia
-import Foundation
 import FootageWorkers
-import FootageCore
+import Foundation
 
 struct FingerprintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,8 +48,9 @@ struct FingerprintCommand: ParsableCommand {
     private static func print(_ result: FingerprintJob.Result, json: Bool) {
         if json { return Output.row(FingerprintRow(result)) }
         if let frames = result.frameCount, let usable = result.usableCount {
-            Output.line("\(Output.short(result.clip.sha256))  \(frames) frames, \(usable) usable"
-                + (result.replaced ? "  (replaced the earlier fingerprint)" : ""))
+            Output.line(
+                "\(Output.short(result.clip.sha256))  \(frames) frames, \(usable) usable"
+                    + (result.replaced ? "  (replaced the earlier fingerprint)" : ""))
         }
         if let note = result.note { Output.error("\(Output.short(result.clip.sha256)): \(note)") }
     }

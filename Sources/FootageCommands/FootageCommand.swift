@@ -14,7 +14,8 @@ public struct FootageCommand: ParsableCommand {
             """,
         version: "footage \(FootageVersion.string)",
         subcommands: [
-            InitCommand.self, ProbeCommand.self, HashCommand.self, RegisterCommand.self, KeyframesCommand.self, ListCommand.self, ShowCommand.self,
+            InitCommand.self, ProbeCommand.self, HashCommand.self, RegisterCommand.self, KeyframesCommand.self,
+            ListCommand.self, ShowCommand.self,
             ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self,
             LinkCommand.self, UnlinkCommand.self,
             XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self, SealCommand.self,

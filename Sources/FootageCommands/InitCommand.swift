@@ -7,7 +7,8 @@ import Foundation
 /// rather than finding one (see the README's command-line contract).
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a catalogue folder (Catalog/ and Media/) in DIR, default the current folder.")
+        commandName: "init",
+        abstract: "Create a catalogue folder (Catalog/ and Media/) in DIR, default the current folder.")
 
     @Argument(help: "The folder to make a catalogue of.") var folder: String = "."
     @OptionGroup var output: OutputOptions

@@ -1,9 +1,9 @@
 import ArgumentParser
 import FootageCatalog
+import FootageCore
 import FootageKit
 import FootageMedia
 import Foundation
-import FootageCore
 
 extension ExtractionMode: ExpressibleByArgument {}
 
@@ -21,7 +21,8 @@ struct KeyframesCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case jpg, png }
 
     @Argument(help: "Registered clips (SHA-256 prefix or path) or any media files.") var targets: [String]
-    @Option(help: "key (I-frames, default), scene (picture changes) or interval (every N seconds).") var mode: Mode = .key
+    @Option(help: "key (I-frames, default), scene (picture changes) or interval (every N seconds).") var mode: Mode =
+        .key
     @Option(name: .customLong("scene-threshold"), help: "Scene mode: change score from 0 to 1 that starts a new scene.")
     var sceneThreshold = 0.3
     @Option(help: "Interval mode: seconds between stills.") var every = 2.0
@@ -39,7 +40,9 @@ struct KeyframesCommand: ParsableCommand {
         if !(0.0...1.0).contains(sceneThreshold) { throw ValidationError("--scene-threshold must be between 0 and 1") }
         if !(every > 0 && every <= 86_400) { throw ValidationError("--every must be a number of seconds above 0") }
         if let max, max < 1 { throw ValidationError("--max must be at least 1") }
-        if let width, !(16...8192).contains(width) { throw ValidationError("--width must be between 16 and 8192 pixels") }
+        if let width, !(16...8192).contains(width) {
+            throw ValidationError("--width must be between 16 and 8192 pixels")
+        }
     }
 
     func run() throws {
@@ -78,16 +81,19 @@ struct KeyframesCommand: ParsableCommand {
     private static func print(_ extracted: KeyframeBatch.Extracted, json: Bool) {
         if json { return extracted.rows.forEach(Output.row) }
         for row in extracted.rows {
-            Output.line("\(TimeText.format(row.time))  \(row.pdq.prefix(16))  q\(row.quality)  "
-                + Output.safe(row.path))
+            Output.line(
+                "\(TimeText.format(row.time))  \(row.pdq.prefix(16))  q\(row.quality)  "
+                    + Output.safe(row.path))
         }
         if let sheet = extracted.sheet { Output.line("contact sheet: \(Output.safe(sheet))") }
         if let clip = extracted.clip {
-            Output.error("\(extracted.added ? "extracted" : "already extracted") \(extracted.rows.count) keyframes of "
-                + "clip \(Output.short(clip.sha256)) (\(extracted.mode.rawValue))")
+            Output.error(
+                "\(extracted.added ? "extracted" : "already extracted") \(extracted.rows.count) keyframes of "
+                    + "clip \(Output.short(clip.sha256)) (\(extracted.mode.rawValue))")
         } else {
-            Output.error("extracted \(extracted.rows.count) keyframes of \(Output.safe(extracted.file)) "
-                + "(not catalogued)")
+            Output.error(
+                "extracted \(extracted.rows.count) keyframes of \(Output.safe(extracted.file)) "
+                    + "(not catalogued)")
         }
     }
 

@@ -1,8 +1,8 @@
 import ArgumentParser
 import FootageCatalog
+import FootageCore
 import FootageKit
 import Foundation
-import FootageCore
 
 extension Stance: ExpressibleByArgument {}
 extension Confidence: ExpressibleByArgument {}
@@ -48,15 +48,17 @@ struct LinkCommand: ParsableCommand {
         let catalog = try catalogOptions.open()
         let claim = try catalog.claim(matching: self.claim)
         let clip = try catalog.clip(matching: ref)
-        let link = try catalog.link(claimId: claim.id, clip: clip, start: from?.seconds, end: to?.seconds,
-                                    stance: stance, confidence: confidence, note: note,
-                                    actor: analyst.name)
+        let link = try catalog.link(
+            claimId: claim.id, clip: clip, start: from?.seconds, end: to?.seconds,
+            stance: stance, confidence: confidence, note: note,
+            actor: analyst.name)
         if output.json {
             Output.row(LinkRow(link))
         } else {
-            Output.line("\(link.shortID): \(claim.shortID) \(link.stance) by clip \(Output.short(clip.sha256)) "
-                + "\(TimeText.format(link.start))–\(TimeText.format(link.end)) (\(link.confidence) confidence, "
-                + "\(link.keyframesValue.arrayCount) keyframes in range)")
+            Output.line(
+                "\(link.shortID): \(claim.shortID) \(link.stance) by clip \(Output.short(clip.sha256)) "
+                    + "\(TimeText.format(link.start))–\(TimeText.format(link.end)) (\(link.confidence) confidence, "
+                    + "\(link.keyframesValue.arrayCount) keyframes in range)")
         }
     }
 }
@@ -64,7 +66,9 @@ struct LinkCommand: ParsableCommand {
 struct UnlinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unlink",
-        abstract: "Retract an evidence link. The link stays in the record, marked retracted; the retraction is a ledger event.")
+        abstract:
+            "Retract an evidence link. The link stays in the record, marked retracted; the retraction is a ledger event."
+    )
 
     @Argument(help: "The link (L5).") var link: String
     @Option(help: "Why it is retracted.") var note: String?

@@ -29,10 +29,14 @@ struct ListCommand: ParsableCommand {
             return
         }
         if articles.isEmpty { return Output.line("no articles yet; add one with `footage article add FILE`") }
-        Output.table(["ID", "PUBLISHED", "OUTLET", "CLAIMS", "HEADLINE"], articles.map { item in
-            [item.article.shortID, item.article.published ?? "-", Output.safe(item.article.outlet ?? "-"),
-             String(item.claims), Output.safe(item.article.headline)]
-        })
+        Output.table(
+            ["ID", "PUBLISHED", "OUTLET", "CLAIMS", "HEADLINE"],
+            articles.map { item in
+                [
+                    item.article.shortID, item.article.published ?? "-", Output.safe(item.article.outlet ?? "-"),
+                    String(item.claims), Output.safe(item.article.headline),
+                ]
+            })
     }
 
     private func listClaims(_ catalog: Catalog) throws {
@@ -60,9 +64,11 @@ struct ListCommand: ParsableCommand {
                 let clip = s.clip
                 let video = [clip.videoCodec, clip.width.flatMap { w in clip.height.map { "\(w)x\($0)" } }]
                     .compactMap { $0 }.joined(separator: " ")
-                return [Output.short(clip.sha256), Output.duration(clip.duration), Output.bytes(clip.size),
-                        video.isEmpty ? "-" : video, Output.safe(s.publisher ?? "-"), Output.safe(s.platform ?? "-"),
-                        Output.safe(s.path.map { ($0 as NSString).lastPathComponent } ?? "-")]
+                return [
+                    Output.short(clip.sha256), Output.duration(clip.duration), Output.bytes(clip.size),
+                    video.isEmpty ? "-" : video, Output.safe(s.publisher ?? "-"), Output.safe(s.platform ?? "-"),
+                    Output.safe(s.path.map { ($0 as NSString).lastPathComponent } ?? "-"),
+                ]
             })
     }
 }

@@ -19,9 +19,10 @@ struct LogCommand: ParsableCommand {
             if output.json {
                 Output.row(LedgerEventRow(event))
             } else {
-                Output.line("\(event.seq)  \(event.time)  \(Output.safe(event.actor))  \(event.action)  "
-                    + "\(Output.safe(event.subject.count == 64 ? Output.short(event.subject) : event.subject))  "
-                    + "\(Output.short(event.hash))")
+                Output.line(
+                    "\(event.seq)  \(event.time)  \(Output.safe(event.actor))  \(event.action)  "
+                        + "\(Output.safe(event.subject.count == 64 ? Output.short(event.subject) : event.subject))  "
+                        + "\(Output.short(event.hash))")
             }
         }
     }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import FootageCatalog
 import FootageKit
+import FootageMatching
 import FootageMedia
 import Foundation
-import FootageMatching
 
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +17,9 @@ struct MatchCommand: ParsableCommand {
             """)
 
     @Argument(help: "Nothing, one registered clip (SHA-256 prefix or path), or two files.") var targets: [String] = []
-    @Option(name: .customLong("query-rate"),
-            help: "Sample the query clip again at this many frames per second (dense sampling finds trimmed copies).")
+    @Option(
+        name: .customLong("query-rate"),
+        help: "Sample the query clip again at this many frames per second (dense sampling finds trimmed copies).")
     var queryRate: Double?
     @Option(help: "FILE FILE: frames per second sampled from each file.") var rate = 1.0
     @Option(name: .customLong("min-share"), help: "The share of the shorter clip's distinct images that must match.")
@@ -57,8 +58,9 @@ struct MatchCommand: ParsableCommand {
         for pair in search.pairs {
             let found = pair.found
             Output.line("A \(Output.short(found.clip.sha256))  \(Output.safe(pair.aPath))")
-            Output.line("B \(Output.short(found.other.sha256))  \(Output.safe(pair.bPath))"
-                + (found.changed ? "  (new or changed)" : ""))
+            Output.line(
+                "B \(Output.short(found.other.sha256))  \(Output.safe(pair.bPath))"
+                    + (found.changed ? "  (new or changed)" : ""))
             MatchOutput.print(found.match, overlap: found.overlap)
             Output.line("")
         }
@@ -80,13 +82,15 @@ struct MatchCommand: ParsableCommand {
 /// A match for people.
 enum MatchOutput {
     static func print(_ match: ClipMatch, overlap: MatchSegment? = nil, indent: String = "  ") {
-        var summary = "\(indent)shares \(MatchText.share(match.shareOfA)) of A's frames and \(MatchText.share(match.shareOfB)) of B's, "
+        var summary =
+            "\(indent)shares \(MatchText.share(match.shareOfA)) of A's frames and \(MatchText.share(match.shareOfB)) of B's, "
             + "\(MatchText.offset(match.offset)) (B ≈ A + offset)"
         if let transform = MatchText.transform(match.transform) { summary += "; B is A \(transform)" }
         Output.line(summary)
         if let overlap {
-            Output.line("\(indent)overlap at this offset: \(MatchText.segment(overlap)) "
-                + "(\(Int((overlap.aEnd - overlap.aStart).rounded())) s); matched segments:")
+            Output.line(
+                "\(indent)overlap at this offset: \(MatchText.segment(overlap)) "
+                    + "(\(Int((overlap.aEnd - overlap.aStart).rounded())) s); matched segments:")
         }
         for segment in match.segments {
             Output.line("\(indent)\(MatchText.segment(segment)), \(MatchText.offset(match.offset))")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FootageKit
-import Foundation
 import FootageWorkers
+import Foundation
 
 /// `footage media-worker` (hidden): the isolated process that probes, extracts keyframes and fingerprints files
 /// for the other commands. Not for people: it speaks framed binary messages on stdin and stdout (see
@@ -38,7 +38,9 @@ struct MediaWorkerCommand: ParsableCommand {
         if environment["FOOTAGE_ISOLATION"] == "off" { return }
         let forks = environment["FOOTAGE_FORK_SERVER"] == "off" ? nil : forkServerArguments
         // The running binary itself, even if its file was replaced or moved since it started.
-        MediaRunner.isolate(.init(executable: "/proc/self/exe", name: CommandLine.arguments.first ?? "footage",
-                                  arguments: workerArguments, forkServerArguments: forks))
+        MediaRunner.isolate(
+            .init(
+                executable: "/proc/self/exe", name: CommandLine.arguments.first ?? "footage",
+                arguments: workerArguments, forkServerArguments: forks))
     }
 }

@@ -11,8 +11,9 @@ struct CatalogOptions: ParsableArguments {
     var folder: String?
 
     var root: URL? {
-        Catalog.locate(explicit: folder, environment: ProcessInfo.processInfo.environment,
-                       start: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        Catalog.locate(
+            explicit: folder, environment: ProcessInfo.processInfo.environment,
+            start: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
     /// Opens the catalogue, or fails with a message that says how to make one.
@@ -50,8 +51,9 @@ struct AnalystOptions: ParsableArguments {
 
 /// `--jobs N`: how many files or clips are worked on at once; without it, one per core.
 struct JobsOptions: ParsableArguments {
-    @Option(name: .customLong("jobs"),
-            help: ArgumentHelp("How many files or clips at once (default: the number of cores).", valueName: "N"))
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp("How many files or clips at once (default: the number of cores).", valueName: "N"))
     var explicit: Int?
 
     var count: Int { explicit ?? ProcessInfo.processInfo.activeProcessorCount }

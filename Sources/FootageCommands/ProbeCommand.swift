@@ -2,8 +2,8 @@ import ArgumentParser
 import FootageCatalog
 import FootageKit
 import FootageMedia
-import Foundation
 import FootageWorkers
+import Foundation
 
 struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,18 +43,25 @@ enum ProbeText {
         let format = probe.format
         let footage = probe.footage
         Output.line(Output.safe(path))
-        Output.line("  container  \(format.formatName)  \(Output.duration(format.duration))  "
-            + "\(format.size.map(Output.bytes) ?? "-")  \(format.bitRate.map { "\($0 / 1000) kb/s" } ?? "")")
+        Output.line(
+            "  container  \(format.formatName)  \(Output.duration(format.duration))  "
+                + "\(format.size.map(Output.bytes) ?? "-")  \(format.bitRate.map { "\($0 / 1000) kb/s" } ?? "")")
         for s in probe.streams {
             let size = s.width.flatMap { w in s.height.map { "\(w)x\($0)" } }
             let rate = s.codecType == "video" ? "\(s.avgFrameRate) fps" : s.sampleRate.map { "\($0) Hz" }
-            let parts = [s.codecType, s.codecName, s.profile, size, s.pixFmt, rate, s.channelLayout,
-                         s.displayRotation.map { "rotation \(Int($0))°" }]
+            let parts = [
+                s.codecType, s.codecName, s.profile, size, s.pixFmt, rate, s.channelLayout,
+                s.displayRotation.map { "rotation \(Int($0))°" },
+            ]
             Output.line("  #\(s.index) " + parts.compactMap { $0 }.map(Output.safe).joined(separator: "  "))
         }
-        if let created = footage.creationTime { Output.line("  created    \(created) (\(footage.creationTimeTag ?? "?"))") }
+        if let created = footage.creationTime {
+            Output.line("  created    \(created) (\(footage.creationTimeTag ?? "?"))")
+        }
         if let place = footage.location {
-            Output.line("  place      \(place.latitude), \(place.longitude)\(place.altitude.map { ", \($0) m" } ?? "") (\(Output.safe(place.tag)))")
+            Output.line(
+                "  place      \(place.latitude), \(place.longitude)\(place.altitude.map { ", \($0) m" } ?? "") (\(Output.safe(place.tag)))"
+            )
         }
         let camera = [footage.make, footage.model].compactMap { $0 }.map(Output.safe).joined(separator: " ")
         if !camera.isEmpty { Output.line("  camera     \(camera)") }

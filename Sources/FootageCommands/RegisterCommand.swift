@@ -2,8 +2,8 @@ import ArgumentParser
 import FootageCatalog
 import FootageKit
 import FootageMedia
-import Foundation
 import FootageWorkers
+import Foundation
 
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +26,9 @@ struct RegisterCommand: ParsableCommand {
     @Option(name: .customLong("info-json"), help: "A yt-dlp .info.json sidecar for the file.") var infoJSON: String?
     @Flag(help: "Keep an evidentiary copy in Media/, named by SHA-256, read-only.") var copy = false
     @Flag(help: "Also extract each clip's keyframes (I-frames, with a contact sheet).") var keyframes = false
-    @Flag(name: .customLong("no-fingerprint"), help: "Do not compute the clips' video fingerprints (for `footage match`).")
+    @Flag(
+        name: .customLong("no-fingerprint"), help: "Do not compute the clips' video fingerprints (for `footage match`)."
+    )
     var noFingerprint = false
     @Option(name: .customLong("fingerprint-rate"), help: "Frames per second sampled for the fingerprint.")
     var fingerprintRate = 1.0
@@ -85,8 +87,9 @@ struct RegisterCommand: ParsableCommand {
         }
         progress.clear()
         if !json {
-            Output.error("\(summary.registered) registered, \(summary.known) already known, \(summary.failed) failed, "
-                + "\(summary.skipped) skipped")
+            Output.error(
+                "\(summary.registered) registered, \(summary.known) already known, \(summary.failed) failed, "
+                    + "\(summary.skipped) skipped")
         }
         if summary.failed > 0 { throw ExitCode(1) }
     }

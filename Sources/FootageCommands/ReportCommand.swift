@@ -16,7 +16,9 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @Argument(help: "An article (A3) or a clip (SHA-256 prefix or path).") var subject: String
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The HTML file to write.", valueName: "FILE"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("The HTML file to write.", valueName: "FILE"))
     var file: String
     @Flag(help: "Copy the pictures into a folder beside the report (REPORT_files) instead of embedding them.")
     var imagesFolder = false
@@ -35,8 +37,9 @@ struct ReportCommand: ParsableCommand {
         if output.json {
             Output.row(row)
         } else {
-            Output.line("wrote \(Output.safe(row.path)) (\(row.claims) claims, \(row.clips) clips, "
-                + "\(Output.bytes(Int64(row.bytes))))")
+            Output.line(
+                "wrote \(Output.safe(row.path)) (\(row.claims) claims, \(row.clips) clips, "
+                    + "\(Output.bytes(Int64(row.bytes))))")
         }
     }
 }

@@ -26,8 +26,9 @@ struct SealCommand: ParsableCommand {
             Output.row(SealRow(seal))
         } else {
             Output.line(seal.checkpoint.description)
-            Output.error("sealed \(seal.events) ledger events at \(seal.time); keep the line above outside the "
-                + "catalogue and check it with `footage verify --since LINE`")
+            Output.error(
+                "sealed \(seal.events) ledger events at \(seal.time); keep the line above outside the "
+                    + "catalogue and check it with `footage verify --since LINE`")
         }
     }
 }

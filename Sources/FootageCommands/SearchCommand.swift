@@ -26,7 +26,9 @@ struct SearchCommand: ParsableCommand {
                 Output.row(SearchHitRow(hit))
             } else {
                 let ref = hit.ref.count == 64 ? Output.short(hit.ref) : hit.ref
-                Output.line("\(hit.kind.padding(toLength: 11, withPad: " ", startingAt: 0)) \(ref.padding(toLength: 12, withPad: " ", startingAt: 0))  \(Output.safe(hit.snippet))")
+                Output.line(
+                    "\(hit.kind.padding(toLength: 11, withPad: " ", startingAt: 0)) \(ref.padding(toLength: 12, withPad: " ", startingAt: 0))  \(Output.safe(hit.snippet))"
+                )
             }
         }
         if hits.isEmpty && !output.json { Output.error("no matches") }

@@ -1,7 +1,7 @@
 import FootageCatalog
+import FootageCore
 import FootageKit
 import Foundation
-import FootageCore
 
 /// The "shares footage with" parts of `footage show` and `footage xref`, for people.
 enum SharedFootageOutput {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import FootageCatalog
+import FootageCore
 import FootageKit
 import Foundation
-import FootageCore
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,9 +22,10 @@ struct ShowCommand: ParsableCommand {
         SharedFootageOutput.print(overview.shared)
         if let current = overview.assessments.last {
             let label = current.category.label
-            Output.line("assessment: \(label) (\(current.createdBy), \(current.createdAt))"
-                + (current.note.map { ": \(Output.safe($0))" } ?? "")
-                + (overview.assessments.count > 1 ? "  [\(overview.assessments.count - 1) earlier]" : ""))
+            Output.line(
+                "assessment: \(label) (\(current.createdBy), \(current.createdAt))"
+                    + (current.note.map { ": \(Output.safe($0))" } ?? "")
+                    + (overview.assessments.count > 1 ? "  [\(overview.assessments.count - 1) earlier]" : ""))
         }
     }
 }
@@ -34,7 +35,9 @@ enum ClipText {
     static func print(_ detail: ClipDetail, events: [LedgerEvent]) {
         let clip = detail.clip
         func field(_ name: String, _ value: String?) {
-            if let value, !value.trimmingCharacters(in: .whitespaces).isEmpty { Output.line(name.padding(toLength: 15, withPad: " ", startingAt: 0) + value) }
+            if let value, !value.trimmingCharacters(in: .whitespaces).isEmpty {
+                Output.line(name.padding(toLength: 15, withPad: " ", startingAt: 0) + value)
+            }
         }
         field("clip", clip.sha256)
         field("size", "\(Output.bytes(clip.size)) (\(clip.size) bytes)")
@@ -56,8 +59,10 @@ enum ClipText {
         for s in detail.streams {
             let size = s.width.flatMap { w in s.height.map { "\(w)x\($0)" } }
             let audio = s.sampleRate.map { "\($0) Hz" }
-            let parts = [s.codecType, s.codecName, s.profile, size, s.pixFmt, s.frameRate.map { "\($0) fps" }, audio,
-                         s.channelLayout, s.language, s.rotation.map { "rotation \(Int($0))°" }]
+            let parts = [
+                s.codecType, s.codecName, s.profile, size, s.pixFmt, s.frameRate.map { "\($0) fps" }, audio,
+                s.channelLayout, s.language, s.rotation.map { "rotation \(Int($0))°" },
+            ]
             Output.line("  #\(s.streamIndex) " + parts.compactMap { $0 }.map(Output.safe).joined(separator: "  "))
         }
         Output.line("")
@@ -69,14 +74,19 @@ enum ClipText {
         for a in detail.acquisitions {
             Output.line("")
             Output.line("acquisition (recorded \(a.recordedAt) by \(Output.safe(a.recordedBy)))")
-            let analyst: [(String, String?)] = [("publisher", a.publisher), ("platform", a.platform), ("url", a.url),
-                ("published", a.published), ("retrieved", a.retrieved), ("retrieved by", a.retrievedBy), ("note", a.note)]
+            let analyst: [(String, String?)] = [
+                ("publisher", a.publisher), ("platform", a.platform), ("url", a.url),
+                ("published", a.published), ("retrieved", a.retrieved), ("retrieved by", a.retrievedBy),
+                ("note", a.note),
+            ]
             for (name, value) in analyst { field("  " + name, Output.safe(value)) }
             if a.sidecarSha256 != nil {
                 Output.line("  the platform said (from \(Output.safe(a.sidecarPath)), not verified):")
-                let platform: [(String, String?)] = [("url", a.platformUrl), ("site", a.platformExtractor),
+                let platform: [(String, String?)] = [
+                    ("url", a.platformUrl), ("site", a.platformExtractor),
                     ("video id", a.platformVideoId), ("uploader", a.platformUploader), ("channel", a.platformChannel),
-                    ("uploaded", a.platformUploadTime), ("title", a.platformTitle), ("fetched", a.platformRetrievedAt)]
+                    ("uploaded", a.platformUploadTime), ("title", a.platformTitle), ("fetched", a.platformRetrievedAt),
+                ]
                 for (name, value) in platform { field("    " + name, Output.safe(value)) }
                 field("    sidecar", a.sidecarSha256)
             }
@@ -97,12 +107,18 @@ enum ClipText {
         Output.line("keyframes")
         for extraction in extractions {
             let mine = frames.filter { $0.extractionId == extraction.id }
-            Output.line("  \(extraction.mode) (\(mine.count), \(extraction.createdAt)) \(root.appendingPathComponent(extraction.folder).path)")
+            Output.line(
+                "  \(extraction.mode) (\(mine.count), \(extraction.createdAt)) \(root.appendingPathComponent(extraction.folder).path)"
+            )
             for f in mine {
                 let score = f.score.map { String(format: "  score %.2f", $0) } ?? ""
-                Output.line("    \(TimeText.format(f.time))  pts \(f.pts)@\(f.timeBase)  \(f.width)x\(f.height)  pdq \(f.pdq.prefix(16))… q\(f.quality)\(score)  \((f.path as NSString).lastPathComponent)")
+                Output.line(
+                    "    \(TimeText.format(f.time))  pts \(f.pts)@\(f.timeBase)  \(f.width)x\(f.height)  pdq \(f.pdq.prefix(16))… q\(f.quality)\(score)  \((f.path as NSString).lastPathComponent)"
+                )
             }
-            if let sheet = extraction.sheetPath { Output.line("    contact sheet: \(root.appendingPathComponent(sheet).path)") }
+            if let sheet = extraction.sheetPath {
+                Output.line("    contact sheet: \(root.appendingPathComponent(sheet).path)")
+            }
         }
     }
 }

@@ -8,9 +8,10 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Re-hash every file, recompute the ledger chain and check the database. Exit 1 on any problem.")
 
-    @Option(help: ArgumentHelp(
-        "A checkpoint printed by `footage seal`: the ledger must only have been appended to since. Repeatable.",
-        valueName: "footage-seal:v1:EVENTS:HEAD"))
+    @Option(
+        help: ArgumentHelp(
+            "A checkpoint printed by `footage seal`: the ledger must only have been appended to since. Repeatable.",
+            valueName: "footage-seal:v1:EVENTS:HEAD"))
     var since: [String] = []
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
@@ -31,11 +32,14 @@ struct VerifyCommand: ParsableCommand {
         } else {
             for problem in report.problems { Output.line("PROBLEM  \(Output.safe(problem.description))") }
             for check in report.checkpoints where check.holds && check.source == "given" {
-                Output.line("checkpoint \(check.checkpoint) holds: \(check.checkpoint.events) events unchanged, "
-                    + "\(check.appended) appended since")
+                Output.line(
+                    "checkpoint \(check.checkpoint) holds: \(check.checkpoint.events) events unchanged, "
+                        + "\(check.appended) appended since")
             }
             let fine = report.files.filter { $0.status == .fine }.count
-            Output.line("\(fine) of \(report.files.count) files unchanged; ledger: \(report.events) events, head \(report.head)")
+            Output.line(
+                "\(fine) of \(report.files.count) files unchanged; ledger: \(report.events) events, head \(report.head)"
+            )
             Output.line(report.ok ? "verified: no problems" : "\(report.problems.count) problem(s) found")
         }
         if !report.ok { throw ExitCode(1) }

@@ -1,13 +1,14 @@
 import ArgumentParser
 import FootageCatalog
+import FootageCore
 import FootageKit
 import Foundation
-import FootageCore
 
 struct XrefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xref",
-        abstract: "Cross-reference: an article's claims with their evidence, a clip's claims, or one claim's evidence chain.",
+        abstract:
+            "Cross-reference: an article's claims with their evidence, a clip's claims, or one claim's evidence chain.",
         discussion: """
             ARTICLE (A3): every claim with its evidence (clip, publisher, range, stance, confidence, keyframe \
             hashes), the claims with no evidence, and candidate clips for claims that refer to footage. \
@@ -32,14 +33,16 @@ struct XrefCommand: ParsableCommand {
         if output.json { return report.claims.forEach { Output.row(XrefClaimRow($0)) } }
         let article = report.article
         let meta = [article.outlet, article.published, article.author].compactMap { $0 }.map(Output.safe)
-        Output.line("\(article.shortID)  \(Output.safe(article.headline))"
-            + (meta.isEmpty ? "" : "  (\(meta.joined(separator: ", ")))"))
+        Output.line(
+            "\(article.shortID)  \(Output.safe(article.headline))"
+                + (meta.isEmpty ? "" : "  (\(meta.joined(separator: ", ")))"))
         if let url = article.url { Output.line("    \(Output.safe(url))") }
         for entry in report.claims { XrefText.claim(entry) }
         let unlinked = report.unlinked
         Output.line("")
-        Output.line("\(report.claims.count - unlinked.count) of \(report.claims.count) claims have evidence; "
-            + (unlinked.isEmpty ? "none without." : "without: \(unlinked.map(\.shortID).joined(separator: ", "))"))
+        Output.line(
+            "\(report.claims.count - unlinked.count) of \(report.claims.count) claims have evidence; "
+                + (unlinked.isEmpty ? "none without." : "without: \(unlinked.map(\.shortID).joined(separator: ", "))"))
     }
 
     private func printClaim(_ chain: CrossReference.ClaimChain) {
@@ -49,8 +52,9 @@ struct XrefCommand: ParsableCommand {
         Output.line("")
         Output.line("ledger")
         for e in chain.events {
-            Output.line("  \(e.seq)  \(e.time)  \(Output.safe(e.actor))  \(e.action) \(e.subject)  "
-                + "\(Output.short(e.hash)) ← \(Output.short(e.prevHash))")
+            Output.line(
+                "  \(e.seq)  \(e.time)  \(Output.safe(e.actor))  \(e.action) \(e.subject)  "
+                    + "\(Output.short(e.hash)) ← \(Output.short(e.prevHash))")
         }
     }
 
@@ -67,8 +71,9 @@ struct XrefCommand: ParsableCommand {
         for (evidence, via) in report.linksOnOthers {
             Output.line("  \(evidence.article.shortID) \(evidence.claim.shortID)  \(Output.safe(evidence.claim.text))")
             Output.line("      via clip \(Output.short(via.shared.other.sha256)) " + XrefText.linkLine(evidence))
-            Output.line("        same footage here: \(TimeText.format(via.segment.bStart))–"
-                + "\(TimeText.format(via.segment.bEnd))")
+            Output.line(
+                "        same footage here: \(TimeText.format(via.segment.bStart))–"
+                    + "\(TimeText.format(via.segment.bEnd))")
         }
         SharedFootageOutput.print(report.shared)
     }
@@ -83,7 +88,8 @@ enum XrefText {
         if entry.standing.isEmpty {
             Output.line("    no evidence yet")
             for candidate in entry.candidates {
-                Output.line("    candidate: clip \(Output.short(candidate.clip.sha256)) (\(Output.safe(candidate.reason)))")
+                Output.line(
+                    "    candidate: clip \(Output.short(candidate.clip.sha256)) (\(Output.safe(candidate.reason)))")
             }
         }
     }
@@ -93,7 +99,8 @@ enum XrefText {
         let source = [item.publisher, item.platform].compactMap { $0 }.map(Output.safe).joined(separator: " / ")
         let hashes = link.keyframesValue.arrayItems.compactMap { $0["pdq"]?.stringValue?.prefix(8) }.prefix(3)
         let stance = link.stance.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
-        var line = "\(stance) \(link.shortID)  clip \(Output.short(link.clipSha256)) "
+        var line =
+            "\(stance) \(link.shortID)  clip \(Output.short(link.clipSha256)) "
             + "\(TimeText.format(link.start))–\(TimeText.format(link.end))  \(link.confidence)"
         if !source.isEmpty { line += "  \(source)" }
         if link.keyframesValue.arrayCount > 0 {

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file written whole or not at all: created under a `TemporaryName` in the folder it belongs in, filled, and
@@ -130,8 +131,10 @@ public final class AtomicFile {
 
     /// Writes `bytes` as `folder/name`, whole or not at all; returns its path.
     @discardableResult
-    public static func write(_ bytes: some ContiguousBytes, as name: String, in folder: URL, durability: Durability,
-                             permissions: mode_t = 0o644) throws(Failure) -> String {
+    public static func write(
+        _ bytes: some ContiguousBytes, as name: String, in folder: URL, durability: Durability,
+        permissions: mode_t = 0o644
+    ) throws(Failure) -> String {
         let file = try AtomicFile(in: folder, permissions: permissions)
         try file.write(bytes)
         return try file.place(as: name, durability: durability)
@@ -147,7 +150,7 @@ public final class AtomicFile {
 }
 
 #if canImport(Glibc)
-private let systemWrite = Glibc.write
+    private let systemWrite = Glibc.write
 #else
-private let systemWrite = Darwin.write
+    private let systemWrite = Darwin.write
 #endif

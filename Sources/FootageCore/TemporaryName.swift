@@ -29,8 +29,8 @@ public struct TemporaryName: Sendable, Equatable {
         let digits = rest[..<dash]
         let uuid = rest[rest.index(after: dash)...]
         guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let pid = pid_t(digits), pid > 0,
-              let parsed = UUID(uuidString: String(uuid)), parsed.uuidString == uuid
+            let pid = pid_t(digits), pid > 0,
+            let parsed = UUID(uuidString: String(uuid)), parsed.uuidString == uuid
         else { return nil }
         text = name
         writer = pid

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCore
+import Foundation
 import Synchronization
 
 /// Work on several items at once whose outcomes are handed back one at a time: the batch commands (`keyframes`,

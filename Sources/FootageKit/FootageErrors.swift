@@ -1,6 +1,6 @@
-import Foundation
 import FootageCore
 import FootageMedia
+import Foundation
 
 /// One line for any error the library throws, naming the file when the error does not already.
 public enum FootageErrors {

@@ -57,7 +57,8 @@ extension ClipMatch {
             shareOfA: shareOfB, shareOfB: shareOfA, offset: -offset, segments: segments.map(\.reversed),
             matchedFrames: matchedFrames, transform: transform?.inverse, meanDistance: meanDistance,
             otherAlignments: otherAlignments.map {
-                MatchAlignment(offset: -$0.offset, segments: $0.segments.map(\.reversed), matchedFrames: $0.matchedFrames)
+                MatchAlignment(
+                    offset: -$0.offset, segments: $0.segments.map(\.reversed), matchedFrames: $0.matchedFrames)
             })
     }
 }

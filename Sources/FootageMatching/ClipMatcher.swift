@@ -50,13 +50,15 @@ public enum ClipMatcher {
     {
         var found: [ClipMatch] = []
         if first.hasCentres {
-            let comparison = FrameComparison(a: first, b: second, aHashes: first.centres, bHashes: second.hashes,
-                                             rule: rule)
+            let comparison = FrameComparison(
+                a: first, b: second, aHashes: first.centres, bHashes: second.hashes,
+                rule: rule)
             if let match = match(comparison, transform: .cropped) { found.append(match) }
         }
         if second.hasCentres {
-            let comparison = FrameComparison(a: first, b: second, aHashes: first.hashes, bHashes: second.centres,
-                                             rule: rule)
+            let comparison = FrameComparison(
+                a: first, b: second, aHashes: first.hashes, bHashes: second.centres,
+                rule: rule)
             if let match = match(comparison, transform: .widened) { found.append(match) }
         }
         return found
@@ -117,9 +119,10 @@ public enum ClipMatcher {
             let alignment = FrameAlignment(comparison, offset: offset, excluding: exclusion)
             guard min(alignment.matchedImagesOfA, alignment.matchedImagesOfB) >= max(comparison.rule.minimumFrames, 1)
             else { break }
-            found.append(MatchAlignment(
-                offset: offset, segments: alignment.segments(comparison),
-                matchedFrames: alignment.matchedFramesOfA.count))
+            found.append(
+                MatchAlignment(
+                    offset: offset, segments: alignment.segments(comparison),
+                    matchedFrames: alignment.matchedFramesOfA.count))
             latest = alignment
         }
         return found

@@ -28,7 +28,8 @@ public struct FingerprintFrame: Sendable, Equatable {
 
     /// A frame from the hasher's output, keeping all seven variants.
     public init(time: Double, dihedrals: PDQDihedralHashes, quality: Int, centre: PDQHash? = nil) {
-        self.init(time: time, hash: dihedrals.original, quality: quality, variants: Array(dihedrals.all.dropFirst()),
-                  centre: centre)
+        self.init(
+            time: time, hash: dihedrals.original, quality: quality, variants: Array(dihedrals.all.dropFirst()),
+            centre: centre)
     }
 }

@@ -44,7 +44,8 @@ enum FlatHashScan {
                 // Unrelated hashes differ in about 64 of these 128 bits, so this test almost always ends the pair.
                 let half = (h0 ^ queries[q]).nonzeroBitCount &+ (h1 ^ queries[q + 1]).nonzeroBitCount
                 guard half <= limit else { continue }
-                let distance = half &+ (index[base + 2] ^ queries[q + 2]).nonzeroBitCount
+                let distance =
+                    half &+ (index[base + 2] ^ queries[q + 2]).nonzeroBitCount
                     &+ (index[base + 3] ^ queries[q + 3]).nonzeroBitCount
                 if distance <= limit {
                     hits.append(RawHit(query: Int32(query), entry: Int32(entry), distance: Int32(distance)))

@@ -61,9 +61,10 @@ struct FrameAlignment: Sendable {
         func close() {
             guard let run else { return }
             func clamped(_ time: Double) -> Double { min(max(time, run.firstInB), run.lastInB) }
-            segments.append(MatchSegment(
-                aStart: run.start, aEnd: run.end,
-                bStart: clamped(run.start + offset), bEnd: clamped(run.end + offset)))
+            segments.append(
+                MatchSegment(
+                    aStart: run.start, aEnd: run.end,
+                    bStart: clamped(run.start + offset), bEnd: clamped(run.end + offset)))
         }
         for frame in matchedFramesOfA {
             let time = times[frame.frameOfA]

@@ -34,8 +34,9 @@ public struct FrameHashIndex: Sendable {
             frameIndices.append(position)
             positions[entry.clipID] = position + 1
         }
-        self.init(hashes: entries.map(\.frame.hash.words), clipIDs: entries.map(\.clipID), frameIndices: frameIndices,
-                  times: entries.map(\.frame.time), qualities: entries.map(\.frame.quality))
+        self.init(
+            hashes: entries.map(\.frame.hash.words), clipIDs: entries.map(\.clipID), frameIndices: frameIndices,
+            times: entries.map(\.frame.time), qualities: entries.map(\.frame.quality))
     }
 
     /// Indexes whole fingerprints, clip by clip: each frame's hash, and its centre hash when it has one (an entry
@@ -133,7 +134,8 @@ public struct FrameHashIndex: Sendable {
         var crowded: [Int] = []
         var indexed: [Int] = []
         for (position, query) in queries.enumerated() {
-            let isCrowded = strategy == .automatic
+            let isCrowded =
+                strategy == .automatic
                 && table.candidateCount(query, radius: radius) > count / Self.crowdedShare
             if isCrowded { crowded.append(position) } else { indexed.append(position) }
         }

@@ -63,7 +63,8 @@ extension FrameComparison {
                 guard !exclusion.excludes(i, j) else { return }
                 let offset = b.times[j] - a.times[i]
                 if closest == nil || distance < closest!.distance
-                    || (distance == closest!.distance && abs(offset - centre) < abs(closest!.offset - centre)) {
+                    || (distance == closest!.distance && abs(offset - centre) < abs(closest!.offset - centre))
+                {
                     closest = (distance, offset)
                 }
             }

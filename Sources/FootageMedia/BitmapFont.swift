@@ -36,21 +36,25 @@ enum BitmapFont {
     /// pixels around it, so that it stays legible on any picture.
     static func drawLabel(_ text: String, on image: inout RGBBuffer, x: Int, y: Int, scale: Int, padding: Int) {
         let size = size(of: text, scale: scale)
-        image.fill(x: x, y: y, width: size.width + 2 * padding, height: size.height + 2 * padding,
-                   colour: (0, 0, 0), alpha: 180)
+        image.fill(
+            x: x, y: y, width: size.width + 2 * padding, height: size.height + 2 * padding,
+            colour: (0, 0, 0), alpha: 180)
         draw(text, on: &image, x: x + padding, y: y + padding, scale: scale, colour: (255, 255, 255))
     }
 
     /// Draws `text` in `colour` with its top-left corner at (`x`, `y`), clipped to the image.
-    static func draw(_ text: String, on image: inout RGBBuffer, x: Int, y: Int, scale: Int,
-                     colour: (UInt8, UInt8, UInt8)) {
+    static func draw(
+        _ text: String, on image: inout RGBBuffer, x: Int, y: Int, scale: Int,
+        colour: (UInt8, UInt8, UInt8)
+    ) {
         var left = x
         for character in text {
             let rows = glyphs[character] ?? glyphs[" "]!
             for (row, bits) in rows.enumerated() {
                 for column in 0..<glyphWidth where bits & (1 << (glyphWidth - 1 - column)) != 0 {
-                    image.fill(x: left + column * scale, y: y + row * scale, width: scale, height: scale,
-                               colour: colour)
+                    image.fill(
+                        x: left + column * scale, y: y + row * scale, width: scale, height: scale,
+                        colour: colour)
                 }
             }
             left += (glyphWidth + 1) * scale

@@ -64,7 +64,9 @@ struct CleanRandomAccess: Sendable {
             var sawIDR = false
             let parsed = Self.forEachNALUnit(packet, lengthSize: lengthSize) { header, _ in
                 switch header & 0x1F {
-                case 5: sawIDR = true; return true
+                case 5:
+                    sawIDR = true
+                    return true
                 case 1, 2, 3, 4, 20, 21: return false
                 default: return true
                 }
@@ -91,9 +93,10 @@ struct CleanRandomAccess: Sendable {
     /// Calls `body` with the first two header bytes of each NAL unit (the second is 0 when the unit has one byte)
     /// until it returns false. Returns false when `body` did, when a unit's length runs past the packet, or when the
     /// packet holds no unit.
-    private static func forEachNALUnit(_ packet: UnsafeBufferPointer<UInt8>, lengthSize: Int?,
-                                       _ body: (UInt8, UInt8) -> Bool) -> Bool
-    {
+    private static func forEachNALUnit(
+        _ packet: UnsafeBufferPointer<UInt8>, lengthSize: Int?,
+        _ body: (UInt8, UInt8) -> Bool
+    ) -> Bool {
         var units = 0
         if let lengthSize {
             var offset = 0

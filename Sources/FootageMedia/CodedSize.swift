@@ -18,7 +18,8 @@ struct CodedSize {
         guard avcodec_open2(context, codec, nil) >= 0 else { return nil }
         let opened = context!.pointee
         guard opened.coded_width > 0, opened.coded_height > 0 else { return nil }
-        return CodedSize(width: Int(opened.coded_width), height: Int(opened.coded_height),
-                         hasBFrames: Int(opened.has_b_frames))
+        return CodedSize(
+            width: Int(opened.coded_width), height: Int(opened.coded_height),
+            hasBFrames: Int(opened.has_b_frames))
     }
 }

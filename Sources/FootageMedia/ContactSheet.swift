@@ -58,9 +58,10 @@ struct ContactSheet {
             sheet.draw(thumbnail.image, x: left, y: top)
             let label = BitmapFont.size(of: thumbnail.label, scale: scale)
             let padding = 2 * scale
-            BitmapFont.drawLabel(thumbnail.label, on: &sheet, x: left + padding,
-                                 y: top + thumbnail.image.height - label.height - 3 * padding,
-                                 scale: scale, padding: padding)
+            BitmapFont.drawLabel(
+                thumbnail.label, on: &sheet, x: left + padding,
+                y: top + thumbnail.image.height - label.height - 3 * padding,
+                scale: scale, padding: padding)
         }
         return sheet
     }
@@ -73,8 +74,9 @@ struct ContactSheet {
         try sheet.copy(into: rgb)
         let yuv = FrameBuffer()
         let encoder = ImageEncoder(format: .jpeg)
-        try FrameScaler(flags: SWS_BICUBIC).scale(rgb, into: yuv, format: encoder.pixelFormat,
-                                                   width: sheet.width, height: sheet.height)
+        try FrameScaler(flags: SWS_BICUBIC).scale(
+            rgb, into: yuv, format: encoder.pixelFormat,
+            width: sheet.width, height: sheet.height)
         return (try encoder.encode(yuv), sheet.width, sheet.height)
     }
 }

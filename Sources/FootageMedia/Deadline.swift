@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A point on the monotonic clock after which long work (decoding a whole clip) gives up.
@@ -30,7 +30,8 @@ struct Deadline: Sendable {
     /// Throws `timedOut` once the deadline has passed.
     func check(path: String, _ operation: String) throws {
         if hasPassed {
-            throw MediaError(.timedOut, path: path, reason: "more than \(seconds.formatted(significantDigits: 3)) s \(operation)")
+            throw MediaError(
+                .timedOut, path: path, reason: "more than \(seconds.formatted(significantDigits: 3)) s \(operation)")
         }
     }
 

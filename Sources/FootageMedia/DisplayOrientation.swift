@@ -88,9 +88,11 @@ struct DisplayOrientation: Sendable, Equatable {
         let offset = { (pixel: (column: Int, row: Int)) in pixel.row * sourceStride + pixel.column * bytesPerPixel }
         let start = offset(origin)
         // The mapping is linear, so one step per output column and one per output row cover every pixel.
-        let columnStep = out.width > 1
+        let columnStep =
+            out.width > 1
             ? offset(sourcePixel(column: 1, row: 0, width: width, height: height)) - start : 0
-        let rowStep = out.height > 1
+        let rowStep =
+            out.height > 1
             ? offset(sourcePixel(column: 0, row: 1, width: width, height: height)) - start : 0
         for row in 0..<out.height {
             var from = start + row * rowStep

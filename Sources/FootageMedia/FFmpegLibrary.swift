@@ -23,7 +23,8 @@ public enum FFmpegLibrary {
     /// Library versions as loaded at run time (may differ from the headers built against).
     public static var versions: Versions {
         guard (try? prepare(path: "")) != nil else {
-            return Versions(avformat: "unavailable", avcodec: "unavailable", avutil: "unavailable", swscale: "unavailable")
+            return Versions(
+                avformat: "unavailable", avcodec: "unavailable", avutil: "unavailable", swscale: "unavailable")
         }
         return Versions(
             avformat: dotted(avformat_version()),

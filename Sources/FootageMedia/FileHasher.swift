@@ -1,9 +1,10 @@
 import Crypto
 import FootageCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The SHA-256 of a file's bytes and how many bytes were hashed.
@@ -33,7 +34,7 @@ public enum FileHasher {
     /// Hashes every byte of an open file from offset 0 to its end.
     public static func sha256(file: MediaFile) throws -> FileDigest {
         #if canImport(Glibc)
-        _ = posix_fadvise(file.descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
+            _ = posix_fadvise(file.descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
         #endif
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 64)
         defer { buffer.deallocate() }

@@ -17,9 +17,11 @@ final class FileIOContext {
             throw MediaError(.io, path: file.path, reason: "out of memory")
         }
         let opaque = Unmanaged.passUnretained(self).toOpaque()
-        guard let context = avio_alloc_context(
-            buffer.assumingMemoryBound(to: UInt8.self), bufferSize, 0, opaque, Self.readPacket, nil, Self.seek
-        ) else {
+        guard
+            let context = avio_alloc_context(
+                buffer.assumingMemoryBound(to: UInt8.self), bufferSize, 0, opaque, Self.readPacket, nil, Self.seek
+            )
+        else {
             av_free(buffer)
             throw MediaError(.io, path: file.path, reason: "out of memory")
         }
@@ -38,25 +40,27 @@ final class FileIOContext {
         Unmanaged<FileIOContext>.fromOpaque(opaque!).takeUnretainedValue()
     }
 
-    private static let readPacket: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int32)
-        -> Int32 = { opaque, buffer, size in
-        let io = FileIOContext.from(opaque)
-        guard let buffer, size > 0 else { return cffmpeg_averror(EINVAL) }
-        if io.inputGuard.checkDeadline() { return cffmpeg_averror_exit() }
-        do {
-            let count = try io.file.read(into: buffer, count: Int(size), at: io.position)
-            if count == 0 { return cffmpeg_averror_eof() }
-            io.position += Int64(count)
-            return Int32(count)
-        } catch let error as MediaError {
-            io.inputGuard.readErrno = error.errno
-            return cffmpeg_averror(error.errno ?? EIO)
-        } catch {
-            return cffmpeg_averror(EIO)
-        }
-    }
+    private static let readPacket:
+        @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int32)
+            -> Int32 = { opaque, buffer, size in
+                let io = FileIOContext.from(opaque)
+                guard let buffer, size > 0 else { return cffmpeg_averror(EINVAL) }
+                if io.inputGuard.checkDeadline() { return cffmpeg_averror_exit() }
+                do {
+                    let count = try io.file.read(into: buffer, count: Int(size), at: io.position)
+                    if count == 0 { return cffmpeg_averror_eof() }
+                    io.position += Int64(count)
+                    return Int32(count)
+                } catch let error as MediaError {
+                    io.inputGuard.readErrno = error.errno
+                    return cffmpeg_averror(error.errno ?? EIO)
+                } catch {
+                    return cffmpeg_averror(EIO)
+                }
+            }
 
-    private static let seek: @convention(c) (UnsafeMutableRawPointer?, Int64, Int32) -> Int64 = { opaque, offset, whence in
+    private static let seek: @convention(c) (UnsafeMutableRawPointer?, Int64, Int32) -> Int64 = {
+        opaque, offset, whence in
         let io = FileIOContext.from(opaque)
         if whence & AVSEEK_SIZE != 0 { return io.file.size }
         let target: Int64

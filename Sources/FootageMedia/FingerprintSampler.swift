@@ -19,8 +19,10 @@ public struct FingerprintSample: Sendable, Equatable, Codable {
     /// that was hashed: the whole picture when there were none.
     public var content: ContentRect
 
-    public init(time: Double, pts: Int64, hashes: PDQDihedralHashes, quality: Int, content: ContentRect,
-                centre: PDQHash? = nil) {
+    public init(
+        time: Double, pts: Int64, hashes: PDQDihedralHashes, quality: Int, content: ContentRect,
+        centre: PDQHash? = nil
+    ) {
         self.time = time
         self.pts = pts
         self.hashes = hashes
@@ -88,18 +90,21 @@ public enum FingerprintSampler {
     /// - Throws: `MediaError`: the opener's errors, `notMedia` "no video stream", `damaged` "no decodable frames",
     ///   `timedOut`, `unsupported` for a rate outside `rates`.
     ///   - decodesEveryPicture: true decodes the pictures between samples too (for tests: the samples are the same).
-    public static func sample(path: String, rate: Double, timeout: Double, threads: Int = 0, cropsBorders: Bool = true,
-                              decodesEveryPicture: Bool = false) throws -> FingerprintSampling
-    {
+    public static func sample(
+        path: String, rate: Double, timeout: Double, threads: Int = 0, cropsBorders: Bool = true,
+        decodesEveryPicture: Bool = false
+    ) throws -> FingerprintSampling {
         try FFmpegLibrary.prepare(path: path)
         guard rate.isFinite, rates.contains(rate) else {
-            throw MediaError(.unsupported, path: path, reason: "the fingerprint rate must be between 1/60 and 30 per second")
+            throw MediaError(
+                .unsupported, path: path, reason: "the fingerprint rate must be between 1/60 and 30 per second")
         }
         let interval = 1 / rate
         let deadline = Deadline(after: timeout)
         do {
-            let reader = try VideoFrameReader(path: path, deadline: deadline, threads: Int32(clamping: max(0, threads)),
-                                              keyframesOnly: false)
+            let reader = try VideoFrameReader(
+                path: path, deadline: deadline, threads: Int32(clamping: max(0, threads)),
+                keyframesOnly: false)
             let hasher = FingerprintPictureHasher(cropsBorders: cropsBorders)
             var pictures: [FingerprintPictureHasher.Hashed] = []
             var step = 0.0  // the next target is step × interval
@@ -118,8 +123,10 @@ public enum FingerprintSampler {
             let samples = FingerprintPictureHasher.choose(pictures)
             guard !samples.isEmpty else {
                 let errors = reader.decodeErrors
-                throw MediaError(.damaged, path: path, reason: "no decodable frames"
-                    + (errors > 0 ? " (\(errors) decoding error\(errors == 1 ? "" : "s"))" : ""))
+                throw MediaError(
+                    .damaged, path: path,
+                    reason: "no decodable frames"
+                        + (errors > 0 ? " (\(errors) decoding error\(errors == 1 ? "" : "s"))" : ""))
             }
             return FingerprintSampling(
                 samples: samples, pictureWidth: hasher.pictureWidth, pictureHeight: hasher.pictureHeight,
@@ -141,8 +148,9 @@ final class FingerprintPictureHasher {
     static let scalingFlags = SWS_AREA
 
     private let cropsBorders: Bool
-    private let scaler = UprightScaler(format: AV_PIX_FMT_RGB24, fit: .longestSide(UprightScaler.hashingLongestSide),
-                                       flags: scalingFlags)
+    private let scaler = UprightScaler(
+        format: AV_PIX_FMT_RGB24, fit: .longestSide(UprightScaler.hashingLongestSide),
+        flags: scalingFlags)
     private var luma: [UInt8] = []
     private var hasher = PDQHasher()
     private(set) var pictureWidth = 0
@@ -190,23 +198,27 @@ final class FingerprintPictureHasher {
             rgb24: pixels(data, stride: stride, content), width: content.width, height: content.height,
             rowStride: stride)
         let middle = Self.centre(of: content)
-        let centre = hasher.hash(rgb24: pixels(data, stride: stride, middle), width: middle.width,
-                                 height: middle.height, rowStride: stride).hash
+        let centre = hasher.hash(
+            rgb24: pixels(data, stride: stride, middle), width: middle.width,
+            height: middle.height, rowStride: stride
+        ).hash
         return Part(hashes: hashes, quality: quality, content: content, centre: centre)
     }
 
     private func pixels(_ data: UnsafeMutablePointer<UInt8>, stride: Int, _ rect: ContentRect)
         -> UnsafeBufferPointer<UInt8>
     {
-        UnsafeBufferPointer(start: data + rect.y * stride + rect.x * 3, count: (rect.height - 1) * stride + rect.width * 3)
+        UnsafeBufferPointer(
+            start: data + rect.y * stride + rect.x * 3, count: (rect.height - 1) * stride + rect.width * 3)
     }
 
     /// The middle `centreShare` of a rectangle, as FFmpeg's `crop=iw*0.9:ih*0.9` would keep it.
     static func centre(of rect: ContentRect) -> ContentRect {
         let width = max(1, Int((Double(rect.width) * FingerprintSampler.centreShare).rounded()))
         let height = max(1, Int((Double(rect.height) * FingerprintSampler.centreShare).rounded()))
-        return ContentRect(x: rect.x + (rect.width - width) / 2, y: rect.y + (rect.height - height) / 2,
-                           width: width, height: height)
+        return ContentRect(
+            x: rect.x + (rect.width - width) / 2, y: rect.y + (rect.height - height) / 2,
+            width: width, height: height)
     }
 
     /// Decides, for the whole clip, whether it has bars: a side has a bar when at least 90 % of the usable
@@ -233,8 +245,9 @@ final class FingerprintPictureHasher {
         let hasBars = bars.contains { $0 > 0 }
         return pictures.map { picture in
             let chosen = hasBars ? picture.cropped ?? picture.whole : picture.whole
-            return FingerprintSample(time: picture.time, pts: picture.pts, hashes: chosen.hashes,
-                                     quality: chosen.quality, content: chosen.content, centre: chosen.centre)
+            return FingerprintSample(
+                time: picture.time, pts: picture.pts, hashes: chosen.hashes,
+                quality: chosen.quality, content: chosen.content, centre: chosen.centre)
         }
     }
 

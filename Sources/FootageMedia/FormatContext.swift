@@ -50,7 +50,8 @@ final class FormatContext {
             throw error(score, "detecting the format")
         }
         guard score >= 0, format != nil else {
-            throw MediaError(.notMedia, path: file.path, reason: "no demuxer recognised it", ffmpegCode: score < 0 ? score : nil)
+            throw MediaError(
+                .notMedia, path: file.path, reason: "no demuxer recognised it", ffmpegCode: score < 0 ? score : nil)
         }
         let demuxer = String(cString: format!.pointee.name)
         guard InputPolicy.accepts(demuxer: demuxer) else { throw InputPolicy.rejection(of: demuxer, path: file.path) }

@@ -14,10 +14,13 @@ final class FrameHasher {
 
     /// - Parameter longestSide: the longest side hashed; nil hashes at the decoded resolution (as the reference vPDQ
     ///   tool does).
-    init(longestSide: Int? = UprightScaler.hashingLongestSide, honoursColorDetails: Bool = true,
-         flags: Int32 = scalingFlags) {
-        scaler = UprightScaler(format: AV_PIX_FMT_RGB24, fit: .longestSide(longestSide), flags: flags,
-                               honoursColorDetails: honoursColorDetails)
+    init(
+        longestSide: Int? = UprightScaler.hashingLongestSide, honoursColorDetails: Bool = true,
+        flags: Int32 = scalingFlags
+    ) {
+        scaler = UprightScaler(
+            format: AV_PIX_FMT_RGB24, fit: .longestSide(longestSide), flags: flags,
+            honoursColorDetails: honoursColorDetails)
     }
 
     /// Hashes `frame` turned by `orientation`; afterwards `upright` holds the RGB pixels that were hashed.
@@ -26,8 +29,9 @@ final class FrameHasher {
         lastUpright = picture
         let (data, stride) = picture.plane(0)
         let count = (picture.height - 1) * stride + picture.width * 3
-        return hasher.hash(rgb24: UnsafeBufferPointer(start: data, count: count),
-                           width: picture.width, height: picture.height, rowStride: stride)
+        return hasher.hash(
+            rgb24: UnsafeBufferPointer(start: data, count: count),
+            width: picture.width, height: picture.height, rowStride: stride)
     }
 
     /// The upright RGB24 picture of the last `hash` call (valid until the next one).

@@ -42,7 +42,8 @@ public enum FrameSampler {
     public static func hashEveryFrame(path: String, nativeResolution: Bool, timeout: Double = 600) throws
         -> [SampledFrame]
     {
-        let hasher = nativeResolution
+        let hasher =
+            nativeResolution
             ? FrameHasher(longestSide: nil, honoursColorDetails: false) : FrameHasher()
         return try hash(path: path, hasher: hasher, timeout: timeout) { _ in true }
     }

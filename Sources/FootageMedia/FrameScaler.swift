@@ -28,9 +28,10 @@ final class FrameScaler {
     {
         let input = source.pointer
         let sourceFormat = source.format
-        guard let updated = sws_getCachedContext(
-            context, input.pointee.width, input.pointee.height, sourceFormat,
-            Int32(width), Int32(height), format, flags, nil, nil, nil)
+        guard
+            let updated = sws_getCachedContext(
+                context, input.pointee.width, input.pointee.height, sourceFormat,
+                Int32(width), Int32(height), format, flags, nil, nil, nil)
         else {
             let name = av_get_pix_fmt_name(sourceFormat).map { String(cString: $0) } ?? "unknown"
             throw MediaError(.unsupported, path: "", reason: "cannot convert pixel format \(name)")
@@ -45,8 +46,9 @@ final class FrameScaler {
         try destination.allocate(format: format, width: width, height: height)
         let code = sws_scale_frame(updated, destination.pointer, input)
         if code < 0 {
-            throw MediaError(.damaged, path: "", reason: "converting a \(source.width)×\(source.height) picture failed",
-                             ffmpegCode: code)
+            throw MediaError(
+                .damaged, path: "", reason: "converting a \(source.width)×\(source.height) picture failed",
+                ffmpegCode: code)
         }
     }
 

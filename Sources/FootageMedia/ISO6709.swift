@@ -20,11 +20,13 @@ public struct ISO6709: Sendable, Hashable, Codable {
         let parts = Self.signedNumbers(body)
         guard let parts, parts.count == 2 || parts.count == 3 else { return nil }
         guard let latitude = Self.angle(parts[0], degreeDigits: 2, limit: 90),
-              let longitude = Self.angle(parts[1], degreeDigits: 3, limit: 180) else { return nil }
+            let longitude = Self.angle(parts[1], degreeDigits: 3, limit: 180)
+        else { return nil }
         var altitude: Double?
         if parts.count == 3 {
             guard let value = Double(parts[2].sign + parts[2].integer + (parts[2].fraction.map { "." + $0 } ?? "")),
-                  value.isFinite, abs(value) <= 100_000 else { return nil }
+                value.isFinite, abs(value) <= 100_000
+            else { return nil }
             altitude = value
         }
         self.latitude = latitude
@@ -54,13 +56,15 @@ public struct ISO6709: Sendable, Hashable, Codable {
             index = text.index(after: index)
             var integer = "", fraction: String?
             while index < text.endIndex, let c = text[index].asciiDigit {
-                integer.append(c); index = text.index(after: index)
+                integer.append(c)
+                index = text.index(after: index)
             }
             if index < text.endIndex, text[index] == "." {
                 index = text.index(after: index)
                 var digits = ""
                 while index < text.endIndex, let c = text[index].asciiDigit {
-                    digits.append(c); index = text.index(after: index)
+                    digits.append(c)
+                    index = text.index(after: index)
                 }
                 guard !digits.isEmpty else { return nil }
                 fraction = digits
@@ -82,14 +86,17 @@ public struct ISO6709: Sendable, Hashable, Codable {
             guard let degrees = Double(digits) else { return nil }
             value = degrees + fraction
         case degreeDigits + 2:
-            guard let degrees = Double(digits.prefix(degreeDigits)), let minutes = Double(digits.suffix(2)) else { return nil }
+            guard let degrees = Double(digits.prefix(degreeDigits)), let minutes = Double(digits.suffix(2)) else {
+                return nil
+            }
             guard minutes + fraction < 60 else { return nil }
             value = degrees + (minutes + fraction) / 60
         case degreeDigits + 4:
             let degreesText = digits.prefix(degreeDigits)
             let minutesText = digits.dropFirst(degreeDigits).prefix(2)
             guard let degrees = Double(degreesText), let minutes = Double(minutesText),
-                  let seconds = Double(digits.suffix(2)), minutes < 60, seconds + fraction < 60 else { return nil }
+                let seconds = Double(digits.suffix(2)), minutes < 60, seconds + fraction < 60
+            else { return nil }
             value = degrees + minutes / 60 + (seconds + fraction) / 3600
         default:
             return nil
@@ -105,7 +112,8 @@ private extension Character {
 
 extension String {
     func trimmingSpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.reversed()
-            .drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.reversed())
+        String(
+            drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.reversed()
+                .drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.reversed())
     }
 }

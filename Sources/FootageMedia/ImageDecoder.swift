@@ -28,8 +28,9 @@ public enum ImageDecoder {
         var filled = 0
         try bytes.withUnsafeMutableBytes { buffer in
             while filled < buffer.count {
-                let count = try file.read(into: buffer.baseAddress! + filled, count: buffer.count - filled,
-                                          at: Int64(filled))
+                let count = try file.read(
+                    into: buffer.baseAddress! + filled, count: buffer.count - filled,
+                    at: Int64(filled))
                 if count == 0 { break }
                 filled += count
             }

@@ -59,7 +59,9 @@ final class ImageEncoder {
         guard let codec = avcodec_find_encoder(id) else {
             throw MediaError(.unsupported, path: "", reason: "FFmpeg was built without the \(format.rawValue) encoder")
         }
-        guard let opened = avcodec_alloc_context3(codec) else { throw MediaError(.io, path: "", reason: "out of memory") }
+        guard let opened = avcodec_alloc_context3(codec) else {
+            throw MediaError(.io, path: "", reason: "out of memory")
+        }
         context = opened
         opened.pointee.width = Int32(width)
         opened.pointee.height = Int32(height)

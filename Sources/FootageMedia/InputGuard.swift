@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CFFmpeg
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the C callbacks of one open input share: the monotonic deadline checked by FFmpeg's interrupt
 /// callback and by our read callback, and the nested opens that FFmpeg attempted and we refused.
@@ -59,13 +60,14 @@ final class InputGuard {
     }
 
     /// FFmpeg's `io_open`: every attempt of a demuxer to open another file or URL is recorded and refused.
-    static let refuseNestedOpen: @convention(c) (
-        UnsafeMutablePointer<AVFormatContext>?, UnsafeMutablePointer<UnsafeMutablePointer<AVIOContext>?>?,
-        UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<OpaquePointer?>?
-    ) -> Int32 = { context, _, url, _, _ in
-        if let opaque = context?.pointee.opaque {
-            InputGuard.from(opaque).recordNestedOpen(url.map { String(cString: $0) } ?? "")
+    static let refuseNestedOpen:
+        @convention(c) (
+            UnsafeMutablePointer<AVFormatContext>?, UnsafeMutablePointer<UnsafeMutablePointer<AVIOContext>?>?,
+            UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<OpaquePointer?>?
+        ) -> Int32 = { context, _, url, _, _ in
+            if let opaque = context?.pointee.opaque {
+                InputGuard.from(opaque).recordNestedOpen(url.map { String(cString: $0) } ?? "")
+            }
+            return cffmpeg_averror(EPERM)
         }
-        return cffmpeg_averror(EPERM)
-    }
 }

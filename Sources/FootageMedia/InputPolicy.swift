@@ -63,7 +63,8 @@ enum InputPolicy {
         if parts.contains(where: { $0.hasSuffix("_pipe") || $0.hasPrefix("image") }) {
             return MediaError(.notMedia, path: path, reason: "a still image (\(demuxer)), not footage")
         }
-        return MediaError(.unsupported, path: path, reason: "format \(demuxer) is not on the list of accepted containers")
+        return MediaError(
+            .unsupported, path: path, reason: "format \(demuxer) is not on the list of accepted containers")
     }
 
     /// Recognises playlists and manifests from their first bytes, whatever FFmpeg's own probes say (a
@@ -83,7 +84,8 @@ enum InputPolicy {
             return MediaError(.refused, path: path, reason: "a manifest (dash) that would open other files")
         }
         if text.hasPrefix("v=0\n") || text.hasPrefix("v=0\r\n") {
-            return MediaError(.refused, path: path, reason: "a session description (sdp) that would open network streams")
+            return MediaError(
+                .refused, path: path, reason: "a session description (sdp) that would open network streams")
         }
         return nil
     }

@@ -24,11 +24,13 @@ public enum KeyframeExtractor {
         let deadline = Deadline(after: request.timeout)
         do {
             let keyOnly = request.mode == .key
-            let reader = try VideoFrameReader(path: path, deadline: deadline, threads: keyOnly ? 1 : 0,
-                                              keyframesOnly: keyOnly)
+            let reader = try VideoFrameReader(
+                path: path, deadline: deadline, threads: keyOnly ? 1 : 0,
+                keyframesOnly: keyOnly)
             let folder = try KeyframeFolder(request.folder)
             let writer = PipelinedKeyframeWriter(
-                KeyframeWriter(request: request, folder: folder, timeBase: reader.timeBase), maxFrames: request.maxFrames)
+                KeyframeWriter(request: request, folder: folder, timeBase: reader.timeBase),
+                maxFrames: request.maxFrames)
             do {
                 switch request.mode {
                 case .key: try extractKeyframes(reader, writer)
@@ -39,13 +41,16 @@ public enum KeyframeExtractor {
                 let (frames, sheet) = try writer.finish()
                 guard !frames.isEmpty else {
                     let errors = reader.decodeErrors
-                    throw MediaError(.damaged, path: path, reason: "no decodable keyframes"
-                        + (errors > 0 ? " (\(errors) decoding error\(errors == 1 ? "" : "s"))" : ""))
+                    throw MediaError(
+                        .damaged, path: path,
+                        reason: "no decodable keyframes"
+                            + (errors > 0 ? " (\(errors) decoding error\(errors == 1 ? "" : "s"))" : ""))
                 }
                 try deadline.check(path: path, "extracting keyframes")
-                return KeyframeExtraction(frames: frames, sheetFileName: sheet?.name,
-                                          sheetSha256: sheet?.sha256, streamIndex: reader.streamIndex,
-                                          decodeErrors: reader.decodeErrors, undecodedPackets: reader.skippedPackets)
+                return KeyframeExtraction(
+                    frames: frames, sheetFileName: sheet?.name,
+                    sheetSha256: sheet?.sha256, streamIndex: reader.streamIndex,
+                    decodeErrors: reader.decodeErrors, undecodedPackets: reader.skippedPackets)
             } catch {
                 writer.cancel()
                 folder.discard()
@@ -77,13 +82,16 @@ public enum KeyframeExtractor {
     /// Key mode: every picture the decoder gives is a keyframe (non-key packets are never sent to it).
     private static func extractKeyframes(_ reader: VideoFrameReader, _ writer: PipelinedKeyframeWriter) throws {
         while !writer.isFull, let pts = try reader.nextFrame() {
-            try writer.keep(reader.frame, orientation: reader.orientation, pts: pts, time: reader.seconds(pts),
-                            score: nil)
+            try writer.keep(
+                reader.frame, orientation: reader.orientation, pts: pts, time: reader.seconds(pts),
+                score: nil)
         }
     }
 
     /// Scene mode: every picture is decoded and scored against the one before it.
-    private static func extractSceneChanges(_ reader: VideoFrameReader, _ writer: PipelinedKeyframeWriter, threshold: Double)
+    private static func extractSceneChanges(
+        _ reader: VideoFrameReader, _ writer: PipelinedKeyframeWriter, threshold: Double
+    )
         throws
     {
         let scorer = SceneScorer()
@@ -91,8 +99,9 @@ public enum KeyframeExtractor {
         while !writer.isFull, let pts = try reader.nextFrame() {
             let score = try scorer.score(reader.frame)?.combined
             if first || (score ?? 0) >= threshold {
-                try writer.keep(reader.frame, orientation: reader.orientation, pts: pts, time: reader.seconds(pts),
-                                score: first ? nil : score)
+                try writer.keep(
+                    reader.frame, orientation: reader.orientation, pts: pts, time: reader.seconds(pts),
+                    score: first ? nil : score)
                 first = false
             }
         }
@@ -103,9 +112,10 @@ public enum KeyframeExtractor {
     /// keyframe before them and decoding from there, so long clips are not decoded whole. Decoding forward leaves
     /// out what the fingerprint sampler leaves out (`VideoFrameReader.unwantedBefore`): pictures no other refers
     /// to, and everything before an IDR picture or key frame shown at or before the target.
-    private static func extractEvery(_ every: Double, _ reader: VideoFrameReader, _ writer: PipelinedKeyframeWriter,
-                                     decodesEveryPicture: Bool) throws
-    {
+    private static func extractEvery(
+        _ every: Double, _ reader: VideoFrameReader, _ writer: PipelinedKeyframeWriter,
+        decodesEveryPicture: Bool
+    ) throws {
         var step = 0  // the target is step × every
         var lastTime: Double?
         while !writer.isFull {

@@ -22,7 +22,8 @@ final class KeyframeFolder {
             do {
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             } catch {
-                throw MediaError(.io, path: url.path, reason: "cannot create the output folder: \(error.localizedDescription)")
+                throw MediaError(
+                    .io, path: url.path, reason: "cannot create the output folder: \(error.localizedDescription)")
             }
             createdFolder = true
         }

@@ -69,8 +69,10 @@ public struct ExtractedKeyframe: Sendable, Equatable, Codable {
     /// Scene mode: the change score that selected it (nil for the first picture, and in the other modes).
     public var score: Double?
 
-    public init(index: Int, pts: Int64, timeBase: String, time: Double, width: Int, height: Int, fileName: String,
-                sha256: String, pdq: PDQHash, quality: Int, score: Double?) {
+    public init(
+        index: Int, pts: Int64, timeBase: String, time: Double, width: Int, height: Int, fileName: String,
+        sha256: String, pdq: PDQHash, quality: Int, score: Double?
+    ) {
         self.index = index
         self.pts = pts
         self.timeBase = timeBase
@@ -98,8 +100,10 @@ public struct KeyframeExtraction: Sendable, Codable {
     /// Packets interval mode left undecoded because no still depended on them (see `VideoFrameReader.unwantedBefore`).
     public var undecodedPackets: Int
 
-    public init(frames: [ExtractedKeyframe], sheetFileName: String?, sheetSha256: String?, streamIndex: Int,
-                decodeErrors: Int = 0, undecodedPackets: Int = 0) {
+    public init(
+        frames: [ExtractedKeyframe], sheetFileName: String?, sheetSha256: String?, streamIndex: Int,
+        decodeErrors: Int = 0, undecodedPackets: Int = 0
+    ) {
         self.frames = frames
         self.sheetFileName = sheetFileName
         self.sheetSha256 = sheetSha256

@@ -36,9 +36,10 @@ final class KeyframeWriter {
         }
         let name = "\(Timecode.fileStem(time))-\(request.mode.letter)\(index.zeroPadded(4)).\(request.format.rawValue)"
         let sha256 = try folder.write(image.bytes, as: name)
-        frames.append(ExtractedKeyframe(
-            index: index, pts: pts, timeBase: timeBase, time: time, width: image.width, height: image.height,
-            fileName: name, sha256: sha256, pdq: pdq.hash, quality: pdq.quality, score: score))
+        frames.append(
+            ExtractedKeyframe(
+                index: index, pts: pts, timeBase: timeBase, time: time, width: image.width, height: image.height,
+                fileName: name, sha256: sha256, pdq: pdq.hash, quality: pdq.quality, score: score))
     }
 
     /// Writes the contact sheet, if one was asked for; returns its name and SHA-256.

@@ -1,9 +1,9 @@
 import FootageCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one error type of FootageMedia: what went wrong with which file, in words a journalist can act on.
@@ -89,7 +89,8 @@ public struct MediaError: FootageError, Equatable {
         let text = String(cString: strerror(code)).lowercased()
         switch code {
         case ENOENT: return MediaError(.notFound, path: path, reason: "no such file or directory", errno: code)
-        case ENOTDIR: return MediaError(.notFound, path: path, reason: "a folder in the path is not a folder", errno: code)
+        case ENOTDIR:
+            return MediaError(.notFound, path: path, reason: "a folder in the path is not a folder", errno: code)
         case EACCES, EPERM:
             return MediaError(.permissionDenied, path: path, reason: "the file may not be read", errno: code)
         default: return MediaError(.io, path: path, reason: "\(operation): \(text)", errno: code)

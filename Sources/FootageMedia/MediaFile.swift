@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A regular file opened read-only without following a symbolic link; owns its file descriptor.
@@ -37,7 +37,8 @@ public final class MediaFile: @unchecked Sendable {
         if fd < 0 {
             let code = errno
             if code == ELOOP || code == EMLINK, Self.isSymbolicLink(path) {
-                throw MediaError(.symbolicLink, path: path, reason: "give the path of the file it points to", errno: code)
+                throw MediaError(
+                    .symbolicLink, path: path, reason: "give the path of the file it points to", errno: code)
             }
             throw MediaError.fromErrno(code, path: path, operation: "opening")
         }
@@ -106,9 +107,9 @@ public final class MediaFile: @unchecked Sendable {
 
     private static func identity(of info: stat) -> Identity {
         #if canImport(Darwin)
-        let modified = info.st_mtimespec
+            let modified = info.st_mtimespec
         #else
-        let modified = info.st_mtim
+            let modified = info.st_mtim
         #endif
         return Identity(
             device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),

@@ -31,18 +31,22 @@ public enum MetadataNormalizer {
         let tags = format.tags ?? [:]
 
         if !encryption.isEmpty {
-            let encrypted = encryption.keys.sorted().map { NormalizedMetadata.EncryptedStream(stream: $0, encryption[$0]!) }
+            let encrypted = encryption.keys.sorted().map {
+                NormalizedMetadata.EncryptedStream(stream: $0, encryption[$0]!)
+            }
             result.encryptedStreams = encrypted
             let described = Set(encryption.values.map(\.summary)).sorted().joined(separator: "; ")
-            warnings.append("encrypted (\(described)): the pictures and sound cannot be decoded without the key, "
-                + "so no keyframe or fingerprint can be taken from this file")
+            warnings.append(
+                "encrypted (\(described)): the pictures and sound cannot be decoded without the key, "
+                    + "so no keyframe or fingerprint can be taken from this file")
         }
         readCreationTime(tags: tags, streams: streams, duration: format.duration, into: &result, warnings: &warnings)
         if let created = result.creationTime.flatMap(MetadataTimestamp.init), let tag = result.creationTimeTag,
-           created.secondsSinceEpoch > now.timeIntervalSince1970 + futureTolerance
+            created.secondsSinceEpoch > now.timeIntervalSince1970 + futureTolerance
         {
-            warnings.append("creation time \(created.iso8601) (\(tag)) is in the future: the camera's clock was wrong "
-                + "or the metadata was edited")
+            warnings.append(
+                "creation time \(created.iso8601) (\(tag)) is in the future: the camera's clock was wrong "
+                    + "or the metadata was edited")
         }
         if let sentinel = allOnesDuration(format: format, streams: streams) { warnings.append(sentinel) }
         readLocation(tags: tags, into: &result, warnings: &warnings)
@@ -63,12 +67,14 @@ public enum MetadataNormalizer {
         result.displayRotation = streams.first { $0.codecType == "video" && $0.displayRotation != nil }?.displayRotation
 
         if let encoder = result.encoder, encoder.hasPrefix("Lavf") {
-            warnings.append("re-encoded or remuxed by FFmpeg-based software (encoder \(encoder)): "
-                + "original camera metadata is likely stripped")
+            warnings.append(
+                "re-encoded or remuxed by FFmpeg-based software (encoder \(encoder)): "
+                    + "original camera metadata is likely stripped")
         }
         if handlers.contains(where: { $0.contains("Google") }) {
-            warnings.append("file produced by Google's (YouTube's) pipeline: a platform re-encode, "
-                + "upload metadata stripped")
+            warnings.append(
+                "file produced by Google's (YouTube's) pipeline: a platform re-encode, "
+                    + "upload metadata stripped")
         }
         result.warnings = warnings
         return result
@@ -84,8 +90,9 @@ public enum MetadataNormalizer {
         let longest = streams.compactMap(\.duration).max()
         if let longest, longest > duration / 2 { return nil }
         let streamsSay = longest.map { String(format: "its streams last %.1f s", $0) } ?? "its streams give no length"
-        return String(format: "the container's duration (%.1f s) is the all-ones value 2^32 − 1 at %.0f ticks a "
-            + "second, which means unknown; %@", duration, timescale.rounded(), streamsSay)
+        return String(
+            format: "the container's duration (%.1f s) is the all-ones value 2^32 − 1 at %.0f ticks a "
+                + "second, which means unknown; %@", duration, timescale.rounded(), streamsSay)
     }
 
     private static func readCreationTime(
@@ -105,13 +112,15 @@ public enum MetadataNormalizer {
         var epochWarned = false
         for candidate in candidates {
             guard let time = MetadataTimestamp(candidate.raw) else {
-                warnings.append("\(candidate.tag) \"\(candidate.raw)\" is not a date-time FootageMedia can read; ignored")
+                warnings.append(
+                    "\(candidate.tag) \"\(candidate.raw)\" is not a date-time FootageMedia can read; ignored")
                 continue
             }
             if let epoch = time.unsetEpochName {
                 if !epochWarned {
-                    warnings.append("creation time \(time.iso8601) (\(candidate.tag)) is \(epoch): "
-                        + "the field was never set, it is not when the footage was made")
+                    warnings.append(
+                        "creation time \(time.iso8601) (\(candidate.tag)) is \(epoch): "
+                            + "the field was never set, it is not when the footage was made")
                     epochWarned = true
                 }
                 continue
@@ -120,8 +129,9 @@ public enum MetadataNormalizer {
                 // A camera's capture date and the container's date normally differ by about the clip's length.
                 let gap = abs(chosen.time.secondsSinceEpoch - time.secondsSinceEpoch)
                 if !candidate.tag.hasPrefix("streams["), gap > (duration ?? 0) + 120 {
-                    warnings.append("\(chosen.tag) (\(chosen.time.iso8601)) and \(candidate.tag) (\(time.iso8601)) "
-                        + "disagree: the file may have been edited or exported after it was recorded")
+                    warnings.append(
+                        "\(chosen.tag) (\(chosen.time.iso8601)) and \(candidate.tag) (\(time.iso8601)) "
+                            + "disagree: the file may have been edited or exported after it was recorded")
                 }
                 continue
             }
@@ -162,7 +172,8 @@ public enum MetadataNormalizer {
             if let value = tags[key], !value.trimmingSpaces().isEmpty { return (key, value) }
             let lowered = key.lowercased()
             if let match = tags.filter({ $0.key.lowercased() == lowered && !$0.value.trimmingSpaces().isEmpty })
-                .min(by: { $0.key < $1.key }) {
+                .min(by: { $0.key < $1.key })
+            {
                 return (match.key, match.value)
             }
         }

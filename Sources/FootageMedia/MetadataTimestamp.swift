@@ -20,7 +20,8 @@ struct MetadataTimestamp: Equatable {
         let days = Int((whole / 86_400).rounded(.down))
         let secondOfDay = Int(whole) - days * 86_400
         let millis = Int(((secondsSinceEpoch - whole) * 1000).rounded())
-        var text = "\(CivilDate(dayNumber: days).iso)T\((secondOfDay / 3600).zeroPadded(2)):"
+        var text =
+            "\(CivilDate(dayNumber: days).iso)T\((secondOfDay / 3600).zeroPadded(2)):"
             + "\((secondOfDay / 60 % 60).zeroPadded(2)):\((secondOfDay % 60).zeroPadded(2))"
         if millis > 0 && millis < 1000 { text += "." + millis.zeroPadded(3) }
         return text + "Z"
@@ -40,12 +41,14 @@ struct MetadataTimestamp: Equatable {
         }
         let dateSeparators: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: ":")]
         guard let year = number(0, 4), dateSeparators.contains(text[4]), let month = number(5, 2),
-              text[7] == text[4], let day = number(8, 2),
-              text[10] == UInt8(ascii: "T") || text[10] == UInt8(ascii: " "),
-              let hour = number(11, 2), text[13] == UInt8(ascii: ":"), let minute = number(14, 2),
-              text[16] == UInt8(ascii: ":"), let second = number(17, 2) else { return nil }
+            text[7] == text[4], let day = number(8, 2),
+            text[10] == UInt8(ascii: "T") || text[10] == UInt8(ascii: " "),
+            let hour = number(11, 2), text[13] == UInt8(ascii: ":"), let minute = number(14, 2),
+            text[16] == UInt8(ascii: ":"), let second = number(17, 2)
+        else { return nil }
         guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day),
-              hour < 24, minute < 60, second <= 60 else { return nil }
+            hour < 24, minute < 60, second <= 60
+        else { return nil }
         var index = 19
         var fraction = 0.0
         if index < text.count, text[index] == UInt8(ascii: ".") {

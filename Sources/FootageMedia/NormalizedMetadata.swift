@@ -64,8 +64,10 @@ public struct NormalizedMetadata: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case location, make, model, software, encoder, title, warnings
-        case creationTime = "creation_time", creationTimeTag = "creation_time_tag"
-        case handlerNames = "handler_names", displayRotation = "display_rotation"
+        case creationTime = "creation_time"
+        case creationTimeTag = "creation_time_tag"
+        case handlerNames = "handler_names"
+        case displayRotation = "display_rotation"
         case encryptedStreams = "encrypted_streams"
     }
 

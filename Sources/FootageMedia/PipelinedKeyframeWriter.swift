@@ -91,8 +91,9 @@ final class PipelinedKeyframeWriter: @unchecked Sendable {
             }
             guard let picture = next else { return }
             do {
-                try writer.keep(picture.frame, orientation: picture.orientation, pts: picture.pts, time: picture.time,
-                                score: picture.score)
+                try writer.keep(
+                    picture.frame, orientation: picture.orientation, pts: picture.pts, time: picture.time,
+                    score: picture.score)
             } catch {
                 state.withLock {
                     $0.failure = error

@@ -149,8 +149,9 @@ public enum Probe {
         if sar.num > 0, sar.den > 0 {
             info.sampleAspectRatio = ratio(sar, ":")
             var dar = AVRational()
-            av_reduce(&dar.num, &dar.den, Int64(par.width) * Int64(sar.num), Int64(par.height) * Int64(sar.den),
-                      1024 * 1024)
+            av_reduce(
+                &dar.num, &dar.den, Int64(par.width) * Int64(sar.num), Int64(par.height) * Int64(sar.den),
+                1024 * 1024)
             info.displayAspectRatio = ratio(dar, ":")
         }
         info.pixFmt = name(av_get_pix_fmt_name(AVPixelFormat(par.format)))
@@ -178,9 +179,12 @@ public enum Probe {
     private static func sideData(_ stream: UnsafeMutablePointer<AVStream>) -> [SideData]? {
         var size: Int = 0
         guard let data = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size),
-              size >= 9 * MemoryLayout<Int32>.size else { return nil }
+            size >= 9 * MemoryLayout<Int32>.size
+        else { return nil }
         let rotation = data.withMemoryRebound(to: Int32.self, capacity: 9) { av_display_rotation_get($0) }
-        return [SideData(sideDataType: SideData.displayMatrix, rotation: rotation.isFinite ? microseconds(rotation) : nil)]
+        return [
+            SideData(sideDataType: SideData.displayMatrix, rotation: rotation.isFinite ? microseconds(rotation) : nil)
+        ]
     }
 
     private static let dispositionFlags: [(String, Int32)] = [

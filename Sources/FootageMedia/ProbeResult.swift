@@ -20,7 +20,8 @@ public struct ProbeResult: Sendable, Codable, Equatable {
     /// Deterministic JSON: sorted keys, no escaped slashes.
     public func jsonData(prettyPrinted: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = prettyPrinted
+        encoder.outputFormatting =
+            prettyPrinted
             ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
@@ -59,8 +60,12 @@ public struct FormatInfo: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case filename, size, duration, tags
-        case nbStreams = "nb_streams", nbPrograms = "nb_programs", formatName = "format_name"
-        case formatLongName = "format_long_name", startTime = "start_time", bitRate = "bit_rate"
+        case nbStreams = "nb_streams"
+        case nbPrograms = "nb_programs"
+        case formatName = "format_name"
+        case formatLongName = "format_long_name"
+        case startTime = "start_time"
+        case bitRate = "bit_rate"
         case probeScore = "probe_score"
     }
 
@@ -153,18 +158,37 @@ public struct StreamInfo: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case index, id, profile, width, height, level, channels, duration, disposition, tags
-        case codecName = "codec_name", codecLongName = "codec_long_name", codecType = "codec_type"
-        case codecTagString = "codec_tag_string", codecTag = "codec_tag"
-        case codedWidth = "coded_width", codedHeight = "coded_height", hasBFrames = "has_b_frames"
-        case sampleAspectRatio = "sample_aspect_ratio", displayAspectRatio = "display_aspect_ratio"
-        case pixFmt = "pix_fmt", colorRange = "color_range", colorSpace = "color_space"
-        case colorTransfer = "color_transfer", colorPrimaries = "color_primaries"
-        case chromaLocation = "chroma_location", fieldOrder = "field_order"
-        case sampleFmt = "sample_fmt", sampleRate = "sample_rate", channelLayout = "channel_layout"
+        case codecName = "codec_name"
+        case codecLongName = "codec_long_name"
+        case codecType = "codec_type"
+        case codecTagString = "codec_tag_string"
+        case codecTag = "codec_tag"
+        case codedWidth = "coded_width"
+        case codedHeight = "coded_height"
+        case hasBFrames = "has_b_frames"
+        case sampleAspectRatio = "sample_aspect_ratio"
+        case displayAspectRatio = "display_aspect_ratio"
+        case pixFmt = "pix_fmt"
+        case colorRange = "color_range"
+        case colorSpace = "color_space"
+        case colorTransfer = "color_transfer"
+        case colorPrimaries = "color_primaries"
+        case chromaLocation = "chroma_location"
+        case fieldOrder = "field_order"
+        case sampleFmt = "sample_fmt"
+        case sampleRate = "sample_rate"
+        case channelLayout = "channel_layout"
         case bitsPerSample = "bits_per_sample"
-        case rFrameRate = "r_frame_rate", avgFrameRate = "avg_frame_rate", timeBase = "time_base"
-        case startPts = "start_pts", startTime = "start_time", durationTs = "duration_ts", bitRate = "bit_rate"
-        case bitsPerRawSample = "bits_per_raw_sample", nbFrames = "nb_frames", extradataSize = "extradata_size"
+        case rFrameRate = "r_frame_rate"
+        case avgFrameRate = "avg_frame_rate"
+        case timeBase = "time_base"
+        case startPts = "start_pts"
+        case startTime = "start_time"
+        case durationTs = "duration_ts"
+        case bitRate = "bit_rate"
+        case bitsPerRawSample = "bits_per_raw_sample"
+        case nbFrames = "nb_frames"
+        case extradataSize = "extradata_size"
         case sideDataList = "side_data_list"
     }
 

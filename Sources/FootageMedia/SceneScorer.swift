@@ -34,7 +34,8 @@ final class SceneScorer {
         for row in 0..<side {
             let pixels = data + row * stride
             for column in 0..<side {
-                let red = Int(pixels[column * 3]), green = Int(pixels[column * 3 + 1]), blue = Int(pixels[column * 3 + 2])
+                let red = Int(pixels[column * 3]), green = Int(pixels[column * 3 + 1]),
+                    blue = Int(pixels[column * 3 + 2])
                 histogram[(red >> 6) << 4 | (green >> 6) << 2 | blue >> 6] += 1
                 luma[row * side + column] = UInt8((red * 77 + green * 150 + blue * 29) >> 8)
             }

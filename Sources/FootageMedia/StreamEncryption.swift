@@ -27,7 +27,7 @@ public struct StreamEncryption: Codable, Sendable, Hashable {
     static func of(_ packet: UnsafePointer<AVPacket>) -> StreamEncryption? {
         var size = 0
         guard let data = av_packet_get_side_data(packet, AV_PKT_DATA_ENCRYPTION_INFO, &size), size > 0,
-              let info = av_encryption_info_get_side_data(data, size)
+            let info = av_encryption_info_get_side_data(data, size)
         else { return nil }
         defer { av_encryption_info_free(info) }
         let scheme = withUnsafeBytes(of: info.pointee.scheme.bigEndian) { bytes in

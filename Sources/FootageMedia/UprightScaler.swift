@@ -43,8 +43,10 @@ final class UprightScaler {
         case .longestSide(let longest):
             guard let longest, max(upright.width, upright.height) > longest else { return upright }
             let scale = Double(longest) / Double(max(upright.width, upright.height))
-            return (max(1, Int((Double(upright.width) * scale).rounded())),
-                    max(1, Int((Double(upright.height) * scale).rounded())))
+            return (
+                max(1, Int((Double(upright.width) * scale).rounded())),
+                max(1, Int((Double(upright.height) * scale).rounded()))
+            )
         case .width(let asked):
             guard let asked, asked != upright.width, upright.width > 0 else { return upright }
             let height = Double(upright.height) * Double(asked) / Double(upright.width)
@@ -79,8 +81,9 @@ final class UprightScaler {
             let height = -((-source.height) >> shiftY)
             let from = source.plane(plane)
             let to = destination.plane(plane)
-            orientation.apply(source: from.data, sourceStride: from.stride, width: width, height: height,
-                              bytesPerPixel: packed ? 3 : 1, destination: to.data, destinationStride: to.stride)
+            orientation.apply(
+                source: from.data, sourceStride: from.stride, width: width, height: height,
+                bytesPerPixel: packed ? 3 : 1, destination: to.data, destinationStride: to.stride)
         }
     }
 }

@@ -27,12 +27,14 @@ final class VideoDecoder {
         if width < 0 || height < 0 || width > Self.maxSide || height > Self.maxSide
             || Int64(width) * Int64(height) > Self.maxPixels
         {
-            throw MediaError(.unsupported, path: path,
-                             reason: "absurd picture size \(width)×\(height) declared (limit \(Self.maxSide) per side)")
+            throw MediaError(
+                .unsupported, path: path,
+                reason: "absurd picture size \(width)×\(height) declared (limit \(Self.maxSide) per side)")
         }
         let codecID = parameters.pointee.codec_id
         guard let codec = avcodec_find_decoder(codecID) else {
-            throw MediaError(.unsupported, path: path, reason: Self.noDecoder(codecID, tag: parameters.pointee.codec_tag))
+            throw MediaError(
+                .unsupported, path: path, reason: Self.noDecoder(codecID, tag: parameters.pointee.codec_tag))
         }
         guard let context = avcodec_alloc_context3(codec) else {
             throw MediaError(.io, path: path, reason: "out of memory")
@@ -54,7 +56,8 @@ final class VideoDecoder {
             String(decoding: bytes.map { (0x20...0x7e).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
         }
         guard codecID != AV_CODEC_ID_NONE else {
-            return tag == 0 ? "no decoder for this video: FFmpeg does not know its codec"
+            return tag == 0
+                ? "no decoder for this video: FFmpeg does not know its codec"
                 : "no decoder for this video: FFmpeg does not know its codec (tag \(fourcc))"
         }
         let name = avcodec_get_name(codecID).map { String(cString: $0) } ?? "unknown"
@@ -89,8 +92,9 @@ final class VideoDecoder {
 
     private func check(_ code: Int32, _ operation: String) throws {
         if code < 0 {
-            throw MediaError(.unsupported, path: path, reason: "\(operation): \(FormatContext.describe(code))",
-                             ffmpegCode: code)
+            throw MediaError(
+                .unsupported, path: path, reason: "\(operation): \(FormatContext.describe(code))",
+                ffmpegCode: code)
         }
     }
 }

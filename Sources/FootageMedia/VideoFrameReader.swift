@@ -152,7 +152,8 @@ final class VideoFrameReader {
             if keyframesOnly && current.flags & AV_PKT_FLAG_KEY == 0 { continue }
             // A packet whose picture is shown before the first wanted time need not be decoded unless others refer
             // to it; the decoder knows which do. Packets without a timestamp are always decoded.
-            let skip = unwantedBefore.map { current.pts != cffmpeg_nopts_value() && seconds(current.pts) < $0 - 1e-6 } ?? false
+            let skip =
+                unwantedBefore.map { current.pts != cffmpeg_nopts_value() && seconds(current.pts) < $0 - 1e-6 } ?? false
             if skip != skippingNonReference {
                 decoder.skipNonReference(skip)
                 skippingNonReference = skip
@@ -190,7 +191,7 @@ final class VideoFrameReader {
             guard packet.pts != nopts else { break }
             let shown = seconds(packet.pts)
             if index > 0, shown <= target + 1e-6, let data = packet.data,
-               randomAccess.isClean(UnsafeBufferPointer(start: data, count: Int(max(0, packet.size))))
+                randomAccess.isClean(UnsafeBufferPointer(start: data, count: Int(max(0, packet.size))))
             {
                 clean = index
             }
@@ -278,7 +279,9 @@ final class VideoFrameReader {
                 spare.append(buffer)
                 throw MediaError(.encrypted, path: path, reason: encryption.summary)
             }
-            if current.flags & AV_PKT_FLAG_KEY != 0, current.pts != cffmpeg_nopts_value() || current.dts != cffmpeg_nopts_value() {
+            if current.flags & AV_PKT_FLAG_KEY != 0,
+                current.pts != cffmpeg_nopts_value() || current.dts != cffmpeg_nopts_value()
+            {
                 let time = seconds(current.pts != cffmpeg_nopts_value() ? current.pts : current.dts)
                 if let last = lastKeyPacketTime, time > last {
                     longestKeyframeInterval = max(longestKeyframeInterval, time - last)

@@ -2,8 +2,9 @@ import CProcess
 import FootageMedia
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The fork server ("zygote"), as the footage process sees it: one process (`footage media-worker --fork-server`)
@@ -37,8 +38,9 @@ final class ForkServer: Sendable {
         guard socketpair(AF_UNIX, type, 0, &ends) == 0 else { throw WorkerProcess.failure("socketpair") }
         defer { close(ends[1]) }
         do {
-            pid = try WorkerProcess.launch(settings, arguments: arguments, environment: environment, stdin: ends[1],
-                                          stdout: nil)
+            pid = try WorkerProcess.launch(
+                settings, arguments: arguments, environment: environment, stdin: ends[1],
+                stdout: nil)
         } catch {
             close(ends[0])
             throw error
@@ -107,8 +109,10 @@ extension MediaWorker {
     /// tried too: it saved each worker a millisecond or two and cost the fork server as much before its first fork.)
     private static func warmUp() {
         let request = KeyframeRequest(mode: .key, folder: URL(fileURLWithPath: "/"))
-        let tasks: [MediaTask] = [.inspect(path: "/"), .probe(path: "/"), .keyframes(path: "/", request: request),
-                                  .fingerprint(path: "/", rate: 1, timeout: 1, threads: 0)]
+        let tasks: [MediaTask] = [
+            .inspect(path: "/"), .probe(path: "/"), .keyframes(path: "/", request: request),
+            .fingerprint(path: "/", rate: 1, timeout: 1, threads: 0),
+        ]
         for task in tasks {
             guard let message = try? WireEncoder.encode(WorkerRequest(task: task, cpuSeconds: 1)) else { continue }
             _ = try? WireDecoder.decode(WorkerRequest.self, from: message)

@@ -1,7 +1,8 @@
 import FootageMedia
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where FootageKit's media work runs: probing, keyframe extraction and fingerprinting of a file.
@@ -21,8 +22,10 @@ public enum MediaRunner {
         /// worker; nil starts each worker directly with `arguments`.
         public var forkServerArguments: [String]?
         public var limits: WorkerLimits
-        public init(executable: String, name: String? = nil, arguments: [String], forkServerArguments: [String]? = nil,
-                    limits: WorkerLimits = .fromEnvironment()) {
+        public init(
+            executable: String, name: String? = nil, arguments: [String], forkServerArguments: [String]? = nil,
+            limits: WorkerLimits = .fromEnvironment()
+        ) {
             self.executable = executable
             self.name = name ?? executable
             self.arguments = arguments
@@ -62,7 +65,9 @@ public enum MediaRunner {
 
     /// `KeyframeExtractor.extract`: the images are written into `request.folder` by the worker.
     public static func extractKeyframes(path: String, request: KeyframeRequest) throws -> KeyframeExtraction {
-        guard case .keyframes(let value) = try run(.keyframes(path: path, request: request)) else { throw unexpected(path) }
+        guard case .keyframes(let value) = try run(.keyframes(path: path, request: request)) else {
+            throw unexpected(path)
+        }
         return value
     }
 
@@ -83,9 +88,10 @@ public enum MediaRunner {
         if let known = state.library { return known }
         // Nothing has started a worker yet: start one to ask, and keep it for the work that follows.
         if let worker = try? state.checkOut(settings, for: "") { state.checkIn(worker) }
-        return state.library ?? MediaLibraryInfo(
-            versionInfo: "unknown",
-            versions: .init(avformat: "unknown", avcodec: "unknown", avutil: "unknown", swscale: "unknown"))
+        return state.library
+            ?? MediaLibraryInfo(
+                versionInfo: "unknown",
+                versions: .init(avformat: "unknown", avcodec: "unknown", avutil: "unknown", swscale: "unknown"))
     }
 
     private static let state = WorkerPool()
@@ -106,8 +112,9 @@ public enum MediaRunner {
             let cpu = settings.limits.cpuSeconds(forWallLimit: wallLimit)
             let request = try WireEncoder.encode(WorkerRequest(task: task, cpuSeconds: cpu))
             let worker = try state.checkOut(settings, for: task.path)
-            let sent = PendingTask.Sent(worker: worker, path: task.path, cpu: cpu, wallLimit: wallLimit,
-                                        settings: settings)
+            let sent = PendingTask.Sent(
+                worker: worker, path: task.path, cpu: cpu, wallLimit: wallLimit,
+                settings: settings)
             guard worker.send(request) else { return PendingTask(.failed(failure(of: sent, timedOut: false))) }
             return PendingTask(.sent(sent))
         } catch {
@@ -138,22 +145,27 @@ public enum MediaRunner {
         let (path, cpu, wallLimit, settings) = (sent.path, sent.cpu, sent.wallLimit, sent.settings)
         let termination = sent.worker.stop()
         if timedOut {
-            return MediaError(.timedOut, path: path,
-                              reason: "no answer from its media worker within \(Int(wallLimit)) s; the worker was stopped")
+            return MediaError(
+                .timedOut, path: path,
+                reason: "no answer from its media worker within \(Int(wallLimit)) s; the worker was stopped")
         }
         switch termination {
         case .signalled(SIGXCPU):
-            return MediaError(.crashed, path: path,
-                              reason: "decoding exceeded its CPU-time limit of \(Int(cpu)) s and was stopped")
+            return MediaError(
+                .crashed, path: path,
+                reason: "decoding exceeded its CPU-time limit of \(Int(cpu)) s and was stopped")
         case .signalled(SIGKILL):
             return MediaError(.crashed, path: path, reason: "the media worker was killed (SIGKILL)")
         case .signalled(let signal):
             let name = signalName(signal)
-            return MediaError(.crashed, path: path,
-                              reason: "the media worker crashed (\(name)) decoding it, or ran out of its "
-                                + "\(settings.limits.addressSpace >> 20) MiB memory limit; the file may be crafted to attack decoders")
+            return MediaError(
+                .crashed, path: path,
+                reason: "the media worker crashed (\(name)) decoding it, or ran out of its "
+                    + "\(settings.limits.addressSpace >> 20) MiB memory limit; the file may be crafted to attack decoders"
+            )
         case .exited(let code):
-            return MediaError(.crashed, path: path, reason: "the media worker stopped unexpectedly (exit status \(code))")
+            return MediaError(
+                .crashed, path: path, reason: "the media worker stopped unexpectedly (exit status \(code))")
         }
     }
 

@@ -51,8 +51,9 @@ public enum MediaTaskResult: Codable, Sendable {
 
     init(error: any Error) {
         if let error = error as? MediaError {
-            self = .mediaError(kind: error.kind, path: error.path, reason: error.reason, ffmpegCode: error.ffmpegCode,
-                               errno: error.errno)
+            self = .mediaError(
+                kind: error.kind, path: error.path, reason: error.reason, ffmpegCode: error.ffmpegCode,
+                errno: error.errno)
         } else {
             self = .otherError(message: "\(error)")
         }

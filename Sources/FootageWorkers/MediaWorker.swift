@@ -1,7 +1,8 @@
 import FootageMedia
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The worker side of isolation: `footage media-worker` (a hidden subcommand) runs this loop. It loads FFmpeg,
@@ -82,7 +83,7 @@ struct TestFault {
 
     static func fromEnvironment() -> TestFault? {
         guard let value = ProcessInfo.processInfo.environment["FOOTAGE_WORKER_FAULT"],
-              let colon = value.firstIndex(of: ":"), let kind = Kind(rawValue: String(value[..<colon]))
+            let colon = value.firstIndex(of: ":"), let kind = Kind(rawValue: String(value[..<colon]))
         else { return nil }
         let marker = String(value[value.index(after: colon)...])
         return marker.isEmpty ? nil : TestFault(kind: kind, marker: marker)
@@ -94,7 +95,10 @@ struct TestFault {
         case .crash: raise(SIGSEGV)
         case .spin:
             var x: UInt64 = 1
-            while true { x = x &* 6364136223846793005 &+ 1442695040888963407; if x == 0 { print(x) } }
+            while true {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                if x == 0 { print(x) }
+            }
         case .hang: while true { sleep(60) }
         case .memory:
             var blocks: [UnsafeMutableRawPointer] = []

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How messages (`WireEncoder`) travel over the pipes between footage and a media worker: each as a frame, its

@@ -58,7 +58,9 @@ final class WireReader {
     }
 
     func text(_ range: Range<Int>) throws -> String {
-        guard let text = String(validating: bytes[range], as: UTF8.self) else { throw corrupt("text that is not UTF-8") }
+        guard let text = String(validating: bytes[range], as: UTF8.self) else {
+            throw corrupt("text that is not UTF-8")
+        }
         return text
     }
 
@@ -182,8 +184,12 @@ private struct WireKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
 
     init(reader: WireReader, offset: Int, limit: Int) throws {
         guard try reader.tag(at: offset, limit: limit) == .keyed else {
-            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription:
-                "a worker message holds another type where a keyed container was expected"))
+            throw DecodingError.typeMismatch(
+                [String: Any].self,
+                .init(
+                    codingPath: [],
+                    debugDescription:
+                        "a worker message holds another type where a keyed container was expected"))
         }
         let header = try reader.container(at: offset, limit: limit)
         var entries: [(key: Range<Int>, value: Int)] = []
@@ -211,7 +217,9 @@ private struct WireKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
         return name.withUTF8 { utf8 in
             reader.bytes.withUnsafeBufferPointer { bytes in
                 for entry in entries where entry.key.count == utf8.count {
-                    if utf8.isEmpty || memcmp(bytes.baseAddress! + entry.key.lowerBound, utf8.baseAddress!, utf8.count) == 0 {
+                    if utf8.isEmpty
+                        || memcmp(bytes.baseAddress! + entry.key.lowerBound, utf8.baseAddress!, utf8.count) == 0
+                    {
                         return entry.value
                     }
                 }
@@ -229,7 +237,9 @@ private struct WireKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
 
     func contains(_ key: Key) -> Bool { value(key) != nil }
     func decodeNil(forKey key: Key) throws -> Bool { try reader.decodeNil(at: try require(key), limit: end) }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try reader.decodeBool(at: try require(key), limit: end) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        try reader.decodeBool(at: try require(key), limit: end)
+    }
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
         try reader.decodeString(at: try require(key), limit: end)
     }
@@ -288,8 +298,12 @@ private struct WireUnkeyedDecoding: UnkeyedDecodingContainer {
 
     init(reader: WireReader, offset: Int, limit: Int) throws {
         guard try reader.tag(at: offset, limit: limit) == .unkeyed else {
-            throw DecodingError.typeMismatch([Any].self, .init(codingPath: [], debugDescription:
-                "a worker message holds another type where an unkeyed container was expected"))
+            throw DecodingError.typeMismatch(
+                [Any].self,
+                .init(
+                    codingPath: [],
+                    debugDescription:
+                        "a worker message holds another type where an unkeyed container was expected"))
         }
         let header = try reader.container(at: offset, limit: limit)
         self.reader = reader
@@ -301,7 +315,8 @@ private struct WireUnkeyedDecoding: UnkeyedDecodingContainer {
     /// The next element's offset, moving past it.
     private mutating func next() throws -> Int {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(Any.self, .init(codingPath: [], debugDescription: "past the last element"))
+            throw DecodingError.valueNotFound(
+                Any.self, .init(codingPath: [], debugDescription: "past the last element"))
         }
         let offset = position
         position = try reader.skip(at: offset, limit: end)
@@ -318,7 +333,9 @@ private struct WireUnkeyedDecoding: UnkeyedDecodingContainer {
     mutating func decode(_ type: Bool.Type) throws -> Bool { try reader.decodeBool(at: try next(), limit: end) }
     mutating func decode(_ type: String.Type) throws -> String { try reader.decodeString(at: try next(), limit: end) }
     mutating func decode(_ type: Double.Type) throws -> Double { try reader.decodeDouble(at: try next(), limit: end) }
-    mutating func decode(_ type: Float.Type) throws -> Float { Float(try reader.decodeDouble(at: try next(), limit: end)) }
+    mutating func decode(_ type: Float.Type) throws -> Float {
+        Float(try reader.decodeDouble(at: try next(), limit: end))
+    }
     mutating func decode(_ type: Int.Type) throws -> Int { try integer(type) }
     mutating func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
     mutating func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }

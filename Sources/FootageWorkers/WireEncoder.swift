@@ -24,7 +24,8 @@ import Foundation
 /// enums with associated values and dictionaries keyed by strings all work as `Codable` synthesizes them. Both
 /// ends are the same footage binary, so no version travels with a message.
 enum WireTag: UInt8 {
-    case null = 0, no, yes, signed, unsigned, double, string, keyed, unkeyed
+    case null = 0
+    case no, yes, signed, unsigned, double, string, keyed, unkeyed
 }
 
 /// Encodes `Encodable` values into the wire form (`WireTag`).
@@ -74,8 +75,12 @@ final class WireWriter {
     /// in it.
     func enter(_ id: Int) throws {
         guard open.contains(where: { $0.id == id }) else {
-            throw EncodingError.invalidValue(id, .init(codingPath: [], debugDescription:
-                "a container was written to after it was closed"))
+            throw EncodingError.invalidValue(
+                id,
+                .init(
+                    codingPath: [],
+                    debugDescription:
+                        "a container was written to after it was closed"))
         }
         while open[open.count - 1].id != id { close() }
         open[open.count - 1].count += 1
@@ -137,12 +142,19 @@ final class WireWriter {
     /// comparing types, not by trying a dynamic cast of every struct and array (writing an answer took 20 µs instead
     /// of 21, `footage-bench messages`), as `WireReader.decodeValue` tells them.
     func encodeValue<T: Encodable>(_ value: T) throws {
-        if T.self == String.self { write(value as! String) }
-        else if T.self == Int.self { write(Int64(value as! Int)) }
-        else if T.self == Int64.self { write(value as! Int64) }
-        else if T.self == Double.self { write(value as! Double) }
-        else if T.self == Bool.self { write(value as! Bool) }
-        else { try value.encode(to: WireValueEncoder(writer: self)) }
+        if T.self == String.self {
+            write(value as! String)
+        } else if T.self == Int.self {
+            write(Int64(value as! Int))
+        } else if T.self == Int64.self {
+            write(value as! Int64)
+        } else if T.self == Double.self {
+            write(value as! Double)
+        } else if T.self == Bool.self {
+            write(value as! Bool)
+        } else {
+            try value.encode(to: WireValueEncoder(writer: self))
+        }
     }
 }
 
@@ -188,21 +200,66 @@ private struct WireKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol
         writer.writeText(key.stringValue)
     }
 
-    mutating func encodeNil(forKey key: Key) throws { try entry(key); writer.writeNil() }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try entry(key); writer.write(value) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try entry(key); writer.write(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try entry(key); writer.write(value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try entry(key); writer.write(Double(value)) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try entry(key); writer.write(Int64(value)) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try entry(key); writer.write(Int64(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try entry(key); writer.write(Int64(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try entry(key); writer.write(Int64(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try entry(key); writer.write(value) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try entry(key); writer.write(UInt64(value)) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try entry(key); writer.write(UInt64(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try entry(key); writer.write(UInt64(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try entry(key); writer.write(UInt64(value)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try entry(key); writer.write(value) }
+    mutating func encodeNil(forKey key: Key) throws {
+        try entry(key)
+        writer.writeNil()
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        try entry(key)
+        writer.write(value)
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        try entry(key)
+        writer.write(value)
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        try entry(key)
+        writer.write(value)
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        try entry(key)
+        writer.write(Double(value))
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        try entry(key)
+        writer.write(Int64(value))
+    }
+    mutating func encode(_ value: Int8, forKey key: Key) throws {
+        try entry(key)
+        writer.write(Int64(value))
+    }
+    mutating func encode(_ value: Int16, forKey key: Key) throws {
+        try entry(key)
+        writer.write(Int64(value))
+    }
+    mutating func encode(_ value: Int32, forKey key: Key) throws {
+        try entry(key)
+        writer.write(Int64(value))
+    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        try entry(key)
+        writer.write(value)
+    }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        try entry(key)
+        writer.write(UInt64(value))
+    }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws {
+        try entry(key)
+        writer.write(UInt64(value))
+    }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws {
+        try entry(key)
+        writer.write(UInt64(value))
+    }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {
+        try entry(key)
+        writer.write(UInt64(value))
+    }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        try entry(key)
+        writer.write(value)
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try entry(key)
         try writer.encodeValue(value)
@@ -249,21 +306,66 @@ private struct WireUnkeyedEncoding: UnkeyedEncodingContainer {
         count += 1
     }
 
-    mutating func encodeNil() throws { try element(); writer.writeNil() }
-    mutating func encode(_ value: Bool) throws { try element(); writer.write(value) }
-    mutating func encode(_ value: String) throws { try element(); writer.write(value) }
-    mutating func encode(_ value: Double) throws { try element(); writer.write(value) }
-    mutating func encode(_ value: Float) throws { try element(); writer.write(Double(value)) }
-    mutating func encode(_ value: Int) throws { try element(); writer.write(Int64(value)) }
-    mutating func encode(_ value: Int8) throws { try element(); writer.write(Int64(value)) }
-    mutating func encode(_ value: Int16) throws { try element(); writer.write(Int64(value)) }
-    mutating func encode(_ value: Int32) throws { try element(); writer.write(Int64(value)) }
-    mutating func encode(_ value: Int64) throws { try element(); writer.write(value) }
-    mutating func encode(_ value: UInt) throws { try element(); writer.write(UInt64(value)) }
-    mutating func encode(_ value: UInt8) throws { try element(); writer.write(UInt64(value)) }
-    mutating func encode(_ value: UInt16) throws { try element(); writer.write(UInt64(value)) }
-    mutating func encode(_ value: UInt32) throws { try element(); writer.write(UInt64(value)) }
-    mutating func encode(_ value: UInt64) throws { try element(); writer.write(value) }
+    mutating func encodeNil() throws {
+        try element()
+        writer.writeNil()
+    }
+    mutating func encode(_ value: Bool) throws {
+        try element()
+        writer.write(value)
+    }
+    mutating func encode(_ value: String) throws {
+        try element()
+        writer.write(value)
+    }
+    mutating func encode(_ value: Double) throws {
+        try element()
+        writer.write(value)
+    }
+    mutating func encode(_ value: Float) throws {
+        try element()
+        writer.write(Double(value))
+    }
+    mutating func encode(_ value: Int) throws {
+        try element()
+        writer.write(Int64(value))
+    }
+    mutating func encode(_ value: Int8) throws {
+        try element()
+        writer.write(Int64(value))
+    }
+    mutating func encode(_ value: Int16) throws {
+        try element()
+        writer.write(Int64(value))
+    }
+    mutating func encode(_ value: Int32) throws {
+        try element()
+        writer.write(Int64(value))
+    }
+    mutating func encode(_ value: Int64) throws {
+        try element()
+        writer.write(value)
+    }
+    mutating func encode(_ value: UInt) throws {
+        try element()
+        writer.write(UInt64(value))
+    }
+    mutating func encode(_ value: UInt8) throws {
+        try element()
+        writer.write(UInt64(value))
+    }
+    mutating func encode(_ value: UInt16) throws {
+        try element()
+        writer.write(UInt64(value))
+    }
+    mutating func encode(_ value: UInt32) throws {
+        try element()
+        writer.write(UInt64(value))
+    }
+    mutating func encode(_ value: UInt64) throws {
+        try element()
+        writer.write(value)
+    }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try element()
         try writer.encodeValue(value)

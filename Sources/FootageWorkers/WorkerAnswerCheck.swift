@@ -11,7 +11,7 @@ public enum WorkerAnswerCheck {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let again = try? WireDecoder.decode(MediaTaskResult.self, from: WireEncoder.encode(answer)),
-              let first = try? encoder.encode(answer), let second = try? encoder.encode(again)
+            let first = try? encoder.encode(answer), let second = try? encoder.encode(again)
         else { return false }
         return first == second
     }
@@ -19,7 +19,9 @@ public enum WorkerAnswerCheck {
     /// The wire form of `path`'s inspection and of an error answer, as seeds for the fuzzer.
     public static func seeds(inspecting path: String) throws -> [[UInt8]] {
         let error = MediaError(.damaged, path: path, reason: "no decodable frames", ffmpegCode: -1094995529, errno: nil)
-        return [try WireEncoder.encode(try MediaTask.inspect(path: path).run()),
-                try WireEncoder.encode(MediaTaskResult(error: error))]
+        return [
+            try WireEncoder.encode(try MediaTask.inspect(path: path).run()),
+            try WireEncoder.encode(MediaTaskResult(error: error)),
+        ]
     }
 }

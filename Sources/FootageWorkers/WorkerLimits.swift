@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The resource limits of a media worker process: an address-space limit for the whole process, and a CPU-time
@@ -21,8 +22,10 @@ public struct WorkerLimits: Sendable, Equatable {
 
     public static let defaultAddressSpace: UInt64 = 4 << 30
 
-    public init(addressSpace: UInt64 = defaultAddressSpace, cpuSecondsPerTask: Double? = nil,
-                wallSecondsPerTask: Double? = nil) {
+    public init(
+        addressSpace: UInt64 = defaultAddressSpace, cpuSecondsPerTask: Double? = nil,
+        wallSecondsPerTask: Double? = nil
+    ) {
         self.addressSpace = addressSpace
         self.cpuSecondsPerTask = cpuSecondsPerTask
         self.wallSecondsPerTask = wallSecondsPerTask
@@ -61,7 +64,8 @@ public struct WorkerLimits: Sendable, Equatable {
     static func allowCPU(seconds: Double) {
         var usage = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        let used = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        let used =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
         let soft = rlim_t((used + seconds).rounded(.up))
         var limit = rlimit(rlim_cur: soft, rlim_max: rlim_t.max)  // RLIM_INFINITY (-1 in C) does not import

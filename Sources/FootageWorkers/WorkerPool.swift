@@ -2,8 +2,9 @@ import FootageCore
 import FootageMedia
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The pool: idle workers waiting for tasks. A worker serves one task at a time; each calling thread checks one
@@ -24,7 +25,11 @@ final class WorkerPool: Sendable {
     private let state = Monitor(State())
     /// The fork server, started for the second worker (or the first, when `prewarm` announces more than one): it
     /// costs as much to start as a worker, and would only delay a command that needs one.
-    private enum Server { case notStarted, running(ForkServer), failed }
+    private enum Server {
+        case notStarted
+        case running(ForkServer)
+        case failed
+    }
     /// Locked apart from `state`: starting the fork server must not hold up checking workers in and out.
     private let server = Mutex(Server.notStarted)
 
@@ -91,8 +96,9 @@ final class WorkerPool: Sendable {
                 let direct = try pool.startDirectly(settings)
                 if pool.greeted(direct) { return direct }
             }
-            throw MediaError(.libraryMissing, path: "",
-                             reason: "the media worker did not start (are FFmpeg's libraries installed?)")
+            throw MediaError(
+                .libraryMissing, path: "",
+                reason: "the media worker did not start (are FFmpeg's libraries installed?)")
         }
     }
 
@@ -102,7 +108,10 @@ final class WorkerPool: Sendable {
             return max($0.started, $0.announced) > 1
         }
         if forked, let server = forkServer(settings, environment: Self.environment) {
-            if let worker = try? WorkerProcess(start: { try server.forkWorker(stdin: $0, stdout: $1); return nil }) {
+            if let worker = try? WorkerProcess(start: {
+                try server.forkWorker(stdin: $0, stdout: $1)
+                return nil
+            }) {
                 return Launch(worker: worker, server: server)
             }
             giveUp(server)
@@ -118,8 +127,9 @@ final class WorkerPool: Sendable {
 
     private func startDirectly(_ settings: MediaRunner.WorkerSettings) throws -> WorkerProcess {
         try WorkerProcess {
-            try WorkerProcess.launch(settings, arguments: settings.arguments, environment: Self.environment,
-                                     stdin: $0, stdout: $1)
+            try WorkerProcess.launch(
+                settings, arguments: settings.arguments, environment: Self.environment,
+                stdin: $0, stdout: $1)
         }
     }
 
@@ -134,7 +144,7 @@ final class WorkerPool: Sendable {
     /// Waits for a new worker's hello (its libraries and pid); false, with the worker stopped, when none comes.
     private func greeted(_ worker: WorkerProcess) -> Bool {
         guard case .message(let message) = worker.receive(within: 30),
-              let greeting = try? WireDecoder.decode(WorkerHello.self, from: message), worker.adopt(greeting.pid)
+            let greeting = try? WireDecoder.decode(WorkerHello.self, from: message), worker.adopt(greeting.pid)
         else {
             _ = worker.stop()
             return false

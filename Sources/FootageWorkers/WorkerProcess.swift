@@ -1,7 +1,8 @@
 import CProcess
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One media worker as the parent sees it: a child process whose stdin and stdout are pipes to this one, stderr
@@ -43,15 +44,20 @@ final class WorkerProcess {
         var output: [Int32] = [0, 0]
         guard cprocess_pipe_cloexec(&input) == 0 else { throw Self.failure("pipe") }
         guard cprocess_pipe_cloexec(&output) == 0 else {
-            close(input[0]); close(input[1])
+            close(input[0])
+            close(input[1])
             throw Self.failure("pipe")
         }
         // The worker has its own copies now (or failed to start): ours would hide its end of stream.
-        defer { close(input[0]); close(output[1]) }
+        defer {
+            close(input[0])
+            close(output[1])
+        }
         do {
             pid = try start(input[0], output[1])
         } catch {
-            close(input[1]); close(output[0])
+            close(input[1])
+            close(output[0])
             throw error
         }
         toWorker = input[1]
@@ -65,9 +71,10 @@ final class WorkerProcess {
     /// forked from it and goes straight to work, as `footage media-worker` would: that skips starting the 110 MB
     /// binary again (about 4 ms of CPU, on the way to the answer when a command needs one file). With more threads,
     /// a fork could copy a lock another thread holds, so the executable is started anew with `posix_spawn`.
-    static func launch(_ settings: MediaRunner.WorkerSettings, arguments: [String], environment: [String: String],
-                       stdin: Int32, stdout: Int32?) throws -> pid_t
-    {
+    static func launch(
+        _ settings: MediaRunner.WorkerSettings, arguments: [String], environment: [String: String],
+        stdin: Int32, stdout: Int32?
+    ) throws -> pid_t {
         if cprocess_thread_count() == 1 {
             let child = cprocess_fork_child(stdin, stdout ?? -1)
             if child == 0 {
@@ -81,9 +88,10 @@ final class WorkerProcess {
 
     /// Starts `executable` with `posix_spawn`: `stdin` and `stdout` (nil: /dev/null) become its own, stderr goes to
     /// /dev/null.
-    private static func spawn(_ settings: MediaRunner.WorkerSettings, arguments: [String], environment: [String: String],
-                      stdin: Int32, stdout: Int32?) throws -> pid_t
-    {
+    private static func spawn(
+        _ settings: MediaRunner.WorkerSettings, arguments: [String], environment: [String: String],
+        stdin: Int32, stdout: Int32?
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -101,8 +109,9 @@ final class WorkerProcess {
         var child: pid_t = 0
         let status = posix_spawn(&child, settings.executable, &actions, nil, argv, envp)
         guard status == 0 else {
-            throw WorkerFailure(message: "cannot start a media worker (\(settings.executable): "
-                                + "\(String(cString: strerror(status))))")
+            throw WorkerFailure(
+                message: "cannot start a media worker (\(settings.executable): "
+                    + "\(String(cString: strerror(status))))")
         }
         return child
     }

@@ -28,10 +28,14 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let result = FrameHashIndexBenchmark.run(indexSize: size, queries: queries, repetitions: repetitions)
-        print(String(format: "%d hashes indexed in %.2f s; %d queries, %d hits", result.indexedHashes,
-                     result.buildSeconds, result.queries, result.hits))
-        print(String(format: "search: flat scan %.1f ms, multi-index %.1f ms, automatic %.1f ms",
-                     result.flatScanSeconds * 1000, result.multiIndexSeconds * 1000, result.automaticSeconds * 1000))
+        print(
+            String(
+                format: "%d hashes indexed in %.2f s; %d queries, %d hits", result.indexedHashes,
+                result.buildSeconds, result.queries, result.hits))
+        print(
+            String(
+                format: "search: flat scan %.1f ms, multi-index %.1f ms, automatic %.1f ms",
+                result.flatScanSeconds * 1000, result.multiIndexSeconds * 1000, result.automaticSeconds * 1000))
     }
 }
 
@@ -48,8 +52,10 @@ struct PDQCommand: ParsableCommand {
         let cpuBefore = ThreadCPUClock.seconds()
         let perSecond = PDQBenchmark.hashesPerSecond(width: size, height: size, iterations: iterations)
         let cpu = (ThreadCPUClock.seconds() - cpuBefore) / Double(iterations + 1)
-        print(String(format: "%dx%d: %.3f ms CPU per frame (%.3f ms wall, %.0f hashes/s)", size, size,
-                     cpu * 1000, 1000 / perSecond, perSecond))
+        print(
+            String(
+                format: "%dx%d: %.3f ms CPU per frame (%.3f ms wall, %.0f hashes/s)", size, size,
+                cpu * 1000, 1000 / perSecond, perSecond))
     }
 }
 
@@ -60,10 +66,11 @@ struct MessagesCommand: ParsableCommand {
 
     @Argument(help: "A media file to inspect once.") var file: String
     @Option(help: "Answers to write and read.") var iterations = 2000
-    @Option(help: """
-        Also write the answer and an error answer in the binary form into this folder (the fuzzer's seeds, \
-        Fuzz/seeds/worker-answer).
-        """)
+    @Option(
+        help: """
+            Also write the answer and an error answer in the binary form into this folder (the fuzzer's seeds, \
+            Fuzz/seeds/worker-answer).
+            """)
     var saveSeeds: String?
 
     func run() throws {
@@ -73,9 +80,13 @@ struct MessagesCommand: ParsableCommand {
             }
         }
         let result = try MessageCodingBenchmark.run(path: file, iterations: iterations)
-        print(String(format: "JSON: %d bytes, write %.1f µs, read %.1f µs", result.jsonBytes,
-                     result.json.encode, result.json.decode))
-        print(String(format: "wire: %d bytes, write %.1f µs, read %.1f µs", result.wireBytes,
-                     result.wire.encode, result.wire.decode))
+        print(
+            String(
+                format: "JSON: %d bytes, write %.1f µs, read %.1f µs", result.jsonBytes,
+                result.json.encode, result.json.decode))
+        print(
+            String(
+                format: "wire: %d bytes, write %.1f µs, read %.1f µs", result.wireBytes,
+                result.wire.encode, result.wire.decode))
     }
 }

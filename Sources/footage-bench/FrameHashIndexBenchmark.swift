@@ -37,10 +37,14 @@ enum FrameHashIndexBenchmark {
         let clock = ContinuousClock()
         var index: FrameHashIndex?
         let build = clock.measure {
-            index = FrameHashIndex(entries: indexed.enumerated().map { position, words in
-                (clipID: Int64(position / 300), frame: FingerprintFrame(
-                    time: Double(position % 300), hash: PDQHash(words: words), quality: 100))
-            })
+            index = FrameHashIndex(
+                entries: indexed.enumerated().map { position, words in
+                    (
+                        clipID: Int64(position / 300),
+                        frame: FingerprintFrame(
+                            time: Double(position % 300), hash: PDQHash(words: words), quality: 100)
+                    )
+                })
         }
         guard let index else { preconditionFailure("the index was built above") }
         var hits: Int?

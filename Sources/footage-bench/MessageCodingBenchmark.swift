@@ -27,8 +27,9 @@ enum MessageCodingBenchmark {
         let jsonDecode = try perCall(count) { _ = try JSONDecoder().decode(MediaTaskResult.self, from: jsonData) }
         let wireEncode = try perCall(count) { _ = try WireEncoder.encode(answer) }
         let wireDecode = try perCall(count) { _ = try WireDecoder.decode(MediaTaskResult.self, from: wireBytes) }
-        return Result(jsonBytes: jsonData.count, wireBytes: wireBytes.count, json: (jsonEncode, jsonDecode),
-                      wire: (wireEncode, wireDecode))
+        return Result(
+            jsonBytes: jsonData.count, wireBytes: wireBytes.count, json: (jsonEncode, jsonDecode),
+            wire: (wireEncode, wireDecode))
     }
 
     /// Microseconds of this thread's CPU per call, after one call to warm caches.

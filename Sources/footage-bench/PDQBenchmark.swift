@@ -1,4 +1,5 @@
 import FootageMedia
+
 /// A measurement entry point for `Benchmarks/`: how fast one hasher on one thread hashes frames of a size.
 ///
 /// Timings belong in benchmarks that run side by side with the reference tools, never in unit tests.
@@ -13,7 +14,8 @@ enum PDQBenchmark {
             checksum &+= hasher.hash(rgb24: buffer, width: width, height: height, rowStride: width * 3).quality
             return ContinuousClock().measure {
                 for _ in 0..<iterations {
-                    checksum &+= hasher.hash(rgb24: buffer, width: width, height: height, rowStride: width * 3)
+                    checksum &+=
+                        hasher.hash(rgb24: buffer, width: width, height: height, rowStride: width * 3)
                         .quality
                 }
             }

@@ -1,10 +1,10 @@
-import Foundation
+import FootageArticles
 import FootageCatalog
+import FootageCore
 import FootageKit
 import FootageMedia
 import FootageWorkers
-import FootageArticles
-import FootageCore
+import Foundation
 
 /// The text parsers that read what an adversary can write — articles, sidecars, metadata tags, times typed on
 /// the command line — as entry points for libFuzzer and for replaying a corpus. Each takes arbitrary bytes, must
@@ -51,7 +51,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .metadata: Self.metadata(Self.text(data))
         case .sidecar: Self.sidecar(data)
         case .workerAnswer:
-            Invariant.check(WorkerAnswerCheck.readsBackTheSame([UInt8](data)) != false, "an answer that reads, reads back the same")
+            Invariant.check(
+                WorkerAnswerCheck.readsBackTheSame([UInt8](data)) != false, "an answer that reads, reads back the same")
         }
     }
 
@@ -62,8 +63,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         guard let article = try? ArticleImporter.parse(data: data, fileName: fileName) else { return }
         Invariant.check(!article.body.isEmpty, "an imported article has a body")
         Invariant.check(article.sha256.count == 64, "the article's SHA-256 is 64 hex digits")
-        let claims = ClaimExtractor.extract(from: article.body, headline: article.headline,
-                                            published: article.published)
+        let claims = ClaimExtractor.extract(
+            from: article.body, headline: article.headline,
+            published: article.published)
         Invariant.spans(claims.map { ($0.text, $0.start, $0.end) }, of: article.body, "claim")
     }
 
@@ -94,9 +96,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         var stream = StreamInfo(index: 0)
         stream.codecType = "video"
         stream.tags = parts.count > 1 ? tags(parts[1]) : nil
-        let format = FormatInfo(filename: "fuzz", nbStreams: 1, nbPrograms: 0, formatName: "mov",
-                                formatLongName: nil, startTime: 0, duration: 10, size: nil, bitRate: nil,
-                                probeScore: 100, tags: tags(parts[0]))
+        let format = FormatInfo(
+            filename: "fuzz", nbStreams: 1, nbPrograms: 0, formatName: "mov",
+            formatLongName: nil, startTime: 0, duration: 10, size: nil, bitRate: nil,
+            probeScore: 100, tags: tags(parts[0]))
         let normalized = MetadataNormalizer.normalize(format: format, streams: [stream])
         if let location = normalized.location {
             Invariant.location(location.latitude, location.longitude, location.altitude, location.raw)
@@ -122,8 +125,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         sidecar.fill(&record)
         Invariant.check(record.sidecarSha256?.count == 64, "the sidecar's SHA-256 is kept")
         for time in [sidecar.uploadTime, sidecar.retrievedAt].compactMap({ $0 }) {
-            Invariant.check(Invariant.isUTCTimestamp(time) || Invariant.isDate(time),
-                            "sidecar time \(time) is ISO 8601")
+            Invariant.check(
+                Invariant.isUTCTimestamp(time) || Invariant.isDate(time),
+                "sidecar time \(time) is ISO 8601")
         }
     }
 }

@@ -12,8 +12,9 @@ enum Invariant {
         let scalars = Array(text.unicodeScalars)
         var previousEnd = 0
         for piece in pieces {
-            check(piece.start >= previousEnd && piece.start < piece.end && piece.end <= scalars.count,
-                  "\(what) span \(piece.start)..<\(piece.end) lies inside the text, in order")
+            check(
+                piece.start >= previousEnd && piece.start < piece.end && piece.end <= scalars.count,
+                "\(what) span \(piece.start)..<\(piece.end) lies inside the text, in order")
             let slice = String(String.UnicodeScalarView(scalars[piece.start..<piece.end]))
             check(slice == piece.text, "\(what) text equals its span \(piece.start)..<\(piece.end)")
             previousEnd = piece.end

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FootageArticles
 
 /// Inputs an attacker or a broken download could hand the importer.
@@ -22,7 +23,9 @@ import Testing
     }
 
     @Test func binaryFilesAreRefused() {
-        #expect(importing([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], "a.png") == .failure(.binary(fileName: "a.png")))
+        #expect(
+            importing([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], "a.png")
+                == .failure(.binary(fileName: "a.png")))
         let controls = [UInt8](repeating: 0x01, count: 100) + Array("text".utf8)
         #expect(importing(controls, "a.txt") == .failure(.binary(fileName: "a.txt")))
     }
@@ -62,18 +65,19 @@ import Testing
 
     @Test func scriptsHandlersAndHiddenElementsNeverReachTheBody() throws {
         let page = """
-        <html><head><title>T</title></head><body>
-        <p>Visible <b>one</b>.<script>alert(1)</script></p>
-        <img src=x onerror="alert('img')"><img src="y" alt="<b>alt</b>">
-        <p title="a > b" data-x='c > d'>Visible two.</p>
-        <noscript>no script text</noscript><template><p>template text</p></template>
-        <svg><title>svg title</title><text>svg text</text></svg>
-        <p>Visible three &amp; &#8220;four&#8221; &#x2014; &eacute;&nbsp;end &bogus; &#0; &#x110000;</p>
-        </body></html>
-        """
+            <html><head><title>T</title></head><body>
+            <p>Visible <b>one</b>.<script>alert(1)</script></p>
+            <img src=x onerror="alert('img')"><img src="y" alt="<b>alt</b>">
+            <p title="a > b" data-x='c > d'>Visible two.</p>
+            <noscript>no script text</noscript><template><p>template text</p></template>
+            <svg><title>svg title</title><text>svg text</text></svg>
+            <p>Visible three &amp; &#8220;four&#8221; &#x2014; &eacute;&nbsp;end &bogus; &#0; &#x110000;</p>
+            </body></html>
+            """
         let article = try importing(page, "page.html").get()
         #expect(article.headline == "T")
-        #expect(article.body == "Visible one.\n\nVisible two.\n\nVisible three & “four” — é end &bogus; \u{FFFD} \u{FFFD}")
+        #expect(
+            article.body == "Visible one.\n\nVisible two.\n\nVisible three & “four” — é end &bogus; \u{FFFD} \u{FFFD}")
     }
 
     @Test func unclosedAndUnterminatedMarkupDoesNotSwallowOrCrash() throws {
@@ -92,7 +96,8 @@ import Testing
 
     @Test func deeplyNestedTagsAreBoundedAndLinear() throws {
         let depth = 20_000
-        let page = "<title>T</title><body><p>Top text.</p>" + String(repeating: "<div>", count: depth)
+        let page =
+            "<title>T</title><body><p>Top text.</p>" + String(repeating: "<div>", count: depth)
             + "deep text" + String(repeating: "</div>", count: depth) + "<p>After.</p>"
         let article = try importing(page, "deep.html").get()
         #expect(article.body.hasPrefix("Top text."))
@@ -103,16 +108,17 @@ import Testing
     }
 
     @Test func pagesWithoutTextHaveNoBody() {
-        let result = importing("<html><head><title>Only a title</title></head><body><script>x()</script></body></html>", "a.html")
+        let result = importing(
+            "<html><head><title>Only a title</title></head><body><script>x()</script></body></html>", "a.html")
         #expect(result == .failure(.noBodyText(fileName: "a.html", format: .html)))
     }
 
     @Test func jsonLDArraysAndGraphsAreSearchedForTheArticle() throws {
         let array = """
-        [{"@type": "BreadcrumbList"}, {"@type": ["Thing", "ReportageNewsArticle"], "headline": "H",
-          "articleBody": "Body one.\\n\\nBody two.", "author": ["A. Writer", {"name": "B. Writer"}],
-          "publisher": "Example Wire", "datePublished": "2016-07-01T10:00:00Z"}]
-        """
+            [{"@type": "BreadcrumbList"}, {"@type": ["Thing", "ReportageNewsArticle"], "headline": "H",
+              "articleBody": "Body one.\\n\\nBody two.", "author": ["A. Writer", {"name": "B. Writer"}],
+              "publisher": "Example Wire", "datePublished": "2016-07-01T10:00:00Z"}]
+            """
         let article = try importing(array, "a.json").get()
         #expect(article.format == .jsonld)
         #expect(article.headline == "H")

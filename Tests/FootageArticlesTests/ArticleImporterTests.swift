@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FootageArticles
 
 @Suite struct ArticleImporterTests {
@@ -43,7 +44,8 @@ import Testing
         #expect(article.published == "2016-07-01T09:30:00+03:00")
         #expect(article.author == "Example Wire staff")
         #expect(article.standfirst?.hasPrefix("Iraqi and US militaries") == true)
-        for noise in ["must not appear", "alert", "Home", "tracking", "Related", "Search", "Burnt vehicles", "&ldquo;"] {
+        for noise in ["must not appear", "alert", "Home", "tracking", "Related", "Search", "Burnt vehicles", "&ldquo;"]
+        {
             #expect(!article.body.contains(noise), "\(noise)")
         }
         #expect(article.body.contains("“The coalition destroyed 55 ISIL trucks"))
@@ -74,16 +76,17 @@ import Testing
 
     @Test func plainTextUnwrapsHardWrappedParagraphs() throws {
         let text = """
-        Headline
+            Headline
 
-        The Iraqi army said on Friday that a long column of vehicles had been
-        struck on the road south of the city, and that it had filmed the attack.
+            The Iraqi army said on Friday that a long column of vehicles had been
+            struck on the road south of the city, and that it had filmed the attack.
 
-        Second paragraph.
-        """
+            Second paragraph.
+            """
         let article = try importText(text, fileName: "wrapped.txt")
-        #expect(article.body == "The Iraqi army said on Friday that a long column of vehicles had been "
-            + "struck on the road south of the city, and that it had filmed the attack.\n\nSecond paragraph.")
+        #expect(
+            article.body == "The Iraqi army said on Friday that a long column of vehicles had been "
+                + "struck on the road south of the city, and that it had filmed the attack.\n\nSecond paragraph.")
     }
 
     @Test func longLinesAreNeverJoined() throws {
@@ -95,41 +98,42 @@ import Testing
 
     @Test func markdownMarkupBecomesPlainText() throws {
         let text = """
-        ---
-        headline: 'It''s a test'
-        authors:
-          - Ann Writer
-          - "Bo Reporter"
-        site: Example Wire # the outlet
-        date: "1 July 2016"
-        ---
-        # Heading inside the body
+            ---
+            headline: 'It''s a test'
+            authors:
+              - Ann Writer
+              - "Bo Reporter"
+            site: Example Wire # the outlet
+            date: "1 July 2016"
+            ---
+            # Heading inside the body
 
-        Some **bold** and _emphasised_ text with a [link](https://example.org/a_(b)) and
-        ![a photo](https://example.org/p.jpg) an image, `code`, snake_case and 5 * 3.
+            Some **bold** and _emphasised_ text with a [link](https://example.org/a_(b)) and
+            ![a photo](https://example.org/p.jpg) an image, `code`, snake_case and 5 * 3.
 
-        - first item
-        - second *item*
+            - first item
+            - second *item*
 
-        > A quoted paragraph.
+            > A quoted paragraph.
 
-        [ref]: https://example.org
-        """
+            [ref]: https://example.org
+            """
         let article = try importText(text, fileName: "a.md")
         #expect(article.headline == "It's a test")
         #expect(article.author == "Ann Writer, Bo Reporter")
         #expect(article.outlet == "Example Wire")
         #expect(article.published == "2016-07-01")
-        #expect(article.body == """
-            Heading inside the body
+        #expect(
+            article.body == """
+                Heading inside the body
 
-            Some bold and emphasised text with a link and an image, code, snake_case and 5 * 3.
+                Some bold and emphasised text with a link and an image, code, snake_case and 5 * 3.
 
-            first item
-            second item
+                first item
+                second item
 
-            A quoted paragraph.
-            """)
+                A quoted paragraph.
+                """)
     }
 
     @Test func markdownWithoutFrontMatterTakesTheFirstHeading() throws {

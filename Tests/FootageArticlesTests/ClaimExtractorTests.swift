@@ -1,11 +1,16 @@
 import Foundation
 import Testing
+
 @testable import FootageArticles
 
 @Suite struct ClaimExtractorTests {
     private static func exampleClaims() throws -> (ImportedArticle, [ExtractedClaim]) {
-        let article = try ArticleImporter.parse(data: Data(contentsOf: ArticleFixtures.example), fileName: "convoy-strike.md")
-        return (article, ClaimExtractor.extract(from: article.body, headline: article.headline, published: article.published))
+        let article = try ArticleImporter.parse(
+            data: Data(contentsOf: ArticleFixtures.example), fileName: "convoy-strike.md")
+        return (
+            article,
+            ClaimExtractor.extract(from: article.body, headline: article.headline, published: article.published)
+        )
     }
 
     private func claim(_ claims: [ExtractedClaim], containing words: String) -> ExtractedClaim? {
@@ -22,14 +27,19 @@ import Testing
         #expect(tweet.kinds == [.attribution, .event, .figure, .quote])
         #expect(tweet.attribution == "Col. Chris Garver")
         #expect(tweet.attributionMedium == "tweet")
-        #expect(tweet.quotes == ["The coalition destroyed 55 ISIL trucks southwest of Fallujah; Iraq Air Force destroyed more"])
+        #expect(
+            tweet.quotes == [
+                "The coalition destroyed 55 ISIL trucks southwest of Fallujah; Iraq Air Force destroyed more"
+            ])
         #expect(tweet.figures == [Figure(value: 55, text: "55 ISIL trucks", noun: "trucks")])
     }
 
     @Test func theRamadiSentenceCounts120Vehicles() throws {
         let (_, claims) = try Self.exampleClaims()
         let ramadi = try #require(claim(claims, containing: "Ramadi, according to"))
-        #expect(ramadi.figures == [Figure(value: 120, text: "Another 120 vehicles", noun: "vehicles", qualifier: "another")])
+        #expect(
+            ramadi.figures == [Figure(value: 120, text: "Another 120 vehicles", noun: "vehicles", qualifier: "another")]
+        )
         #expect(ramadi.attribution == "Garver")
         #expect(ramadi.kinds.contains(.event))
     }
@@ -97,7 +107,9 @@ import Testing
     @Test func attributionPatterns() {
         #expect(only("The army destroyed the bridge, Garver said.")?.attribution == "Garver")
         #expect(only("“We hit every vehicle in the column,” said Col. Jane Doe.")?.attribution == "Col. Jane Doe")
-        #expect(only("According to the Interior Ministry, 12 people were detained.")?.attribution == "the Interior Ministry")
+        #expect(
+            only("According to the Interior Ministry, 12 people were detained.")?.attribution == "the Interior Ministry"
+        )
         let told = only("A police spokesman told reporters that four men had been arrested.")
         #expect(told?.attribution == "A police spokesman")
         let statement = only("The ministry said in a statement that the convoy was destroyed near Ramadi.")
@@ -112,10 +124,12 @@ import Testing
     @Test func figurePatterns() {
         func figures(_ sentence: String) -> [Figure] { only(sentence)?.figures ?? [] }
         #expect(figures("The strikes destroyed 2,000 vehicles.").first?.value == 2_000)
-        #expect(figures("Some 1.5 million people fled the city.").first
-            == Figure(value: 1_500_000, text: "Some 1.5 million people", noun: "people", qualifier: "some"))
-        #expect(figures("Damage was put at $4.2m by the ministry.").first
-            == Figure(value: 4_200_000, text: "$4.2m", currency: "$"))
+        #expect(
+            figures("Some 1.5 million people fled the city.").first
+                == Figure(value: 1_500_000, text: "Some 1.5 million people", noun: "people", qualifier: "some"))
+        #expect(
+            figures("Damage was put at $4.2m by the ministry.").first
+                == Figure(value: 4_200_000, text: "$4.2m", currency: "$"))
         #expect(figures("The militants lost twenty-five trucks and a dozen tanks.").map(\.value) == [25, 12])
         #expect(figures("Dozens of fighters were killed near Mosul.").first?.value == nil)
         #expect(figures("Dozens of fighters were killed near Mosul.").first?.noun == "fighters")
@@ -125,13 +139,15 @@ import Testing
     }
 
     @Test func footageReferencePatterns() {
-        let passive = only("Video uploaded to Telegram on Monday by the Interior Ministry shows the raid.", published: "2016-07-01")
+        let passive = only(
+            "Video uploaded to Telegram on Monday by the Interior Ministry shows the raid.", published: "2016-07-01")
         let reference = passive?.footageReferences.first
         #expect(reference?.publishers == ["Interior Ministry"])
         #expect(reference?.platform == "Telegram")
         #expect(reference?.date == DateExpression(text: "on Monday", resolved: "2016-06-27"))
 
-        let posted = only("The clip was posted on X by a local journalist, Mosul Eye, yesterday.", published: "2016-07-01")
+        let posted = only(
+            "The clip was posted on X by a local journalist, Mosul Eye, yesterday.", published: "2016-07-01")
         #expect(posted?.footageReferences.first?.platform == "Twitter/X")
         #expect(posted?.footageReferences.first?.date == DateExpression(text: "yesterday", resolved: "2016-06-30"))
 
@@ -158,14 +174,16 @@ import Testing
     }
 
     @Test func promotionLinesAreSkipped() {
-        let body = "READ MORE: Strikes destroyed 55 trucks\n\nRelated | Army captured Mosul\n\nWatch the army destroy 5 tanks near Mosul."
+        let body =
+            "READ MORE: Strikes destroyed 55 trucks\n\nRelated | Army captured Mosul\n\nWatch the army destroy 5 tanks near Mosul."
         let claims = ClaimExtractor.extract(from: body)
         #expect(claims.map(\.text) == ["Watch the army destroy 5 tanks near Mosul."])
     }
 
     @Test func theHeadlineRepeatedInTheBodyIsSkipped() {
-        let claims = ClaimExtractor.extract(from: "Jets struck a convoy near Fallujah\n\nJets struck a convoy near Fallujah.",
-                                            headline: "Jets struck a convoy near Fallujah")
+        let claims = ClaimExtractor.extract(
+            from: "Jets struck a convoy near Fallujah\n\nJets struck a convoy near Fallujah.",
+            headline: "Jets struck a convoy near Fallujah")
         #expect(claims.map(\.text) == ["Jets struck a convoy near Fallujah."])
     }
 

@@ -2,22 +2,26 @@ import FootageTestSupport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootageCatalog
 
 @Suite struct ArticleStoreTests {
     func article(_ sha: String = String(repeating: "a", count: 64)) -> NewArticle {
-        NewArticle(sha256: sha, format: "markdown", headline: "Convoy struck near Fallujah",
-                   body: "The ministry uploaded footage to YouTube. The coalition destroyed 55 trucks.")
+        NewArticle(
+            sha256: sha, format: "markdown", headline: "Convoy struck near Fallujah",
+            body: "The ministry uploaded footage to YouTube. The coalition destroyed 55 trucks.")
     }
 
     func claim(_ text: String, kinds: [String] = ["footage"]) -> NewClaim {
-        NewClaim(text: text, start: 0, end: text.unicodeScalars.count, kinds: kinds, attribution: nil,
-                 details: ["figures": []], origin: .extracted)
+        NewClaim(
+            text: text, start: 0, end: text.unicodeScalars.count, kinds: kinds, attribution: nil,
+            details: ["figures": []], origin: .extracted)
     }
 
     @Test func importingTheSameArticleTwiceKeepsOne() throws {
         try withTemporaryCatalog { catalog in
-            let first = try catalog.add(article: article(), claims: [claim("The ministry uploaded footage to YouTube.")], actor: "a")
+            let first = try catalog.add(
+                article: article(), claims: [claim("The ministry uploaded footage to YouTube.")], actor: "a")
             let again = try catalog.add(article: article(), claims: [claim("x")], actor: "a")
             #expect(first.added && !again.added)
             #expect(again.article.id == first.article.id)
@@ -35,8 +39,9 @@ import Testing
             let clip = try catalog.register(sampleRegistration(seed: 7, path: "/7.mp4"), actor: "a")
             let record = try catalog.clip(matching: clip.sha256)
             let stored = try catalog.add(article: article(), claims: [claim("c")], actor: "a")
-            let link = try catalog.link(claimId: stored.claims[0].id, clip: record, start: 2, end: 12.5,
-                                        stance: .supports, confidence: .high, note: "convoy visible", actor: "ana")
+            let link = try catalog.link(
+                claimId: stored.claims[0].id, clip: record, start: 2, end: 12.5,
+                stance: .supports, confidence: .high, note: "convoy visible", actor: "ana")
             #expect(link.clipSha256 == clip.sha256)
             #expect(link.start == 2 && link.end == 12.5)
             let events = try catalog.ledgerEvents()
@@ -49,12 +54,14 @@ import Testing
 
     @Test func rangesOutsideTheClipAreRefused() throws {
         try withTemporaryCatalog { catalog in
-            let clip = try catalog.clip(matching: try catalog.register(sampleRegistration(seed: 8, path: "/8.mp4"), actor: "a").sha256)
+            let clip = try catalog.clip(
+                matching: try catalog.register(sampleRegistration(seed: 8, path: "/8.mp4"), actor: "a").sha256)
             let claimId = try catalog.add(article: article(), claims: [claim("c")], actor: "a").claims[0].id
             for (from, to) in [(-1.0, 3.0), (5.0, 2.0), (0.0, 31.0)] {
                 #expect(throws: CatalogError.self) {
-                    try catalog.link(claimId: claimId, clip: clip, start: from, end: to, stance: .supports,
-                                     confidence: .high, note: nil, actor: "a")
+                    try catalog.link(
+                        claimId: claimId, clip: clip, start: from, end: to, stance: .supports,
+                        confidence: .high, note: nil, actor: "a")
                 }
             }
             #expect(try catalog.ledgerEvents().last?.action == .claimAdd)
@@ -63,10 +70,12 @@ import Testing
 
     @Test func retractingALinkKeepsItsHistory() throws {
         try withTemporaryCatalog { catalog in
-            let clip = try catalog.clip(matching: try catalog.register(sampleRegistration(seed: 9, path: "/9.mp4"), actor: "a").sha256)
+            let clip = try catalog.clip(
+                matching: try catalog.register(sampleRegistration(seed: 9, path: "/9.mp4"), actor: "a").sha256)
             let claimId = try catalog.add(article: article(), claims: [claim("c")], actor: "a").claims[0].id
-            let link = try catalog.link(claimId: claimId, clip: clip, start: nil, end: nil, stance: .context,
-                                        confidence: .low, note: nil, actor: "a")
+            let link = try catalog.link(
+                claimId: claimId, clip: clip, start: nil, end: nil, stance: .context,
+                confidence: .low, note: nil, actor: "a")
             #expect(link.end == 30)
             let retracted = try catalog.retract(linkId: link.id, note: "wrong clip", actor: "b")
             #expect(retracted.isRetracted)

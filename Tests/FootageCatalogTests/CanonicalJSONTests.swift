@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FootageCatalog
 
 @Suite struct CanonicalJSONTests {

@@ -2,13 +2,16 @@ import FootageTestSupport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootageCatalog
 
 @Suite struct CatalogTests {
     @Test func registeringTheSameBytesTwiceKeepsOneClip() throws {
         try withTemporaryCatalog { catalog in
-            let first = try catalog.register(sampleRegistration(seed: 1, path: "/footage/a.mp4", publisher: "Ministry"), actor: "analyst")
-            let again = try catalog.register(sampleRegistration(seed: 1, path: "/footage/copy-of-a.mp4"), actor: "analyst")
+            let first = try catalog.register(
+                sampleRegistration(seed: 1, path: "/footage/a.mp4", publisher: "Ministry"), actor: "analyst")
+            let again = try catalog.register(
+                sampleRegistration(seed: 1, path: "/footage/copy-of-a.mp4"), actor: "analyst")
             let same = try catalog.register(sampleRegistration(seed: 1, path: "/footage/a.mp4"), actor: "analyst")
             #expect(first.status == .registered)
             #expect(again.status == .known)
@@ -28,8 +31,9 @@ import Testing
             _ = try catalog.register(sampleRegistration(seed: 1, path: "/a.mp4", publisher: "Ministry"), actor: "ana")
             _ = try catalog.register(sampleRegistration(seed: 2, path: "/b.mp4"), actor: "ben")
             let events = try catalog.ledgerEvents()
-            #expect(events.map(\.action.rawValue)
-                == ["clip.register", "location.add", "acquisition.add", "clip.register", "location.add"])
+            #expect(
+                events.map(\.action.rawValue)
+                    == ["clip.register", "location.add", "acquisition.add", "clip.register", "location.add"])
             #expect(events.map(\.seq) == [1, 2, 3, 4, 5])
             #expect(events[0].prevHash == LedgerEvent.genesisHash)
             for (previous, event) in zip(events, events.dropFirst()) { #expect(event.prevHash == previous.hash) }
@@ -41,7 +45,9 @@ import Testing
 
     @Test func editingALedgerRowIsNamedByTheCheck() throws {
         try withTemporaryCatalog { catalog in
-            for seed in 1...3 { _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a") }
+            for seed in 1...3 {
+                _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a")
+            }
             try catalog.write { db in try db.execute(sql: "UPDATE ledger SET actor = 'mallory' WHERE seq = 3") }
             let problems = try catalog.ledgerProblems()
             #expect(problems.first?.subject == "ledger event 3")
@@ -50,7 +56,9 @@ import Testing
 
     @Test func deletingALedgerRowIsNamedByTheCheck() throws {
         try withTemporaryCatalog { catalog in
-            for seed in 1...3 { _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a") }
+            for seed in 1...3 {
+                _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a")
+            }
             try catalog.write { db in try db.execute(sql: "DELETE FROM ledger WHERE seq = 2") }
             #expect(try catalog.ledgerProblems().first?.subject == "ledger event 2")
         }
@@ -58,8 +66,12 @@ import Testing
 
     @Test func rewritingTheWholeTailWithNewHashesStillBreaksAtTheEditedRow() throws {
         try withTemporaryCatalog { catalog in
-            for seed in 1...2 { _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a") }
-            try catalog.write { db in try db.execute(sql: "UPDATE ledger SET payload = '{\"path\":\"/elsewhere\"}' WHERE seq = 2") }
+            for seed in 1...2 {
+                _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a")
+            }
+            try catalog.write { db in
+                try db.execute(sql: "UPDATE ledger SET payload = '{\"path\":\"/elsewhere\"}' WHERE seq = 2")
+            }
             #expect(try catalog.ledgerProblems().first?.subject == "ledger event 2")
         }
     }
@@ -97,7 +109,8 @@ import Testing
     @Test func aSQLiteFileThatIsNotACatalogIsRefused() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Catalog"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Catalog"), withIntermediateDirectories: true)
         let queue = try DatabaseQueue(path: root.appendingPathComponent("Catalog/catalog.sqlite").path)
         try queue.write { db in try db.execute(sql: "CREATE TABLE notes(x)") }
         try queue.close()
@@ -113,7 +126,8 @@ import Testing
     @Test func aFileThatIsNotSQLiteIsRefused() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Catalog"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Catalog"), withIntermediateDirectories: true)
         try Data(String(repeating: "not a database ", count: 20).utf8)
             .write(to: root.appendingPathComponent("Catalog/catalog.sqlite"))
         #expect(throws: CatalogError.self) { try Catalog.open(root: root) }
@@ -166,7 +180,11 @@ import Testing
         let deep = root.appendingPathComponent("a/b/c")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         #expect(Catalog.locate(explicit: nil, environment: [:], start: deep)?.path == root.standardizedFileURL.path)
-        #expect(Catalog.locate(explicit: nil, environment: ["FOOTAGE_HOME": "/elsewhere"], start: deep)?.path == "/elsewhere")
-        #expect(Catalog.locate(explicit: "/given", environment: ["FOOTAGE_HOME": "/elsewhere"], start: deep)?.path == "/given")
+        #expect(
+            Catalog.locate(explicit: nil, environment: ["FOOTAGE_HOME": "/elsewhere"], start: deep)?.path
+                == "/elsewhere")
+        #expect(
+            Catalog.locate(explicit: "/given", environment: ["FOOTAGE_HOME": "/elsewhere"], start: deep)?.path
+                == "/given")
     }
 }

@@ -2,6 +2,7 @@ import FootageTestSupport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootageCatalog
 
 /// Checkpoints of the ledger (`footage seal`): their one-line form, and what holds of a ledger since one.
@@ -12,16 +13,20 @@ import Testing
         let checkpoint = LedgerCheckpoint(events: 42, head: head)
         #expect(checkpoint.description == "footage-seal:v1:42:\(head)")
         #expect(LedgerCheckpoint(parsing: "  \(checkpoint)\n") == checkpoint)
-        for text in ["footage-seal:v1:+42:\(head)", "footage-seal:v1:-1:\(head)", "footage-seal:v1:42:\(head.uppercased())",
-                     "footage-seal:v2:42:\(head)", "footage-seal:v1:42:\(head.dropLast())", "footage-seal:v1::\(head)",
-                     "footage-seal:v1:42:\(head):x", "42:\(head)"] {
+        for text in [
+            "footage-seal:v1:+42:\(head)", "footage-seal:v1:-1:\(head)", "footage-seal:v1:42:\(head.uppercased())",
+            "footage-seal:v2:42:\(head)", "footage-seal:v1:42:\(head.dropLast())", "footage-seal:v1::\(head)",
+            "footage-seal:v1:42:\(head):x", "42:\(head)",
+        ] {
             #expect(LedgerCheckpoint(parsing: text) == nil, "\(text)")
         }
     }
 
     @Test func aSealHoldsWhileEventsAreOnlyAppended() throws {
         try withTemporaryCatalog { catalog in
-            for seed in 1...2 { _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a") }
+            for seed in 1...2 {
+                _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a")
+            }
             let seal = try catalog.seal(actor: "a")
             #expect(seal.events == 4)
             #expect(try catalog.seal(actor: "b").checkpoint == seal.checkpoint)
@@ -33,7 +38,9 @@ import Testing
 
     @Test func aChainRecomputedAfterAnEditNoLongerEndsInTheSealedHead() throws {
         try withTemporaryCatalog { catalog in
-            for seed in 1...3 { _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a") }
+            for seed in 1...3 {
+                _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a")
+            }
             let seal = try catalog.seal(actor: "a")
             // What someone with write access and this code could do: edit event 2, then rehash every event after it.
             try catalog.write { db in
@@ -54,7 +61,9 @@ import Testing
 
     @Test func removedEventsAndABrokenChainAreNamed() throws {
         try withTemporaryCatalog { catalog in
-            for seed in 1...2 { _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a") }
+            for seed in 1...2 {
+                _ = try catalog.register(sampleRegistration(seed: seed, path: "/\(seed).mp4"), actor: "a")
+            }
             let seal = try catalog.seal(actor: "a")
             try catalog.write { db in try db.execute(sql: "DELETE FROM ledger WHERE seq = 4") }
             #expect(try catalog.checkpointProblems(seal.checkpoint).first?.message.contains("fewer than the 4") == true)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FootageCatalog
 
 /// A registration for made-up bytes: `seed` picks the SHA-256.

@@ -2,6 +2,7 @@ import FootageTestSupport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootageCatalog
 
 /// A SQLite file dressed up as a catalogue (right application_id, footage's tables) but with a trigger, a view or
@@ -21,7 +22,8 @@ import Testing
     }
 
     @Test func aTriggerOnTheLedgerIsRefusedAndNeverFires() throws {
-        let root = try catalogueEdited("""
+        let root = try catalogueEdited(
+            """
             CREATE TABLE stolen (what TEXT);
             CREATE TRIGGER ledger_copy AFTER INSERT ON ledger BEGIN INSERT INTO stolen VALUES (new.payload); END;
             """)
@@ -38,7 +40,8 @@ import Testing
     }
 
     @Test func aViewInPlaceOfATableIsRefused() throws {
-        let root = try catalogueEdited("""
+        let root = try catalogueEdited(
+            """
             ALTER TABLE verification RENAME TO verification_real;
             CREATE VIEW verification AS SELECT * FROM verification_real;
             """)
@@ -62,7 +65,8 @@ import Testing
     }
 
     @Test func aCatalogueFromANewerFootageSaysSo() throws {
-        let root = try catalogueEdited("""
+        let root = try catalogueEdited(
+            """
             INSERT INTO grdb_migrations VALUES ('v99 something new');
             CREATE TABLE something_new (id INTEGER PRIMARY KEY);
             """)
@@ -74,7 +78,8 @@ import Testing
     @Test func anOlderCatalogueOpensAndIsMigrated() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Catalog"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Catalog"), withIntermediateDirectories: true)
         let queue = try DatabaseQueue(path: Catalog.databaseURL(in: root).path)
         try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)") }
         try Schema.migrator.migrate(queue, upTo: "v2 keyframes")

@@ -53,8 +53,13 @@ enum AbsurdMedia {
             let movie = boxes.first("moov")!, track = boxes.first("trak")!
             let trackBytes = boxes.bytes[track.offset..<track.offset + track.size]
             let movieBody = Array(boxes.bytes[movie.offset + 8..<movie.offset + movie.size])
-            boxes.replace(movie, with: MP4Boxes.box("moov", movieBody + Array(repeating: trackBytes, count: total - 2)
-                .flatMap { $0 }))
+            boxes.replace(
+                movie,
+                with: MP4Boxes.box(
+                    "moov",
+                    movieBody
+                        + Array(repeating: trackBytes, count: total - 2)
+                        .flatMap { $0 }))
             result.append(("streams-\(total).mp4", boxes.bytes))
         }
         result.append(("vp9-65536x65536.webm", vp9FrameSize(webm)))
@@ -70,7 +75,9 @@ enum AbsurdMedia {
         var copy = bytes
         for at in 0..<(copy.count - 8) where copy[at] == 0x49 && copy[at + 1] == 0x83 && copy[at + 2] == 0x42 {
             copy[at + 3] |= 0x0F
-            copy[at + 4] = 0xFF; copy[at + 5] = 0xFF; copy[at + 6] = 0xFF
+            copy[at + 4] = 0xFF
+            copy[at + 5] = 0xFF
+            copy[at + 6] = 0xFF
             copy[at + 7] |= 0xF0
         }
         return copy

@@ -36,8 +36,9 @@ import Testing
             case .htmlTags: return filled("<html><body><article><p>", "<i>a</i> ")
             case .htmlNesting: return filled("<html><body><article>", "<div>")
             case .jsonValues:
-                return filled(#"{"@type":"NewsArticle","headline":"h","articleBody":"Police said 5 were killed.","x":["#,
-                              "{},") + "{}]}"
+                return filled(
+                    #"{"@type":"NewsArticle","headline":"h","articleBody":"Police said 5 were killed.","x":["#,
+                    "{},") + "{}]}"
             }
         }
     }
@@ -49,9 +50,13 @@ import Testing
         let timer = "/usr/bin/time"
         try #require(FileManager.default.isExecutableFile(atPath: timer), "\(timer) is missing (Debian package time)")
         let report = folder.appendingPathComponent("time-\(UUID().uuidString).txt")
-        let outcome = try runProcess(timer, ["-f", "%M", "-o", report.path, FootageBinary.path, "article", "add",
-                                             file.path, "--catalog", footage.catalog.path],
-                                     environment: ["FOOTAGE_HOME": ""])
+        let outcome = try runProcess(
+            timer,
+            [
+                "-f", "%M", "-o", report.path, FootageBinary.path, "article", "add",
+                file.path, "--catalog", footage.catalog.path,
+            ],
+            environment: ["FOOTAGE_HOME": ""])
         let text = try String(contentsOf: report, encoding: .utf8)
         let kibibytes = try #require(text.split(separator: "\n").last.flatMap { Int($0) }, "time printed \(text)")
         return (kibibytes * 1024, outcome)

@@ -10,10 +10,14 @@ import Testing
     /// A catalogue with the ministry and Pentagon samples registered and the example article imported.
     func withArticle(_ body: (FootageBinary, URL, [[String: Any]]) throws -> Void) throws {
         try withCatalogFolder { footage, root throws in
-            _ = try footage.run(["register", samples.appendingPathComponent("ministry-upload.mp4").path,
-                                 "--source", "Iraqi Ministry of Defence", "--platform", "YouTube"])
-            _ = try footage.run(["register", samples.appendingPathComponent("pentagon-release.webm").path,
-                                 "--source", "Pentagon", "--platform", "defense.gov"])
+            _ = try footage.run([
+                "register", samples.appendingPathComponent("ministry-upload.mp4").path,
+                "--source", "Iraqi Ministry of Defence", "--platform", "YouTube",
+            ])
+            _ = try footage.run([
+                "register", samples.appendingPathComponent("pentagon-release.webm").path,
+                "--source", "Pentagon", "--platform", "defense.gov",
+            ])
             let added = try footage.run(["article", "add", example.path, "--json"])
             #expect(added.status == 0, "\(added.stderr)")
             try body(footage, root, added.rows)
@@ -45,8 +49,10 @@ import Testing
         try withArticle { footage, _, rows in
             let upload = try #require(claim(rows, containing: "YouTube"))
             let mp4 = samples.appendingPathComponent("ministry-upload.mp4").path
-            let link = try footage.run(["link", upload, mp4, "--stance", "supports", "--from", "0:02", "--to", "14.5",
-                                        "--confidence", "high", "--note", "column of vehicles", "--by", "analyst-2", "--json"])
+            let link = try footage.run([
+                "link", upload, mp4, "--stance", "supports", "--from", "0:02", "--to", "14.5",
+                "--confidence", "high", "--note", "column of vehicles", "--by", "analyst-2", "--json",
+            ])
             #expect(link.status == 0, "\(link.stderr)")
             let row = try #require(link.rows.first)
             #expect(row["start"] as? Double == 2 && row["end"] as? Double == 14.5)
@@ -55,7 +61,8 @@ import Testing
             let article = try footage.run(["xref", "A1", "--json"]).rows
             let linked = try #require(article.first { $0["id"] as? String == upload })
             #expect((linked["evidence"] as? [[String: Any]])?.first?["stance"] as? String == "supports")
-            #expect((linked["evidence"] as? [[String: Any]])?.first?["publisher"] as? String == "Iraqi Ministry of Defence")
+            #expect(
+                (linked["evidence"] as? [[String: Any]])?.first?["publisher"] as? String == "Iraqi Ministry of Defence")
             let pentagon = try #require(article.first { ($0["text"] as? String)?.contains("Pentagon") == true })
             #expect(pentagon["has_evidence"] as? Bool == false)
             #expect((pentagon["candidates"] as? [[String: Any]])?.isEmpty == false)
@@ -63,7 +70,8 @@ import Testing
             let byClip = try footage.run(["xref", mp4, "--json"]).rows
             #expect(byClip.map { $0["claim"] as? String } == [upload])
             let chain = try #require(try footage.run(["xref", upload, "--json"]).rows.first)
-            #expect((chain["events"] as? [[String: Any]])?.map { $0["action"] as? String } == ["claim.add", "link.add"])
+            #expect(
+                (chain["events"] as? [[String: Any]])?.map { $0["action"] as? String } == ["claim.add", "link.add"])
             #expect((chain["events"] as? [[String: Any]])?.last?["actor"] as? String == "analyst-2")
             #expect(try footage.run(["verify"]).status == 0)
 
@@ -84,14 +92,22 @@ import Testing
             let cases: [([String], Int32, String)] = [
                 (["link", upload, mp4, "--stance", "proves"], 64, "proves"),
                 (["link", upload, mp4, "--stance", "supports", "--from", "-3"], 64, "--from"),
-                (["link", upload, mp4, "--stance", "supports", "--from", "10", "--to", "5"], 64,
-                 "--to (5.0 s) comes before --from (10.0 s)"),
-                (["link", upload, mp4, "--stance", "supports", "--from", "10", "--to", "45"], 1,
-                 "footage: --to 45.0 s is past the end of clip"),
-                (["link", "C999", mp4, "--stance", "supports"], 1,
-                 "footage: C999: no such claim; see `footage claims ARTICLE`"),
-                (["link", upload, "abcdef0123", "--stance", "supports"], 1,
-                 "footage: abcdef0123: no clip with this SHA-256 prefix or path; see `footage list clips`"),
+                (
+                    ["link", upload, mp4, "--stance", "supports", "--from", "10", "--to", "5"], 64,
+                    "--to (5.0 s) comes before --from (10.0 s)"
+                ),
+                (
+                    ["link", upload, mp4, "--stance", "supports", "--from", "10", "--to", "45"], 1,
+                    "footage: --to 45.0 s is past the end of clip"
+                ),
+                (
+                    ["link", "C999", mp4, "--stance", "supports"], 1,
+                    "footage: C999: no such claim; see `footage claims ARTICLE`"
+                ),
+                (
+                    ["link", upload, "abcdef0123", "--stance", "supports"], 1,
+                    "footage: abcdef0123: no clip with this SHA-256 prefix or path; see `footage list clips`"
+                ),
                 (["xref", "A99"], 1, "footage: A99: "),
                 (["claims", "A99"], 1, "footage: A99: no such article; see `footage list articles`"),
                 (["unlink", "L99"], 1, "footage: L99: no such link; see `footage xref`"),
@@ -128,7 +144,10 @@ import Testing
             #expect(hits.contains { $0["kind"] as? String == "claim" })
             #expect(hits.contains { $0["kind"] as? String == "article" })
             #expect(hits.allSatisfy { ($0["snippet"] as? String)?.contains("[Garver]") == true })
-            #expect(try footage.run(["search", "Fallujah", "--json"]).rows.contains { $0["kind"] as? String == "acquisition" })
+            #expect(
+                try footage.run(["search", "Fallujah", "--json"]).rows.contains {
+                    $0["kind"] as? String == "acquisition"
+                })
             #expect(try footage.run(["search", "NEAR(\"x", "--json"]).status == 0)
         }
     }
@@ -153,12 +172,16 @@ import Testing
 
     @Test func aClaimAddedByHandGetsKindsAndASpanWhenItIsInTheText() throws {
         try withArticle { footage, _, _ in
-            let added = try footage.run(["claim", "add", "A1", "Another 120 vehicles were hit to the east of Ramadi, according to Garver.", "--json"])
+            let added = try footage.run([
+                "claim", "add", "A1", "Another 120 vehicles were hit to the east of Ramadi, according to Garver.",
+                "--json",
+            ])
             let row = try #require(added.rows.first)
             #expect(row["origin"] as? String == "analyst")
             #expect((row["kinds"] as? [String])?.contains("figure") == true)
             #expect(row["start"] is Int)
-            let free = try footage.run(["claim", "add", "A1", "The convoy was on the road to Ramadi.", "--json"]).rows.first
+            let free = try footage.run(["claim", "add", "A1", "The convoy was on the road to Ramadi.", "--json"]).rows
+                .first
             #expect(free?["start"] == nil || free?["start"] is NSNull)
         }
     }

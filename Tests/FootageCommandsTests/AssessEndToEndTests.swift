@@ -8,7 +8,9 @@ import Testing
         try withCatalogFolder { footage, root throws in
             let clip = FootageBinary.samples.appendingPathComponent("checkpoint-cctv.ts").path
             _ = try footage.run(["register", clip, "--no-fingerprint"])
-            let assessed = try footage.run(["assess", clip, "--category", "decontextualized", "--note", "older footage"])
+            let assessed = try footage.run([
+                "assess", clip, "--category", "decontextualized", "--note", "older footage",
+            ])
             #expect(assessed.status == 0, "\(assessed.stderr)")
             let shown = try footage.run(["show", clip, "--json"])
             let assessments = shown.rows.first?["assessments"] as? [[String: Any]] ?? []

@@ -1,5 +1,5 @@
-import FootageTestSupport
 import FootageCore
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -15,7 +15,9 @@ enum CatalogueInvariants {
         }
         let verify = try footage.run(["verify"])
         if verify.status != 0 { found.append("verify exited \(verify.status): \(verify.stdout.suffix(1500))") }
-        let twice = try sqlite(root, """
+        let twice = try sqlite(
+            root,
+            """
             SELECT 'clip ' || sha256 FROM clip GROUP BY sha256 HAVING count(*) > 1
             UNION ALL SELECT 'location ' || path FROM location GROUP BY clip_id, path HAVING count(*) > 1
             UNION ALL SELECT 'extraction ' || params FROM extraction GROUP BY clip_id, params HAVING count(*) > 1
@@ -37,7 +39,8 @@ enum CatalogueInvariants {
             found += try fm.contentsOfDirectory(atPath: url.path).filter { $0.hasPrefix(TemporaryName.prefix) }
                 .map { url.appendingPathComponent($0).path }
         }
-        let recorded = Set(try sqlite(root, "SELECT folder FROM extraction").stdout.split(separator: "\n").map(String.init))
+        let recorded = Set(
+            try sqlite(root, "SELECT folder FROM extraction").stdout.split(separator: "\n").map(String.init))
         let keyframes = root.appendingPathComponent("Catalog/keyframes")
         for clip in try fm.contentsOfDirectory(atPath: keyframes.path) {
             for name in try fm.contentsOfDirectory(atPath: keyframes.appendingPathComponent(clip).path)

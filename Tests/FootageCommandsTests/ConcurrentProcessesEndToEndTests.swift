@@ -21,15 +21,17 @@ import Testing
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 for offset in (index % 2 == 1 ? [0, 1, 2] : [0, 1]) {
                     let name = names[(index + offset) % 4]
-                    try FileManager.default.linkItem(at: samples.appendingPathComponent(name),
-                                                     to: folder.appendingPathComponent(name))
+                    try FileManager.default.linkItem(
+                        at: samples.appendingPathComponent(name),
+                        to: folder.appendingPathComponent(name))
                 }
                 folders.append(folder.path)
             }
             let extras = [["--copy"], ["--keyframes"], [], ["--copy", "--keyframes"]]
             let writers = try (0..<4).map { index in
-                try start(["register", folders[index], folders[(index + 1) % 4], "--jobs", "1", "--catalog", root.path]
-                          + extras[index], log: root.appendingPathComponent("writer-\(index).log"))
+                try start(
+                    ["register", folders[index], folders[(index + 1) % 4], "--jobs", "1", "--catalog", root.path]
+                        + extras[index], log: root.appendingPathComponent("writer-\(index).log"))
             }
             repeat {
                 for arguments in [["xref", "A1"], ["search", "convoy"], ["list", "clips"]] {
@@ -39,7 +41,8 @@ import Testing
             } while writers.contains(where: \.isRunning)
             for (index, writer) in writers.enumerated() {
                 writer.waitUntilExit()
-                let log = (try? String(contentsOf: root.appendingPathComponent("writer-\(index).log"), encoding: .utf8)) ?? ""
+                let log =
+                    (try? String(contentsOf: root.appendingPathComponent("writer-\(index).log"), encoding: .utf8)) ?? ""
                 #expect(writer.terminationStatus == 0, "writer \(index) failed: \(log)")
             }
             #expect(try CatalogueInvariants.problems(footage, root).isEmpty)

@@ -33,7 +33,8 @@ enum DisguisedMedia {
             </Representation></AdaptationSet></Period></MPD>
 
             """
-        let sdp = "v=0\no=- 0 0 IN IP4 127.0.0.1\ns=stream\nc=IN IP4 127.0.0.1\nt=0 0\n"
+        let sdp =
+            "v=0\no=- 0 0 IN IP4 127.0.0.1\ns=stream\nc=IN IP4 127.0.0.1\nt=0 0\n"
             + "m=video \(port) RTP/AVP 96\na=rtpmap:96 H264/90000\n"
         var result: [(String, [UInt8])] = [
             ("hls-file-url.mp4", text(hls, "file://\(secret.path)")),
@@ -43,16 +44,24 @@ enum DisguisedMedia {
             ("hls-server.mp4", text(hls, "\(server)/segment0.ts")),
             ("hls-master-server.mp4", Array(master.utf8)),
             ("hls-byte-order-mark.mp4", [0xEF, 0xBB, 0xBF] + text(hls, "\(server)/segment0.ts")),
-            ("hls-blank-lines-crlf.mp4",
-             text("\r\n\r\n" + hls.replacingOccurrences(of: "\n", with: "\r\n"), "\(server)/segment0.ts")),
+            (
+                "hls-blank-lines-crlf.mp4",
+                text("\r\n\r\n" + hls.replacingOccurrences(of: "\n", with: "\r\n"), "\(server)/segment0.ts")
+            ),
             ("dash-server.mp4", manifest(dash, base: "\(server)/")),
-            ("dash-file-url.mp4", manifest(dash, base: "file://\(secret.deletingLastPathComponent().path)/",
-                                           initialization: secret.lastPathComponent)),
+            (
+                "dash-file-url.mp4",
+                manifest(
+                    dash, base: "file://\(secret.deletingLastPathComponent().path)/",
+                    initialization: secret.lastPathComponent)
+            ),
             // A comment first: not the `<?xml`/`<MPD` opening a quick look checks for; FFmpeg's DASH probe finds it.
             ("dash-after-comment.mp4", manifest("<!-- manifest -->\n" + dash, base: "\(server)/")),
             ("ffconcat-relative.mp4", Array("ffconcat version 1.0\nfile '\(relative)'\n".utf8)),
-            ("ffconcat-absolute.mp4",
-             Array("ffconcat version 1.0\nfile '\(secret.path)'\nfile '\(neighbour.path)'\n".utf8)),
+            (
+                "ffconcat-absolute.mp4",
+                Array("ffconcat version 1.0\nfile '\(secret.path)'\nfile '\(neighbour.path)'\n".utf8)
+            ),
             ("ffconcat-server.mp4", Array("\n ffconcat version 1.0\nfile '\(server)/clip.mp4'\n".utf8)),
             ("sdp-loopback.mp4", Array(sdp.utf8)),
             ("bare-url.mp4", Array("\(server)/segment0.ts\n".utf8)),

@@ -32,14 +32,19 @@ enum ProvValidator {
     var article: String { Repository.exampleArticle.path }
 
     private func catalogue(_ footage: FootageBinary) throws -> [String] {
-        #expect(try footage.run(["register", ministry, "--keyframes", "--source", "Iraqi Ministry of Defence"]).status == 0)
+        #expect(
+            try footage.run(["register", ministry, "--keyframes", "--source", "Iraqi Ministry of Defence"]).status == 0)
         #expect(try footage.run(["register", pentagon, "--source", "Pentagon"]).status == 0)
         let claims = try footage.run(["article", "add", article, "--json", "--by", "analyst-1"]).rows.dropFirst()
             .compactMap { $0["id"] as? String }
         #expect(try footage.run(["claim", "add", "A1", "A title, with \"quotes\"\nand a second line."]).status == 0)
-        #expect(try footage.run(["link", claims[0], ministry, "--stance", "supports", "--from", "2", "--to", "12",
-                                 "--by", "analyst-1"]).status == 0)
-        #expect(try footage.run(["link", claims[1], pentagon, "--stance", "contradicts", "--by", "analyst-2"]).status == 0)
+        #expect(
+            try footage.run([
+                "link", claims[0], ministry, "--stance", "supports", "--from", "2", "--to", "12",
+                "--by", "analyst-1",
+            ]).status == 0)
+        #expect(
+            try footage.run(["link", claims[1], pentagon, "--stance", "contradicts", "--by", "analyst-2"]).status == 0)
         return claims
     }
 
@@ -56,7 +61,8 @@ enum ProvValidator {
             let value = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
             #expect((value["clips"] as? [Any])?.count == 2)
             #expect((value["links"] as? [Any])?.count == 2)
-            let clip = try #require(try footage.run(["export", "--format", "json", ministry]).stdout.data(using: .utf8))
+            let clip = try #require(
+                try footage.run(["export", "--format", "json", ministry]).stdout.data(using: .utf8))
             let one = try #require(try JSONSerialization.jsonObject(with: clip) as? [String: Any])
             #expect((one["clips"] as? [Any])?.count == 1)
             #expect((one["links"] as? [Any])?.count == 1)
@@ -69,8 +75,9 @@ enum ProvValidator {
             let folder = root.appendingPathComponent("tables")
             let result = try footage.run(["export", "--format", "csv", "-o", folder.path])
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-                == ["claims.csv", "clips.csv", "links.csv"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                    == ["claims.csv", "clips.csv", "links.csv"])
             let claims = try footage.run(["export", "--format", "csv", "--table", "claims"]).stdout
             #expect(claims == (try String(contentsOf: folder.appendingPathComponent("claims.csv"), encoding: .utf8)))
             #expect(claims.hasPrefix("id,article,idx,text,"))
@@ -95,12 +102,16 @@ enum ProvValidator {
             let result = try footage.run(["export", "--format", "prov-json", "-o", file.path])
             #expect(result.status == 0, "\(result.stderr)")
             guard let summary = try ProvValidator.validate(file) else {
-                print("note: no python3 with the 'prov' package; PROV-JSON not validated (make test-deps installs python3-prov)")
+                print(
+                    "note: no python3 with the 'prov' package; PROV-JSON not validated (make test-deps installs python3-prov)"
+                )
                 return
             }
             let relations = (summary["relations"] as? [[Any]] ?? []).map { $0.map { "\($0)" } }
             func has(_ kind: String, _ first: String, _ second: String) -> Bool {
-                relations.contains { $0.count == 3 && $0[0] == kind && $0[1].hasPrefix(first) && $0[2].hasPrefix(second) }
+                relations.contains {
+                    $0.count == 3 && $0[0] == kind && $0[1].hasPrefix(first) && $0[2].hasPrefix(second)
+                }
             }
             let sha = try #require(try footage.run(["show", ministry, "--json"]).rows.first?["sha256"] as? String)
             #expect(has("wasDerivedFrom", "footage:keyframe/", "footage:clip/\(sha)"))
@@ -119,7 +130,8 @@ enum ProvValidator {
     @Test func claimReviewCarriesTheAssessment() throws {
         try withCatalogFolder { footage, _ throws in
             _ = try catalogue(footage)
-            #expect(try footage.run(["assess", ministry, "--category", "decontextualized", "--note", "older"]).status == 0)
+            #expect(
+                try footage.run(["assess", ministry, "--category", "decontextualized", "--note", "older"]).status == 0)
             let result = try footage.run(["export", "--format", "claimreview", "--article", "A1"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("has no assessment"))  // the Pentagon clip

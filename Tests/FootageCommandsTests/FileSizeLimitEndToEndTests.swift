@@ -14,8 +14,9 @@ import Testing
     /// Runs the binary with a file size limit of `kilobytes` (the shell counts 1024-byte blocks).
     private func runLimited(_ root: URL, kilobytes: Int, _ arguments: [String]) throws -> FootageBinary.Result {
         let script = "ulimit -f \(kilobytes); exec \"$0\" \"$@\""
-        return try runProcess("/bin/bash", ["-c", script, FootageBinary.path] + arguments + ["--catalog", root.path],
-                              environment: ["FOOTAGE_HOME": ""])
+        return try runProcess(
+            "/bin/bash", ["-c", script, FootageBinary.path] + arguments + ["--catalog", root.path],
+            environment: ["FOOTAGE_HOME": ""])
     }
 
     /// The catalogue after a failed write: consistent, nothing temporary left, nothing half recorded.
@@ -29,7 +30,8 @@ import Testing
             let result = try runLimited(root, kilobytes: 600, ["register", ministry, "--copy", "--no-fingerprint"])
             #expect(result.status == 1)
             #expect(result.stderr.contains("write failed (\(noRoom)); nothing was kept"), "\(result.stderr)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Media").path).isEmpty)
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Media").path).isEmpty)
             #expect(try CatalogueInvariants.count(root, "SELECT count(*) FROM clip") == 0)
             try expectUnharmed(footage, root)
             #expect(try footage.run(["register", ministry, "--copy", "--no-fingerprint"]).status == 0)

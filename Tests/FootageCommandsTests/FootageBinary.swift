@@ -23,21 +23,27 @@ struct FootageBinary {
     let catalog: URL
 
     @discardableResult
-    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-             stallLimit: Double? = nil) throws -> Result {
-        try FootageBinary.run(["--catalog", catalog.path], arguments, in: directory, environment: environment,
-                              stallLimit: stallLimit)
+    func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        stallLimit: Double? = nil
+    ) throws -> Result {
+        try FootageBinary.run(
+            ["--catalog", catalog.path], arguments, in: directory, environment: environment,
+            stallLimit: stallLimit)
     }
 
     /// Runs with the given arguments; `catalogArguments` go after the subcommand words. With `stallLimit`, a run
     /// silent for that many seconds is killed (see `runProcess`).
-    static func run(_ catalogArguments: [String], _ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String] = [:], stallLimit: Double? = nil) throws -> Result {
+    static func run(
+        _ catalogArguments: [String], _ arguments: [String], in directory: URL? = nil,
+        environment: [String: String] = [:], stallLimit: Double? = nil
+    ) throws -> Result {
         // Subcommand words first ("list clips"), then options; options are accepted anywhere by the parser.
         var env = environment
         env["FOOTAGE_HOME"] = env["FOOTAGE_HOME"] ?? ""
-        return try runProcess(path, arguments + catalogArguments, environment: env, in: directory,
-                              stallLimit: stallLimit)
+        return try runProcess(
+            path, arguments + catalogArguments, environment: env, in: directory,
+            stallLimit: stallLimit)
     }
 }
 

@@ -10,7 +10,8 @@ import Testing
     /// A real catalogue with one clip, then changed with the `sqlite3` shell.
     private func withCatalogueChanged(_ sql: String, _ body: (FootageBinary, URL) throws -> Void) throws {
         try withCatalogFolder { footage, root throws in
-            #expect(try footage.run(["register", samples.appendingPathComponent("checkpoint-cctv.ts").path]).status == 0)
+            #expect(
+                try footage.run(["register", samples.appendingPathComponent("checkpoint-cctv.ts").path]).status == 0)
             let edit = try CatalogueInvariants.sqlite(root, sql)
             #expect(edit.status == 0, "\(edit.stderr)")
             try body(footage, root)
@@ -25,12 +26,16 @@ import Testing
             """
         try withCatalogueChanged(sql) { footage, root in
             let events = try CatalogueInvariants.count(root, "SELECT count(*) FROM ledger")
-            let commands = [["register", samples.appendingPathComponent("handheld-rotated.mov").path], ["list", "clips"],
-                            ["verify"], ["seal"], ["log"], ["search", "cctv"]]
+            let commands = [
+                ["register", samples.appendingPathComponent("handheld-rotated.mov").path], ["list", "clips"],
+                ["verify"], ["seal"], ["log"], ["search", "cctv"],
+            ]
             for arguments in commands {
                 let result = try footage.run(arguments)
                 #expect(result.status == 1, "\(arguments[0]) was not refused")
-                #expect(result.stderr.contains("refused: its schema is not one footage makes"), "\(arguments[0]): \(result.stderr)")
+                #expect(
+                    result.stderr.contains("refused: its schema is not one footage makes"),
+                    "\(arguments[0]): \(result.stderr)")
                 #expect(result.stderr.contains("unexpected trigger copy_out on ledger"))
                 #expect(result.stderr.contains("nothing in it was run"))
             }
@@ -76,15 +81,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let list = try FootageBinary(catalog: root).run(["list", "clips"])
         #expect(list.status == 1)
-        #expect(list.stderr
-            == "footage: \(root.path): no catalogue here (no Catalog/catalog.sqlite); run `footage init`\n")
+        #expect(
+            list.stderr
+                == "footage: \(root.path): no catalogue here (no Catalog/catalog.sqlite); run `footage init`\n")
     }
 
     @Test func footagesApplicationIDOnAnotherSchemaIsRefused() throws {
         try withTemporaryFolder { root in
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("Catalog"),
-                                                    withIntermediateDirectories: true)
-            let result = try CatalogueInvariants.sqlite(root, """
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("Catalog"),
+                withIntermediateDirectories: true)
+            let result = try CatalogueInvariants.sqlite(
+                root,
+                """
                 PRAGMA application_id = 1179928369;
                 CREATE TABLE ledger (seq INTEGER PRIMARY KEY, payload TEXT);
                 CREATE TRIGGER t AFTER INSERT ON ledger BEGIN DELETE FROM ledger; END;

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCore  // SplitMix64: a seed names the same corpus on every machine
+import Foundation
 
 /// The hostile media corpus, generated from the sample clips into a temporary folder, in three subfolders:
 /// `damaged/` (each sample cut at many offsets, with bytes flipped by a seeded generator, with its first or last
@@ -83,8 +83,10 @@ struct HostileCorpus: Sendable {
 
     /// Cut at the first bytes and container boundaries and at random offsets; 1 to 16 bytes flipped, half the time
     /// among the first or last 64 KiB where headers and indexes lie; the first or last bytes zeroed.
-    static func damagedCopies(of bytes: [UInt8], named name: String, scale: Scale,
-                              using generator: inout SplitMix64) -> [(String, [UInt8])] {
+    static func damagedCopies(
+        of bytes: [UInt8], named name: String, scale: Scale,
+        using generator: inout SplitMix64
+    ) -> [(String, [UInt8])] {
         let stem = (name as NSString).deletingPathExtension, suffix = (name as NSString).pathExtension
         var result: [(String, [UInt8])] = []
         var cuts: Set<Int> = [0, 1, 4, 8, 12, 16, 100, 188, 512, 4096]

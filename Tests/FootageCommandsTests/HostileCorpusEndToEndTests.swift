@@ -13,8 +13,9 @@ import Testing
 
     @Test func probingTheCorpusNeverCrashesHangsOrOpensAnythingElse() throws {
         let corpus = try #require(HostileCorpusScope.current)
-        let result = try FootageBinary.run([], ["probe", "--json"] + corpus.files.map(\.path),
-                                           stallLimit: Self.stallLimit)
+        let result = try FootageBinary.run(
+            [], ["probe", "--json"] + corpus.files.map(\.path),
+            stallLimit: Self.stallLimit)
         let probed = Set(result.rows.compactMap { ($0["format"] as? [String: Any])?["filename"] as? String })
         let lines = result.stderr.split(separator: "\n")
         let failed = HostileRun(corpus: corpus, command: "probe", result: result)
@@ -36,8 +37,9 @@ import Testing
         try withCatalogFolder { footage, root throws in
             #expect(try footage.run(["register", FootageBinary.samples.path, "--no-fingerprint"]).status == 0)
             let before = try CatalogueState(footage)
-            let result = try footage.run(["register", corpus.folder.path, "--json", "--no-fingerprint"],
-                                         stallLimit: Self.stallLimit)
+            let result = try footage.run(
+                ["register", corpus.folder.path, "--json", "--no-fingerprint"],
+                stallLimit: Self.stallLimit)
             let rows = result.rows
             let errors = rows.filter { $0["status"] as? String == "error" }
             let accepted = Set(rows.filter { $0["status"] as? String != "error" }.compactMap { $0["path"] as? String })
@@ -49,8 +51,9 @@ import Testing
             #expect(hashed.isEmpty, "files that failed were hashed into the catalogue: \(hashed)")
 
             let after = try CatalogueState(footage)
-            let added = Set(rows.filter { $0["status"] as? String == "registered" }
-                .compactMap { $0["sha256"] as? String })
+            let added = Set(
+                rows.filter { $0["status"] as? String == "registered" }
+                    .compactMap { $0["sha256"] as? String })
             #expect(after.clips == before.clips + added.count)
             #expect(after.events == before.events + rows.reduce(0) { $0 + (($1["events"] as? [Any])?.count ?? 0) })
             #expect(after.locations.isDisjoint(with: failed.map(\.path)), "a refused file has a location")
@@ -65,8 +68,9 @@ import Testing
         let corpus = try #require(HostileCorpusScope.current)
         let files = corpus.decodingSubset
         try withCatalogFolder { footage, root throws in
-            let registered = try footage.run(["register", "--json", "--keyframes"] + files.map(\.path),
-                                             stallLimit: Self.stallLimit)
+            let registered = try footage.run(
+                ["register", "--json", "--keyframes"] + files.map(\.path),
+                stallLimit: Self.stallLimit)
             let errors = registered.rows.filter { $0["status"] as? String == "error" }
             let accepted = registered.rows.filter { $0["status"] as? String != "error" }
                 .compactMap { $0["path"] as? String }
@@ -86,19 +90,25 @@ import Testing
             }
 
             let out = root.appendingPathComponent("stills")
-            let stills = try FootageBinary.run([], ["keyframes", "--json", "--mode", "interval", "--every", "7",
-                                                    "--max", "3", "--out", out.path] + files.map(\.path),
-                                               stallLimit: Self.stallLimit)
+            let stills = try FootageBinary.run(
+                [],
+                [
+                    "keyframes", "--json", "--mode", "interval", "--every", "7",
+                    "--max", "3", "--out", out.path,
+                ] + files.map(\.path),
+                stallLimit: Self.stallLimit)
             HostileRun(corpus: corpus, command: "keyframes", result: stills).check(
                 over: files, failureLines: stills.stderr.split(separator: "\n"),
                 succeeded: Set(stills.rows.compactMap { $0["file"] as? String }))
 
             let refs = Array(accepted.filter { $0.contains("/absurd/") }.prefix(4))
-            let fingerprints = try footage.run(["fingerprint", "--json", "--rate", "2"] + refs,
-                                               stallLimit: Self.stallLimit)
+            let fingerprints = try footage.run(
+                ["fingerprint", "--json", "--rate", "2"] + refs,
+                stallLimit: Self.stallLimit)
             #expect(fingerprints.signal == nil && !fingerprints.stalled)
-            #expect(fingerprints.rows.count + fingerprints.stderr.split(separator: "\n").count == refs.count,
-                    "\(fingerprints.stderr)")
+            #expect(
+                fingerprints.rows.count + fingerprints.stderr.split(separator: "\n").count == refs.count,
+                "\(fingerprints.stderr)")
             #expect(!fingerprints.stdout.contains(corpus.token) && !fingerprints.stderr.contains(corpus.token))
 
             #expect(try footage.run(["verify"], stallLimit: Self.stallLimit).status == 0)

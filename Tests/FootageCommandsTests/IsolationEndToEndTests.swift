@@ -14,8 +14,9 @@ import Testing
         let folder = root.appendingPathComponent("batch", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["ministry-upload.mp4", "checkpoint-cctv.ts"] {
-            try FileManager.default.copyItem(at: samples.appendingPathComponent(name),
-                                             to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: samples.appendingPathComponent(name),
+                to: folder.appendingPathComponent(name))
         }
         // Distinct bytes, so the marked file is a clip of its own.
         var marked = try Data(contentsOf: samples.appendingPathComponent("handheld-rotated.mov"))
@@ -30,13 +31,16 @@ import Testing
             let folder = try batch(in: root)
             let result = try footage.run(["register", folder.path, "--json"], environment: environment)
             #expect(result.status == 1)
-            let failures = result.rows.compactMap { $0["message"] as? String }.filter { $0.contains("faulty-decoder.mov") }
+            let failures = result.rows.compactMap { $0["message"] as? String }.filter {
+                $0.contains("faulty-decoder.mov")
+            }
             #expect(failures.count == 1, "\(result.stdout)")
             #expect(failures.first?.contains(reason) == true, "\(result.stdout)")
-            let statuses = Dictionary(uniqueKeysWithValues: result.rows.compactMap { row -> (String, String)? in
-                guard let path = row["path"] as? String, let status = row["status"] as? String else { return nil }
-                return (URL(fileURLWithPath: path).lastPathComponent, status)
-            })
+            let statuses = Dictionary(
+                uniqueKeysWithValues: result.rows.compactMap { row -> (String, String)? in
+                    guard let path = row["path"] as? String, let status = row["status"] as? String else { return nil }
+                    return (URL(fileURLWithPath: path).lastPathComponent, status)
+                })
             #expect(statuses["ministry-upload.mp4"] == "registered")
             #expect(statuses["checkpoint-cctv.ts"] == "registered")
             #expect(statuses["faulty-decoder.mov"] == "error")
@@ -48,23 +52,27 @@ import Testing
     }
 
     @Test func aCrashingDecoderFailsItsFileAndTheBatchGoesOn() throws {
-        try registerFailsOnlyTheMarkedFile(["FOOTAGE_WORKER_FAULT": "crash:faulty-decoder"],
-                                           reason: "the media worker crashed (SIGSEGV)")
+        try registerFailsOnlyTheMarkedFile(
+            ["FOOTAGE_WORKER_FAULT": "crash:faulty-decoder"],
+            reason: "the media worker crashed (SIGSEGV)")
     }
 
     @Test func aLoopingDecoderIsStoppedAtItsCPUTimeLimit() throws {
-        try registerFailsOnlyTheMarkedFile(["FOOTAGE_WORKER_FAULT": "spin:faulty-decoder", "FOOTAGE_WORKER_CPU_SECONDS": "1"],
-                                           reason: "exceeded its CPU-time limit of 1 s")
+        try registerFailsOnlyTheMarkedFile(
+            ["FOOTAGE_WORKER_FAULT": "spin:faulty-decoder", "FOOTAGE_WORKER_CPU_SECONDS": "1"],
+            reason: "exceeded its CPU-time limit of 1 s")
     }
 
     @Test func aHangingDecoderIsStoppedAtItsWallTimeLimit() throws {
-        try registerFailsOnlyTheMarkedFile(["FOOTAGE_WORKER_FAULT": "hang:faulty-decoder", "FOOTAGE_WORKER_WALL_SECONDS": "2"],
-                                           reason: "no answer from its media worker within 2 s")
+        try registerFailsOnlyTheMarkedFile(
+            ["FOOTAGE_WORKER_FAULT": "hang:faulty-decoder", "FOOTAGE_WORKER_WALL_SECONDS": "2"],
+            reason: "no answer from its media worker within 2 s")
     }
 
     @Test func aDecoderThatExhaustsMemoryHitsTheAddressSpaceLimit() throws {
-        try registerFailsOnlyTheMarkedFile(["FOOTAGE_WORKER_FAULT": "memory:faulty-decoder", "FOOTAGE_WORKER_MEMORY_MB": "1024"],
-                                           reason: "1024 MiB memory limit")
+        try registerFailsOnlyTheMarkedFile(
+            ["FOOTAGE_WORKER_FAULT": "memory:faulty-decoder", "FOOTAGE_WORKER_MEMORY_MB": "1024"],
+            reason: "1024 MiB memory limit")
     }
 
     @Test func aWorkerStartedWithoutTheForkServerFailsTheSameWay() throws {
@@ -75,8 +83,9 @@ import Testing
 
     @Test func whenTheForkServerFailsWorkersStartDirectly() throws {
         try withCatalogFolder { footage, root throws in
-            let result = try footage.run(["register", try batch(in: root).path, "--json"],
-                                         environment: ["FOOTAGE_WORKER_FAULT": "crash:(fork server)"])
+            let result = try footage.run(
+                ["register", try batch(in: root).path, "--json"],
+                environment: ["FOOTAGE_WORKER_FAULT": "crash:(fork server)"])
             #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
             #expect(result.rows.filter { $0["status"] as? String == "registered" }.count == 3, "\(result.stdout)")
         }
@@ -178,8 +187,8 @@ import Testing
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).filter { pid in
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let state = stat.split(separator: ")").last?.split(separator: " ").first, state != "Z",
-                  let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ")
+                let state = stat.split(separator: ")").last?.split(separator: " ").first, state != "Z",
+                let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ")
             else { return false }
             return environment.range(of: Data(text.utf8)) != nil
         }
@@ -190,7 +199,8 @@ import Testing
             let folder = try batch(in: root)
             let marked = folder.appendingPathComponent("faulty-decoder.mov").path
             #expect(try footage.run(["register", marked, "--no-fingerprint"]).status == 0)
-            let result = try footage.run(["keyframes", marked], environment: ["FOOTAGE_WORKER_FAULT": "crash:faulty-decoder"])
+            let result = try footage.run(
+                ["keyframes", marked], environment: ["FOOTAGE_WORKER_FAULT": "crash:faulty-decoder"])
             #expect(result.status == 1)
             #expect(result.stderr.contains("the media worker crashed"), "\(result.stderr)")
             let keyframes = root.appendingPathComponent("Catalog/keyframes")
@@ -206,7 +216,8 @@ import Testing
         do {
             let mp4 = samples.appendingPathComponent("ministry-upload.mp4").path
             let isolated = try FootageBinary.run([], ["probe", mp4, "--json"])
-            let inProcess = try FootageBinary.run([], ["probe", mp4, "--json"], environment: ["FOOTAGE_ISOLATION": "off"])
+            let inProcess = try FootageBinary.run(
+                [], ["probe", mp4, "--json"], environment: ["FOOTAGE_ISOLATION": "off"])
             #expect(isolated.status == 0 && inProcess.status == 0)
             #expect(isolated.stdout == inProcess.stdout)
         }

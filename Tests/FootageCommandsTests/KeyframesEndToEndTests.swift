@@ -39,7 +39,8 @@ import Testing
     @Test func aChangedKeyframeImageIsNamedByVerify() throws {
         try withCatalogFolder { footage, _ throws in
             _ = try footage.run(["register", ministry])
-            let path = try #require(try footage.run(["keyframes", ministry, "--max", "3", "--json"]).rows.last?["path"] as? String)
+            let path = try #require(
+                try footage.run(["keyframes", ministry, "--max", "3", "--json"]).rows.last?["path"] as? String)
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
             var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
             bytes[bytes.count / 2] ^= 0xff
@@ -54,8 +55,12 @@ import Testing
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("keyframes-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let mov = samples.appendingPathComponent("handheld-rotated.mov").path
-        let result = try FootageBinary.run([], ["keyframes", mov, "--mode", "interval", "--every", "2", "--format", "png",
-                                                "--out", out.path, "--json"], in: out.deletingLastPathComponent())
+        let result = try FootageBinary.run(
+            [],
+            [
+                "keyframes", mov, "--mode", "interval", "--every", "2", "--format", "png",
+                "--out", out.path, "--json",
+            ], in: out.deletingLastPathComponent())
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.rows.map { $0["time"] as? Double } == [0, 2, 4])
         // The phone clip is stored landscape with a 90° display rotation: its stills are upright, portrait.
@@ -92,7 +97,9 @@ import Testing
         try withCatalogFolder { footage, _ throws in
             _ = try footage.run(["register", ministry, "--keyframes"])
             _ = try footage.run(["article", "add", Repository.exampleArticle.path])
-            let link = try footage.run(["link", "C2", ministry, "--stance", "supports", "--from", "3", "--to", "9", "--json"])
+            let link = try footage.run([
+                "link", "C2", ministry, "--stance", "supports", "--from", "3", "--to", "9", "--json",
+            ])
             let frames = try #require(link.rows.first?["keyframes"] as? [[String: Any]])
             #expect(frames.compactMap { $0["time"] as? Double } == [4, 6, 8])
             #expect(try footage.run(["verify"]).status == 0)

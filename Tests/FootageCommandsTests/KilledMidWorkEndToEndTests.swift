@@ -10,23 +10,29 @@ import Testing
     @Test func registeringWithCopiesAndKeyframesSurvivesKills() throws {
         try trials(["register", samples.path, "--copy", "--keyframes"], seed: 11, count: 4) { root throws in
             #expect(try CatalogueInvariants.count(root, "SELECT count(*) FROM clip") == 4)
-            #expect(try CatalogueInvariants.count(root, "SELECT count(DISTINCT clip_id) FROM location WHERE kind = 'copy'") == 4)
+            #expect(
+                try CatalogueInvariants.count(root, "SELECT count(DISTINCT clip_id) FROM location WHERE kind = 'copy'")
+                    == 4)
             #expect(try CatalogueInvariants.count(root, "SELECT count(DISTINCT clip_id) FROM extraction") == 4)
         }
     }
 
     @Test func extractingKeyframesSurvivesKills() throws {
         let setup = ["register", samples.path, "--no-fingerprint"]
-        try trials(["keyframes", "--mode", "interval", "--every", "1", "--sheet"], setup: setup, withClips: true,
-                   seed: 12, count: 3) { root throws in
+        try trials(
+            ["keyframes", "--mode", "interval", "--every", "1", "--sheet"], setup: setup, withClips: true,
+            seed: 12, count: 3
+        ) { root throws in
             #expect(try CatalogueInvariants.count(root, "SELECT count(*) FROM extraction") == 4)
         }
     }
 
     /// Runs `command` to its end once to learn how long it takes, then `count` times in new catalogues: killed at a
     /// moment drawn from that span, checked, run again to completion, checked again, then `complete` is asked.
-    private func trials(_ command: [String], setup: [String]? = nil, withClips: Bool = false, seed: Int, count: Int,
-                        complete: (URL) throws -> Void) throws {
+    private func trials(
+        _ command: [String], setup: [String]? = nil, withClips: Bool = false, seed: Int, count: Int,
+        complete: (URL) throws -> Void
+    ) throws {
         let span = try withCatalogFolder { footage, root throws -> Double in
             let arguments = try prepare(footage, root, command, setup: setup, withClips: withClips)
             let start = Date()
@@ -45,7 +51,8 @@ import Testing
                 let again = try footage.run(arguments)
                 #expect(again.status == 0, "the run after a kill at \(delay) s failed: \(again.stderr)")
                 for path in left {
-                    #expect(again.stderr.contains("removed \(path), left by an interrupted run"), "\(path) not reported")
+                    #expect(
+                        again.stderr.contains("removed \(path), left by an interrupted run"), "\(path) not reported")
                 }
                 #expect(try CatalogueInvariants.leftovers(root).isEmpty)
                 let completed = try CatalogueInvariants.problems(footage, root)
@@ -56,8 +63,10 @@ import Testing
     }
 
     /// The command's arguments once the set-up has run; with `withClips`, the registered clips are appended.
-    private func prepare(_ footage: FootageBinary, _ root: URL, _ command: [String], setup: [String]?,
-                         withClips: Bool) throws -> [String] {
+    private func prepare(
+        _ footage: FootageBinary, _ root: URL, _ command: [String], setup: [String]?,
+        withClips: Bool
+    ) throws -> [String] {
         if let setup { #expect(try footage.run(setup).status == 0) }
         guard withClips else { return command }
         return command + (try footage.run(["list", "clips", "--json"]).rows.compactMap { $0["sha256"] as? String })

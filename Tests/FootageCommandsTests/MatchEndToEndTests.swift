@@ -43,7 +43,9 @@ import Testing
             #expect(all.rows.count == 1)
             #expect(all.rows.first?["changed"] as? Bool == false)
             #expect(try footage.run(["log", "--json"]).rows.count == events)
-            #expect(try footage.run(["log", "--json"]).rows.filter { ($0["action"] as? String) == "clips.match" }.count == 1)
+            #expect(
+                try footage.run(["log", "--json"]).rows.filter { ($0["action"] as? String) == "clips.match" }.count == 1
+            )
 
             let show = try #require(try footage.run(["show", pentagon, "--json"]).rows.first)
             let shared = try #require((show["shares_footage_with"] as? [[String: Any]])?.first)
@@ -63,7 +65,9 @@ import Testing
             let imported = try footage.run(["article", "add", article.path, "--json"])
             #expect(imported.status == 0, "\(imported.stderr)")
             let claim = try #require(try footage.run(["claims", "A1", "--json"]).rows.first?["id"] as? String)
-            #expect(try footage.run(["link", claim, pentagon, "--stance", "supports", "--from", "2", "--to", "10"]).status == 0)
+            #expect(
+                try footage.run(["link", claim, pentagon, "--stance", "supports", "--from", "2", "--to", "10"]).status
+                    == 0)
             let rows = try footage.run(["xref", pentagon, "--json"]).rows
             let same = try #require((rows.first?["same_footage"] as? [[String: Any]])?.first)
             // Pentagon 0:02–0:10 is ministry 0:10–0:18.
@@ -76,7 +80,8 @@ import Testing
     @Test func recomputingAFingerprintReplacesItWithItsOwnEvent() throws {
         try withCatalogFolder { footage, _ throws in
             _ = try footage.run(["register", ministry, "--no-fingerprint"])
-            #expect(try footage.run(["log", "--json"]).rows.allSatisfy { ($0["action"] as? String) != "clip.fingerprint" })
+            #expect(
+                try footage.run(["log", "--json"]).rows.allSatisfy { ($0["action"] as? String) != "clip.fingerprint" })
             let unmatched = try footage.run(["match", ministry])
             #expect(unmatched.status == 1)
             #expect(unmatched.stderr.contains("has no fingerprint; run `footage fingerprint "), "\(unmatched.stderr)")
@@ -89,7 +94,8 @@ import Testing
             let log = try footage.run(["log", "--json"])
             let events = log.lines.filter { $0.contains("\"action\":\"clip.fingerprint\"") }
             #expect(events.count == 2, "\(log.stdout)")
-            let last = try #require(events.last.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any])
+            let last = try #require(
+                events.last.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any])
             let payload = try #require(last["payload"] as? [String: Any])
             #expect(payload["rate"] as? Double == 2)
             #expect((payload["data_sha256"] as? String)?.count == 64)
@@ -117,7 +123,9 @@ import Testing
             try ExternalTool.runFFmpeg(["-f", "lavfi", "-i", "sine=d=2", "-c:a", "aac", audio])
             let result = try footage.run(["register", dark, audio])
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stderr.contains("fingerprint: every sampled frame is too dark or flat to compare (quality < 50)"))
+            #expect(
+                result.stderr.contains("fingerprint: every sampled frame is too dark or flat to compare (quality < 50)")
+            )
             #expect(result.stderr.contains("fingerprint: skipped, no video stream"))
             let match = try footage.run(["match", dark])
             #expect(match.stderr.contains("too dark or flat"))
@@ -129,8 +137,9 @@ import Testing
             // The container is intact (it probes and registers), every coded picture is zeroed: the decode fails.
             var bytes = try Data(contentsOf: URL(fileURLWithPath: ministry))
             let mdat = try #require(bytes.range(of: Data("mdat".utf8)))
-            bytes.replaceSubrange(mdat.upperBound..<bytes.count,
-                                  with: Data(count: bytes.count - mdat.upperBound))
+            bytes.replaceSubrange(
+                mdat.upperBound..<bytes.count,
+                with: Data(count: bytes.count - mdat.upperBound))
             let broken = root.appendingPathComponent("zeroed-pictures.mp4")
             try bytes.write(to: broken)
             let result = try footage.run(["register", broken.path, "--json"])
@@ -156,7 +165,8 @@ import Testing
             #expect(try footage.run(["list", "clips"]).status == 0)
             #expect(try footage.run(["verify"]).status == 0)
             let shown = try footage.run(["show", ministry, "--json"])
-            #expect(((shown.rows.first?["shares_footage_with"] as? [[String: Any]]) ?? []).count == 1, "\(shown.stdout)")
+            #expect(
+                ((shown.rows.first?["shares_footage_with"] as? [[String: Any]]) ?? []).count == 1, "\(shown.stdout)")
             _ = try CatalogueInvariants.sqlite(root, "UPDATE match SET offset = offset + 3")
             let edited = try footage.run(["verify"])
             #expect(edited.status == 1)

@@ -25,8 +25,10 @@ import Testing
     @Test func theSidecarAndTheAnalystsFlagsBecomeTheAcquisitionRecord() throws {
         try withCatalogFolder { footage, _ throws in
             let mp4 = samples.appendingPathComponent("ministry-upload.mp4").path
-            let result = try footage.run(["register", mp4, "--source", "Iraqi Ministry of Defence", "--platform", "YouTube",
-                                          "--retrieved", "2016-07-02", "--by", "analyst-1", "--note", "from the channel"])
+            let result = try footage.run([
+                "register", mp4, "--source", "Iraqi Ministry of Defence", "--platform", "YouTube",
+                "--retrieved", "2016-07-02", "--by", "analyst-1", "--note", "from the channel",
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             let show = try footage.run(["show", mp4, "--json"])
             let clip = try #require(show.rows.first)
@@ -40,7 +42,10 @@ import Testing
             #expect(clip["latitude"] as? Double == 33.3486)
             #expect((clip["warnings"] as? [String])?.contains { $0.contains("Lavf") } == true)
             let log = try footage.run(["log", "--json"])
-            #expect(log.rows.map { $0["action"] as? String } == ["clip.register", "location.add", "acquisition.add", "clip.fingerprint"])
+            #expect(
+                log.rows.map { $0["action"] as? String } == [
+                    "clip.register", "location.add", "acquisition.add", "clip.fingerprint",
+                ])
             #expect(log.rows.allSatisfy { $0["actor"] as? String == "analyst-1" })
             let payload = try #require(log.rows.first?["payload"] as? [String: Any])
             #expect((payload["libav"] as? String)?.isEmpty == false)
@@ -56,21 +61,28 @@ import Testing
             try Data().write(to: bad.appendingPathComponent("empty.mp4"))
             try Data("just some text\n".utf8).write(to: bad.appendingPathComponent("text.mp4"))
             try Data(try Data(contentsOf: mp4).prefix(10_000)).write(to: bad.appendingPathComponent("truncated.mp4"))
-            try Data("ffconcat version 1.0\nfile \(mp4.path)\n".utf8).write(to: bad.appendingPathComponent("concat.mp4"))
+            try Data("ffconcat version 1.0\nfile \(mp4.path)\n".utf8).write(
+                to: bad.appendingPathComponent("concat.mp4"))
             try Data("#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nhttp://127.0.0.1:9/x.ts\n#EXT-X-ENDLIST\n".utf8)
                 .write(to: bad.appendingPathComponent("playlist.mp4"))
-            try FileManager.default.createSymbolicLink(atPath: bad.appendingPathComponent("link.mp4").path,
-                                                       withDestinationPath: mp4.path)
+            try FileManager.default.createSymbolicLink(
+                atPath: bad.appendingPathComponent("link.mp4").path,
+                withDestinationPath: mp4.path)
             #expect(mkfifo(bad.appendingPathComponent("fifo.mp4").path, 0o600) == 0)
-            let names = ["empty.mp4", "text.mp4", "truncated.mp4", "concat.mp4", "playlist.mp4", "link.mp4", "fifo.mp4",
-                         "missing.mp4"]
-            let arguments = ["register"] + names.map { bad.appendingPathComponent($0).path }
+            let names = [
+                "empty.mp4", "text.mp4", "truncated.mp4", "concat.mp4", "playlist.mp4", "link.mp4", "fifo.mp4",
+                "missing.mp4",
+            ]
+            let arguments =
+                ["register"] + names.map { bad.appendingPathComponent($0).path }
                 + [bad.path, samples.appendingPathComponent("pentagon-release.webm").path]
             let result = try footage.run(arguments)
             #expect(result.status == 1)
             let errors = result.stderr.split(separator: "\n").map(String.init)
             for name in names {
-                #expect(errors.contains { $0.hasPrefix(bad.appendingPathComponent(name).path + ": ") }, "no line for \(name)")
+                #expect(
+                    errors.contains { $0.hasPrefix(bad.appendingPathComponent(name).path + ": ") },
+                    "no line for \(name)")
             }
             #expect(errors.contains { $0.contains("concat.mp4: refused") })
             #expect(errors.contains { $0.contains("link.mp4: refused: a symbolic link") })
@@ -98,8 +110,10 @@ import Testing
             let show = try footage.run(["show", String((row["sha256"] as! String).prefix(8)), "--json"]).rows.first
             let kinds = (show?["locations"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
             #expect(kinds == ["original", "original", "copy"])
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Media").path)
-                .filter { $0.hasPrefix(".") }
+            let leftovers = try FileManager.default.contentsOfDirectory(
+                atPath: root.appendingPathComponent("Media").path
+            )
+            .filter { $0.hasPrefix(".") }
             #expect(leftovers.isEmpty)
         }
     }
@@ -122,7 +136,8 @@ import Testing
             try FileManager.default.removeItem(at: copy)
             let missing = try footage.run(["verify", "--json"])
             #expect(missing.status == 1)
-            #expect(missing.rows.contains { $0["path"] as? String == copy.path && $0["status"] as? String == "missing" })
+            #expect(
+                missing.rows.contains { $0["path"] as? String == copy.path && $0["status"] as? String == "missing" })
         }
     }
 
@@ -139,8 +154,9 @@ import Testing
 
     @Test func aSQLiteFileThatIsNotACatalogIsRefused() throws {
         try withTemporaryFolder { root in
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("Catalog"),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("Catalog"),
+                withIntermediateDirectories: true)
             #expect(try CatalogueInvariants.sqlite(root, "CREATE TABLE accounts(id, secret)").status == 0)
             let result = try FootageBinary(catalog: root).run(["list", "clips"])
             #expect(result.status == 1)

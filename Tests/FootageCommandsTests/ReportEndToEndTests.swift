@@ -8,9 +8,13 @@ extension ExternalTool {
 
     /// Headless Chromium with a throw-away profile; `extra` are the mode arguments (`--screenshot=…`, `--dump-dom`).
     static func chromium(_ page: URL, _ extra: [String], profile: URL) throws -> ProcessOutcome {
-        try run(chromium!, ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
-                            "--user-data-dir=\(profile.path)", "--window-size=1200,3000"] + extra + [page.absoluteString],
-                environment: ["HOME": profile.path])
+        try run(
+            chromium!,
+            [
+                "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=\(profile.path)", "--window-size=1200,3000",
+            ] + extra + [page.absoluteString],
+            environment: ["HOME": profile.path])
     }
 }
 
@@ -22,22 +26,37 @@ extension ExternalTool {
 
     /// The demo case: two releases registered with keyframes, the article, links, an assessment, a verify.
     private func demoCatalogue(_ footage: FootageBinary) throws -> (article: String, claims: [String]) {
-        #expect(try footage.run(["register", ministry, "--keyframes", "--source", "Iraqi Ministry of Defence",
-                                 "--platform", "YouTube", "--by", "analyst-1"]).status == 0)
-        #expect(try footage.run(["register", pentagon, "--keyframes", "--source", "Pentagon", "--url",
-                                 "https://www.defense.gov/", "--by", "analyst-1"]).status == 0)
+        #expect(
+            try footage.run([
+                "register", ministry, "--keyframes", "--source", "Iraqi Ministry of Defence",
+                "--platform", "YouTube", "--by", "analyst-1",
+            ]).status == 0)
+        #expect(
+            try footage.run([
+                "register", pentagon, "--keyframes", "--source", "Pentagon", "--url",
+                "https://www.defense.gov/", "--by", "analyst-1",
+            ]).status == 0)
         let imported = try footage.run(["article", "add", article, "--json", "--by", "analyst-1"])
         let rows = imported.rows
         let id = try #require(rows.first?["id"] as? String)
         let claims = rows.dropFirst().compactMap { $0["id"] as? String }
         #expect(claims.count >= 3)
-        #expect(try footage.run(["link", claims[1], ministry, "--stance", "supports", "--from", "2", "--to", "12",
-                                 "--note", "convoy on the road", "--by", "analyst-1"]).status == 0)
-        #expect(try footage.run(["link", claims[2], pentagon, "--stance", "contradicts", "--from", "0:04",
-                                 "--to", "0:09.5", "--by", "analyst-2"]).status == 0)
+        #expect(
+            try footage.run([
+                "link", claims[1], ministry, "--stance", "supports", "--from", "2", "--to", "12",
+                "--note", "convoy on the road", "--by", "analyst-1",
+            ]).status == 0)
+        #expect(
+            try footage.run([
+                "link", claims[2], pentagon, "--stance", "contradicts", "--from", "0:04",
+                "--to", "0:09.5", "--by", "analyst-2",
+            ]).status == 0)
         #expect(try footage.run(["link", claims[2], ministry, "--stance", "context", "--by", "analyst-2"]).status == 0)
-        #expect(try footage.run(["assess", ministry, "--category", "original", "--note", "matches the channel",
-                                 "--by", "analyst-1"]).status == 0)
+        #expect(
+            try footage.run([
+                "assess", ministry, "--category", "original", "--note", "matches the channel",
+                "--by", "analyst-1",
+            ]).status == 0)
         #expect(try footage.run(["verify"]).status == 0)
         return (id, claims)
     }
@@ -62,7 +81,10 @@ extension ExternalTool {
             for source in sources {
                 #expect(source.hasPrefix("data:image/"))
                 let payload = source.split(separator: ",", maxSplits: 1).last.map(String.init) ?? ""
-                #expect(Data(base64Encoded: payload).map { $0.starts(with: [0xff, 0xd8]) || $0.starts(with: [0x89, 0x50]) } == true)
+                #expect(
+                    Data(base64Encoded: payload).map {
+                        $0.starts(with: [0xff, 0xd8]) || $0.starts(with: [0x89, 0x50])
+                    } == true)
             }
             #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["report.html"])
 
@@ -71,8 +93,9 @@ extension ExternalTool {
                 return
             }
             let shot = out.appendingPathComponent("report.png")
-            let rendered = try ExternalTool.chromium(page, ["--screenshot=\(shot.path)"],
-                                                     profile: root.appendingPathComponent("chromium"))
+            let rendered = try ExternalTool.chromium(
+                page, ["--screenshot=\(shot.path)"],
+                profile: root.appendingPathComponent("chromium"))
             #expect(rendered.status == 0, "\(rendered.stderr)")
             let png = try Data(contentsOf: shot)
             #expect(png.starts(with: [0x89, 0x50, 0x4e, 0x47]))
@@ -96,7 +119,8 @@ extension ExternalTool {
                 "-metadata", "title=<script>alert(1)</script>",
                 "-metadata", "comment=\"><img src=x onerror=alert(1)>",
                 "-metadata", "artist=<img src=y onerror=\"document.body.setAttribute('data-pwned','1')\">",
-                clip.path])
+                clip.path,
+            ])
             let sidecar = """
                 {"id": "x1", "title": "\\"><img src=x onerror=alert(1)>", "webpage_url": "javascript:alert(1)",
                  "uploader": "<script>alert(2)</script>", "extractor_key": "Youtube", "upload_date": "20240101"}
@@ -106,8 +130,11 @@ extension ExternalTool {
             #expect(registered.status == 0, "\(registered.stderr)")
             let imported = try footage.run(["article", "add", article, "--json"]).rows
             let claim = try #require(imported.dropFirst().first?["id"] as? String)
-            #expect(try footage.run(["link", claim, clip.path, "--stance", "unclear",
-                                     "--note", "<script>alert(3)</script>"]).status == 0)
+            #expect(
+                try footage.run([
+                    "link", claim, clip.path, "--stance", "unclear",
+                    "--note", "<script>alert(3)</script>",
+                ]).status == 0)
             let page = root.appendingPathComponent("clip.html")
             let result = try footage.run(["report", clip.path, "-o", page.path])
             #expect(result.status == 0, "\(result.stderr)")
@@ -182,9 +209,12 @@ extension ExternalTool {
             // An article with no evidence still has a report, which says so.
             let bare = root.appendingPathComponent("bare.txt")
             try Data("A headline\n\nThe army said 40 vehicles were destroyed on Friday.\n".utf8).write(to: bare)
-            let added = try #require(try footage.run(["article", "add", bare.path, "--json"]).rows.first?["id"] as? String)
+            let added = try #require(
+                try footage.run(["article", "add", bare.path, "--json"]).rows.first?["id"] as? String)
             #expect(try footage.run(["report", added, "-o", page.path]).status == 0)
-            #expect(try String(contentsOf: page, encoding: .utf8).contains("No claim of this article has footage evidence yet."))
+            #expect(
+                try String(contentsOf: page, encoding: .utf8).contains(
+                    "No claim of this article has footage evidence yet."))
             let unknownCategory = try footage.run(["assess", "A1", "--category", "fake"])
             #expect(unknownCategory.status == 64)
         }

@@ -13,13 +13,18 @@ import Testing
     /// `body` gets a fresh copy of it for each change it makes.
     private func withEvidence(_ body: (_ copy: () throws -> (FootageBinary, URL)) throws -> Void) throws {
         try withCatalogFolder { footage, root throws in
-            _ = try footage.run(["register", ministry, samples.appendingPathComponent("pentagon-release.webm").path,
-                                 "--no-fingerprint"])
+            _ = try footage.run([
+                "register", ministry, samples.appendingPathComponent("pentagon-release.webm").path,
+                "--no-fingerprint",
+            ])
             #expect(try footage.run(["keyframes", ministry, "--max", "4"]).status == 0)
             let article = Repository.root.appendingPathComponent("Catalog/examples/convoy-strike.md").path
             let claims = try footage.run(["article", "add", article, "--json"]).rows
-            let claim = try #require(claims.first { ($0["text"] as? String)?.contains("YouTube") == true }?["id"] as? String)
-            #expect(try footage.run(["link", claim, ministry, "--stance", "supports", "--from", "2", "--to", "14.5"]).status == 0)
+            let claim = try #require(
+                claims.first { ($0["text"] as? String)?.contains("YouTube") == true }?["id"] as? String)
+            #expect(
+                try footage.run(["link", claim, ministry, "--stance", "supports", "--from", "2", "--to", "14.5"]).status
+                    == 0)
             #expect(try footage.run(["verify"]).status == 0)
             var copies: [URL] = []
             defer { for copy in copies { try? FileManager.default.removeItem(at: copy) } }
@@ -72,7 +77,10 @@ import Testing
                 ("UPDATE claim SET text = 'The convoy was never struck.' WHERE id = 2", "claim C2"),
                 ("UPDATE article SET headline = 'Something else' WHERE id = 1", "article A1"),
                 ("UPDATE keyframe SET time = time + 1 WHERE idx = 2", "keyframes of clip"),
-                ("UPDATE keyframe SET sha256 = '\(String(repeating: "0", count: 64))' WHERE idx = 2", "keyframes of clip"),
+                (
+                    "UPDATE keyframe SET sha256 = '\(String(repeating: "0", count: 64))' WHERE idx = 2",
+                    "keyframes of clip"
+                ),
                 ("UPDATE location SET path = '/elsewhere.mp4' WHERE id = 1", "/elsewhere.mp4"),
             ]
             for edit in edits {
@@ -120,7 +128,8 @@ import Testing
     @Test func aCheckpointNamesRemovedOrRewrittenEvents() throws {
         try withEvidence { copy in
             // The newest event removed with its seal: the chain left is valid, only the published line tells.
-            let truncated = try sealThenChange("DELETE FROM ledger WHERE seq = (SELECT max(seq) FROM ledger); DELETE FROM seal", copy)
+            let truncated = try sealThenChange(
+                "DELETE FROM ledger WHERE seq = (SELECT max(seq) FROM ledger); DELETE FROM seal", copy)
             #expect(truncated.verify.status == 1)
             #expect(truncated.verify.stdout.contains("checkpoint \(truncated.checkpoint): the ledger now has"))
             #expect(truncated.verify.stdout.contains("events were removed"))

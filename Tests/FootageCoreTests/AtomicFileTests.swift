@@ -54,8 +54,9 @@ struct AtomicFileTests {
             #expect(failure.step == .create && failure.code == ENOENT)
             #expect(failure.path.hasPrefix(missing.path + "/" + TemporaryName.prefix))
             // A folder where the file would go cannot be replaced by it; the temporary file goes.
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("taken/inside"),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("taken/inside"),
+                withIntermediateDirectories: true)
             let taken = try #require(throws: AtomicFile.Failure.self) {
                 try AtomicFile.write(Data("x".utf8), as: "taken", in: folder, durability: .none)
             }

@@ -4,8 +4,9 @@ import Testing
 
 struct IOErrorTests {
     @Test func aFullDiskSaysWhatItMeans() {
-        let error = IOError(path: "/x/a.jpg", failure: "could not be written to the disk", code: ENOSPC,
-                            nothingKept: true)
+        let error = IOError(
+            path: "/x/a.jpg", failure: "could not be written to the disk", code: ENOSPC,
+            nothingKept: true)
         #expect(error.description.hasPrefix("/x/a.jpg: could not be written to the disk ("))
         #expect(error.description.contains("the disk is full or a file size limit was reached"))
         #expect(error.description.hasSuffix("; nothing was kept"))

@@ -17,9 +17,10 @@ struct MatchTransformTests {
 
     /// The names are stored in match records and ledger events: the PDQ reference's names, and the two crops.
     @Test func namesAreTheStoredText() {
-        #expect(MatchTransform.allCases.map(\.rawValue) == [
-            "rot90", "rot180", "rot270", "flipX", "flipY", "flipPlus1", "flipMinus1", "cropped", "widened",
-        ])
+        #expect(
+            MatchTransform.allCases.map(\.rawValue) == [
+                "rot90", "rot180", "rot270", "flipX", "flipY", "flipPlus1", "flipMinus1", "cropped", "widened",
+            ])
         #expect("\(MatchTransform.flipPlus1)" == "flipPlus1")
     }
 }

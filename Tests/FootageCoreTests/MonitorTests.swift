@@ -16,9 +16,12 @@ struct MonitorTests {
         let received = Monitor([Int]())
         let done = DispatchSemaphore(value: 0)
         Thread {
-            while let value = monitor.withLock(when: { !$0.waiting.isEmpty || $0.closed }, { state in
-                state.waiting.isEmpty ? nil : state.waiting.removeFirst()
-            }) {
+            while let value = monitor.withLock(
+                when: { !$0.waiting.isEmpty || $0.closed },
+                { state in
+                    state.waiting.isEmpty ? nil : state.waiting.removeFirst()
+                })
+            {
                 received.withLock { $0.append(value) }
             }
             done.signal()

@@ -30,8 +30,9 @@ struct TemporaryNameTests {
         process.executableURL = URL(fileURLWithPath: "/bin/true")
         try process.run()
         process.waitUntilExit()
-        let name = try #require(TemporaryName(
-            "\(TemporaryName.prefix)\(process.processIdentifier)-\(Self.uuid)"))
+        let name = try #require(
+            TemporaryName(
+                "\(TemporaryName.prefix)\(process.processIdentifier)-\(Self.uuid)"))
         #expect(name.writer == process.processIdentifier)
         #expect(name.writerHasEnded)
     }

@@ -2,21 +2,27 @@ import FootageCore
 import Testing
 
 struct TimeTextTests {
-    @Test(arguments: [("12.5", 12.5), ("1:05", 65.0), ("0:01:05.250", 65.25), ("90", 90.0), ("2:03.0004", 123.0),
-                      ("01:05.250", 65.25), ("1:00:01.5", 3601.5), ("0", 0)])
+    @Test(arguments: [
+        ("12.5", 12.5), ("1:05", 65.0), ("0:01:05.250", 65.25), ("90", 90.0), ("2:03.0004", 123.0),
+        ("01:05.250", 65.25), ("1:00:01.5", 3601.5), ("0", 0),
+    ])
     func acceptedFormsReadAsSeconds(text: String, seconds: Double) {
         #expect(TimeText.seconds(text) == seconds)
     }
 
-    @Test(arguments: ["", "-1", "1e3", "1:60", "1:2:3:4", " 1 2", "0x10", "1:-5", "nan", "inf", "a", "1.2.3", "1:",
-                      ":5", " ", "+3"])
+    @Test(arguments: [
+        "", "-1", "1e3", "1:60", "1:2:3:4", " 1 2", "0x10", "1:-5", "nan", "inf", "a", "1.2.3", "1:",
+        ":5", " ", "+3",
+    ])
     func otherFormsAreRefused(text: String) {
         #expect(TimeText.seconds(text) == nil)
     }
 
     @Test func formattingIsTheInverseOfReading() {
-        for seconds in [0.0, 0.5, 7.25, 59.999, 61.25, 3_599.5, 3_600, 3_601.125, 86_400.125, 99_999_999_999.999,
-                        TimeText.maximumSeconds] {
+        for seconds in [
+            0.0, 0.5, 7.25, 59.999, 61.25, 3_599.5, 3_600, 3_601.125, 86_400.125, 99_999_999_999.999,
+            TimeText.maximumSeconds,
+        ] {
             #expect(TimeText.seconds(TimeText.format(seconds)) == seconds)
         }
     }

@@ -1,10 +1,11 @@
-import Foundation
+import FootageMatching
+import FootageMedia
 import FootageTestSupport
+import Foundation
 import Testing
+
 @testable import FootageCatalog
 @testable import FootageKit
-import FootageMedia
-import FootageMatching
 
 /// A copy cropped by 10 % found through the catalogue from either side: the centre hashes are stored with the
 /// fingerprint, read back by the search index (the tail of the variants blob) and compared by the matcher.
@@ -15,8 +16,9 @@ struct CroppedCopyCatalogueTests {
             let original = folder.appendingPathComponent("original.mp4").path
             let cropped = folder.appendingPathComponent("cropped.mp4").path
             let x264 = ["-an", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "26"]
-            try ExternalTool.runFFmpeg(["-i", Samples.path("ministry-upload.mp4"), "-t", "20"]
-                                              + x264 + [original])
+            try ExternalTool.runFFmpeg(
+                ["-i", Samples.path("ministry-upload.mp4"), "-t", "20"]
+                    + x264 + [original])
             try ExternalTool.runFFmpeg(["-i", original, "-vf", "crop=iw*0.9:ih*0.9"] + x264 + [cropped])
             let catalog = try Catalog.create(at: folder.appendingPathComponent("catalog"))
             var options = Registrar.Options(analyst: "test")

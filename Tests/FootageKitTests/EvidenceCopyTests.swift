@@ -2,6 +2,7 @@ import FootageCore
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageKit
 
 @Suite struct EvidenceCopyTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FootageCatalog
 @testable import FootageKit
 
@@ -13,18 +14,36 @@ func parseCSV(_ text: String) -> [[String]] {
         let next = scalars.index(after: index)
         if quoted {
             if c == "\"" {
-                if next < scalars.endIndex && scalars[next] == "\"" { field += "\""; index = scalars.index(after: next); continue }
+                if next < scalars.endIndex && scalars[next] == "\"" {
+                    field += "\""
+                    index = scalars.index(after: next)
+                    continue
+                }
                 quoted = false
-            } else { field.unicodeScalars.append(c) }
-        } else if c == "\"" { quoted = true
-        } else if c == "," { row.append(field); field = ""
+            } else {
+                field.unicodeScalars.append(c)
+            }
+        } else if c == "\"" {
+            quoted = true
+        } else if c == "," {
+            row.append(field)
+            field = ""
         } else if c == "\r" && next < scalars.endIndex && scalars[next] == "\n" {
-            row.append(field); rows.append(row); row = []; field = ""
-            index = scalars.index(after: next); continue
-        } else { field.unicodeScalars.append(c) }
+            row.append(field)
+            rows.append(row)
+            row = []
+            field = ""
+            index = scalars.index(after: next)
+            continue
+        } else {
+            field.unicodeScalars.append(c)
+        }
         index = next
     }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+        row.append(field)
+        rows.append(row)
+    }
     return rows
 }
 
@@ -87,8 +106,10 @@ func parseCSV(_ text: String) -> [[String]] {
         try withReportFixture { fixture in
             var other = NewClip(sha256: String(repeating: "9f", count: 32), size: 1, probeJson: "{}")
             other.duration = 5
-            _ = try fixture.catalog.register(ClipRegistration(clip: other, streams: [], tags: [], locations: [],
-                                                              acquisition: nil, details: [:]), actor: "a")
+            _ = try fixture.catalog.register(
+                ClipRegistration(
+                    clip: other, streams: [], tags: [], locations: [],
+                    acquisition: nil, details: [:]), actor: "a")
             let text = try CatalogExport.export(fixture.catalog, scope: .article(fixture.article.id), format: .json)
                 .files[0].text
             let value = try JSONValue(parsing: text)
@@ -108,19 +129,31 @@ func parseCSV(_ text: String) -> [[String]] {
             #expect(agents?["footage:tool/footage-\(FootageVersion.string)"] != nil)
             #expect(agents?["footage:analyst/analyst%20%3C1%3E"] != nil)
             let relations = ProvRelations(doc)
-            #expect(relations.contains("wasDerivedFrom", "prov:generatedEntity", prefix: "footage:keyframe/",
-                                       "prov:usedEntity", clipID))
-            #expect(relations.contains("wasGeneratedBy", "prov:entity", prefix: "footage:keyframe/",
-                                       "prov:activity", prefixed: "footage:extract/"))
+            #expect(
+                relations.contains(
+                    "wasDerivedFrom", "prov:generatedEntity", prefix: "footage:keyframe/",
+                    "prov:usedEntity", clipID))
+            #expect(
+                relations.contains(
+                    "wasGeneratedBy", "prov:entity", prefix: "footage:keyframe/",
+                    "prov:activity", prefixed: "footage:extract/"))
             #expect(relations.contains("used", "prov:activity", prefix: "footage:link/", "prov:entity", clipID))
-            #expect(relations.contains("used", "prov:activity", prefix: "footage:link/", "prov:entity",
-                                       prefixed: "footage:claim/"))
-            #expect(relations.contains("wasAttributedTo", "prov:entity", prefix: clipID, "prov:agent",
-                                       prefixed: "footage:publisher/"))
-            #expect(relations.contains("wasAttributedTo", "prov:entity", prefix: "footage:link/", "prov:agent",
-                                       prefixed: "footage:analyst/"))
-            #expect(relations.contains("wasAssociatedWith", "prov:activity", prefix: "footage:register/", "prov:agent",
-                                       "footage:tool/footage-\(FootageVersion.string)"))
+            #expect(
+                relations.contains(
+                    "used", "prov:activity", prefix: "footage:link/", "prov:entity",
+                    prefixed: "footage:claim/"))
+            #expect(
+                relations.contains(
+                    "wasAttributedTo", "prov:entity", prefix: clipID, "prov:agent",
+                    prefixed: "footage:publisher/"))
+            #expect(
+                relations.contains(
+                    "wasAttributedTo", "prov:entity", prefix: "footage:link/", "prov:agent",
+                    prefixed: "footage:analyst/"))
+            #expect(
+                relations.contains(
+                    "wasAssociatedWith", "prov:activity", prefix: "footage:register/", "prov:agent",
+                    "footage:tool/footage-\(FootageVersion.string)"))
             let activities = doc["activity"]
             if case .object(let members)? = activities {
                 #expect(members.values.allSatisfy { $0["prov:startTime"]?.stringValue?.hasSuffix("Z") == true })
@@ -148,7 +181,8 @@ func parseCSV(_ text: String) -> [[String]] {
             #expect(first["author"]?["name"] == "analyst <1>")
             let media = graph.filter { $0["@type"] == "MediaReview" }
             #expect(media.count == 2)
-            let hostile = try #require(media.first { $0["itemReviewed"]?["sha256"]?.stringValue == fixture.hostile.sha256 })
+            let hostile = try #require(
+                media.first { $0["itemReviewed"]?["sha256"]?.stringValue == fixture.hostile.sha256 })
             #expect(hostile["mediaAuthenticityCategory"] == "DecontextualizedContent")
             #expect(hostile["itemReviewed"]?["@type"] == "VideoObject")
             #expect(hostile["itemReviewed"]?["startTime"] == "00:00:02.000")
@@ -173,11 +207,17 @@ struct ProvRelations {
     let doc: JSONValue
     init(_ doc: JSONValue) { self.doc = doc }
 
-    func contains(_ kind: String, _ firstKey: String, prefix first: String, _ secondKey: String, _ second: String) -> Bool {
-        records(kind).contains { ($0[firstKey]?.stringValue ?? "").hasPrefix(first) && $0[secondKey]?.stringValue == second }
+    func contains(_ kind: String, _ firstKey: String, prefix first: String, _ secondKey: String, _ second: String)
+        -> Bool
+    {
+        records(kind).contains {
+            ($0[firstKey]?.stringValue ?? "").hasPrefix(first) && $0[secondKey]?.stringValue == second
+        }
     }
 
-    func contains(_ kind: String, _ firstKey: String, prefix first: String, _ secondKey: String, prefixed second: String) -> Bool {
+    func contains(
+        _ kind: String, _ firstKey: String, prefix first: String, _ secondKey: String, prefixed second: String
+    ) -> Bool {
         records(kind).contains {
             ($0[firstKey]?.stringValue ?? "").hasPrefix(first) && ($0[secondKey]?.stringValue ?? "").hasPrefix(second)
         }

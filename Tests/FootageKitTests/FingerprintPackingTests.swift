@@ -1,10 +1,11 @@
+import FootageCatalog
+import FootageCore
+import FootageMatching
+import FootageMedia
 import Foundation
 import Testing
+
 @testable import FootageKit
-import FootageCatalog
-import FootageMedia
-import FootageMatching
-import FootageCore
 
 @Suite struct FingerprintPackingTests {
     func frames(_ count: Int, variants: Bool) -> [FingerprintFrame] {
@@ -32,16 +33,20 @@ import FootageCore
         for index in original.indices { original[index].centre = PDQHash(words: generator.nextHash()) }
         let packed = FingerprintPacking.pack(original)
         #expect(packed.variants.count == 50 * 224 && packed.centres.count == 50 * 32)
-        #expect(try FingerprintPacking.unpack(frames: packed.frames, variants: packed.variants,
-                                              centres: packed.centres) == original)
+        #expect(
+            try FingerprintPacking.unpack(
+                frames: packed.frames, variants: packed.variants,
+                centres: packed.centres) == original)
         // What the index reads: frames and centres, no variants.
-        let stored = StoredFingerprintFrames(clipId: 1, sha256: "", rate: 1, frames: packed.frames,
-                                             centres: packed.centres)
+        let stored = StoredFingerprintFrames(
+            clipId: 1, sha256: "", rate: 1, frames: packed.frames,
+            centres: packed.centres)
         let indexed = try FingerprintPacking.unpack(stored)
         #expect(indexed.map(\.centre) == original.map(\.centre) && indexed.allSatisfy(\.variants.isEmpty))
         // A fingerprint stored before centre hashes existed has none.
-        #expect(try FingerprintPacking.unpack(frames: packed.frames, variants: packed.variants)
-            .allSatisfy { $0.centre == nil })
+        #expect(
+            try FingerprintPacking.unpack(frames: packed.frames, variants: packed.variants)
+                .allSatisfy { $0.centre == nil })
         // Centres are kept only when every frame has one; a blob of the wrong size is refused.
         original[3].centre = nil
         #expect(FingerprintPacking.pack(original).centres.isEmpty)
@@ -58,6 +63,8 @@ import FootageCore
 
     @Test func blobsOfTheWrongSizeAreRefused() {
         #expect(throws: (any Error).self) { try FingerprintPacking.unpack(frames: Data(count: 40)) }
-        #expect(throws: (any Error).self) { try FingerprintPacking.unpack(frames: Data(count: 41), variants: Data(count: 5)) }
+        #expect(throws: (any Error).self) {
+            try FingerprintPacking.unpack(frames: Data(count: 41), variants: Data(count: 5))
+        }
     }
 }

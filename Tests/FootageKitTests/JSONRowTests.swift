@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FootageCatalog
 @testable import FootageKit
 
@@ -22,10 +23,12 @@ import Testing
             var tags: [String: String]
             var details: JSONValue
         }
-        let row = Tagged(tags: ["HANDLER_NAME": "VideoHandler", "com.apple.quicktime.location.ISO6709": "+33.3"],
-                         details: ["b": 1, "B": 2, "é": 3])
-        #expect(JSONRow.line(row) == #"{"details":{"B":2,"b":1,"é":3},"tags":{"HANDLER_NAME":"VideoHandler","#
-            + #""com.apple.quicktime.location.ISO6709":"+33.3"}}"#)
+        let row = Tagged(
+            tags: ["HANDLER_NAME": "VideoHandler", "com.apple.quicktime.location.ISO6709": "+33.3"],
+            details: ["b": 1, "B": 2, "é": 3])
+        #expect(
+            JSONRow.line(row) == #"{"details":{"B":2,"b":1,"é":3},"tags":{"HANDLER_NAME":"VideoHandler","#
+                + #""com.apple.quicktime.location.ISO6709":"+33.3"}}"#)
     }
 
     @Test func numbersAndNestedListsKeepTheirCanonicalForm() {
@@ -39,8 +42,9 @@ import Testing
             var grid: [[Int]] = [[1, 2], []]
             var gaps: [String?] = ["a", nil]
         }
-        #expect(JSONRow.line(Numbers()) == #"{"count":3,"endless":null,"flag":false,"fraction":0.1,"#
-            + #""gaps":["a",null],"grid":[[1,2],[]],"large":9223372036854775807,"whole":30}"#)
+        #expect(
+            JSONRow.line(Numbers()) == #"{"count":3,"endless":null,"flag":false,"fraction":0.1,"#
+                + #""gaps":["a",null],"grid":[[1,2],[]],"large":9223372036854775807,"whole":30}"#)
     }
 
     @Test func aRowIsOneLineWithItsKeysSortedAndNoWhiteSpace() {
@@ -51,7 +55,10 @@ import Testing
     @Test func aFailedRegistrationHasNoSHA256AndEmptyLists() {
         let failed = Registrar.Outcome(path: "/footage/missing.mp4", status: .error, message: "not found")
         let row = JSONRow.value(RegistrationRow(failed))
-        guard case .object(let members) = row else { Issue.record("not an object: \(row)"); return }
+        guard case .object(let members) = row else {
+            Issue.record("not an object: \(row)")
+            return
+        }
         #expect(Set(members.keys) == ["path", "status", "message", "added_locations", "notes", "events"])
         #expect(row["events"] == .array([]))
         #expect(row["sha256"] == nil)
@@ -77,7 +84,8 @@ import Testing
             #expect(!log.isEmpty)
             #expect(clip["events"] == .array(log.map { JSONRow.value(LedgerEventRow($0)) }))
             let chain = JSONRow.value(ClaimChainRow(try CrossReference.chain(fixture.catalog, fixture.claims[0])))
-            let claimLog = try fixture.catalog.ledgerEvents(subject: fixture.claims[0].shortID)
+            let claimLog =
+                try fixture.catalog.ledgerEvents(subject: fixture.claims[0].shortID)
                 + fixture.catalog.ledgerEvents(subject: "L1")
             let ordered = claimLog.sorted { $0.seq < $1.seq }
             #expect(chain["events"] == .array(ordered.map { JSONRow.value(LedgerEventRow($0)) }))

@@ -1,9 +1,10 @@
-import Foundation
-import FootageTestSupport
-import Testing
-@testable import FootageKit
-import FootageMedia
 import FootageMatching
+import FootageMedia
+import FootageTestSupport
+import Foundation
+import Testing
+
+@testable import FootageKit
 
 /// The reference vPDQ project's sample clips: each transformed copy matches its original, the unrelated clip
 /// matches none, and border cropping finds the barred SD copy that the reference's rule misses.
@@ -37,32 +38,42 @@ struct ReferenceClipMatchTests {
             }
         }
         for other in ReferenceData.clips where other != "doorknob-hd-no-bar" {
-            #expect(ClipMatcher.match(prints["doorknob-hd-no-bar"]!, prints[other]!) == nil,
-                    "doorknob-hd-no-bar matches \(other)")
+            #expect(
+                ClipMatcher.match(prints["doorknob-hd-no-bar"]!, prints[other]!) == nil,
+                "doorknob-hd-no-bar matches \(other)")
         }
     }
 
     /// The reference's figure (its own per-frame hashes sampled once a second, its rule) side by side with ours.
     @Test func borderCroppingFindsTheBarredCopyTheReferenceMisses() throws {
         let prints = try fingerprints()
-        var lines = ["reference clips: share of frames matched (copy→original / original→copy)",
-                     "pair | vPDQ rule on vPDQ hashes | same rule on footage hashes | footage match (offset)"]
-        for (copy, original) in Self.pairs + [("doorknob-hd-no-bar", "chair-orig-22-sd-bar"),
-                                               ("doorknob-hd-no-bar", "pattern-hd-no-bar")] {
+        var lines = [
+            "reference clips: share of frames matched (copy→original / original→copy)",
+            "pair | vPDQ rule on vPDQ hashes | same rule on footage hashes | footage match (offset)",
+        ]
+        for (copy, original) in Self.pairs + [
+            ("doorknob-hd-no-bar", "chair-orig-22-sd-bar"),
+            ("doorknob-hd-no-bar", "pattern-hd-no-bar"),
+        ] {
             let reference = (
                 copy: FingerprintFixtures.oneASecond(try FingerprintFixtures.vpdqFrames(copy)),
-                original: FingerprintFixtures.oneASecond(try FingerprintFixtures.vpdqFrames(original)))
-            let theirs = (FingerprintFixtures.vpdqShare(reference.copy, in: reference.original),
-                          FingerprintFixtures.vpdqShare(reference.original, in: reference.copy))
+                original: FingerprintFixtures.oneASecond(try FingerprintFixtures.vpdqFrames(original))
+            )
+            let theirs = (
+                FingerprintFixtures.vpdqShare(reference.copy, in: reference.original),
+                FingerprintFixtures.vpdqShare(reference.original, in: reference.copy)
+            )
             let a = try #require(prints[copy]), b = try #require(prints[original])
             let ours = (FingerprintFixtures.sameRuleShare(a, in: b), FingerprintFixtures.sameRuleShare(b, in: a))
             let match = ClipMatcher.match(a, b)
-            let matchText = match.map {
-                "\(FingerprintFixtures.percent($0.shareOfA)) / \(FingerprintFixtures.percent($0.shareOfB)) (\(String(format: "%+.1f", $0.offset)) s)"
-            } ?? "no match"
-            lines.append("\(copy) ↔ \(original) | \(FingerprintFixtures.percent(theirs.0)) / "
-                + "\(FingerprintFixtures.percent(theirs.1)) | \(FingerprintFixtures.percent(ours.0)) / "
-                + "\(FingerprintFixtures.percent(ours.1)) | \(matchText)")
+            let matchText =
+                match.map {
+                    "\(FingerprintFixtures.percent($0.shareOfA)) / \(FingerprintFixtures.percent($0.shareOfB)) (\(String(format: "%+.1f", $0.offset)) s)"
+                } ?? "no match"
+            lines.append(
+                "\(copy) ↔ \(original) | \(FingerprintFixtures.percent(theirs.0)) / "
+                    + "\(FingerprintFixtures.percent(theirs.1)) | \(FingerprintFixtures.percent(ours.0)) / "
+                    + "\(FingerprintFixtures.percent(ours.1)) | \(matchText)")
             if copy == "pattern-sd-with-small-logo-bar" {
                 // The reference finds nothing in common here: the SD copy's bars move every hash too far.
                 #expect(theirs.0 < 0.8)

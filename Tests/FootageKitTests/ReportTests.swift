@@ -1,13 +1,15 @@
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageCatalog
 @testable import FootageKit
 
 @Suite struct ReportHTMLTests {
     @Test func theFiveSpecialCharactersAreEscaped() {
-        #expect(HTML.escape(#"<a href="x" title='y'>&</a>"#)
-            == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
+        #expect(
+            HTML.escape(#"<a href="x" title='y'>&</a>"#)
+                == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
         #expect(HTML.escape("tab\tline\nbell\u{07}") == "tab\tline\nbell")
         #expect(HTML.escape("café\u{a0}au lait") == "café\u{a0}au lait")
         #expect(HTML.escape("next\u{85}line") == "nextline")
@@ -17,17 +19,19 @@ import Testing
     @Test func interpolatedTextIsEscapedInContentAndAttributes() {
         let title = ReportFixture.hostileAttribute
         let html: HTML = "<img alt=\"\(title)\"><p>\(ReportFixture.hostileTitle)</p>"
-        #expect(html.markup == "<img alt=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">"
-            + "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
+        #expect(
+            html.markup == "<img alt=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">"
+                + "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
     }
 
     @Test func onlyHTTPAndHTTPSURLsBecomeLinks() {
         #expect(HTML.link("javascript:alert(1)").markup == "javascript:alert(1)")
         #expect(HTML.link("JAVASCRIPT:alert(1)").markup.contains("href") == false)
         #expect(HTML.link("data:text/html,<script>").markup == "data:text/html,&lt;script&gt;")
-        #expect(HTML.link("https://example.org/?a=1&b=\"2\"").markup
-            == "<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer\">"
-            + "https://example.org/?a=1&amp;b=&quot;2&quot;</a>")
+        #expect(
+            HTML.link("https://example.org/?a=1&b=\"2\"").markup
+                == "<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer\">"
+                + "https://example.org/?a=1&amp;b=&quot;2&quot;</a>")
         #expect(HTML.link("http://exa mple.org").markup.contains("href") == false)
     }
 }
@@ -98,15 +102,23 @@ import Testing
 
     @Test func anArticleWithoutClaimsOrEvidenceSaysSo() throws {
         try withReportFixture(withArticle: false) { fixture in
-            let empty = try fixture.catalog.add(article: NewArticle(sha256: String(repeating: "d4", count: 32),
-                format: "text", headline: "Nothing to check", body: "Nothing."), claims: [], actor: "a").article
+            let empty = try fixture.catalog.add(
+                article: NewArticle(
+                    sha256: String(repeating: "d4", count: 32),
+                    format: "text", headline: "Nothing to check", body: "Nothing."), claims: [], actor: "a"
+            ).article
             let html = try EvidenceReport.render(.article(empty), catalog: fixture.catalog).html
             #expect(html.contains("This article has no claims."))
-            let unlinked = try fixture.catalog.add(article: NewArticle(sha256: String(repeating: "e5", count: 32),
-                format: "text", headline: "Unchecked", body: "One."), claims: [
-                    NewClaim(text: "One claim.", start: nil, end: nil, kinds: ["event"], attribution: nil,
-                             details: .object([:]), origin: .extracted),
-                ], actor: "a").article
+            let unlinked = try fixture.catalog.add(
+                article: NewArticle(
+                    sha256: String(repeating: "e5", count: 32),
+                    format: "text", headline: "Unchecked", body: "One."),
+                claims: [
+                    NewClaim(
+                        text: "One claim.", start: nil, end: nil, kinds: ["event"], attribution: nil,
+                        details: .object([:]), origin: .extracted)
+                ], actor: "a"
+            ).article
             let second = try EvidenceReport.render(.article(unlinked), catalog: fixture.catalog).html
             #expect(second.contains("No claim of this article has footage evidence yet."))
         }
@@ -115,8 +127,10 @@ import Testing
     @Test func theLastVerificationIsShownWithWhatWasAddedSince() throws {
         try withReportFixture { fixture in
             let head = try fixture.catalog.ledgerHead()
-            try fixture.catalog.record(verification: NewVerification(ok: false, files: 3,
-                problems: ["/x.mp4: missing <gone>"], events: head.count - 1, head: head.hash))
+            try fixture.catalog.record(
+                verification: NewVerification(
+                    ok: false, files: 3,
+                    problems: ["/x.mp4: missing <gone>"], events: head.count - 1, head: head.hash))
             let html = try EvidenceReport.render(.article(fixture.article), catalog: fixture.catalog).html
             #expect(html.contains("found 1 problem(s)"))
             #expect(html.contains("/x.mp4: missing &lt;gone&gt;"))
@@ -126,20 +140,26 @@ import Testing
 
     @Test func aReportIsWrittenWholeOrNotAtAll() throws {
         try withReportFixture { fixture in
-            let page = try EvidenceReport.render(.article(fixture.article), catalog: fixture.catalog,
-                                                 options: .init(imagesFolder: "out_files"))
+            let page = try EvidenceReport.render(
+                .article(fixture.article), catalog: fixture.catalog,
+                options: .init(imagesFolder: "out_files"))
             let missing = fixture.root.appendingPathComponent("no-such-folder/out.html")
-            #expect(throws: ReportWriter.Failure.self) { try ReportWriter.write(page, to: missing, imagesFolder: "out_files") }
+            #expect(throws: ReportWriter.Failure.self) {
+                try ReportWriter.write(page, to: missing, imagesFolder: "out_files")
+            }
             #expect(!FileManager.default.fileExists(atPath: missing.deletingLastPathComponent().path))
 
             let folder = fixture.root.appendingPathComponent("reports")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let target = folder.appendingPathComponent("out.html")
             try ReportWriter.write(page, to: target, imagesFolder: "out_files")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.html", "out_files"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out.html", "out_files"])
             let html = try String(contentsOf: target, encoding: .utf8)
             #expect(!html.contains("src=\"data:"))
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out_files").path) {
+            for name in try FileManager.default.contentsOfDirectory(
+                atPath: folder.appendingPathComponent("out_files").path)
+            {
                 #expect(html.contains("src=\"out_files/\(name)\""))
             }
         }
@@ -147,8 +167,9 @@ import Testing
 
     @Test func anImagesFolderNameIsPercentEncodedInSources() throws {
         try withReportFixture { fixture in
-            let page = try EvidenceReport.render(.article(fixture.article), catalog: fixture.catalog,
-                                                 options: .init(imagesFolder: "my report#1_files"))
+            let page = try EvidenceReport.render(
+                .article(fixture.article), catalog: fixture.catalog,
+                options: .init(imagesFolder: "my report#1_files"))
             #expect(page.html.contains("src=\"my%20report%231_files/"))
             #expect(page.images.keys.allSatisfy { $0.count == 64 + 4 && $0.hasSuffix(".jpg") })
         }
@@ -159,8 +180,10 @@ import Testing
         var clip = ClipRecord(id: 1, fields: fields)
         clip.duration = 10
         #expect(ReportTimeline.sharedFootageOffsets(for: [clip]) == [clip.sha256: 0])
-        let shifted = ReportTimeline.svg([.init(clip: clip, label: "a", links: [], keyframeTimes: [1])],
-                                         offsets: [clip.sha256: 5]).markup
+        let shifted = ReportTimeline.svg(
+            [.init(clip: clip, label: "a", links: [], keyframeTimes: [1])],
+            offsets: [clip.sha256: 5]
+        ).markup
         #expect(shifted.contains("<svg"))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import FootageCatalog
 @testable import FootageKit
 
@@ -53,10 +54,11 @@ import Testing
             let path = fixture.root.appendingPathComponent("renamed.mp4").path
             try Data("bytes".utf8).write(to: URL(fileURLWithPath: path))
             for seed in ["d4", "e5"] {
-                _ = try fixture.catalog.register(ClipRegistration(
-                    clip: NewClip(sha256: String(repeating: seed, count: 32), size: 5, probeJson: "{}"),
-                    streams: [], tags: [], locations: [(path: path, kind: .original)], acquisition: nil,
-                    details: [:]), actor: "analyst")
+                _ = try fixture.catalog.register(
+                    ClipRegistration(
+                        clip: NewClip(sha256: String(repeating: seed, count: 32), size: 5, probeJson: "{}"),
+                        streams: [], tags: [], locations: [(path: path, kind: .original)], acquisition: nil,
+                        details: [:]), actor: "analyst")
             }
             let errors = Mutex<[String: String]>([:])
             let options = KeyframeJob.Options(analyst: "analyst")

@@ -1,5 +1,6 @@
 import FootageMedia
 import Testing
+
 @testable import FootageMatching
 
 @Suite struct FrameHashIndexTests {
@@ -28,9 +29,13 @@ import Testing
             let position = frameIndex[item.clipID, default: 0]
             frameIndex[item.clipID] = position + 1
             for (queryIndex, query) in queries.enumerated() where query.distance(to: item.frame.hash) <= limit {
-                hits.append((entry, IndexHit(
-                    queryIndex: queryIndex, clipID: item.clipID, frameIndex: position, time: item.frame.time,
-                    distance: query.distance(to: item.frame.hash))))
+                hits.append(
+                    (
+                        entry,
+                        IndexHit(
+                            queryIndex: queryIndex, clipID: item.clipID, frameIndex: position, time: item.frame.time,
+                            distance: query.distance(to: item.frame.hash))
+                    ))
             }
         }
         return hits.sorted { ($0.hit.queryIndex, $0.entry) < ($1.hit.queryIndex, $1.entry) }.map(\.hit)

@@ -1,6 +1,7 @@
-import FootageMedia
-@testable import FootageMatching
 import FootageCore
+import FootageMedia
+
+@testable import FootageMatching
 
 /// Synthetic fingerprints: random hashes stand in for frames of unrelated content (about 128 bits apart, as
 /// unrelated PDQ hashes are), and bit flips stand in for re-encoding.

@@ -1,5 +1,6 @@
 import FootageMedia
 import Testing
+
 @testable import FootageMatching
 
 /// How `MatchRule.standard.minimumShare` was chosen: the share of the shorter clip's distinct images that match at

@@ -1,5 +1,6 @@
 import FootageMedia
 import Testing
+
 @testable import FootageMatching
 
 @Suite struct MatchTests {
@@ -116,10 +117,11 @@ import Testing
         #expect(match.shareOfA == 1)
         #expect(match.shareOfB == 1)
         #expect(match.matchedFrames == 30)
-        #expect(match.segments == [
-            MatchSegment(aStart: 0, aEnd: 9, bStart: 0, bEnd: 9),
-            MatchSegment(aStart: 20, aEnd: 39, bStart: 20, bEnd: 39),
-        ])
+        #expect(
+            match.segments == [
+                MatchSegment(aStart: 0, aEnd: 9, bStart: 0, bEnd: 9),
+                MatchSegment(aStart: 20, aEnd: 39, bStart: 20, bEnd: 39),
+            ])
     }
 
     @Test func tooLittleUsableFootageGivesNoMatch() {

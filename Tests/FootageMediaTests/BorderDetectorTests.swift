@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct BorderDetectorTests {
@@ -12,9 +13,11 @@ import Testing
         let span = brightness.upperBound - brightness.lowerBound
         for y in 0..<height {
             for x in 0..<width {
-                let inside = (content.x..<content.x + content.width).contains(x)
+                let inside =
+                    (content.x..<content.x + content.width).contains(x)
                     && (content.y..<content.y + content.height).contains(y)
-                let textured = brightness.lowerBound + ((x * 7 + y * 3) % 97) * span / 97
+                let textured =
+                    brightness.lowerBound + ((x * 7 + y * 3) % 97) * span / 97
                     + ((x / 8 + y / 8) % 2 == 0 ? 0 : -span / 4)
                 pixels[y * stride + x] = inside ? UInt8(clamping: textured) : border
             }

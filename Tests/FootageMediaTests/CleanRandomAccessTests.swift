@@ -1,6 +1,7 @@
 import CFFmpeg
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct CleanRandomAccessTests {
@@ -53,10 +54,14 @@ import Testing
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         for _ in 0..<200 {
             let bytes = (0..<Int(state % 64)).map { _ in
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17  // xorshift: the same soup every run
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17  // xorshift: the same soup every run
                 return UInt8(truncatingIfNeeded: state)
             }
-            for syntax: CleanRandomAccess.Syntax in [.h264(lengthSize: 4), .h264(lengthSize: nil), .hevc(lengthSize: 2), .vp9] {
+            for syntax: CleanRandomAccess.Syntax in [
+                .h264(lengthSize: 4), .h264(lengthSize: nil), .hevc(lengthSize: 2), .vp9,
+            ] {
                 _ = clean(syntax, bytes)  // must not trap
             }
         }
@@ -70,6 +75,8 @@ import Testing
         #expect(reserved.withUnsafeBufferPointer { CleanRandomAccess(codecID: AV_CODEC_ID_H264, extradata: $0) } == nil)
         let annexB = [UInt8]().withUnsafeBufferPointer { CleanRandomAccess(codecID: AV_CODEC_ID_H264, extradata: $0) }
         #expect(annexB?.syntax == .h264(lengthSize: nil))
-        #expect([UInt8]().withUnsafeBufferPointer { CleanRandomAccess(codecID: AV_CODEC_ID_MPEG2VIDEO, extradata: $0) } == nil)
+        #expect(
+            [UInt8]().withUnsafeBufferPointer { CleanRandomAccess(codecID: AV_CODEC_ID_MPEG2VIDEO, extradata: $0) }
+                == nil)
     }
 }

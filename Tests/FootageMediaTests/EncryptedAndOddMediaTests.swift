@@ -1,6 +1,7 @@
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 /// Files whose structure says more than their tags: encrypted streams (made with FFmpeg's own Common Encryption),
@@ -12,10 +13,12 @@ import Testing
     static func withEncryptedCopy<T>(_ body: (String) throws -> T) throws -> T {
         try withTemporaryFolder { folder in
             let path = folder.appendingPathComponent("encrypted.mp4").path
-            try ExternalTool.runFFmpeg(["-i", Samples.ministryUpload, "-t", "4", "-c", "copy",
-                                        "-encryption_scheme", "cenc-aes-ctr",
-                                        "-encryption_key", "76a6c65c5ea762046bd749a2e632ccbb",
-                                        "-encryption_kid", keyID, path])
+            try ExternalTool.runFFmpeg([
+                "-i", Samples.ministryUpload, "-t", "4", "-c", "copy",
+                "-encryption_scheme", "cenc-aes-ctr",
+                "-encryption_key", "76a6c65c5ea762046bd749a2e632ccbb",
+                "-encryption_kid", keyID, path,
+            ])
             try #require(FileManager.default.fileExists(atPath: path), "ffmpeg wrote no encrypted copy")
             return try body(path)
         }
@@ -45,7 +48,8 @@ import Testing
             let streams = try #require(footage.encryptedStreams)
             #expect(streams.map(\.stream) == [0, 1])
             #expect(streams.allSatisfy { $0.scheme == "cenc" && $0.keyID == Self.keyID })
-            #expect(footage.warnings.contains { $0.hasPrefix("encrypted (common encryption cenc, key id \(Self.keyID))") })
+            #expect(
+                footage.warnings.contains { $0.hasPrefix("encrypted (common encryption cenc, key id \(Self.keyID))") })
         }
         #expect(try Probe.probe(path: Samples.ministryUpload).footage.encryptedStreams == nil)
     }

@@ -1,6 +1,7 @@
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 /// Compares Probe with `ffprobe -show_format -show_streams -of json` on every sample (when ffprobe is installed;
@@ -10,7 +11,8 @@ struct FFprobeAgreementTests {
     @Test(arguments: Samples.all)
     func probeAgreesWithFFprobe(path: String) throws {
         let ffprobe = try #require(ExternalTool.find("ffprobe"))
-        let shown = try ExternalTool.run(ffprobe, ["-v", "error", "-show_format", "-show_streams", "-of", "json", path])
+        let shown = try ExternalTool.run(
+            ffprobe, ["-v", "error", "-show_format", "-show_streams", "-of", "json", path])
         let data = Data(shown.stdout.utf8)
         let reference = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let referenceFormat = try #require(reference["format"] as? [String: Any])
@@ -84,7 +86,9 @@ struct FFprobeAgreementTests {
 
     private func expectClose(_ ours: Double?, _ reference: Any?, _ what: String) {
         let expected = number(reference)
-        #expect((ours == nil) == (expected == nil), "\(what): \(String(describing: ours)) vs \(String(describing: expected))")
+        #expect(
+            (ours == nil) == (expected == nil),
+            "\(what): \(String(describing: ours)) vs \(String(describing: expected))")
         if let ours, let expected {
             #expect(abs(ours - expected) <= 0.001, "\(what): \(ours) vs \(expected)")
         }

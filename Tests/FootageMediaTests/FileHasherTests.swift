@@ -1,6 +1,7 @@
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct FileHasherTests {
@@ -22,7 +23,9 @@ import Testing
             var bytes = [UInt8](repeating: 0, count: 3 * FileHasher.bufferSize + 12_345)
             var state: UInt32 = 2_463_534_242
             for index in bytes.indices {
-                state ^= state << 13; state ^= state >> 17; state ^= state << 5
+                state ^= state << 13
+                state ^= state >> 17
+                state ^= state << 5
                 bytes[index] = UInt8(truncatingIfNeeded: state)
             }
             try Data(bytes).write(to: URL(fileURLWithPath: path))

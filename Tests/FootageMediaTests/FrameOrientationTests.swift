@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FootageMedia
 
 /// Display matrices to upright pictures: every quarter turn and mirror image, checked pixel by pixel.
@@ -11,8 +12,9 @@ import Testing
         var out = [UInt8](repeating: 255, count: 6)
         plane.withUnsafeBufferPointer { source in
             out.withUnsafeMutableBufferPointer { destination in
-                orientation.apply(source: source.baseAddress!, sourceStride: 3, width: 3, height: 2, bytesPerPixel: 1,
-                                  destination: destination.baseAddress!, destinationStride: size.width)
+                orientation.apply(
+                    source: source.baseAddress!, sourceStride: 3, width: 3, height: 2, bytesPerPixel: 1,
+                    destination: destination.baseAddress!, destinationStride: size.width)
             }
         }
         return (size.width, size.height, out)

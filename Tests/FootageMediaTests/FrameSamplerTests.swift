@@ -1,5 +1,6 @@
 import FootageTestSupport
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct FrameSamplerTests {
@@ -40,8 +41,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: ReferenceData.isConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"),
-          arguments: ReferenceData.clips)
+    @Test(
+        .enabled(if: ReferenceData.isConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"),
+        arguments: ReferenceData.clips)
     func skippingSamplesTheSamePicturesOfTheReferenceClips(_ clip: String) throws {
         let path = try ReferenceData.clip(clip)
         for rate in [1.0, 4.0] {
@@ -55,21 +57,36 @@ import Testing
     /// Clips made with the ffmpeg tool where skipping must be right or must not happen: open groups of pictures
     /// (H.264 in Matroska, whose key blocks are I-pictures that are not IDR; HEVC's CRA pictures, x265's default),
     /// closed HEVC groups in MP4, H.264 in MPEG-TS (start codes).
-    @Test(.enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg tool"), arguments: [
-        ("open-gop.mkv", ["-c:v", "libx264", "-bf", "3", "-x264-params", "open-gop=1:keyint=25:min-keyint=25:scenecut=0"]),
-        ("hevc-open-gop.mp4", ["-c:v", "libx265", "-x265-params", "keyint=25:min-keyint=25:scenecut=0:log-level=error"]),
-        ("hevc.mp4", ["-c:v", "libx265", "-x265-params", "open-gop=0:keyint=25:min-keyint=25:scenecut=0:log-level=error"]),
-        ("annex-b.ts", ["-c:v", "libx264", "-bf", "2", "-g", "25", "-sc_threshold", "0"]),
-    ])
+    @Test(
+        .enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg tool"),
+        arguments: [
+            (
+                "open-gop.mkv",
+                ["-c:v", "libx264", "-bf", "3", "-x264-params", "open-gop=1:keyint=25:min-keyint=25:scenecut=0"]
+            ),
+            (
+                "hevc-open-gop.mp4",
+                ["-c:v", "libx265", "-x265-params", "keyint=25:min-keyint=25:scenecut=0:log-level=error"]
+            ),
+            (
+                "hevc.mp4",
+                ["-c:v", "libx265", "-x265-params", "open-gop=0:keyint=25:min-keyint=25:scenecut=0:log-level=error"]
+            ),
+            ("annex-b.ts", ["-c:v", "libx264", "-bf", "2", "-g", "25", "-sc_threshold", "0"]),
+        ])
     func skippingIsRightOnOtherCodecsAndContainers(_ name: String, _ encoding: [String]) throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/" + name
-            try ExternalTool.runFFmpeg(["-f", "lavfi", "-i",
-                "testsrc2=s=320x240:r=25:d=8,drawbox=x='mod(t*90,280)':y=100:w=40:h=40:color=white:t=fill"]
-                + encoding + ["-pix_fmt", "yuv420p", path])
+            try ExternalTool.runFFmpeg(
+                [
+                    "-f", "lavfi", "-i",
+                    "testsrc2=s=320x240:r=25:d=8,drawbox=x='mod(t*90,280)':y=100:w=40:h=40:color=white:t=fill",
+                ]
+                    + encoding + ["-pix_fmt", "yuv420p", path])
             for rate in [0.5, 1.0, 3.0] {
                 let fast = try FingerprintSampler.sample(path: path, rate: rate, timeout: 120)
-                let full = try FingerprintSampler.sample(path: path, rate: rate, timeout: 120, decodesEveryPicture: true)
+                let full = try FingerprintSampler.sample(
+                    path: path, rate: rate, timeout: 120, decodesEveryPicture: true)
                 #expect(fast.samples.count == Int(8 * rate))
                 #expect(firstDifference(fast.samples, full.samples) == nil, "\(name) at rate \(rate)")
             }

@@ -1,7 +1,8 @@
+import CFFmpeg
 import FootageTestSupport
 import Foundation
 import Testing
-import CFFmpeg
+
 @testable import FootageMedia
 
 /// Files that are not what they claim. Each must fail with the right kind and one clear line, and never
@@ -107,7 +108,8 @@ import CFFmpeg
 
     @Test func aConcatPlaylistDisguisedAsMP4IsRefused() throws {
         try withTemporaryDirectory { directory in
-            try FileManager.default.copyItem(atPath: Samples.handheldRotated, toPath: directory + "/secret-neighbour.mp4")
+            try FileManager.default.copyItem(
+                atPath: Samples.handheldRotated, toPath: directory + "/secret-neighbour.mp4")
             let path = directory + "/innocent.mp4"
             try write("ffconcat version 1.0\nfile secret-neighbour.mp4\n", to: path)
             let error = try #require(mediaError { try Probe.probe(path: path) })
@@ -120,7 +122,8 @@ import CFFmpeg
     @Test func anHLSPlaylistPointingAtALocalFileIsRefused() throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/upload.mp4"
-            try write("""
+            try write(
+                """
                 #EXTM3U
                 #EXT-X-TARGETDURATION:30
                 #EXTINF:30.0,
@@ -139,7 +142,8 @@ import CFFmpeg
         let listener = try LocalListener()
         try withTemporaryDirectory { directory in
             let path = directory + "/stream.mp4"
-            try write("""
+            try write(
+                """
                 #EXTM3U
                 #EXT-X-VERSION:3
                 #EXT-X-TARGETDURATION:10
@@ -193,7 +197,9 @@ import CFFmpeg
     @Test func aSubtitleFileIsNotFootage() throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/captions.mp4"
-            try write("1\n00:00:01,000 --> 00:00:04,000\nThe convoy is hit.\n\n2\n00:00:05,000 --> 00:00:08,000\nA second strike.\n", to: path)
+            try write(
+                "1\n00:00:01,000 --> 00:00:04,000\nThe convoy is hit.\n\n2\n00:00:05,000 --> 00:00:08,000\nA second strike.\n",
+                to: path)
             let error = try #require(mediaError { try Probe.probe(path: path) })
             #expect(error.kind == .notMedia)
             #expect(error.reason?.hasPrefix("a subtitle or text file (") == true)
@@ -210,7 +216,9 @@ import CFFmpeg
         #expect(nested == nil)
         let error = context.error(code, "reading packets")
         #expect(error.kind == .refused)
-        #expect(error.description == "\(Samples.ministryUpload): refused: the file tries to open other files (file:///etc/passwd)")
+        #expect(
+            error.description
+                == "\(Samples.ministryUpload): refused: the file tries to open other files (file:///etc/passwd)")
     }
 
     @Test func onlySelfContainedContainersAreAccepted() {
@@ -220,8 +228,9 @@ import CFFmpeg
         for refused in ["hls", "dash", "concat", "image2", "srt", "sdp", "rtsp", "data", "tty", "png_pipe", "lavfi"] {
             #expect(!InputPolicy.accepts(demuxer: refused), "\(refused)")
         }
-        #expect(InputPolicy.rejection(of: "hls", path: "x.mp4").description
-            == "x.mp4: refused: a playlist (hls) that would open other files")
+        #expect(
+            InputPolicy.rejection(of: "hls", path: "x.mp4").description
+                == "x.mp4: refused: a playlist (hls) that would open other files")
         #expect(InputPolicy.rejection(of: "tty", path: "x.mp4").kind == .unsupported)
     }
 }

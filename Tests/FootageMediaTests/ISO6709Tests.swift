@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct ISO6709Tests {
@@ -17,8 +18,10 @@ import Testing
         Case(text: "-33.8688+151.2093/", latitude: -33.8688, longitude: 151.2093, altitude: nil),
         Case(text: "+40.7128-074.0060", latitude: 40.7128, longitude: -74.0060, altitude: nil),
         Case(text: "+4230-07130/", latitude: 42.5, longitude: -71.5, altitude: nil),
-        Case(text: "+423015-0713030/", latitude: 42 + 30 / 60.0 + 15 / 3600.0, longitude: -(71 + 30 / 60.0 + 30 / 3600.0),
-             altitude: nil),
+        Case(
+            text: "+423015-0713030/", latitude: 42 + 30 / 60.0 + 15 / 3600.0,
+            longitude: -(71 + 30 / 60.0 + 30 / 3600.0),
+            altitude: nil),
         Case(text: "+36.3456+043.1575+221.000/", latitude: 36.3456, longitude: 43.1575, altitude: 221),
         Case(text: "+27.5916+086.5640+8850CRSWGS_84/", latitude: 27.5916, longitude: 86.5640, altitude: 8850),
         Case(text: " +90.0000-180.0000/ ", latitude: 90, longitude: -180, altitude: nil),

@@ -1,14 +1,17 @@
-import FootageTestSupport
 import Crypto
+import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 /// Keyframe extraction on the committed samples: which pictures are chosen, at which exact times, and that
 /// every image written is complete, upright, hashed and decodable.
 @Suite struct KeyframeExtractorTests {
-    static func extract(_ path: String, _ mode: KeyframeMode, in folder: String,
-                        configure: (inout KeyframeRequest) -> Void = { _ in }) throws -> KeyframeExtraction {
+    static func extract(
+        _ path: String, _ mode: KeyframeMode, in folder: String,
+        configure: (inout KeyframeRequest) -> Void = { _ in }
+    ) throws -> KeyframeExtraction {
         var request = KeyframeRequest(mode: mode, folder: URL(fileURLWithPath: folder))
         configure(&request)
         return try KeyframeExtractor.extract(path: path, request: request)
@@ -75,7 +78,8 @@ import Testing
     func intervalModeGivesTheSameStillsWithoutDecodingEveryPicture(_ path: String) throws {
         for every in [1.0, 4.3, 0.37] {
             try withTemporaryDirectory { folder in
-                var request = KeyframeRequest(mode: .interval(every: every), folder: URL(fileURLWithPath: folder + "/fast"))
+                var request = KeyframeRequest(
+                    mode: .interval(every: every), folder: URL(fileURLWithPath: folder + "/fast"))
                 let fast = try KeyframeExtractor.extract(path: path, request: request, decodesEveryPicture: false)
                 request.folder = URL(fileURLWithPath: folder + "/full")
                 let full = try KeyframeExtractor.extract(path: path, request: request, decodesEveryPicture: true)
@@ -83,7 +87,9 @@ import Testing
                 #expect(fast.frames.map(\.sha256) == full.frames.map(\.sha256), "every \(every): the same images")
                 #expect(full.undecodedPackets == 0)
                 // One still a second on 2 s groups of pictures: the half of each group after its still is skipped.
-                if every == 1 { #expect(fast.undecodedPackets > 250, "\(fast.undecodedPackets) packets left undecoded") }
+                if every == 1 {
+                    #expect(fast.undecodedPackets > 250, "\(fast.undecodedPackets) packets left undecoded")
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 /// Keyframe extraction on damaged and hostile files: one clear error, and nothing left in the output folder.
@@ -45,7 +46,8 @@ import Testing
             request.sheet = true
             let result = try KeyframeExtractor.extract(path: clip, request: request)
             #expect(result.frames.count >= 3 && result.frames.count < 15)
-            #expect(Set(Self.leftovers(directory + "/out")) == Set(result.frames.map(\.fileName) + ["contact-sheet.jpg"]))
+            #expect(
+                Set(Self.leftovers(directory + "/out")) == Set(result.frames.map(\.fileName) + ["contact-sheet.jpg"]))
         }
     }
 
@@ -121,7 +123,8 @@ import Testing
                     for index in start..<start + 64 { bytes[index] = UInt8(truncatingIfNeeded: index * 31) }
                 }
             }
-            var request = KeyframeRequest(mode: .scene(threshold: 0.3), folder: URL(fileURLWithPath: directory + "/out"))
+            var request = KeyframeRequest(
+                mode: .scene(threshold: 0.3), folder: URL(fileURLWithPath: directory + "/out"))
             request.sheet = true
             let result = try KeyframeExtractor.extract(path: clip, request: request)
             #expect(!result.frames.isEmpty)
@@ -133,10 +136,11 @@ import Testing
 
     @Test func theDeadlineStopsExtractionAndLeavesNothing() throws {
         try withTemporaryDirectory { directory in
-            let error = try #require(Self.failure(Samples.ministryUpload, folder: directory + "/out") {
-                $0.mode = .scene(threshold: 0.3)
-                $0.timeout = 0.001
-            })
+            let error = try #require(
+                Self.failure(Samples.ministryUpload, folder: directory + "/out") {
+                    $0.mode = .scene(threshold: 0.3)
+                    $0.timeout = 0.001
+                })
             #expect(error.kind == .timedOut, "\(error)")
             #expect(Self.leftovers(directory + "/out").isEmpty)
         }

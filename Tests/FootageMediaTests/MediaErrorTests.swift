@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct MediaErrorTests {
@@ -26,8 +27,9 @@ import Testing
     }
 
     @Test func textFromHostileFilesCannotBreakTheLine() {
-        let error = MediaError(.refused, path: "evil\nname.mp4",
-                               reason: "the file tries to open other files (\u{1B}[31mhttp://x\r\n\u{202E})")
+        let error = MediaError(
+            .refused, path: "evil\nname.mp4",
+            reason: "the file tries to open other files (\u{1B}[31mhttp://x\r\n\u{202E})")
         #expect(!error.description.contains("\n"))
         #expect(!error.description.contains("\u{1B}"))
         #expect(!error.description.contains("\u{202E}"))

@@ -1,11 +1,13 @@
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct MetadataNormalizerTests {
     private func normalize(format tags: [String: String], streams: [[String: String]] = [], duration: Double = 10)
-        -> NormalizedMetadata {
+        -> NormalizedMetadata
+    {
         let format = FormatInfo(
             filename: "clip.mp4", nbStreams: streams.count, nbPrograms: 0, formatName: "mov,mp4,m4a,3gp,3g2,mj2",
             formatLongName: nil, startTime: 0, duration: duration, size: 1, bitRate: nil, probeScore: 100,
@@ -29,10 +31,12 @@ import Testing
         #expect(location.tag == "com.apple.quicktime.location.ISO6709")
         #expect(footage.encoder == "Lavf59.27.100" || footage.encoder?.hasPrefix("Lavf") == true)
         #expect(footage.handlerNames == ["ISO Media file produced by Google Inc."])
-        #expect(footage.warnings.contains { $0.hasPrefix("re-encoded or remuxed by FFmpeg-based software (encoder Lavf") })
-        #expect(footage.warnings.contains {
-            $0 == "file produced by Google's (YouTube's) pipeline: a platform re-encode, upload metadata stripped"
-        })
+        #expect(
+            footage.warnings.contains { $0.hasPrefix("re-encoded or remuxed by FFmpeg-based software (encoder Lavf") })
+        #expect(
+            footage.warnings.contains {
+                $0 == "file produced by Google's (YouTube's) pipeline: a platform re-encode, upload metadata stripped"
+            })
     }
 
     @Test func theHandheldClipReadsAsAPhoneRecording() throws {
@@ -49,9 +53,10 @@ import Testing
     @Test func aFileWithoutDatesSaysSo() throws {
         let footage = try Probe.probe(path: Samples.checkpointCCTV).footage
         #expect(footage.creationTime == nil)
-        #expect(footage.warnings == [
-            "no creation time in the metadata: when the footage was made cannot be read from the file",
-        ])
+        #expect(
+            footage.warnings == [
+                "no creation time in the metadata: when the footage was made cannot be read from the file"
+            ])
     }
 
     @Test(arguments: ["1904-01-01T00:00:00.000000Z", "1970-01-01T00:00:00.000000Z", "1970-01-01T03:00:00+0300"])
@@ -96,7 +101,8 @@ import Testing
         ])
         #expect(footage.creationTime == nil)
         #expect(footage.location?.tag == "location-eng")
-        #expect(footage.warnings.contains { $0.hasPrefix("location \"+99.0000+999.0000/\" is not an ISO 6709 location") })
+        #expect(
+            footage.warnings.contains { $0.hasPrefix("location \"+99.0000+999.0000/\" is not an ISO 6709 location") })
         #expect(footage.warnings.contains { $0.hasPrefix("creation_time ") && $0.hasSuffix("ignored") })
     }
 
@@ -104,14 +110,17 @@ import Testing
         let footage = normalize(format: ["ENCODER": "Lavf58.76.100", "TITLE": "Convoy"])
         #expect(footage.encoder == "Lavf58.76.100")
         #expect(footage.title == "Convoy")
-        #expect(footage.warnings.contains {
-            $0 == "re-encoded or remuxed by FFmpeg-based software (encoder Lavf58.76.100): original camera metadata is likely stripped"
-        })
+        #expect(
+            footage.warnings.contains {
+                $0
+                    == "re-encoded or remuxed by FFmpeg-based software (encoder Lavf58.76.100): original camera metadata is likely stripped"
+            })
     }
 
     @Test func jsonKeysAreSnakeCase() throws {
-        let footage = normalize(format: ["creation_time": "2017-06-21T14:05:09Z", "location": "+4230-07130/"],
-                                streams: [["handler_name": "VideoHandler"]])
+        let footage = normalize(
+            format: ["creation_time": "2017-06-21T14:05:09Z", "location": "+4230-07130/"],
+            streams: [["handler_name": "VideoHandler"]])
         let data = try JSONEncoder().encode(footage)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["creation_time"] as? String == "2017-06-21T14:05:09Z")
@@ -132,8 +141,10 @@ import Testing
         #expect(try #require(MetadataTimestamp(raw)).iso8601 == expected)
     }
 
-    @Test(arguments: ["2017", "2017-06-21", "2019-02-29T00:00:00Z", "2017-13-01T00:00:00Z", "2017-06-21T25:00:00Z",
-                      "2017-06-21T14:05:09+9900", "2017-06-21T14:05:09Zjunk", "2017/06/21 14:05:09"])
+    @Test(arguments: [
+        "2017", "2017-06-21", "2019-02-29T00:00:00Z", "2017-13-01T00:00:00Z", "2017-06-21T25:00:00Z",
+        "2017-06-21T14:05:09+9900", "2017-06-21T14:05:09Zjunk", "2017/06/21 14:05:09",
+    ])
     func malformedTimestampsAreRejected(_ raw: String) {
         #expect(MetadataTimestamp(raw) == nil)
     }

@@ -1,6 +1,7 @@
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 /// Conformance with Meta's reference PDQ implementation, on the reference project's own images decoded to PPM

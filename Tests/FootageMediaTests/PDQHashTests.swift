@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct PDQHashTests {
@@ -14,8 +15,10 @@ import Testing
         #expect(hash.words[3] == 0x33e6_b39c_4e9c_9b22)
     }
 
-    @Test(arguments: ["", "d8f8", String(repeating: "0", count: 63), String(repeating: "0", count: 65),
-                      String(repeating: "0", count: 63) + "g", String(repeating: "0", count: 62) + " 1"])
+    @Test(arguments: [
+        "", "d8f8", String(repeating: "0", count: 63), String(repeating: "0", count: 65),
+        String(repeating: "0", count: 63) + "g", String(repeating: "0", count: 62) + " 1",
+    ])
     func malformedHexIsRejected(_ text: String) {
         #expect(PDQHash(hex: text) == nil)
     }

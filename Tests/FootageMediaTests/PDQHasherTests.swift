@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct PDQHasherTests {
@@ -148,4 +149,3 @@ import Testing
         #expect(dihedral.hashes.original == asLuma.hash)
     }
 }
-

@@ -1,8 +1,9 @@
+import FootageCore
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
-import FootageCore
 
 /// The reference project's original JPEG/PNG files, decoded with FFmpeg by `ImageDecoder` and hashed as
 /// keyframes are (scaled with swscale's area filter to at most 512 px on the long side), against the hashes

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FootageMedia
 
 /// An 8-bit RGB image held in memory, tightly packed (row stride = width * 3).

@@ -1,6 +1,7 @@
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 @Suite struct ProbeTests {

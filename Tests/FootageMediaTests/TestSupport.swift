@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FootageMedia
 
 /// Writes `text` to `path`.

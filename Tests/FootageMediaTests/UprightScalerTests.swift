@@ -2,6 +2,7 @@ import CFFmpeg
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 /// Keyframes and fingerprints take their pictures through one `UprightScaler`: the same picture of a clip recorded on

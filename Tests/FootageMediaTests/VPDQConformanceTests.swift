@@ -1,6 +1,7 @@
 import FootageTestSupport
 import Foundation
 import Testing
+
 @testable import FootageMedia
 
 /// Per-frame conformance with the reference vPDQ tool: every decoded frame of each reference clip, converted
@@ -20,6 +21,7 @@ struct VPDQConformanceTests {
         for (frame, reference) in zip(frames, expected) {
             #expect(abs(frame.time - reference.time) < 0.001)
         }
-        print("vPDQ \(clip): \(within)/\(expected.count) frames within 10 bits, largest distance \(distances.max() ?? 0)")
+        print(
+            "vPDQ \(clip): \(within)/\(expected.count) frames within 10 bits, largest distance \(distances.max() ?? 0)")
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
-import FootageMedia
 import FootageMatching
+import FootageMedia
+import Foundation
 
 /// What the fingerprint accuracy suites compare: the reference vPDQ hashes of the clips in `ReferenceData`, the
 /// reference's rule for calling two clips the same, and the font copies made with `ffmpeg` draw text with.
@@ -21,7 +21,7 @@ public enum FingerprintFixtures {
         return try text.split(separator: "\n").map { line in
             let fields = line.split(separator: ",")
             guard fields.count == 4, let quality = Int(fields[1]), let hash = PDQHash(hex: String(fields[2])),
-                  let time = Double(fields[3])
+                let time = Double(fields[3])
             else { throw FixtureFailure("\(name): malformed vPDQ line: \(line)") }
             return VPDQFrame(quality: quality, hash: hash, time: time)
         }

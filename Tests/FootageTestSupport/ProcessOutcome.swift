@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How a program ended, as `runProcess` saw it.
@@ -26,9 +27,10 @@ public struct ProcessOutcome: Sendable {
 /// With `stallLimit`, a hang guard: a program that prints nothing on stdout or stderr for that many seconds is killed
 /// (SIGKILL) and reported stalled, so a hung run fails the test instead of blocking the suite. It bounds waiting; it
 /// measures nothing.
-public func runProcess(_ path: String, _ arguments: [String], environment: [String: String] = [:],
-                       in directory: URL? = nil, stallLimit: Double? = nil) throws -> ProcessOutcome
-{
+public func runProcess(
+    _ path: String, _ arguments: [String], environment: [String: String] = [:],
+    in directory: URL? = nil, stallLimit: Double? = nil
+) throws -> ProcessOutcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
@@ -41,8 +43,10 @@ public func runProcess(_ path: String, _ arguments: [String], environment: [Stri
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    var streams = [pollfd(fd: out.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: err.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)]
+    var streams = [
+        pollfd(fd: out.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: err.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0),
+    ]
     var captured = [Data(), Data()]
     var chunk = [UInt8](repeating: 0, count: 65536)
     var stalled = false
@@ -69,6 +73,7 @@ public func runProcess(_ path: String, _ arguments: [String], environment: [Stri
     }
     process.waitUntilExit()
     let signal = process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil
-    return ProcessOutcome(status: process.terminationStatus, stdout: String(decoding: captured[0], as: UTF8.self),
-                          stderr: String(decoding: captured[1], as: UTF8.self), signal: signal, stalled: stalled)
+    return ProcessOutcome(
+        status: process.terminationStatus, stdout: String(decoding: captured[0], as: UTF8.self),
+        stderr: String(decoding: captured[1], as: UTF8.self), signal: signal, stalled: stalled)
 }

@@ -1,10 +1,12 @@
-@testable import FootageWorkers
 import FootageMedia
-import Foundation
 import FootageTestSupport
+import Foundation
 import Testing
+
+@testable import FootageWorkers
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The binary messages between footage and its media workers: every message reads back as it was written, and
@@ -26,9 +28,11 @@ struct WireFormatTests {
         var request = KeyframeRequest(mode: .interval(every: 2.5), folder: URL(fileURLWithPath: "/tmp/k f"))
         request.maxFrames = 12
         request.sheet = true
-        let tasks: [MediaTask] = [.inspect(path: "/cases/ünïcode clip.mp4"), .probe(path: ""),
-                                  .keyframes(path: "/a", request: request),
-                                  .fingerprint(path: "/b", rate: 1.0 / 60, timeout: 3600, threads: 1)]
+        let tasks: [MediaTask] = [
+            .inspect(path: "/cases/ünïcode clip.mp4"), .probe(path: ""),
+            .keyframes(path: "/a", request: request),
+            .fingerprint(path: "/b", rate: 1.0 / 60, timeout: 3600, threads: 1),
+        ]
         for task in tasks {
             let request = WorkerRequest(task: task, cpuSeconds: 3660.5)
             #expect(try json(roundTrip(request)) == json(request))
@@ -41,8 +45,10 @@ struct WireFormatTests {
             try MediaTask.inspect(path: path).run(),
             try MediaTask.probe(path: Samples.path("handheld-rotated.mov")).run(),
             try MediaTask.fingerprint(path: path, rate: 1, timeout: 120, threads: 0).run(),
-            MediaTaskResult(error: MediaError(.damaged, path: path, reason: "no decodable frames", ffmpegCode: -1,
-                                              errno: 5)),
+            MediaTaskResult(
+                error: MediaError(
+                    .damaged, path: path, reason: "no decodable frames", ffmpegCode: -1,
+                    errno: 5)),
             MediaTaskResult(error: CocoaError(.fileNoSuchFile)),
         ]
         for answer in answers {
@@ -80,8 +86,12 @@ struct WireFormatTests {
         // The fuzzer's first find: a NaN start time read back fine but could not be written as JSON; nothing footage
         // sends holds one, and times that are not numbers would trap the arithmetic they reach.
         for value in [Double.nan, .infinity, -.infinity, Double(bitPattern: 0x7FF3_FFF4_0000_0000)] {
-            #expect(throws: DecodingError.self) { try WireDecoder.decode(Double.self, from: try WireEncoder.encode(value)) }
-            #expect(throws: DecodingError.self) { try WireDecoder.decode([Float].self, from: try WireEncoder.encode([Float(value)])) }
+            #expect(throws: DecodingError.self) {
+                try WireDecoder.decode(Double.self, from: try WireEncoder.encode(value))
+            }
+            #expect(throws: DecodingError.self) {
+                try WireDecoder.decode([Float].self, from: try WireEncoder.encode([Float(value)]))
+            }
         }
     }
 
@@ -96,12 +106,16 @@ struct WireFormatTests {
         let answer = try MediaTask.inspect(path: Samples.path("ministry-upload.mp4")).run()
         let bytes = try WireEncoder.encode(answer)
         for length in 0..<bytes.count {
-            #expect(throws: (any Error).self) { try WireDecoder.decode(MediaTaskResult.self, from: Array(bytes[..<length])) }
+            #expect(throws: (any Error).self) {
+                try WireDecoder.decode(MediaTaskResult.self, from: Array(bytes[..<length]))
+            }
         }
         #expect(throws: (any Error).self) { try WireDecoder.decode(MediaTaskResult.self, from: bytes + [0]) }
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<3000 {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
             var damaged = bytes
             damaged[Int(state % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: state >> 32) | 1
             _ = try? WireDecoder.decode(MediaTaskResult.self, from: damaged)  // may decode; must not trap

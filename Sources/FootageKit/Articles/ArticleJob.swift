@@ -1,7 +1,7 @@
-import Foundation
-import FootageCatalog
 import FootageArticles
+import FootageCatalog
 import FootageCore
+import Foundation
 
 /// `footage article add`: reads an article file, splits it into claims and stores both, with ledger events.
 public enum ArticleJob {
@@ -21,7 +21,8 @@ public enum ArticleJob {
         public var added: Bool
     }
 
-    public static func add(file path: String, overrides: Overrides, catalog: Catalog, analyst: String) throws -> Result {
+    public static func add(file path: String, overrides: Overrides, catalog: Catalog, analyst: String) throws -> Result
+    {
         let data = try readBounded(path)
         let fileName = (path as NSString).lastPathComponent
         var imported = try ArticleImporter.parse(data: data, fileName: fileName)
@@ -29,21 +30,24 @@ public enum ArticleJob {
         if let outlet = overrides.outlet { imported.outlet = outlet }
         if let published = overrides.published { imported.published = published }
         if let author = overrides.author { imported.author = author }
-        let extracted = ClaimExtractor.extract(from: imported.body, headline: imported.headline,
-                                               published: imported.published)
+        let extracted = ClaimExtractor.extract(
+            from: imported.body, headline: imported.headline,
+            published: imported.published)
         guard extracted.count <= ClaimExtractor.maximumClaims else {
             throw ArticleError.tooManyClaims(fileName: fileName, limit: ClaimExtractor.maximumClaims)
         }
-        var record = NewArticle(sha256: imported.sha256, format: imported.format.rawValue,
-                                   headline: imported.headline, body: imported.body)
+        var record = NewArticle(
+            sha256: imported.sha256, format: imported.format.rawValue,
+            headline: imported.headline, body: imported.body)
         record.standfirst = imported.standfirst
         record.url = imported.url
         record.outlet = imported.outlet
         record.published = imported.published ?? imported.publishedText
         record.author = imported.author
         record.sourcePath = URL(fileURLWithPath: path).standardizedFileURL.path
-        let stored = try catalog.add(article: record, claims: extracted.map { claimRecord($0, origin: .extracted) },
-                                     actor: analyst)
+        let stored = try catalog.add(
+            article: record, claims: extracted.map { claimRecord($0, origin: .extracted) },
+            actor: analyst)
         return Result(article: stored.article, claims: stored.claims, added: stored.added)
     }
 
@@ -58,12 +62,15 @@ public enum ArticleJob {
         // The analyst's sentence is analysed as a one-sentence article; when the extractor finds it not
         // check-worthy (no kind), it is still the analyst's claim, with no kinds.
         let analysed = ClaimExtractor.extract(from: trimmed, published: article.published).first
-        var claim = analysed.map { claimRecord($0, origin: .analyst) }
-            ?? NewClaim(text: trimmed, start: nil, end: nil, kinds: [], attribution: nil, details: .object([:]),
-                        origin: .analyst)
+        var claim =
+            analysed.map { claimRecord($0, origin: .analyst) }
+            ?? NewClaim(
+                text: trimmed, start: nil, end: nil, kinds: [], attribution: nil, details: .object([:]),
+                origin: .analyst)
         claim.text = trimmed
         if let range = article.body.range(of: trimmed) {
-            claim.start = article.body.unicodeScalars.distance(from: article.body.unicodeScalars.startIndex, to: range.lowerBound)
+            claim.start = article.body.unicodeScalars.distance(
+                from: article.body.unicodeScalars.startIndex, to: range.lowerBound)
             claim.end = claim.start! + trimmed.unicodeScalars.count
         } else {
             claim.start = nil
@@ -76,12 +83,15 @@ public enum ArticleJob {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         var details: JSONValue = .object([:])
-        if let data = try? encoder.encode(claim), case .object(var members)? = try? JSONValue(parsing: String(decoding: data, as: UTF8.self)) {
+        if let data = try? encoder.encode(claim),
+            case .object(var members)? = try? JSONValue(parsing: String(decoding: data, as: UTF8.self))
+        {
             for key in ["text", "start", "end", "kinds", "attribution", "check_worthy"] { members[key] = nil }
             details = .object(members)
         }
-        return NewClaim(text: claim.text, start: claim.start, end: claim.end, kinds: claim.kinds.map(\.rawValue),
-                           attribution: claim.attribution, details: details, origin: origin)
+        return NewClaim(
+            text: claim.text, start: claim.start, end: claim.end, kinds: claim.kinds.map(\.rawValue),
+            attribution: claim.attribution, details: details, origin: origin)
     }
 
     /// Article files are read whole, so they are bounded first: the importer refuses more than its limit anyway, and
@@ -91,7 +101,8 @@ public enum ArticleJob {
         guard stat(path, &info) == 0 else { throw IOError(path: path, failure: "cannot read", code: errno) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw WorkflowError.notARegularFile(path: path) }
         guard Int(info.st_size) <= ArticleImporter.maximumBytes else {
-            throw WorkflowError.articleTooLarge(path: path, bytes: Int64(info.st_size), limit: ArticleImporter.maximumBytes)
+            throw WorkflowError.articleTooLarge(
+                path: path, bytes: Int64(info.st_size), limit: ArticleImporter.maximumBytes)
         }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// What `xref` and `report` are asked about: an article (`A3`), a claim (`C17`), or a clip (SHA-256 prefix or path).
 public enum CatalogSubject: Sendable {
@@ -26,7 +26,8 @@ public enum CatalogSubject: Sendable {
 
     /// `A3`, `a3`: the prefix letter and digits (a bare number is a clip's hex prefix or a path, never an id here).
     static func looksLikeID(_ text: String, prefix: Character) -> Bool {
-        text.first.map { $0.uppercased() == String(prefix) } == true && (ShortID(rawValue: String(prefix))?.id(in: text)) != nil
+        text.first.map { $0.uppercased() == String(prefix) } == true
+            && (ShortID(rawValue: String(prefix))?.id(in: text)) != nil
     }
 
     private static func orClip(_ text: String, _ catalog: Catalog, _ lookup: () throws -> CatalogSubject) throws

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// `footage xref`: claims with their evidence, clips with the claims they bear on, and claims still without
 /// evidence, with candidate clips for claims that refer to footage.
@@ -39,7 +39,8 @@ public enum CrossReference {
 
     public static func claim(_ catalog: Catalog, _ claim: ClaimRecord) throws -> ClaimEntry {
         let links = try catalog.evidence(claimIds: [claim.id])
-        return ClaimEntry(claim: claim, evidence: links, candidates: links.isEmpty ? try candidates(catalog, for: claim) : [])
+        return ClaimEntry(
+            claim: claim, evidence: links, candidates: links.isEmpty ? try candidates(catalog, for: claim) : [])
     }
 
     public static func clip(_ catalog: Catalog, _ clip: ClipRecord) throws -> [LinkEvidence] {
@@ -48,7 +49,8 @@ public enum CrossReference {
 
     /// Clips whose acquisition names the publisher or platform a footage claim names.
     static func candidates(_ catalog: Catalog, for claim: ClaimRecord) throws -> [Candidate] {
-        guard claim.kindList.contains("footage"), case .array(let references)? = claim.detailsValue["footage_references"]
+        guard claim.kindList.contains("footage"),
+            case .array(let references)? = claim.detailsValue["footage_references"]
         else { return [] }
         var publishers: [String] = []
         var platforms: [String] = []

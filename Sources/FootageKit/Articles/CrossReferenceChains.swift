@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageMatching
+import Foundation
 
 extension CrossReference {
     /// One claim's evidence chain (`xref CLAIM`): its evidence, its article, and the ledger events behind the claim

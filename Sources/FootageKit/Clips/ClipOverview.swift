@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// Everything recorded about one clip (`footage show`): its records, ledger events, keyframes and contact sheets, the
 /// clips it shares footage with, and its assessments.

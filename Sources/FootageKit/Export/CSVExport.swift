@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// `footage export --format csv`: the clips, claims and links tables as RFC 4180 CSV
 /// (<https://www.rfc-editor.org/rfc/rfc4180>): a header line, CRLF line ends, and fields that hold a comma, a
@@ -30,40 +30,55 @@ public enum CSVExport {
     private static func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
 
     static func clips(_ index: SnapshotIndex) -> [[String]] {
-        let header = ["sha256", "title", "publisher", "platform", "url", "upload_time", "creation_time", "latitude",
-                      "longitude", "duration", "size", "format_name", "video_codec", "audio_codec", "width", "height",
-                      "frame_rate", "warnings", "assessment", "registered_at", "registered_by"]
-        return [header] + index.snapshot.clips.map { clip in
-            let id = clip.id
-            return [clip.sha256, index.title(of: id) ?? "", index.publisher(of: id) ?? "", index.platform(of: id) ?? "",
+        let header = [
+            "sha256", "title", "publisher", "platform", "url", "upload_time", "creation_time", "latitude",
+            "longitude", "duration", "size", "format_name", "video_codec", "audio_codec", "width", "height",
+            "frame_rate", "warnings", "assessment", "registered_at", "registered_by",
+        ]
+        return [header]
+            + index.snapshot.clips.map { clip in
+                let id = clip.id
+                return [
+                    clip.sha256, index.title(of: id) ?? "", index.publisher(of: id) ?? "", index.platform(of: id) ?? "",
                     index.url(of: id) ?? "", index.uploadTime(of: id) ?? "", clip.creationTime ?? "",
                     number(clip.latitude), number(clip.longitude), number(clip.duration), String(clip.size),
                     clip.formatName ?? "", clip.videoCodec ?? "", clip.audioCodec ?? "", number(clip.width),
                     number(clip.height), clip.frameRate ?? "", clip.warningList.joined(separator: "; "),
-                    index.assessment(of: id)?.category.rawValue ?? "", clip.registeredAt, clip.registeredBy]
-        }
+                    index.assessment(of: id)?.category.rawValue ?? "", clip.registeredAt, clip.registeredBy,
+                ]
+            }
     }
 
     static func claims(_ index: SnapshotIndex) -> [[String]] {
-        let header = ["id", "article", "idx", "text", "kinds", "attribution", "origin", "evidence", "links",
-                      "created_at", "created_by"]
-        return [header] + index.snapshot.claims.map { claim in
-            let standing = index.standingLinks(claim: claim.id)
-            return [claim.shortID, ShortID.article.text(claim.articleId), String(claim.idx), claim.text, claim.kinds,
+        let header = [
+            "id", "article", "idx", "text", "kinds", "attribution", "origin", "evidence", "links",
+            "created_at", "created_by",
+        ]
+        return [header]
+            + index.snapshot.claims.map { claim in
+                let standing = index.standingLinks(claim: claim.id)
+                return [
+                    claim.shortID, ShortID.article.text(claim.articleId), String(claim.idx), claim.text, claim.kinds,
                     claim.attribution ?? "", claim.origin.rawValue, StanceSummary.text(standing),
-                    String(standing.count), claim.createdAt, claim.createdBy]
-        }
+                    String(standing.count), claim.createdAt, claim.createdBy,
+                ]
+            }
     }
 
     static func links(_ index: SnapshotIndex) -> [[String]] {
-        let header = ["id", "claim", "article", "clip_sha256", "start", "end", "stance", "confidence", "note",
-                      "created_at", "created_by", "retracted_at", "retracted_by", "retraction_note", "event_hash"]
-        return [header] + index.snapshot.links.map { link in
-            let article = index.claims[link.claimId].map { ShortID.article.text($0.articleId) } ?? ""
-            return [link.shortID, ShortID.claim.text(link.claimId), article, link.clipSha256, number(link.start),
+        let header = [
+            "id", "claim", "article", "clip_sha256", "start", "end", "stance", "confidence", "note",
+            "created_at", "created_by", "retracted_at", "retracted_by", "retraction_note", "event_hash",
+        ]
+        return [header]
+            + index.snapshot.links.map { link in
+                let article = index.claims[link.claimId].map { ShortID.article.text($0.articleId) } ?? ""
+                return [
+                    link.shortID, ShortID.claim.text(link.claimId), article, link.clipSha256, number(link.start),
                     number(link.end), link.stance.rawValue, link.confidence.rawValue, link.note ?? "", link.createdAt,
                     link.createdBy, link.retractedAt ?? "", link.retractedBy ?? "", link.retractionNote ?? "",
-                    index.linkEvents[link.id]?.hash ?? ""]
-        }
+                    index.linkEvents[link.id]?.hash ?? "",
+                ]
+            }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// The export formats and what each writes.
 public enum CatalogExport {
@@ -18,8 +18,10 @@ public enum CatalogExport {
 
     /// Reads one snapshot of `scope` and writes it in `format`. For CSV, `table` picks one table; without it
     /// every table is returned, each as `<table>.csv`.
-    public static func export(_ catalog: Catalog, scope: CatalogSnapshot.Scope, format: Format,
-                              table: CSVExport.Table? = nil) throws -> Output {
+    public static func export(
+        _ catalog: Catalog, scope: CatalogSnapshot.Scope, format: Format,
+        table: CSVExport.Table? = nil
+    ) throws -> Output {
         let index = SnapshotIndex(try catalog.snapshot(scope))
         switch format {
         case .json:
@@ -34,7 +36,8 @@ public enum CatalogExport {
             return Output(files: [("", PrettyJSON.text(result.document))], notes: notes)
         case .csv:
             if let table { return Output(files: [("", CSVExport.text(table, index))], notes: []) }
-            return Output(files: CSVExport.Table.allCases.map { ("\($0.rawValue).csv", CSVExport.text($0, index)) }, notes: [])
+            return Output(
+                files: CSVExport.Table.allCases.map { ("\($0.rawValue).csv", CSVExport.text($0, index)) }, notes: [])
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// `footage export --format json`: the catalogue (or an article's or a clip's part of it) as one JSON document.
 /// Stable and deterministic: keys sorted, lists in id order, no export time, so exporting the same catalogue twice
@@ -30,26 +30,30 @@ enum CatalogJSONExport {
         var row = PrettyJSON.object(clip, dropping: ["probe_json", "warnings"])
         row["warnings"] = .array(clip.warningList.map(JSONValue.string))
         row["probe"] = PrettyJSON.parsed(clip.probeJson)
-        row["locations"] = .array((index.locations[id] ?? []).map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
+        row["locations"] = .array(
+            (index.locations[id] ?? []).map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
         row["streams"] = .array((index.streams[id] ?? []).map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
         row["tags"] = .array((index.tags[id] ?? []).map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
-        row["acquisitions"] = .array((index.acquisitions[id] ?? []).map { acquisition in
-            var object = PrettyJSON.object(acquisition, dropping: ["clip_id", "sidecar_json"])
-            object["sidecar"] = PrettyJSON.parsed(acquisition.sidecarJson)
-            return .object(object)
-        })
-        row["extractions"] = .array((index.extractions[id] ?? []).map { extraction in
-            var object = PrettyJSON.object(extraction, dropping: ["clip_id"])
-            object["params"] = PrettyJSON.parsed(extraction.params)
-            return .object(object)
-        })
+        row["acquisitions"] = .array(
+            (index.acquisitions[id] ?? []).map { acquisition in
+                var object = PrettyJSON.object(acquisition, dropping: ["clip_id", "sidecar_json"])
+                object["sidecar"] = PrettyJSON.parsed(acquisition.sidecarJson)
+                return .object(object)
+            })
+        row["extractions"] = .array(
+            (index.extractions[id] ?? []).map { extraction in
+                var object = PrettyJSON.object(extraction, dropping: ["clip_id"])
+                object["params"] = PrettyJSON.parsed(extraction.params)
+                return .object(object)
+            })
         let frames = (index.keyframes[id] ?? []).sorted { $0.id < $1.id }
         row["keyframes"] = .array(frames.map { .object(PrettyJSON.object($0, dropping: ["clip_id"])) })
-        row["assessments"] = .array((index.assessments[id] ?? []).map { assessment in
-            var object = PrettyJSON.object(assessment, dropping: ["clip_id"])
-            object["schema_org"] = .string(assessment.category.schemaOrgName)
-            return .object(object)
-        })
+        row["assessments"] = .array(
+            (index.assessments[id] ?? []).map { assessment in
+                var object = PrettyJSON.object(assessment, dropping: ["clip_id"])
+                object["schema_org"] = .string(assessment.category.schemaOrgName)
+                return .object(object)
+            })
         return .object(row)
     }
 
@@ -57,13 +61,14 @@ enum CatalogJSONExport {
         var row = PrettyJSON.object(article)
         row["short_id"] = .string(article.shortID)
         let claims = (index.claimsByArticle[article.id] ?? []).sorted { $0.id < $1.id }
-        row["claims"] = .array(claims.map { claim in
-            var object = PrettyJSON.object(claim, dropping: ["details", "kinds"])
-            object["short_id"] = .string(claim.shortID)
-            object["kinds"] = .array(claim.kindList.map(JSONValue.string))
-            object["details"] = claim.detailsValue
-            return .object(object)
-        })
+        row["claims"] = .array(
+            claims.map { claim in
+                var object = PrettyJSON.object(claim, dropping: ["details", "kinds"])
+                object["short_id"] = .string(claim.shortID)
+                object["kinds"] = .array(claim.kindList.map(JSONValue.string))
+                object["details"] = claim.detailsValue
+                return .object(object)
+            })
         return .object(row)
     }
 

@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageCore
+import Foundation
 
 /// `footage export --format claimreview`: schema.org JSON-LD for fact-check publishing.
 ///
@@ -22,9 +22,13 @@ enum ClaimReviewExport {
             var appearance: [String: JSONValue] = ["@type": "NewsArticle", "headline": .string(article.headline)]
             if let url = article.url { appearance["url"] = .string(url) }
             if let published = article.published { appearance["datePublished"] = .string(published) }
-            if let outlet = article.outlet { appearance["publisher"] = ["@type": "Organization", "name": .string(outlet)] }
+            if let outlet = article.outlet {
+                appearance["publisher"] = ["@type": "Organization", "name": .string(outlet)]
+            }
             var item: [String: JSONValue] = ["@type": "Claim", "appearance": .object(appearance)]
-            if let attribution = claim.attribution { item["author"] = ["@type": "Person", "name": .string(attribution)] }
+            if let attribution = claim.attribution {
+                item["author"] = ["@type": "Person", "name": .string(attribution)]
+            }
             let analysts = orderedUnique(standing.map(\.createdBy))
             let authors: [JSONValue] = analysts.map { ["@type": "Person", "name": .string($0)] }
             let summary = StanceSummary.text(standing)
@@ -47,10 +51,13 @@ enum ClaimReviewExport {
                 "@type": "VideoObject", "sha256": .string(clip.sha256),
                 "startTime": .string(time(standing.map(\.start).min() ?? 0)),
                 "endTime": .string(time(standing.map(\.end).max() ?? 0)),
-                "hasPart": .array(standing.map { link in
-                    ["@type": "Clip", "name": .string("\(link.shortID): \(link.stance) C\(link.claimId)"),
-                     "startOffset": .double(link.start), "endOffset": .double(link.end)]
-                }),
+                "hasPart": .array(
+                    standing.map { link in
+                        [
+                            "@type": "Clip", "name": .string("\(link.shortID): \(link.stance) C\(link.claimId)"),
+                            "startOffset": .double(link.start), "endOffset": .double(link.end),
+                        ]
+                    }),
             ]
             if let title = index.title(of: clip.id) { video["name"] = .string(title) }
             if let url = index.url(of: clip.id) { video["contentUrl"] = .string(url) }
@@ -69,7 +76,9 @@ enum ClaimReviewExport {
                 if let note = assessment.note { review["reviewBody"] = .string(note) }
             } else {
                 unassessed.append(clip.sha256)
-                let analysts = orderedUnique(standing.map(\.createdBy)).map { JSONValue.object(["@type": "Person", "name": .string($0)]) }
+                let analysts = orderedUnique(standing.map(\.createdBy)).map {
+                    JSONValue.object(["@type": "Person", "name": .string($0)])
+                }
                 review["author"] = analysts.count == 1 ? analysts[0] : .array(analysts)
             }
             graph.append(.object(review))
@@ -79,7 +88,8 @@ enum ClaimReviewExport {
 
     private static func reviewLine(_ link: LinkRecord, _ index: SnapshotIndex) -> String {
         let source = index.publisher(of: link.clipId).map { " (\($0))" } ?? ""
-        var line = "Clip \(link.clipSha256.prefix(12))\(source) \(TimeText.format(link.start))–\(TimeText.format(link.end)) "
+        var line =
+            "Clip \(link.clipSha256.prefix(12))\(source) \(TimeText.format(link.start))–\(TimeText.format(link.end)) "
             + "\(verb(link.stance)) the claim, \(link.confidence) confidence."
         if let note = link.note, !note.isEmpty { line += " \(note)" }
         return line
@@ -101,8 +111,9 @@ enum ClaimReviewExport {
     /// `00:00:02.500`: an offset into the file as a schema.org `Time`.
     static func time(_ seconds: Double) -> String {
         let millis = Int((max(0, seconds) * 1000).rounded())
-        return String(format: "%02d:%02d:%02d.%03d", millis / 3_600_000, (millis / 60_000) % 60, (millis / 1000) % 60,
-                      millis % 1000)
+        return String(
+            format: "%02d:%02d:%02d.%03d", millis / 3_600_000, (millis / 60_000) % 60, (millis / 1000) % 60,
+            millis % 1000)
     }
 
     /// `PT1M2.5S`: ISO 8601 duration.

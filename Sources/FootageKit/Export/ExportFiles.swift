@@ -1,13 +1,15 @@
-import Foundation
 import FootageCore
+import Foundation
 
 /// Writes an export to files: each to footage's temporary name beside its target (`AtomicFile`), renamed when
 /// complete, so that nothing half-written is ever left under an export's name.
 public enum ExportFiles {
     /// Writes `output` to `target`: a single document to that file, several files (CSV tables) into that folder,
     /// which is made if its parent exists. Returns a row per file written.
-    public static func write(_ output: CatalogExport.Output, format: CatalogExport.Format, table: CSVExport.Table?,
-                             to target: URL) throws -> [ExportFileRow] {
+    public static func write(
+        _ output: CatalogExport.Output, format: CatalogExport.Format, table: CSVExport.Table?,
+        to target: URL
+    ) throws -> [ExportFileRow] {
         if output.files.count == 1 && output.files[0].name.isEmpty {
             try write(output.files[0].text, to: target)
             return [row(output.files[0].text, at: target, format: format, table: table?.rawValue)]
@@ -21,8 +23,9 @@ public enum ExportFiles {
     }
 
     static func row(_ text: String, at path: URL, format: CatalogExport.Format, table: String?) -> ExportFileRow {
-        ExportFileRow(path: path.path, format: format.rawValue, table: table, bytes: text.utf8.count,
-                      sha256: Hashing.sha256Hex(text))
+        ExportFileRow(
+            path: path.path, format: format.rawValue, table: table, bytes: text.utf8.count,
+            sha256: Hashing.sha256Hex(text))
     }
 
     static func write(_ text: String, to target: URL) throws {

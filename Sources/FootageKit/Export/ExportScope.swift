@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 extension CatalogExport {
     /// The part of the catalogue an export covers: an article (`--article A3`: its claims, their links and the

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// JSON for people and diff tools: two-space indentation, object keys sorted by their UTF-8 bytes, numbers and
 /// strings exactly as in the canonical form. The same value always gives the same bytes.

@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageCore
+import Foundation
 
 /// `footage export --format prov-json`: the provenance of the evidence as W3C PROV-JSON
 /// (<https://www.w3.org/submissions/prov-json/>).
@@ -17,8 +17,12 @@ enum ProvExport {
     static func value(_ index: SnapshotIndex) -> JSONValue {
         var doc = ProvDocument()
         let tool = "footage:tool/footage-\(FootageVersion.string)"
-        doc.agent(tool, ["prov:type": qualified("prov:SoftwareAgent"), "prov:label": "footage",
-                         "footage:version": .string(FootageVersion.string)])
+        doc.agent(
+            tool,
+            [
+                "prov:type": qualified("prov:SoftwareAgent"), "prov:label": "footage",
+                "footage:version": .string(FootageVersion.string),
+            ])
         let snapshot = index.snapshot
         for clip in snapshot.clips {
             var attributes: [String: JSONValue] = [
@@ -38,13 +42,19 @@ enum ProvExport {
         let clipsByID = index.clips
         for frame in snapshot.keyframes {
             guard let clip = clipsByID[frame.clipId] else { continue }
-            doc.entity(keyframeID(frame.sha256), [
-                "prov:type": qualified("footage:Keyframe"), "footage:sha256": .string(frame.sha256),
-                "footage:time": .double(frame.time), "footage:pts": .int(frame.pts),
-                "footage:timeBase": .string(frame.timeBase), "footage:pdq": .string(frame.pdq),
-            ])
-            doc.relation("wasDerivedFrom", ["prov:generatedEntity": keyframeID(frame.sha256),
-                                            "prov:usedEntity": clipID(clip.sha256)])
+            doc.entity(
+                keyframeID(frame.sha256),
+                [
+                    "prov:type": qualified("footage:Keyframe"), "footage:sha256": .string(frame.sha256),
+                    "footage:time": .double(frame.time), "footage:pts": .int(frame.pts),
+                    "footage:timeBase": .string(frame.timeBase), "footage:pdq": .string(frame.pdq),
+                ])
+            doc.relation(
+                "wasDerivedFrom",
+                [
+                    "prov:generatedEntity": keyframeID(frame.sha256),
+                    "prov:usedEntity": clipID(clip.sha256),
+                ])
         }
         for article in snapshot.articles {
             var attributes: [String: JSONValue] = [
@@ -60,20 +70,28 @@ enum ProvExport {
             guard let article = index.articles[claim.articleId] else { continue }
             let id = "footage:claim/\(article.sha256)/\(claim.idx)"
             claimIDs[claim.id] = id
-            doc.entity(id, ["prov:type": qualified("footage:Claim"), "prov:value": .string(claim.text),
-                            "footage:shortId": .string(claim.shortID),
-                            "footage:origin": .string(claim.origin.rawValue)])
+            doc.entity(
+                id,
+                [
+                    "prov:type": qualified("footage:Claim"), "prov:value": .string(claim.text),
+                    "footage:shortId": .string(claim.shortID),
+                    "footage:origin": .string(claim.origin.rawValue),
+                ])
             doc.relation("wasDerivedFrom", ["prov:generatedEntity": id, "prov:usedEntity": articleID(article.sha256)])
         }
         var linkIDs: [Int64: String] = [:]
         for link in snapshot.links {
             let id = "footage:link/" + (index.linkEvents[link.id]?.hash ?? link.shortID)
             linkIDs[link.id] = id
-            doc.entity(id, ["prov:type": qualified("footage:EvidenceLink"),
-                            "footage:stance": .string(link.stance.rawValue),
-                            "footage:confidence": .string(link.confidence.rawValue),
-                            "footage:start": .double(link.start), "footage:end": .double(link.end),
-                            "footage:shortId": .string(link.shortID), "footage:clipSha256": .string(link.clipSha256)])
+            doc.entity(
+                id,
+                [
+                    "prov:type": qualified("footage:EvidenceLink"),
+                    "footage:stance": .string(link.stance.rawValue),
+                    "footage:confidence": .string(link.confidence.rawValue),
+                    "footage:start": .double(link.start), "footage:end": .double(link.end),
+                    "footage:shortId": .string(link.shortID), "footage:clipSha256": .string(link.clipSha256),
+                ])
             let analyst = analystID(link.createdBy, in: &doc)
             doc.relation("wasAttributedTo", ["prov:entity": id, "prov:agent": analyst])
         }
@@ -119,13 +137,21 @@ enum ProvExport {
                 doc.relation("used", ["prov:activity": activity, "prov:entity": clipID(event.subject)])
                 for frame in payload["keyframes"]?.arrayItems ?? [] {
                     guard let sha = frame["sha256"]?.stringValue else { continue }
-                    doc.relation("wasGeneratedBy", ["prov:entity": keyframeID(sha), "prov:activity": activity,
-                                                    "prov:time": event.time])
+                    doc.relation(
+                        "wasGeneratedBy",
+                        [
+                            "prov:entity": keyframeID(sha), "prov:activity": activity,
+                            "prov:time": event.time,
+                        ])
                 }
             case "import":
                 guard let article = articlesByShortID[event.subject] else { continue }
-                doc.relation("wasGeneratedBy", ["prov:entity": articleID(article.sha256), "prov:activity": activity,
-                                                "prov:time": event.time])
+                doc.relation(
+                    "wasGeneratedBy",
+                    [
+                        "prov:entity": articleID(article.sha256), "prov:activity": activity,
+                        "prov:time": event.time,
+                    ])
             case "claim":
                 guard let claim = claimsByShortID[event.subject], let id = claimIDs[claim.id] else { continue }
                 doc.relation("wasGeneratedBy", ["prov:entity": id, "prov:activity": activity, "prov:time": event.time])
@@ -141,7 +167,8 @@ enum ProvExport {
                 doc.relation("wasGeneratedBy", ["prov:entity": id, "prov:activity": activity, "prov:time": event.time])
             case "retract":
                 guard let link = linksByShortID[event.subject], let id = linkIDs[link.id] else { continue }
-                doc.relation("wasInvalidatedBy", ["prov:entity": id, "prov:activity": activity, "prov:time": event.time])
+                doc.relation(
+                    "wasInvalidatedBy", ["prov:entity": id, "prov:activity": activity, "prov:time": event.time])
             default: break
             }
         }
@@ -167,7 +194,7 @@ enum ProvExport {
         for byte in name.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 out += String(format: "%%%02X", byte)
@@ -180,7 +207,6 @@ enum ProvExport {
 /// A PROV-JSON document being built: records by kind and id.
 struct ProvDocument {
     private var sections: [String: [String: JSONValue]] = [:]
-
 
     mutating func entity(_ id: String, _ attributes: [String: JSONValue]) { add("entity", id, attributes) }
     mutating func agent(_ id: String, _ attributes: [String: JSONValue]) { add("agent", id, attributes) }

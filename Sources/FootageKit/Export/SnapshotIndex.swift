@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// A snapshot's records looked up by the ids that tie them together, for exports and reports.
 public struct SnapshotIndex: Sendable {

@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageMedia
+import Foundation
 
 /// `footage keyframes` on several targets: each a registered clip (recorded in the catalogue) or a file outside it
 /// (written to a folder only), one target per core: decoding keyframes gains little from threads within one clip,
@@ -48,8 +48,9 @@ public enum KeyframeBatch {
             // With several targets, each gets its own subfolder of --out, so that stills of different clips (named
             // by index and time) cannot overwrite each other.
             if targets.count > 1, let out = options.out {
-                each.out = out.appendingPathComponent(folderName(index: index, target: targets[index]),
-                                                      isDirectory: true)
+                each.out = out.appendingPathComponent(
+                    folderName(index: index, target: targets[index]),
+                    isDirectory: true)
             }
             return try extract(targets[index], catalog: catalog, options: each)
         } report: { index, outcome in
@@ -89,10 +90,11 @@ public enum KeyframeBatch {
     /// `2-pentagon-release.webm`: position and file name, reduced to safe characters.
     static func folderName(index: Int, target: String) -> String {
         let name = (target as NSString).lastPathComponent
-        let safe = String(name.unicodeScalars.map { scalar -> Character in
-            let c = Character(scalar)
-            return (c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")) ? c : "_"
-        }.prefix(80))
+        let safe = String(
+            name.unicodeScalars.map { scalar -> Character in
+                let c = Character(scalar)
+                return (c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")) ? c : "_"
+            }.prefix(80))
         return "\(index + 1)-\(safe.hasPrefix(".") ? "_" + safe.dropFirst() : safe)"
     }
 }

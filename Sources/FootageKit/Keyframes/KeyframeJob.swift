@@ -1,8 +1,8 @@
-import Foundation
 import FootageCatalog
+import FootageCore
 import FootageMedia
 import FootageWorkers
-import FootageCore
+import Foundation
 
 /// `footage keyframes`: extracts stills from a registered clip into the catalogue (recorded, with a ledger event),
 /// or from any file into a folder without touching a catalogue.
@@ -21,10 +21,12 @@ public enum KeyframeJob {
         /// The parameters that make an extraction what it is, as canonical JSON: the same parameters on the same
         /// clip are the same extraction, and running it again adds nothing.
         public var params: JSONValue {
-            var object: [String: JSONValue] = ["format": .string(format.rawValue), "sheet": .bool(sheet),
-                                               "max": maxFrames.map { .int(Int64($0)) } ?? .null,
-                                               "width": width.map { .int(Int64($0)) } ?? .null,
-                                               "mode": .string(extractionMode.rawValue)]
+            var object: [String: JSONValue] = [
+                "format": .string(format.rawValue), "sheet": .bool(sheet),
+                "max": maxFrames.map { .int(Int64($0)) } ?? .null,
+                "width": width.map { .int(Int64($0)) } ?? .null,
+                "mode": .string(extractionMode.rawValue),
+            ]
             switch mode {
             case .key: break
             case .scene(let threshold): object["threshold"] = .double(threshold)
@@ -56,7 +58,8 @@ public enum KeyframeJob {
     public static func run(clip: ClipRecord, catalog: Catalog, options: Options) throws -> Result {
         let params = options.params.canonicalText
         if let (extraction, frames) = try catalog.extraction(clipId: clip.id, params: params) {
-            try copyOut(frames.map(\.path) + [extraction.sheetPath].compactMap { $0 }, catalog: catalog, to: options.out)
+            try copyOut(
+                frames.map(\.path) + [extraction.sheetPath].compactMap { $0 }, catalog: catalog, to: options.out)
             return Result(clip: clip, extraction: extraction, frames: frames, added: false)
         }
         let source = try verifiedLocation(of: clip, catalog: catalog)
@@ -74,14 +77,16 @@ public enum KeyframeJob {
         } catch {
             throw TemporaryFiles.notFlushed(error)
         }
-        var extraction = NewExtraction(clipId: clip.id, mode: options.extractionMode, params: params,
-                                       folder: relativeFolder)
+        var extraction = NewExtraction(
+            clipId: clip.id, mode: options.extractionMode, params: params,
+            folder: relativeFolder)
         extraction.sheetPath = extracted.sheetFileName.map { "\(relativeFolder)/\($0)" }
         extraction.sheetSha256 = extracted.sheetSha256
         let frames = extracted.frames.map { frame in
-            NewKeyframe(idx: frame.index, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
-                        width: frame.width, height: frame.height, path: "\(relativeFolder)/\(frame.fileName)",
-                        sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
+            NewKeyframe(
+                idx: frame.index, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
+                width: frame.width, height: frame.height, path: "\(relativeFolder)/\(frame.fileName)",
+                sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
         }
         let details: [String: JSONValue] = [
             "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),
@@ -91,16 +96,19 @@ public enum KeyframeJob {
         do {
             // The folder is put in place under the write lock (see `Catalog.record`); if another process recorded
             // the same extraction first, its record is returned and this one's images go with the temporary folder.
-            stored = try catalog.record(extraction, keyframes: frames, sha256: clip.sha256, actor: options.analyst,
-                                        details: details) {
+            stored = try catalog.record(
+                extraction, keyframes: frames, sha256: clip.sha256, actor: options.analyst,
+                details: details
+            ) {
                 // A folder here without a record was left by a process killed between placing and recording it.
                 if FileManager.default.fileExists(atPath: finalFolder.path) {
                     try FileManager.default.removeItem(at: finalFolder)
                 }
                 do throws(AtomicFile.Failure) {
                     try temporary.place(as: slug, durability: .flushed)
-                } catch where error.step == .place {
-                    throw IOError(path: finalFolder.path, failure: "cannot put the keyframes in place", code: error.code)
+                } catch  where error.step == .place {
+                    throw IOError(
+                        path: finalFolder.path, failure: "cannot put the keyframes in place", code: error.code)
                 } catch {
                     throw TemporaryFiles.notFlushed(error)
                 }

@@ -1,7 +1,7 @@
-import Foundation
 import FootageCatalog
 import FootageMedia
 import FootageWorkers
+import Foundation
 
 extension FingerprintJob {
     /// Fingerprints the clips `refs` name, `jobs` at a time, and calls `report` with each one's outcome as it

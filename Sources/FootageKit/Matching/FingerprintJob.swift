@@ -1,8 +1,8 @@
-import Foundation
 import FootageCatalog
+import FootageMatching
 import FootageMedia
 import FootageWorkers
-import FootageMatching
+import Foundation
 
 /// `footage fingerprint` and the fingerprint step of `footage register`: samples a clip's frames, PDQ-hashes them
 /// with their dihedral variants inside any bars, and stores the fingerprint in the catalogue with a
@@ -52,9 +52,12 @@ public enum FingerprintJob {
         let source = try KeyframeJob.verifiedLocation(of: clip, catalog: catalog)
         let sampling: FingerprintSampling
         do {
-            sampling = try MediaRunner.sampleFingerprint(path: source, rate: options.rate, timeout: options.timeout,
-                                                         threads: options.decoderThreads)
-        } catch let error as MediaError where error.kind == .notMedia && (error.reason ?? "").hasPrefix("no video stream") {
+            sampling = try MediaRunner.sampleFingerprint(
+                path: source, rate: options.rate, timeout: options.timeout,
+                threads: options.decoderThreads)
+        } catch let error as MediaError
+            where error.kind == .notMedia && (error.reason ?? "").hasPrefix("no video stream")
+        {
             return Result(clip: clip, note: "fingerprint: skipped, \(error.reason ?? "no video stream")")
         }
         let frames = sampling.samples.map(FingerprintFrame.init)
@@ -65,24 +68,28 @@ public enum FingerprintJob {
             "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),
             "source_path": .string(source), "stream_index": .int(Int64(sampling.streamIndex)),
             "picture": .string("\(sampling.pictureWidth)x\(sampling.pictureHeight)"),
-            "cropped_frames": .int(Int64(sampling.samples.filter {
-                $0.content.width < sampling.pictureWidth || $0.content.height < sampling.pictureHeight
-            }.count)),
+            "cropped_frames": .int(
+                Int64(
+                    sampling.samples.filter {
+                        $0.content.width < sampling.pictureWidth || $0.content.height < sampling.pictureHeight
+                    }.count)),
             "distinct_crops": .int(Int64(crops.count)),
             "decode_errors": .int(Int64(sampling.decodeErrors)),
         ]
         let record = FingerprintRecord(
             clipId: clip.id, rate: options.rate, frameCount: frames.count, usableCount: usable,
             frames: packed.frames, variants: packed.variants, centres: packed.centres, details: details)
-        let stored = try catalog.store(record, sha256: clip.sha256, actor: options.analyst,
-                                       keepingExisting: options.keepExisting)
+        let stored = try catalog.store(
+            record, sha256: clip.sha256, actor: options.analyst,
+            keepingExisting: options.keepExisting)
         // Stored matches rest on the fingerprint they were found with: after a recomputation they are found again
         // (kept, updated with an event if anything changed, or removed with an event if they no longer hold).
         if stored?.replaced == true, try !catalog.matches(clipId: clip.id).isEmpty {
             _ = try MatchJob.match(clip: clip, catalog: catalog, options: MatchJob.Options(analyst: options.analyst))
         }
-        return Result(clip: clip, frameCount: frames.count, usableCount: usable, replaced: stored?.replaced ?? false,
-                      event: stored?.event.seq, note: note(frameCount: frames.count, usableCount: usable))
+        return Result(
+            clip: clip, frameCount: frames.count, usableCount: usable, replaced: stored?.replaced ?? false,
+            event: stored?.event.seq, note: note(frameCount: frames.count, usableCount: usable))
     }
 
     /// What to tell the analyst about a fingerprint that can match little or nothing.
@@ -99,8 +106,12 @@ public enum FingerprintJob {
     /// A stored fingerprint's frames, with their variants and centre hashes.
     public static func load(clip: ClipRecord, catalog: Catalog) throws -> (rate: Double, frames: [FingerprintFrame])? {
         guard let record = try catalog.fingerprint(clipId: clip.id) else { return nil }
-        return (record.rate, try FingerprintPacking.unpack(frames: record.frames, variants: record.variants,
-                                                            centres: record.centres))
+        return (
+            record.rate,
+            try FingerprintPacking.unpack(
+                frames: record.frames, variants: record.variants,
+                centres: record.centres)
+        )
     }
 }
 

@@ -1,7 +1,7 @@
-import Foundation
 import FootageCatalog
-import FootageMedia
 import FootageMatching
+import FootageMedia
+import Foundation
 
 /// The catalogue's blob layout for fingerprints (see the "v4 fingerprints" migration): per frame, the PDQ hash as
 /// 32 bytes most significant first (so `hex(substr(frames, 1, 32))` in the `sqlite3` shell is the hash's usual text
@@ -53,19 +53,25 @@ public enum FingerprintPacking {
             throw WorkflowError.damagedFingerprint(part: "centre hashes", bytes: centres.count)
         }
         return frames.withUnsafeBytes { raw in
-            variants.withUnsafeBytes { variantBytes in centres.withUnsafeBytes { centreBytes in
-                (0..<count).map { index in
-                    let base = index * frameSize
-                    var bits: UInt64 = 0
-                    for byte in 0..<8 { bits |= UInt64(raw[base + 32 + byte]) << (8 * UInt64(byte)) }
-                    let extra = variantBytes.isEmpty ? [] : (0..<variantCount).map { variant in
-                        hash(variantBytes, at: index * variantsSize + variant * 32)
+            variants.withUnsafeBytes { variantBytes in
+                centres.withUnsafeBytes { centreBytes in
+                    (0..<count).map { index in
+                        let base = index * frameSize
+                        var bits: UInt64 = 0
+                        for byte in 0..<8 { bits |= UInt64(raw[base + 32 + byte]) << (8 * UInt64(byte)) }
+                        let extra =
+                            variantBytes.isEmpty
+                            ? []
+                            : (0..<variantCount).map { variant in
+                                hash(variantBytes, at: index * variantsSize + variant * 32)
+                            }
+                        return FingerprintFrame(
+                            time: Double(bitPattern: bits), hash: hash(raw, at: base),
+                            quality: Int(raw[base + 40]), variants: extra,
+                            centre: centreBytes.isEmpty ? nil : hash(centreBytes, at: index * 32))
                     }
-                    return FingerprintFrame(time: Double(bitPattern: bits), hash: hash(raw, at: base),
-                                            quality: Int(raw[base + 40]), variants: extra,
-                                            centre: centreBytes.isEmpty ? nil : hash(centreBytes, at: index * 32))
                 }
-            } }
+            }
         }
     }
 

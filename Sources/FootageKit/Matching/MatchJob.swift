@@ -1,9 +1,9 @@
-import Foundation
 import FootageCatalog
+import FootageCore
+import FootageMatching
 import FootageMedia
 import FootageWorkers
-import FootageMatching
-import FootageCore
+import Foundation
 
 /// `footage match`: finds catalogued clips that share footage, through the frame hash index (candidates) and the
 /// clip matcher (confirmation, offset, segments), and records each match with a `clips.match` ledger event.
@@ -68,11 +68,15 @@ public enum MatchJob {
             guard let (entry, frames) = byID[candidate] else { continue }
             var rule = options.rule
             rule.samplingInterval = 1 / min(queryRate, entry.rate)
-            guard let match = matchPhases(query, rate: queryRate, frames, rate: entry.rate, rule: rule) else { continue }
+            guard let match = matchPhases(query, rate: queryRate, frames, rate: entry.rate, rule: rule) else {
+                continue
+            }
             let other = try catalog.clip(id: candidate)
             let changed = options.records ? try record(match, clip, other, rule: rule, catalog, options) : false
-            found.append(Found(clip: clip, other: other, match: match, changed: changed,
-                               overlap: overlap(offset: match.offset, durationA: clip.duration, durationB: other.duration)))
+            found.append(
+                Found(
+                    clip: clip, other: other, match: match, changed: changed,
+                    overlap: overlap(offset: match.offset, durationA: clip.duration, durationB: other.duration)))
         }
         if options.records {
             let kept = Set(found.map { $0.other.id })
@@ -94,9 +98,11 @@ public enum MatchJob {
         var pairs = Set<Pair>()
         for (position, entry) in stored.enumerated() {
             // The query's variants too, so that mirrored and rotated copies are proposed.
-            let withVariants = try FingerprintJob.load(clip: catalog.clip(id: entry.clipId), catalog: catalog)?.frames
+            let withVariants =
+                try FingerprintJob.load(clip: catalog.clip(id: entry.clipId), catalog: catalog)?.frames
                 ?? frames[position]
-            for candidate in index.candidateClips(for: withVariants, rule: options.rule) where candidate != entry.clipId {
+            for candidate in index.candidateClips(for: withVariants, rule: options.rule) where candidate != entry.clipId
+            {
                 pairs.insert(Pair(entry.clipId, candidate))
             }
         }
@@ -117,10 +123,13 @@ public enum MatchJob {
             guard let match = ClipMatcher.match(a, frames[j], rule: rule) else { continue }
             let clipB = try catalog.clip(id: pair.b)
             confirmed.insert(pair)
-            let changed = options.records
+            let changed =
+                options.records
                 ? try record(match, clipA, clipB, rule: rule, catalog, options, keepingStronger: true) : false
-            found.append(Found(clip: clipA, other: clipB, match: match, changed: changed,
-                               overlap: overlap(offset: match.offset, durationA: clipA.duration, durationB: clipB.duration)))
+            found.append(
+                Found(
+                    clip: clipA, other: clipB, match: match, changed: changed,
+                    overlap: overlap(offset: match.offset, durationA: clipA.duration, durationB: clipB.duration)))
         }
         if options.records {
             for stale in try catalog.allMatches() where !confirmed.contains(Pair(stale.clipA, stale.clipB)) {
@@ -149,8 +158,9 @@ public enum MatchJob {
         MediaRunner.prewarm(2)
         let sampled = Parallel.map(2, jobs: 2) { index in
             Result {
-                try FingerprintJob.sample(path: requests[index].0, rate: requests[index].1,
-                                          decoderThreads: FingerprintSampler.decoderThreads(filesAtOnce: 2))
+                try FingerprintJob.sample(
+                    path: requests[index].0, rate: requests[index].1,
+                    decoderThreads: FingerprintSampler.decoderThreads(filesAtOnce: 2))
             }
         }
         let a = try sampled[0].get()
@@ -160,12 +170,15 @@ public enum MatchJob {
         var notes: [String] = []
         for (path, frames) in [(first, a), (second, b)] {
             let usable = frames.filter { $0.quality >= rule.minimumQuality }.count
-            if let note = FingerprintJob.note(frameCount: frames.count, usableCount: usable) { notes.append("\(path): \(note)") }
+            if let note = FingerprintJob.note(frameCount: frames.count, usableCount: usable) {
+                notes.append("\(path): \(note)")
+            }
         }
         let match = matchPhases(a, rate: queryRate, b, rate: rate, rule: rule)
         let window = match.flatMap {
-            overlap(offset: $0.offset, durationA: a.last.map { $0.time + 1 / queryRate },
-                    durationB: b.last.map { $0.time + 1 / rate })
+            overlap(
+                offset: $0.offset, durationA: a.last.map { $0.time + 1 / queryRate },
+                durationB: b.last.map { $0.time + 1 / rate })
         }
         return Comparison(match: match, overlap: window, notes: notes)
     }
@@ -184,7 +197,9 @@ public enum MatchJob {
         for phase in 0..<phases {
             let subset = query.filter { Int(($0.time * queryRate + 1e-6).rounded(.down)) % phases == phase }
             guard let match = ClipMatcher.match(subset, other, rule: rule) else { continue }
-            if let current = best, (match.matchedFrames, -match.meanDistance) <= (current.matchedFrames, -current.meanDistance) {
+            if let current = best,
+                (match.matchedFrames, -match.meanDistance) <= (current.matchedFrames, -current.meanDistance)
+            {
                 continue
             }
             best = match
@@ -195,13 +210,18 @@ public enum MatchJob {
     /// Stores a match with the smaller clip id as A. Returns whether the record changed. `keepingStronger` leaves a
     /// stored match alone when it is the same match (offset within a sampling interval, same transform) measured
     /// with more matching frames, as `match REF` finds with dense sampling.
-    private static func record(_ match: ClipMatch, _ clip: ClipRecord, _ other: ClipRecord, rule: MatchRule,
-                               _ catalog: Catalog, _ options: Options, keepingStronger: Bool = false) throws -> Bool {
+    private static func record(
+        _ match: ClipMatch, _ clip: ClipRecord, _ other: ClipRecord, rule: MatchRule,
+        _ catalog: Catalog, _ options: Options, keepingStronger: Bool = false
+    ) throws -> Bool {
         let oriented = clip.id < other.id ? match : match.reversed
-        if keepingStronger, let existing = try catalog.matches(clipId: clip.id).first(where: {
-            $0.clipA == min(clip.id, other.id) && $0.clipB == max(clip.id, other.id)
-        }), existing.transform == oriented.transform, abs(existing.offset - oriented.offset) <= rule.samplingInterval,
-           existing.matchedFrames > oriented.matchedFrames {
+        if keepingStronger,
+            let existing = try catalog.matches(clipId: clip.id).first(where: {
+                $0.clipA == min(clip.id, other.id) && $0.clipB == max(clip.id, other.id)
+            }), existing.transform == oriented.transform,
+            abs(existing.offset - oriented.offset) <= rule.samplingInterval,
+            existing.matchedFrames > oriented.matchedFrames
+        {
             return false
         }
         let record = NewMatch(
@@ -226,15 +246,18 @@ extension MatchSegment {
     }
 
     init(json: JSONValue) {
-        self.init(aStart: json["a_start"]?.doubleValue ?? 0, aEnd: json["a_end"]?.doubleValue ?? 0,
-                  bStart: json["b_start"]?.doubleValue ?? 0, bEnd: json["b_end"]?.doubleValue ?? 0)
+        self.init(
+            aStart: json["a_start"]?.doubleValue ?? 0, aEnd: json["a_end"]?.doubleValue ?? 0,
+            bStart: json["b_start"]?.doubleValue ?? 0, bEnd: json["b_end"]?.doubleValue ?? 0)
     }
 }
 
 extension MatchRule {
     var jsonValue: JSONValue {
-        ["minimum_quality": .int(Int64(minimumQuality)), "maximum_distance": .int(Int64(maximumDistance)),
-         "minimum_share": .double(minimumShare), "minimum_frames": .int(Int64(minimumFrames)),
-         "sampling_interval": .double(samplingInterval)]
+        [
+            "minimum_quality": .int(Int64(minimumQuality)), "maximum_distance": .int(Int64(maximumDistance)),
+            "minimum_share": .double(minimumShare), "minimum_frames": .int(Int64(minimumFrames)),
+            "sampling_interval": .double(samplingInterval),
+        ]
     }
 }

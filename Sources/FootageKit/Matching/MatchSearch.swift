@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageMatching
+import Foundation
 
 extension MatchJob {
     /// What `footage match` and `footage match REF` found.
@@ -36,8 +36,9 @@ extension MatchJob {
             found = try matchAll(catalog: catalog, options: options)
         }
         search.pairs = try found.map { item in
-            Search.Item(found: item, aPath: try firstPath(item.clip, catalog),
-                        bPath: try firstPath(item.other, catalog))
+            Search.Item(
+                found: item, aPath: try firstPath(item.clip, catalog),
+                bPath: try firstPath(item.other, catalog))
         }
         return search
     }

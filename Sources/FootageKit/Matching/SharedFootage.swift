@@ -1,7 +1,7 @@
-import Foundation
 import FootageCatalog
 import FootageCore
 import FootageMatching
+import Foundation
 
 /// A stored match seen from one of its clips: the other clip, and the match oriented so that this clip is A.
 public struct SharedFootage: Sendable {
@@ -43,8 +43,9 @@ public struct SharedFootage: Sendable {
             let upper = min(end, segment.aEnd + interval)
             guard lower < upper else { return nil }
             let bUpperLimit = segment.bEnd + interval
-            return MatchSegment(aStart: lower, aEnd: upper,
-                                bStart: max(0, lower + match.offset), bEnd: min(bUpperLimit, upper + match.offset))
+            return MatchSegment(
+                aStart: lower, aEnd: upper,
+                bStart: max(0, lower + match.offset), bEnd: min(bUpperLimit, upper + match.offset))
         }
     }
 }

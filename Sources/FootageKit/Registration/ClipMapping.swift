@@ -1,12 +1,14 @@
-import Foundation
 import FootageCatalog
 import FootageMedia
 import FootageWorkers
+import Foundation
 
 /// Turns what FootageMedia read from a file into catalogue records.
 enum ClipMapping {
-    static func registration(_ inspection: MediaInspection, locations: [(path: String, kind: LocationKind)],
-                             acquisition: NewAcquisition?) -> ClipRegistration {
+    static func registration(
+        _ inspection: MediaInspection, locations: [(path: String, kind: LocationKind)],
+        acquisition: NewAcquisition?
+    ) -> ClipRegistration {
         let probe = inspection.probe
         let json = (try? probe.jsonData()).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         var clip = NewClip(sha256: inspection.sha256, size: inspection.size, probeJson: json)
@@ -64,12 +66,17 @@ enum ClipMapping {
             "footage_version": .string(FootageVersion.string),
             "libav": .string(library.versionInfo),
             "libav_versions": Self.json(library.versions),
-            "streams": .array(probe.streams.map { s in
-                ["index": .int(Int64(s.index)), "codec_type": .optional(s.codecType), "codec_name": .optional(s.codecName)]
-            }),
+            "streams": .array(
+                probe.streams.map { s in
+                    [
+                        "index": .int(Int64(s.index)), "codec_type": .optional(s.codecType),
+                        "codec_name": .optional(s.codecName),
+                    ]
+                }),
         ]
-        return ClipRegistration(clip: clip, streams: streams, tags: tags, locations: locations,
-                                acquisition: acquisition, details: details)
+        return ClipRegistration(
+            clip: clip, streams: streams, tags: tags, locations: locations,
+            acquisition: acquisition, details: details)
     }
 
     static func json<T: Encodable>(_ value: T) -> JSONValue {

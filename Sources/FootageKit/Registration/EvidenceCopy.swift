@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
 import FootageCore
+import Foundation
 
 /// Stores an evidentiary copy of a clip in the catalogue's `Media/` folder, named by its SHA-256.
 ///

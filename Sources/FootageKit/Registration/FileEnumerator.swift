@@ -37,7 +37,8 @@ public enum FileEnumerator {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
             let reason = IOError(path: folder, failure: "cannot list this folder", underlying: error).reason
-            entries.append(.skipped(path: folder, reason: "cannot list this folder" + (reason.map { " (\($0))" } ?? "")))
+            entries.append(
+                .skipped(path: folder, reason: "cannot list this folder" + (reason.map { " (\($0))" } ?? "")))
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") {

@@ -1,8 +1,8 @@
-import Foundation
 import FootageCatalog
+import FootageCore
 import FootageMedia
 import FootageWorkers
-import FootageCore
+import Foundation
 import Synchronization
 
 /// Registers footage files: hash, probe, acquisition record, optional evidentiary copy, one transaction per file.
@@ -65,7 +65,8 @@ public struct Registrar: Sendable {
     /// the catalogue and lists the files: one for a single file, `jobs` otherwise.
     public static func prewarm(for paths: [String], jobs: Int) {
         var isFolder: ObjCBool = false
-        let oneFile = paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
+        let oneFile =
+            paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
             && !isFolder.boolValue
         MediaRunner.prewarm(oneFile ? 1 : jobs)
     }
@@ -90,7 +91,8 @@ public struct Registrar: Sendable {
         let work = files
         let reporter = Serial(report)
         var batch = options
-        batch.fingerprint?.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: min(options.jobs, files.count))
+        batch.fingerprint?.decoderThreads = FingerprintSampler.decoderThreads(
+            filesAtOnce: min(options.jobs, files.count))
         let registrar = Registrar(catalog: catalog, options: batch)
         // When nothing but the inspection needs a media worker, each lane asks its worker for the next file's
         // inspection before recording the last one, so that the worker hashes and probes while this process writes
@@ -133,14 +135,16 @@ public struct Registrar: Sendable {
             if acquisition?.isEmpty == true { acquisition = nil }
             let registration = ClipMapping.registration(inspection, locations: locations, acquisition: acquisition)
             let result = try catalog.register(registration, actor: options.analyst)
-            var outcome = Outcome(path: path, status: result.status == .registered ? .registered : .known,
-                                  sha256: result.sha256, clip: registration.clip, addedLocations: result.addedLocations,
-                                  copyPath: copyPath, events: result.events)
+            var outcome = Outcome(
+                path: path, status: result.status == .registered ? .registered : .known,
+                sha256: result.sha256, clip: registration.clip, addedLocations: result.addedLocations,
+                copyPath: copyPath, events: result.events)
             if let keyframes = options.keyframes {
                 // The clip is registered either way; a keyframe failure is reported on its line.
                 do {
                     let clip = try catalog.clip(matching: result.sha256)
-                    outcome.keyframes = try KeyframeJob.run(clip: clip, catalog: catalog, options: keyframes).frames.count
+                    outcome.keyframes = try KeyframeJob.run(clip: clip, catalog: catalog, options: keyframes).frames
+                        .count
                 } catch {
                     outcome.status = .error
                     outcome.message = "\(path): registered, but keyframes failed: \(FootageErrors.message(error))"

@@ -1,7 +1,7 @@
 import Crypto
-import Foundation
 import FootageCatalog
 import FootageCore
+import Foundation
 
 /// A yt-dlp `.info.json` sidecar: what the platform said about a download. Its fields go into the acquisition
 /// record as the platform's statements (`platform…` fields), never as verified fact; the sidecar is also kept
@@ -54,7 +54,7 @@ public struct YtDlpSidecar: Sendable, Equatable {
     public static func parse(_ data: Data, path: String) throws -> YtDlpSidecar {
         guard data.count <= maximumSize else { throw SidecarError("\(path): sidecar too large") }
         guard let text = String(data: data, encoding: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { throw SidecarError("\(path): not a yt-dlp .info.json (not a JSON object)") }
         func string(_ key: String) -> String? {
             switch object[key] {
@@ -64,11 +64,14 @@ public struct YtDlpSidecar: Sendable, Equatable {
             }
         }
         func seconds(_ key: String) -> String? {
-            guard let n = object[key] as? NSNumber, n.doubleValue.isFinite, abs(n.doubleValue) < 1e11 else { return nil }
+            guard let n = object[key] as? NSNumber, n.doubleValue.isFinite, abs(n.doubleValue) < 1e11 else {
+                return nil
+            }
             return Timestamp.string(from: Date(timeIntervalSince1970: n.doubleValue))
         }
-        var sidecar = YtDlpSidecar(path: path, sha256: Hashing.sha256Hex(data),
-                                   text: text)
+        var sidecar = YtDlpSidecar(
+            path: path, sha256: Hashing.sha256Hex(data),
+            text: text)
         sidecar.url = string("webpage_url") ?? string("original_url")
         sidecar.extractor = string("extractor_key") ?? string("extractor")
         sidecar.videoID = string("id")

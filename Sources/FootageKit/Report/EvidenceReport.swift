@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// `footage report`: one self-contained HTML page that shows an article's claims with the footage evidence for
 /// each, or one clip with every claim it bears on — for an editor to read or print, and to hand over.
@@ -27,23 +27,27 @@ public enum EvidenceReport {
     }
 
     /// Builds the page from one consistent snapshot of the catalogue.
-    public static func render(_ subject: Subject, catalog: Catalog, options: Options = Options(),
-                              generatedAt: String = Timestamp.now()) throws -> Page {
+    public static func render(
+        _ subject: Subject, catalog: Catalog, options: Options = Options(),
+        generatedAt: String = Timestamp.now()
+    ) throws -> Page {
         let scope: CatalogSnapshot.Scope
         switch subject {
         case .article(let article): scope = .article(article.id)
         case .clip(let clip): scope = .clip(clip.id)
         }
         let index = SnapshotIndex(try catalog.snapshot(scope))
-        let images = ReportImages(root: catalog.root, placement: options.imagesFolder.map(ReportImages.Placement.folder) ?? .embedded)
+        let images = ReportImages(
+            root: catalog.root, placement: options.imagesFolder.map(ReportImages.Placement.folder) ?? .embedded)
         let page = ReportPage(index: index, images: images, generatedAt: generatedAt)
         let html: HTML
         switch subject {
         case .article(let article): html = page.article(index.articles[article.id] ?? article)
         case .clip(let clip): html = page.clip(index.clips[clip.id] ?? clip)
         }
-        return Page(html: html.markup, images: images.files, claims: index.snapshot.claims.count,
-                    clips: index.snapshot.clips.count)
+        return Page(
+            html: html.markup, images: images.files, claims: index.snapshot.claims.count,
+            clips: index.snapshot.clips.count)
     }
 }
 
@@ -59,11 +63,13 @@ struct ReportPage {
         let clips = linkedClips(order: claims.flatMap { index.linksByClaim[$0.id] ?? [] })
         let claimsPart: HTML
         if claims.isEmpty {
-            claimsPart = "<p class=\"muted\">This article has no claims. Add them with <code>footage claim add</code>.</p>"
+            claimsPart =
+                "<p class=\"muted\">This article has no claims. Add them with <code>footage claim add</code>.</p>"
         } else {
             claimsPart = ReportClaims(index: index).section(claims)
         }
-        let noEvidence: HTML = withEvidence.isEmpty && !claims.isEmpty
+        let noEvidence: HTML =
+            withEvidence.isEmpty && !claims.isEmpty
             ? "<p class=\"check none\">No claim of this article has footage evidence yet.</p>" : .empty
         let body: HTML = """
             <header class="masthead"><div class="kicker">Evidence report · article \(article.shortID)</div>
@@ -89,13 +95,16 @@ struct ReportPage {
         for article in articles {
             let claims = (index.claimsByArticle[article.id] ?? [])
                 .filter { claim in links.contains { $0.claimId == claim.id } }
-            claimsPart.append("""
+            claimsPart.append(
+                """
                 <h3 class="article-head"><span class="id">\(article.shortID)</span>\(article.headline)</h3>
                 <table class="meta">\(articleFacts(article))</table>
                 \(ReportClaims(index: index).section(claims, onlyClip: clip.id))
                 """)
         }
-        if claimsPart.isEmpty { claimsPart = ["<p class=\"check none\">No claim has been linked to this clip yet.</p>"] }
+        if claimsPart.isEmpty {
+            claimsPart = ["<p class=\"check none\">No claim has been linked to this clip yet.</p>"]
+        }
         let title = index.title(of: clip.id) ?? "clip \(clip.sha256.prefix(12))"
         let body: HTML = """
             <header class="masthead"><div class="kicker">Evidence report · clip <span class="hash">\(String(clip.sha256.prefix(12)))</span></div>
@@ -138,20 +147,28 @@ struct ReportPage {
             ("Published", "\(article.published ?? "not recorded")"),
             ("Author", "\(article.author ?? "not recorded")"),
             ("SHA-256 of the imported file", "<span class=\"mono\">\(article.sha256)</span>"),
-            ("Imported", "\(article.importedAt) by \(article.importedBy) <span class=\"muted\">(\(article.format))</span>"),
+            (
+                "Imported",
+                "\(article.importedAt) by \(article.importedBy) <span class=\"muted\">(\(article.format))</span>"
+            ),
         ]
         return rows.map { "<tr><th>\(HTML(stringLiteral: $0.0))</th><td>\($0.1)</td></tr>" as HTML }.joined()
     }
 
-    private func stat(_ value: Int, _ label: String) -> HTML { "<div class=\"stat\"><b>\(value)</b><span>\(label)</span></div>" }
+    private func stat(_ value: Int, _ label: String) -> HTML {
+        "<div class=\"stat\"><b>\(value)</b><span>\(label)</span></div>"
+    }
 
     /// The last `footage verify`, and whether the ledger grew since.
     private func verification() -> HTML {
         guard let last = index.snapshot.lastVerification else {
-            return "<p class=\"check none\"><b>Not verified.</b> Run <code>footage verify</code> to re-hash every file and check the ledger.</p>"
+            return
+                "<p class=\"check none\"><b>Not verified.</b> Run <code>footage verify</code> to re-hash every file and check the ledger.</p>"
         }
         let since = index.snapshot.ledgerEvents - last.events
-        let growth: HTML = since > 0 ? " \(since) event(s) have been recorded since; run it again." : " Nothing has been recorded since."
+        let growth: HTML =
+            since > 0
+            ? " \(since) event(s) have been recorded since; run it again." : " Nothing has been recorded since."
         if last.ok {
             return """
                 <p class="check"><b>Verified \(last.time):</b> \(last.files) files re-hashed, no problems; ledger of \
@@ -176,9 +193,10 @@ struct ReportPage {
     private func timeline(_ clips: [ClipRecord]) -> HTML {
         guard !clips.isEmpty else { return .empty }
         let rows = clips.map { clip in
-            ReportTimeline.Row(clip: clip, label: index.title(of: clip.id) ?? index.publisher(of: clip.id) ?? "clip",
-                               links: index.linksByClip[clip.id] ?? [],
-                               keyframeTimes: (index.keyframes[clip.id] ?? []).map(\.time))
+            ReportTimeline.Row(
+                clip: clip, label: index.title(of: clip.id) ?? index.publisher(of: clip.id) ?? "clip",
+                links: index.linksByClip[clip.id] ?? [],
+                keyframeTimes: (index.keyframes[clip.id] ?? []).map(\.time))
         }
         return "<h2>Timeline</h2>\(ReportTimeline.svg(rows))"
     }

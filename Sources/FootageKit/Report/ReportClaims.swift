@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageCore
+import Foundation
 
 /// The claims of a report, each with its stance badges, its evidence and the ledger events behind each link.
 struct ReportClaims {
@@ -17,13 +17,15 @@ struct ReportClaims {
         let attribution: HTML = claim.attribution.map { "<div class=\"muted\">Attributed to: \($0)</div>" } ?? .empty
         let badges: HTML
         if standing.isEmpty {
-            badges = "<span class=\"badge neutral\">no evidence</span><span class=\"muted\">No footage has been linked to this claim.</span>"
+            badges =
+                "<span class=\"badge neutral\">no evidence</span><span class=\"muted\">No footage has been linked to this claim.</span>"
         } else {
             let counts = Dictionary(grouping: standing, by: \.stance)
-            badges = Stance.allCases.compactMap { stance -> HTML? in
-                guard let n = counts[stance]?.count else { return nil }
-                return badge(stance, count: n)
-            }.joined() + "<span class=\"muted\">\(StanceSummary.text(standing))</span>"
+            badges =
+                Stance.allCases.compactMap { stance -> HTML? in
+                    guard let n = counts[stance]?.count else { return nil }
+                    return badge(stance, count: n)
+                }.joined() + "<span class=\"muted\">\(StanceSummary.text(standing))</span>"
         }
         let evidence: HTML = links.isEmpty ? .empty : evidenceTable(links) + ledger(links)
         return """
@@ -47,7 +49,8 @@ struct ReportClaims {
             let title = index.title(of: link.clipId) ?? "untitled clip"
             let source = [index.publisher(of: link.clipId), index.platform(of: link.clipId)].compactMap { $0 }
                 .joined(separator: " / ")
-            let retraction: HTML = link.isRetracted
+            let retraction: HTML =
+                link.isRetracted
                 ? "<tr class=\"retracted\"><td></td><td class=\"why\" colspan=\"5\">Retracted \(link.retractedAt) by \(link.retractedBy)\(link.retractionNote.map { ": " + $0 } ?? "")</td></tr>"
                 : .empty
             return """

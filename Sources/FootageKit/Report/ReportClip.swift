@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageCore
+import Foundation
 
 /// One clip's section of a report: what it is and where it came from, the analyst's assessment, the metadata
 /// warnings, the keyframes inside its linked ranges and its contact sheets.
@@ -36,10 +36,18 @@ struct ReportClip {
             ("Platform", "\(index.platform(of: id) ?? "not recorded")"),
             ("URL", HTML.link(index.url(of: id))),
             ("Uploaded (platform's time)", "\(index.uploadTime(of: id) ?? "not recorded")"),
-            ("Created (file metadata)", clip.creationTime.map { (time: String) -> HTML in "\(time) <span class=\"muted\">(from \(clip.creationTimeSource ?? "?"))</span>" }
-                ?? "not in the file"),
+            (
+                "Created (file metadata)",
+                clip.creationTime.map { (time: String) -> HTML in
+                    "\(time) <span class=\"muted\">(from \(clip.creationTimeSource ?? "?"))</span>"
+                }
+                    ?? "not in the file"
+            ),
             ("Location (file metadata)", location(clip)),
-            ("Duration", "\(TimeText.format(clip.duration ?? 0)) <span class=\"muted\">(\(clip.duration.map { String($0) } ?? "unknown") s)</span>"),
+            (
+                "Duration",
+                "\(TimeText.format(clip.duration ?? 0)) <span class=\"muted\">(\(clip.duration.map { String($0) } ?? "unknown") s)</span>"
+            ),
             ("Format", "\(clip.formatName ?? "unknown"), \(Self.bytes(clip.size))"),
             ("Streams", streams.map { "<div>\(Self.stream($0))</div>" as HTML }.joined()),
         ]
@@ -58,7 +66,11 @@ struct ReportClip {
             if !parts.isEmpty { rows.append(("Acquisition", parts.joined(separator: "; "))) }
         }
         for location in index.locations[id] ?? [] {
-            rows.append(("Seen at", "<span class=\"mono\">\(location.path)</span> <span class=\"muted\">(\(location.kind), \(location.firstSeen))</span>"))
+            rows.append(
+                (
+                    "Seen at",
+                    "<span class=\"mono\">\(location.path)</span> <span class=\"muted\">(\(location.kind), \(location.firstSeen))</span>"
+                ))
         }
         rows.append(("Registered", "\(clip.registeredAt) by \(clip.registeredBy)"))
         return rows.map { "<tr><th>\(HTML(stringLiteral: $0.0))</th><td>\($0.1)</td></tr>" as HTML }.joined()
@@ -67,18 +79,22 @@ struct ReportClip {
     private func location(_ clip: ClipRecord) -> HTML {
         guard let lat = clip.latitude, let lon = clip.longitude else { return "not in the file" }
         let altitude = clip.altitude.map { String(format: ", %.1f m", $0) } ?? ""
-        return "\(String(format: "%.5f, %.5f", lat, lon) + altitude) <span class=\"muted\">(from \(clip.locationSource ?? "?"))</span>"
+        return
+            "\(String(format: "%.5f, %.5f", lat, lon) + altitude) <span class=\"muted\">(from \(clip.locationSource ?? "?"))</span>"
     }
 
     static func stream(_ s: StreamRecord) -> String {
         let size = s.width.flatMap { w in s.height.map { "\(w)×\($0)" } }
-        let parts = [s.codecType, s.codecName, s.profile, size, s.pixFmt, s.frameRate.map { "\($0) fps" },
-                     s.sampleRate.map { "\($0) Hz" }, s.channelLayout, s.rotation.map { "rotated \(Int($0))°" }]
+        let parts = [
+            s.codecType, s.codecName, s.profile, size, s.pixFmt, s.frameRate.map { "\($0) fps" },
+            s.sampleRate.map { "\($0) Hz" }, s.channelLayout, s.rotation.map { "rotated \(Int($0))°" },
+        ]
         return "#\(s.streamIndex) " + parts.compactMap { $0 }.joined(separator: ", ")
     }
 
     static func bytes(_ count: Int64) -> String {
-        count >= 1_000_000 ? String(format: "%.1f MB", Double(count) / 1e6) : String(format: "%.0f KB", Double(count) / 1e3)
+        count >= 1_000_000
+            ? String(format: "%.1f MB", Double(count) / 1e6) : String(format: "%.0f KB", Double(count) / 1e3)
     }
 
     private func assessment(_ clipId: Int64) -> HTML {
@@ -103,7 +119,9 @@ struct ReportClip {
         let standing = links.filter { !$0.isRetracted }
         guard !standing.isEmpty else { return .empty }
         let frames = (index.keyframes[clip.id] ?? []).filter { frame in
-            standing.contains { frame.time >= $0.start - Catalog.rangeSlack && frame.time <= $0.end + Catalog.rangeSlack }
+            standing.contains {
+                frame.time >= $0.start - Catalog.rangeSlack && frame.time <= $0.end + Catalog.rangeSlack
+            }
         }
         let ranges = standing.map { "\($0.shortID) \(TimeText.format($0.start))–\(TimeText.format($0.end))" }
             .joined(separator: ", ")
@@ -114,11 +132,15 @@ struct ReportClip {
                 """
         }
         let figures = frames.map { frame -> HTML in
-            let inLinks = standing.filter { frame.time >= $0.start - Catalog.rangeSlack && frame.time <= $0.end + Catalog.rangeSlack }
-                .map(\.shortID).joined(separator: " ")
-            let caption: HTML = "<b>\(TimeText.format(frame.time))</b> \(inLinks)<br><span class=\"mono\">pdq \(String(frame.pdq.prefix(12)))…</span>"
-            return images.figure(path: frame.path, sha256: frame.sha256, alt: "Keyframe at \(TimeText.format(frame.time))",
-                                 caption: caption)
+            let inLinks = standing.filter {
+                frame.time >= $0.start - Catalog.rangeSlack && frame.time <= $0.end + Catalog.rangeSlack
+            }
+            .map(\.shortID).joined(separator: " ")
+            let caption: HTML =
+                "<b>\(TimeText.format(frame.time))</b> \(inLinks)<br><span class=\"mono\">pdq \(String(frame.pdq.prefix(12)))…</span>"
+            return images.figure(
+                path: frame.path, sha256: frame.sha256, alt: "Keyframe at \(TimeText.format(frame.time))",
+                caption: caption)
         }
         return """
             <h4>Keyframes in the linked ranges (\(frames.count); \(ranges))</h4>
@@ -127,11 +149,14 @@ struct ReportClip {
     }
 
     private func sheets(_ clipId: Int64) -> HTML {
-        let sheets = (index.extractions[clipId] ?? []).compactMap { e in e.sheetPath.map { (e, $0, e.sheetSha256 ?? "") } }
+        let sheets = (index.extractions[clipId] ?? []).compactMap { e in
+            e.sheetPath.map { (e, $0, e.sheetSha256 ?? "") }
+        }
         guard !sheets.isEmpty else { return .empty }
         let figures = sheets.map { extraction, path, sha in
-            images.figure(path: path, sha256: sha, alt: "Contact sheet (\(extraction.mode))",
-                          caption: "Contact sheet: \(extraction.mode) keyframes, \(extraction.createdAt)", css: "sheet")
+            images.figure(
+                path: path, sha256: sha, alt: "Contact sheet (\(extraction.mode))",
+                caption: "Contact sheet: \(extraction.mode) keyframes, \(extraction.createdAt)", css: "sheet")
         }
         return "<h4>Contact sheet</h4>\(figures)"
     }

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCore
+import Foundation
 
 /// The pictures of a report: keyframe stills and contact sheets, each checked against the SHA-256 recorded for it
 /// before it is shown. Embedded as `data:` URIs (the default: one file to hand over), or collected for a folder
@@ -82,6 +82,7 @@ final class ReportImages {
         case .unreadable(let path):
             picture = "<div class=\"placeholder\">Image cannot be read<br><span class=\"mono\">\(path)</span></div>"
         }
-        return "<figure class=\"\(HTML(trusted: css.description))\">\(picture)<figcaption>\(caption)</figcaption></figure>"
+        return
+            "<figure class=\"\(HTML(trusted: css.description))\">\(picture)<figcaption>\(caption)</figcaption></figure>"
     }
 }

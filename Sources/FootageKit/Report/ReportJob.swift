@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 extension EvidenceReport {
     /// `footage report`: renders the report of `subject` (an article id such as `A3`, or a clip's SHA-256 prefix or
@@ -19,7 +19,8 @@ extension EvidenceReport {
         let folder = imagesFolder ? ReportWriter.defaultImagesFolder(for: target) : nil
         let page = try render(resolved, catalog: catalog, options: Options(imagesFolder: folder))
         try ReportWriter.write(page, to: target, imagesFolder: folder)
-        return ReportRow(path: target.path, bytes: page.html.utf8.count, claims: page.claims, clips: page.clips,
-                         imagesFolder: folder)
+        return ReportRow(
+            path: target.path, bytes: page.html.utf8.count, claims: page.claims, clips: page.clips,
+            imagesFolder: folder)
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageCore
+import Foundation
 
 /// The report's timeline: one horizontal bar per linked clip (its length the clip's duration), the linked ranges
 /// drawn on it in their stance's colour, and a tick for each keyframe. Inline SVG, no script.
@@ -42,7 +42,8 @@ enum ReportTimeline {
         var tick = (start / step).rounded(.up) * step
         while tick <= end + 0.0001 {
             let tx = x(tick)
-            body.append("""
+            body.append(
+                """
                 <line x1="\(tx)" y1="\(top - 8)" x2="\(tx)" y2="\(height - 24)" class="grid"/>\
                 <text x="\(tx)" y="\(top - 12)" class="axis" text-anchor="middle">\(TimeText.axis(tick))</text>
                 """)
@@ -53,7 +54,8 @@ enum ReportTimeline {
             let duration = max(row.clip.duration ?? 0, 0)
             let barY = rowTops[index] + 8
             let barHeight = barHeight(row)
-            body.append("""
+            body.append(
+                """
                 <text x="\(labelWidth - 10)" y="\(barY + 10)" class="label" text-anchor="end">\(truncated(row.label, 30))</text>\
                 <text x="\(labelWidth - 10)" y="\(barY + 22)" class="sha" text-anchor="end">\(String(row.clip.sha256.prefix(12)))</text>\
                 <rect x="\(x(offset))" y="\(barY)" width="\(max(x(offset + duration) - x(offset), 1))" height="\(barHeight)" class="clipbar"><title>\(row.label) — \(TimeText.format(duration))</title></rect>
@@ -61,8 +63,10 @@ enum ReportTimeline {
             for (lane, link) in row.links.sorted(by: { $0.id < $1.id }).enumerated() {
                 let x0 = x(offset + link.start), x1 = x(offset + link.end)
                 let laneY = barY + 2 + Double(lane) * laneHeight
-                let css: HTML = link.isRetracted ? "retracted" : HTML(trusted: "range \(ReportStyle.stanceClass(link.stance))")
-                body.append("""
+                let css: HTML =
+                    link.isRetracted ? "retracted" : HTML(trusted: "range \(ReportStyle.stanceClass(link.stance))")
+                body.append(
+                    """
                     <rect x="\(x0)" y="\(row.links.count == 1 ? barY : laneY)" width="\(max(x1 - x0, 2))" \
                     height="\(row.links.count == 1 ? barHeight : laneHeight - 1)" class="\(css)"><title>\(link.shortID) \
                     \(link.stance) C\(link.claimId) \(TimeText.format(link.start))–\(TimeText.format(link.end))\
@@ -71,20 +75,24 @@ enum ReportTimeline {
             }
             for time in row.keyframeTimes {
                 let kx = x(offset + time)
-                body.append("<line x1=\"\(kx)\" y1=\"\(barY + barHeight + 1)\" x2=\"\(kx)\" y2=\"\(barY + barHeight + 7)\" class=\"kf\"/>")
+                body.append(
+                    "<line x1=\"\(kx)\" y1=\"\(barY + barHeight + 1)\" x2=\"\(kx)\" y2=\"\(barY + barHeight + 7)\" class=\"kf\"/>"
+                )
             }
         }
         let legendY = height - 8
         var legend: [HTML] = []
         for (i, stance) in Stance.allCases.enumerated() {
             let lx = labelWidth + Double(i) * 120
-            legend.append("""
+            legend.append(
+                """
                 <rect x="\(lx)" y="\(legendY - 9)" width="12" height="10" class="range \(HTML(trusted: ReportStyle.stanceClass(stance)))"/>\
                 <text x="\(lx + 17)" y="\(legendY)" class="axis">\(stance)</text>
                 """)
         }
         let lx = labelWidth + 4 * 120
-        legend.append("""
+        legend.append(
+            """
             <line x1="\(lx + 6)" y1="\(legendY - 9)" x2="\(lx + 6)" y2="\(legendY + 1)" class="kf"/>\
             <text x="\(lx + 14)" y="\(legendY)" class="axis">keyframe</text>
             """)
@@ -110,7 +118,9 @@ extension TimeText {
     static func axis(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())
         let h = total / 3600, m = (total / 60) % 60, s = total % 60
-        if seconds != seconds.rounded() { return String(format: "%d:%04.1f", Int(seconds) / 60, seconds.truncatingRemainder(dividingBy: 60)) }
+        if seconds != seconds.rounded() {
+            return String(format: "%d:%04.1f", Int(seconds) / 60, seconds.truncatingRemainder(dividingBy: 60))
+        }
         return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// Where a clip came from (`show`'s `acquisitions`): what the analyst asserts, what a yt-dlp sidecar said (the
 /// `platform_…` fields, not verified fact), and the sidecar itself as JSON.
@@ -57,11 +57,20 @@ public struct AcquisitionRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, publisher, platform, url, published, retrieved, note, sidecar
-        case clipId = "clip_id", retrievedBy = "retrieved_by", sidecarPath = "sidecar_path"
-        case sidecarSha256 = "sidecar_sha256", platformUrl = "platform_url", platformExtractor = "platform_extractor"
-        case platformVideoId = "platform_video_id", platformUploader = "platform_uploader"
-        case platformChannel = "platform_channel", platformUploadTime = "platform_upload_time"
-        case platformTitle = "platform_title", platformDescription = "platform_description"
-        case platformRetrievedAt = "platform_retrieved_at", recordedAt = "recorded_at", recordedBy = "recorded_by"
+        case clipId = "clip_id"
+        case retrievedBy = "retrieved_by"
+        case sidecarPath = "sidecar_path"
+        case sidecarSha256 = "sidecar_sha256"
+        case platformUrl = "platform_url"
+        case platformExtractor = "platform_extractor"
+        case platformVideoId = "platform_video_id"
+        case platformUploader = "platform_uploader"
+        case platformChannel = "platform_channel"
+        case platformUploadTime = "platform_upload_time"
+        case platformTitle = "platform_title"
+        case platformDescription = "platform_description"
+        case platformRetrievedAt = "platform_retrieved_at"
+        case recordedAt = "recorded_at"
+        case recordedBy = "recorded_by"
     }
 }

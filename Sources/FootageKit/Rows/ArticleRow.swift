@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// An article as `list articles` and `article add` show it: its metadata without the body, and how many claims it
 /// was split into.
@@ -41,6 +41,8 @@ public struct ArticleRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, sha256, format, headline, standfirst, url, outlet, published, author, claims, status
-        case sourcePath = "source_path", importedAt = "imported_at", importedBy = "imported_by"
+        case sourcePath = "source_path"
+        case importedAt = "imported_at"
+        case importedBy = "imported_by"
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// The analyst's judgement of what a clip is (`assess`, and `show`'s `assessments`, oldest first).
 public struct AssessmentRow: Encodable, Sendable {
@@ -27,7 +27,10 @@ public struct AssessmentRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, category, note
-        case clipId = "clip_id", clipSha256 = "clip_sha256", schemaOrg = "schema_org"
-        case createdAt = "created_at", createdBy = "created_by"
+        case clipId = "clip_id"
+        case clipSha256 = "clip_sha256"
+        case schemaOrg = "schema_org"
+        case createdAt = "created_at"
+        case createdBy = "created_by"
     }
 }

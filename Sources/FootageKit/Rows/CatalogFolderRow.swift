@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// The line of `footage init`: the catalogue folder made (or found already made), its database, and how many
 /// ledger events it holds.

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// The line of `xref CLAIM`: the claim's row as `xref ARTICLE` gives it, the article's headline, and the ledger
 /// events behind the claim and its links, in order.

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// A claim, the same wherever one is shown (`claims`, `list claims`, `claim add`, `article add`, and `xref`, which
 /// adds the claim's evidence).
@@ -43,6 +43,8 @@ public struct ClaimRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, article, idx, text, start, end, kinds, attribution, details, origin
-        case articleId = "article_id", createdAt = "created_at", createdBy = "created_by"
+        case articleId = "article_id"
+        case createdAt = "created_at"
+        case createdBy = "created_by"
     }
 }

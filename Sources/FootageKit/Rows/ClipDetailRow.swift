@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// The line of `footage show`: the clip's own fields, its probe (ffprobe's fields), and everything recorded about it.
 public struct ClipDetailRow: Encodable, Sendable {
@@ -29,7 +29,9 @@ public struct ClipDetailRow: Encodable, Sendable {
         let modes = Dictionary(overview.extractions.map { ($0.id, $0.mode) }, uniquingKeysWith: { first, _ in first })
         // Every still belongs to an extraction (a foreign key); one without is left out rather than given a mode.
         keyframes = overview.keyframes.compactMap { frame in
-            modes[frame.extractionId].map { KeyframeRow(frame, clip: detail.clip.sha256, mode: $0, root: overview.root) }
+            modes[frame.extractionId].map {
+                KeyframeRow(frame, clip: detail.clip.sha256, mode: $0, root: overview.root)
+            }
         }
         contactSheets = overview.extractions.compactMap(\.sheetPath).map {
             overview.root.appendingPathComponent($0).path
@@ -40,7 +42,8 @@ public struct ClipDetailRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case probe, locations, streams, tags, acquisitions, events, keyframes, assessments
-        case contactSheets = "contact_sheets", sharesFootageWith = "shares_footage_with"
+        case contactSheets = "contact_sheets"
+        case sharesFootageWith = "shares_footage_with"
     }
 
     public func encode(to encoder: any Encoder) throws {

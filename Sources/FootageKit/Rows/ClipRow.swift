@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// A clip's own fields: its identity and the summary of its probe. Every row about a clip as a whole (`list clips`,
 /// `show`) starts with these; the probe itself and the clip's other records are added by those rows.
@@ -62,9 +62,15 @@ public struct ClipRow: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, sha256, size, duration, width, height, title, latitude, longitude, altitude, make, model, software
         case rotation, warnings
-        case formatName = "format_name", bitRate = "bit_rate", videoCodec = "video_codec"
-        case audioCodec = "audio_codec", frameRate = "frame_rate", creationTime = "creation_time"
-        case creationTimeSource = "creation_time_source", locationSource = "location_source"
-        case registeredAt = "registered_at", registeredBy = "registered_by"
+        case formatName = "format_name"
+        case bitRate = "bit_rate"
+        case videoCodec = "video_codec"
+        case audioCodec = "audio_codec"
+        case frameRate = "frame_rate"
+        case creationTime = "creation_time"
+        case creationTimeSource = "creation_time_source"
+        case locationSource = "location_source"
+        case registeredAt = "registered_at"
+        case registeredBy = "registered_by"
     }
 }

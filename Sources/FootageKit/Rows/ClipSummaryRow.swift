@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// One line of `footage list clips`: the clip with where it came from and where it lies.
 public struct ClipSummaryRow: Encodable, Sendable {

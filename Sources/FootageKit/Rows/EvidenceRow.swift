@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// An evidence link with the clip it rests on, as `xref` lists it: the link, the clip's title and duration, and the
 /// publisher and platform of the clip's first acquisition.
@@ -20,7 +20,8 @@ public struct EvidenceRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case publisher, platform
-        case clipTitle = "clip_title", clipDuration = "clip_duration"
+        case clipTitle = "clip_title"
+        case clipDuration = "clip_duration"
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,5 +1,5 @@
-import Foundation
 import FootageMatching
+import Foundation
 
 /// The line of `match FILE FILE`: two files compared without a catalogue, and the match if they share footage
 /// (`matched: false` alone when they do not).
@@ -16,7 +16,8 @@ public struct FileComparisonRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case matched
-        case aPath = "a_path", bPath = "b_path"
+        case aPath = "a_path"
+        case bPath = "b_path"
     }
 
     public func encode(to encoder: any Encoder) throws {

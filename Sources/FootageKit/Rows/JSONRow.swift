@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// Turns a row (any `Encodable` value; the row types in this folder) into JSON: the one way footage writes a
 /// `--json` line, and the way the HTTP workspace writes a response body, so both say the same thing the same way.

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// An `Encoder` that builds a `JSONValue` directly, so that a row's numbers and strings reach the canonical text
 /// exactly as the row holds them: no trip through `JSONEncoder`'s text (which refuses non-finite numbers and

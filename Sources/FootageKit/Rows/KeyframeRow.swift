@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageMedia
+import Foundation
 
 /// One still, the same from `keyframes` (as it is extracted) and from `show` (as it was recorded).
 public struct KeyframeRow: Encodable, Sendable {
@@ -37,15 +37,18 @@ public struct KeyframeRow: Encodable, Sendable {
 extension KeyframeRow {
     /// A recorded still; `root` is the catalogue folder its path is relative to.
     public init(_ frame: KeyframeRecord, clip: String, mode: ExtractionMode, root: URL) {
-        self.init(clip: clip, index: frame.idx, mode: mode, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
-                  width: frame.width, height: frame.height, path: root.appendingPathComponent(frame.path).path,
-                  sha256: frame.sha256, pdq: frame.pdq, quality: frame.quality, score: frame.score)
+        self.init(
+            clip: clip, index: frame.idx, mode: mode, pts: frame.pts, timeBase: frame.timeBase, time: frame.time,
+            width: frame.width, height: frame.height, path: root.appendingPathComponent(frame.path).path,
+            sha256: frame.sha256, pdq: frame.pdq, quality: frame.quality, score: frame.score)
     }
 
     /// A still of a file outside the catalogue, written into `folder`.
     public init(_ frame: ExtractedKeyframe, file: String, mode: ExtractionMode, folder: URL) {
-        self.init(file: file, index: frame.index, mode: mode, pts: frame.pts, timeBase: frame.timeBase,
-                  time: frame.time, width: frame.width, height: frame.height, path: folder.appendingPathComponent(frame.fileName).path,
-                  sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
+        self.init(
+            file: file, index: frame.index, mode: mode, pts: frame.pts, timeBase: frame.timeBase,
+            time: frame.time, width: frame.width, height: frame.height,
+            path: folder.appendingPathComponent(frame.fileName).path,
+            sha256: frame.sha256, pdq: frame.pdq.hex, quality: frame.quality, score: frame.score)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// One ledger event, the same everywhere it is shown (`log`, `show`'s and `xref CLAIM`'s `events`): every field
 /// the event's hash covers, so that anyone can recompute the chain from the rows.

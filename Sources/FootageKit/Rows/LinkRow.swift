@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// An evidence link, the same wherever one is shown (`link`, `unlink`, and inside `xref`).
 public struct LinkRow: Encodable, Sendable {
@@ -44,8 +44,13 @@ public struct LinkRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, claim, start, end, stance, confidence, note, keyframes
-        case claimId = "claim_id", clipId = "clip_id", clipSha256 = "clip_sha256"
-        case createdAt = "created_at", createdBy = "created_by", retractedAt = "retracted_at"
-        case retractedBy = "retracted_by", retractionNote = "retraction_note"
+        case claimId = "claim_id"
+        case clipId = "clip_id"
+        case clipSha256 = "clip_sha256"
+        case createdAt = "created_at"
+        case createdBy = "created_by"
+        case retractedAt = "retracted_at"
+        case retractedBy = "retracted_by"
+        case retractionNote = "retraction_note"
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// A path where a clip's bytes were seen (`show`'s `locations`).
 public struct LocationRow: Encodable, Sendable {
@@ -20,6 +20,7 @@ public struct LocationRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, path, kind
-        case clipId = "clip_id", firstSeen = "first_seen"
+        case clipId = "clip_id"
+        case firstSeen = "first_seen"
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FootageMatching
+import Foundation
 
 /// One line of `match` and `match REF`: two catalogued clips that share footage, A the clip asked about (or the one
 /// registered first), with the first path each was seen at.
@@ -23,7 +23,8 @@ public struct MatchPairRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case a, b, changed
-        case aPath = "a_path", bPath = "b_path"
+        case aPath = "a_path"
+        case bPath = "b_path"
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,6 +1,6 @@
-import Foundation
 import FootageCore
 import FootageMatching
+import Foundation
 
 /// Two clips that share footage: how much of each, at what offset (B's time ≈ A's time + offset), the matched
 /// segments and the overlap at the offset. The rows of `match` and `show`'s `shares_footage_with` are this with
@@ -21,7 +21,10 @@ public struct MatchRow: Encodable, Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case aStart = "a_start", aEnd = "a_end", bStart = "b_start", bEnd = "b_end"
+            case aStart = "a_start"
+            case aEnd = "a_end"
+            case bStart = "b_start"
+            case bEnd = "b_end"
         }
     }
 
@@ -60,7 +63,10 @@ public struct MatchRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case matched, offset, transform, segments, overlap
-        case shareA = "share_a", shareB = "share_b", matchedFrames = "matched_frames", meanDistance = "mean_distance"
+        case shareA = "share_a"
+        case shareB = "share_b"
+        case matchedFrames = "matched_frames"
+        case meanDistance = "mean_distance"
         case otherAlignments = "other_alignments"
     }
 }

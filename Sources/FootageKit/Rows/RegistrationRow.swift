@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// One line of `footage register`: what became of one file.
 public struct RegistrationRow: Encodable, Sendable {
@@ -43,6 +43,8 @@ public struct RegistrationRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case path, status, sha256, message, size, duration, copy, keyframes, notes, events
-        case formatName = "format_name", addedLocations = "added_locations", fingerprintFrames = "fingerprint_frames"
+        case formatName = "format_name"
+        case addedLocations = "added_locations"
+        case fingerprintFrames = "fingerprint_frames"
     }
 }

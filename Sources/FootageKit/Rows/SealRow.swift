@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// The line of `footage seal`: the checkpoint to publish, and what it stands for.
 public struct SealRow: Encodable, Sendable {

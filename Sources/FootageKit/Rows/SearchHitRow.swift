@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// One line of `footage search`, best first.
 public struct SearchHitRow: Encodable, Sendable {

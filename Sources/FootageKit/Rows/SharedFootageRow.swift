@@ -1,5 +1,5 @@
-import Foundation
 import FootageMatching
+import Foundation
 
 /// A clip sharing footage with the clip `show` is about (`shares_footage_with`): the match seen from the shown clip
 /// (A) to the other (B), and when it was recorded.

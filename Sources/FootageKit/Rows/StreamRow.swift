@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// One stream of a clip, as the probe described it (`show`'s `streams`).
 public struct StreamRow: Encodable, Sendable {
@@ -43,8 +43,15 @@ public struct StreamRow: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case profile, width, height, duration, channels, language, rotation
-        case clipId = "clip_id", streamIndex = "stream_index", codecType = "codec_type", codecName = "codec_name"
-        case pixFmt = "pix_fmt", frameRate = "frame_rate", timeBase = "time_base", nbFrames = "nb_frames"
-        case sampleRate = "sample_rate", channelLayout = "channel_layout"
+        case clipId = "clip_id"
+        case streamIndex = "stream_index"
+        case codecType = "codec_type"
+        case codecName = "codec_name"
+        case pixFmt = "pix_fmt"
+        case frameRate = "frame_rate"
+        case timeBase = "time_base"
+        case nbFrames = "nb_frames"
+        case sampleRate = "sample_rate"
+        case channelLayout = "channel_layout"
     }
 }

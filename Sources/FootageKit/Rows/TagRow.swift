@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// A metadata tag exactly as the container held it (`show`'s `tags`). `scope` is `format` or `stream:N`.
 public struct TagRow: Encodable, Sendable {

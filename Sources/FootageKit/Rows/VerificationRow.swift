@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// The lines of `footage verify --json`, each named by its `check`: a file re-hashed, a problem that is not about a
 /// file, a checkpoint checked, and the summary, last.

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// One line of `xref ARTICLE`: a claim with its evidence (retracted links included, as history), whether any link
 /// stands, and for a claim without evidence that refers to footage, clips whose acquisition names the publisher or

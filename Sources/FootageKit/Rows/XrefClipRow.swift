@@ -1,6 +1,6 @@
-import Foundation
 import FootageCatalog
 import FootageMatching
+import Foundation
 
 /// One line of `xref REF`: a link that bears on the clip, with its claim and article, and where the linked seconds
 /// lie in each clip that shares footage with this one.
@@ -16,7 +16,8 @@ public struct XrefClipRow: Encodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case clip, from, to, offset
-            case thisFrom = "this_from", thisTo = "this_to"
+            case thisFrom = "this_from"
+            case thisTo = "this_to"
         }
     }
 
@@ -32,14 +33,16 @@ public struct XrefClipRow: Encodable, Sendable {
         article = item.evidence.article.shortID
         headline = item.evidence.article.headline
         sameFootage = item.sameFootage.map { same in
-            SameFootage(clip: same.shared.other.sha256, from: same.segment.bStart, to: same.segment.bEnd,
-                        thisFrom: same.segment.aStart, thisTo: same.segment.aEnd, offset: same.shared.match.offset)
+            SameFootage(
+                clip: same.shared.other.sha256, from: same.segment.bStart, to: same.segment.bEnd,
+                thisFrom: same.segment.aStart, thisTo: same.segment.aEnd, offset: same.shared.match.offset)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case article, headline
-        case claimText = "claim_text", sameFootage = "same_footage"
+        case claimText = "claim_text"
+        case sameFootage = "same_footage"
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,5 +1,5 @@
-import Foundation
 import FootageCatalog
+import Foundation
 
 /// `footage log`: the ledger, or the part of it about one subject.
 public enum LedgerLog {

@@ -1,7 +1,7 @@
-import Foundation
 import FootageCatalog
-import FootageMedia
 import FootageCore
+import FootageMedia
+import Foundation
 
 /// `footage verify`: re-hashes every file the catalogue points at, recomputes the ledger chain, cross-checks the
 /// records against the ledger, and runs SQLite's `integrity_check` and `foreign_key_check`.
@@ -37,11 +37,16 @@ public enum Verifier {
 
     /// Checks everything; `since` adds checkpoints (`footage seal`'s lines) that the ledger must still begin with.
     /// Every seal recorded in the catalogue is checked too.
-    public static func verify(_ catalog: Catalog, since: [LedgerCheckpoint] = [],
-                              jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Report {
+    public static func verify(
+        _ catalog: Catalog, since: [LedgerCheckpoint] = [],
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> Report {
         // Registered files, then keyframe images and contact sheets (stored relative to the catalogue folder).
-        let locations = try catalog.allLocations().map { (path: $0.path, kind: $0.kind, sha: $0.sha256) }
-            + catalog.allKeyframeImages().map { (path: catalog.root.appendingPathComponent($0.path).path, kind: "keyframe", sha: $0.sha256) }
+        let locations =
+            try catalog.allLocations().map { (path: $0.path, kind: $0.kind, sha: $0.sha256) }
+            + catalog.allKeyframeImages().map {
+                (path: catalog.root.appendingPathComponent($0.path).path, kind: "keyframe", sha: $0.sha256)
+            }
         var files = [FileCheck?](repeating: nil, count: locations.count)
         files.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let results = buffer
@@ -67,8 +72,10 @@ public enum Verifier {
             let subject = "\(source == "given" ? "checkpoint" : source) \(checkpoint)"
             let found = try catalog.checkpointProblems(checkpoint, subject: subject, chainIntact: chain.isEmpty)
             problems += found
-            checkpoints.append(CheckpointCheck(checkpoint: checkpoint, source: source,
-                                               appended: head.count - checkpoint.events, holds: found.isEmpty))
+            checkpoints.append(
+                CheckpointCheck(
+                    checkpoint: checkpoint, source: source,
+                    appended: head.count - checkpoint.events, holds: found.isEmpty))
         }
         return Report(files: checked, checkpoints: checkpoints, problems: problems, events: head.count, head: head.hash)
     }

@@ -37,8 +37,10 @@ enum PDQDCT {
     ) {
         typealias Lanes = JaroszFilter.Lanes
         for i in 0..<16 {
-            var (s0, s1, s2, s3, s4, s5, s6, s7) = (Lanes.zero, Lanes.zero, Lanes.zero, Lanes.zero,
-                                                    Lanes.zero, Lanes.zero, Lanes.zero, Lanes.zero)
+            var (s0, s1, s2, s3, s4, s5, s6, s7) = (
+                Lanes.zero, Lanes.zero, Lanes.zero, Lanes.zero,
+                Lanes.zero, Lanes.zero, Lanes.zero, Lanes.zero
+            )
             for k in 0..<64 {
                 let factor = Lanes(repeating: matrix[i * 64 + k])
                 let row = input + k * 64

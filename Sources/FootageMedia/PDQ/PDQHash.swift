@@ -37,7 +37,11 @@ public struct PDQHash: Sendable, Hashable, CustomStringConvertible, Codable {
     }
 
     /// The reference text form: 64 lowercase hex digits, most significant first.
-    public var hex: String { withUnsafeBytes(of: SIMD4(words[0].bigEndian, words[1].bigEndian, words[2].bigEndian, words[3].bigEndian)) { $0.hexString } }
+    public var hex: String {
+        withUnsafeBytes(of: SIMD4(words[0].bigEndian, words[1].bigEndian, words[2].bigEndian, words[3].bigEndian)) {
+            $0.hexString
+        }
+    }
 
     public var description: String { hex }
 
