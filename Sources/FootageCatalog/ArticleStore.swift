@@ -15,14 +15,17 @@ extension Catalog {
             new.importedAt = Timestamp.now()
             new.importedBy = actor
             let saved = try ArticleRecord.insert(new, in: db)
-            try SearchIndex.add(db, kind: "article", ref: saved.shortID, field: "headline", text: saved.headline)
-            try SearchIndex.add(db, kind: "article", ref: saved.shortID, field: "body", text: saved.body)
+            var rows = RowChanges()
+            try rows.written(db, "article", key: [saved.id])
+            try SearchIndex.add(
+                db, kind: "article", ref: saved.shortID, field: "headline", text: saved.headline, into: &rows)
+            try SearchIndex.add(db, kind: "article", ref: saved.shortID, field: "body", text: saved.body, into: &rows)
             var payload = saved.ledgerFields
             payload["article_id"] = .int(saved.id)
             payload["source_path"] = .optional(saved.sourcePath)
             _ = try Ledger.append(
                 db, actor: actor, action: .articleAdd, subject: saved.shortID,
-                payload: .object(payload))
+                payload: .object(payload), rows: rows)
             var stored: [ClaimRecord] = []
             for (index, claim) in claims.enumerated() {
                 stored.append(try Catalog.insert(db, claim: claim, articleId: saved.id, idx: index + 1, actor: actor))
@@ -50,12 +53,14 @@ extension Catalog {
         new.createdAt = Timestamp.now()
         new.createdBy = actor
         let saved = try ClaimRecord.insert(new, in: db)
-        try SearchIndex.add(db, kind: "claim", ref: saved.shortID, field: "text", text: saved.text)
+        var rows = RowChanges()
+        try rows.written(db, "claim", key: [saved.id])
+        try SearchIndex.add(db, kind: "claim", ref: saved.shortID, field: "text", text: saved.text, into: &rows)
         var payload: [String: JSONValue] = ["article_id": .int(articleId)]
         payload.merge(saved.ledgerFields) { _, new in new }
         _ = try Ledger.append(
             db, actor: actor, action: .claimAdd, subject: saved.shortID,
-            payload: .object(payload))
+            payload: .object(payload), rows: rows)
         return saved
     }
 

@@ -75,14 +75,16 @@ extension Catalog {
             new.createdAt = Timestamp.now()
             new.createdBy = actor
             let record = try AssessmentRecord.insert(new, in: db)
+            var rows = RowChanges()
+            try rows.written(db, "assessment", key: [record.id])
             if let note, !note.isEmpty {
-                try SearchIndex.add(db, kind: "assessment", ref: clip.sha256, field: "note", text: note)
+                try SearchIndex.add(db, kind: "assessment", ref: clip.sha256, field: "note", text: note, into: &rows)
             }
             _ = try Ledger.append(
                 db, actor: actor, action: .clipAssess, subject: clip.sha256,
                 payload: [
                     "assessment_id": .int(record.id), "category": .string(category.rawValue), "note": .optional(note),
-                ])
+                ], rows: rows)
             return record
         }
     }

@@ -23,7 +23,7 @@ public final class Catalog: Sendable {
     public var keyframesFolder: URL { root.appendingPathComponent("Catalog/keyframes", isDirectory: true) }
     public var mediaFolder: URL { root.appendingPathComponent("Media", isDirectory: true) }
 
-    static func databaseURL(in root: URL) -> URL {
+    public static func databaseURL(in root: URL) -> URL {
         root.appendingPathComponent("Catalog/catalog.sqlite")
     }
 
@@ -41,6 +41,10 @@ public final class Catalog: Sendable {
         case inspect
         /// Only reads, through one read-only connection; nothing the command does can change the file.
         case read
+        /// Only reads a catalogue that cannot be written at all (a write-blocked copy an auditor was given): opened
+        /// `immutable`, so SQLite needs no write access even to create its shared-memory file. Such a catalogue
+        /// must not change while it is open, and cannot be migrated. See <https://www.sqlite.org/uri.html>.
+        case audit
     }
 
     /// Creates the catalogue folder (or opens it if it is one already).
@@ -64,6 +68,11 @@ public final class Catalog: Sendable {
     /// the full `integrity_check`. A catalogue that still needs a migration (made by an older footage) is
     /// migrated by a writing open first, also when the command only reads.
     public static func open(root: URL, access: Access = .write) throws -> Catalog {
+        if access == .audit {
+            let catalog = try open(root: root, creating: false, access: .audit)
+            guard catalog.isCurrent else { throw CatalogError.needsMigration(path: databaseURL(in: root).path) }
+            return catalog
+        }
         guard access == .read else { return try open(root: root, creating: false, access: access) }
         if let catalog = try? open(root: root, creating: false, access: .read), catalog.isCurrent {
             return catalog
@@ -95,6 +104,9 @@ public final class Catalog: Sendable {
             if access == .read {
                 config.readonly = true
                 database = try DatabaseQueue(path: url.path, configuration: config)
+            } else if access == .audit {
+                config.readonly = true
+                database = try DatabaseQueue(path: immutableURI(url), configuration: config)
             } else {
                 database = try DatabasePool(path: url.path, configuration: config)
             }
@@ -102,7 +114,7 @@ public final class Catalog: Sendable {
             throw CatalogError.unopenable(path: url.path, reason: describe(error))
         }
         let catalog = Catalog(root: root, database: database)
-        if access == .read {
+        if access == .read || access == .audit {
             // Reading runs no trigger, but a view named like a table would answer footage's queries.
             try Catalog.translatingErrors(path: url.path) {
                 try database.read { db in _ = try SchemaCheck.check(db, path: url.path) }
@@ -111,6 +123,14 @@ public final class Catalog: Sendable {
             try catalog.prepare(creating: !exists, checked: access == .write)
         }
         return catalog
+    }
+
+    /// `file:/path?immutable=1`, the path percent-encoded so that `?`, `#` and `%` in folder names stay part of it.
+    private static func immutableURI(_ url: URL) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let path = url.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? url.path
+        return "file:\(path)?immutable=1"
     }
 
     /// Reads the first 100 bytes: a SQLite file must start with the SQLite magic; anything else is refused before

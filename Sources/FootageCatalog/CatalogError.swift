@@ -23,6 +23,8 @@ public enum CatalogError: FootageError, Equatable {
     case migrationsMismatch(path: String)
     /// Made by a newer footage: it lists migrations or objects this one does not know.
     case tooNew(path: String)
+    /// Made by an older footage and opened where it cannot be migrated (a write-blocked copy).
+    case needsMigration(path: String)
     /// SQLite's `quick_check` failed.
     case damaged(path: String, quickCheck: String)
     /// SQLite reported an error.
@@ -86,6 +88,7 @@ public enum CatalogError: FootageError, Equatable {
         case .unopenable, .notSQLite, .foreignApplicationID, .otherDatabase, .foreignSchema, .migrationsMismatch:
             .notACatalog
         case .tooNew: .tooNew
+        case .needsMigration: .notACatalog
         case .damaged, .unknownValue, .unreadableRow: .damaged
         case .database: .database
         case .unknownClip, .clipPrefixTooShort, .unknownArticle, .unknownClaim, .unknownLink, .missingRecord,
@@ -123,6 +126,8 @@ public enum CatalogError: FootageError, Equatable {
         case .migrationsMismatch(let path):
             "\(path): refused: its list of migrations does not match its schema; nothing in it was run"
         case .tooNew(let path): "\(path): made by a newer version of footage; update footage"
+        case .needsMigration(let path):
+            "\(path): made by an older version of footage and cannot be upgraded where it is (it is read-only)"
         case .damaged(let path, let result):
             "\(path): the catalogue is damaged (quick_check: \(result)); restore a backup"
         case .database(let path, let message): "\(path): \(message)"

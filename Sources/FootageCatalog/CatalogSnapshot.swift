@@ -32,7 +32,7 @@ public struct CatalogSnapshot: Sendable {
     /// Number of events in the whole ledger and the newest event's hash.
     public var ledgerEvents: Int64 = 0
     public var ledgerHead: String = LedgerEvent.genesisHash
-    public var lastVerification: VerificationRecord?
+    public var lastVerification: RecordedVerification?
 
     /// The ledger events recorded about one subject: a clip's SHA-256 or a short id (`A1`, `C3`, `L2`).
     public func events(about subject: String) -> [LedgerEvent] { events.filter { $0.subject == subject } }
@@ -94,7 +94,8 @@ extension Catalog {
             let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
             snapshot.ledgerEvents = head?["seq"] ?? 0
             snapshot.ledgerHead = head?["hash"] ?? LedgerEvent.genesisHash
-            snapshot.lastVerification = try VerificationRecord.orderByPrimaryKey().reversed().fetchOne(db)
+            // The last run the ledger recorded, and only while its row is what the event says.
+            snapshot.lastVerification = try Catalog.lastVerification(db)
             return snapshot
         }
     }

@@ -58,14 +58,19 @@ extension Catalog {
                 clip.registeredBy = actor
                 clipId = try ClipRecord.insert(clip, in: db).id
                 status = .registered
+                var rows = RowChanges()
+                try rows.written(db, "clip", key: [clipId])
                 for var stream in registration.streams {
                     stream.clipId = clipId
                     try stream.insert(db)
+                    try rows.written(db, "stream", key: [clipId, stream.streamIndex])
                 }
                 for var tag in registration.tags {
                     tag.clipId = clipId
                     try tag.insert(db)
-                    try SearchIndex.add(db, kind: "tag", ref: sha, field: "\(tag.scope):\(tag.key)", text: tag.value)
+                    try rows.written(db, "tag", key: [db.lastInsertedRowID])
+                    try SearchIndex.add(
+                        db, kind: "tag", ref: sha, field: "\(tag.scope):\(tag.key)", text: tag.value, into: &rows)
                 }
                 var payload = registration.details
                 payload["sha256"] = .string(sha)
@@ -77,7 +82,7 @@ extension Catalog {
                 events.append(
                     try Ledger.append(
                         db, actor: actor, action: .clipRegister, subject: sha,
-                        payload: .object(payload)
+                        payload: .object(payload), rows: rows
                     ).seq)
             }
 
@@ -90,6 +95,8 @@ extension Catalog {
                 if known { continue }
                 var record = NewLocation(clipId: clipId, path: location.path, kind: location.kind, firstSeen: now)
                 try record.insert(db)
+                var rows = RowChanges()
+                try rows.written(db, "location", key: [db.lastInsertedRowID])
                 added.append(location.path)
                 events.append(
                     try Ledger.append(
@@ -97,7 +104,7 @@ extension Catalog {
                         payload: [
                             "path": .string(location.path),
                             "kind": .string(location.kind.rawValue),
-                        ]
+                        ], rows: rows
                     ).seq)
             }
 
@@ -109,6 +116,8 @@ extension Catalog {
                     acquisition.recordedAt = now
                     acquisition.recordedBy = actor
                     let stored = try AcquisitionRecord.insert(acquisition, in: db)
+                    var rows = RowChanges()
+                    try rows.written(db, "acquisition", key: [stored.id])
                     addedAcquisition = true
                     for (field, text) in [
                         ("note", acquisition.note), ("title", acquisition.platformTitle),
@@ -116,7 +125,8 @@ extension Catalog {
                         ("publisher", acquisition.publisher ?? acquisition.platformUploader),
                     ] {
                         if let text, !text.isEmpty {
-                            try SearchIndex.add(db, kind: "acquisition", ref: sha, field: field, text: text)
+                            try SearchIndex.add(
+                                db, kind: "acquisition", ref: sha, field: field, text: text, into: &rows)
                         }
                     }
                     var payload = acquisition.ledgerFields
@@ -124,7 +134,7 @@ extension Catalog {
                     events.append(
                         try Ledger.append(
                             db, actor: actor, action: .acquisitionAdd, subject: sha,
-                            payload: .object(payload)
+                            payload: .object(payload), rows: rows
                         ).seq)
                 }
             }

@@ -85,6 +85,8 @@ extension Catalog {
             saved.createdAt = Timestamp.now()
             saved.createdBy = actor
             try saved.insert(db)
+            var rows = RowChanges()
+            try rows.written(db, "fingerprint", key: [saved.clipId])
             var payload = (try? JSONValue(parsing: saved.details))?.objectMembers ?? [:]
             payload["rate"] = .double(saved.rate)
             payload["frame_count"] = .int(Int64(saved.frameCount))
@@ -93,7 +95,7 @@ extension Catalog {
             payload["replaces_earlier"] = .bool(replaced)
             let event = try Ledger.append(
                 db, actor: actor, action: .clipFingerprint, subject: sha256,
-                payload: .object(payload))
+                payload: .object(payload), rows: rows)
             return (event, replaced)
         }
     }

@@ -144,11 +144,15 @@ extension Catalog {
             new.createdAt = Timestamp.now()
             new.createdBy = actor
             let saved = try ExtractionRecord.insert(new, in: db)
+            var rows = RowChanges()
+            try rows.written(db, "extraction", key: [saved.id])
             var frames: [KeyframeRecord] = []
             for var frame in keyframes {
                 frame.extractionId = saved.id
                 frame.clipId = saved.clipId
-                frames.append(try KeyframeRecord.insert(frame, in: db))
+                let stored = try KeyframeRecord.insert(frame, in: db)
+                try rows.written(db, "keyframe", key: [stored.id])
+                frames.append(stored)
             }
             var payload = details
             payload["extraction_id"] = .int(saved.id)
@@ -159,7 +163,7 @@ extension Catalog {
             payload["keyframes"] = .array(frames.map(\.ledgerValue))
             _ = try Ledger.append(
                 db, actor: actor, action: .keyframesExtract, subject: sha256,
-                payload: .object(payload))
+                payload: .object(payload), rows: rows)
             return (saved, frames, true)
         }
     }

@@ -130,15 +130,20 @@ struct StoredEvent {
 /// its event commit together or not at all; because writers take SQLite's write lock first (IMMEDIATE), two
 /// processes can never both append after the same head.
 enum Ledger {
+    /// Appends an event. `rows` are the rows the change wrote, read back as the table holds them (`RowChanges`);
+    /// they go into the payload under `rows`, which is what `verify` replays.
     static func append(
         _ db: Database, actor: String, action: LedgerAction, subject: String,
-        payload: JSONValue
+        payload: JSONValue, rows: RowChanges
     ) throws -> LedgerEvent {
         let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
-        let seq: Int64 = (head?["seq"] as Int64? ?? 0) + 1
-        let prevHash: String = head?["hash"] ?? LedgerEvent.genesisHash
+        // Read without converting: a hostile catalogue may hold a head that is not text, which must fail, not crash.
+        let seq: Int64 = (head.flatMap { Int64.fromDatabaseValue($0["seq"]) } ?? 0) + 1
+        let prevHash = head.flatMap { String.fromDatabaseValue($0["hash"]) } ?? LedgerEvent.genesisHash
         let time = Timestamp.now()
-        let text = payload.canonicalText
+        var members = payload.objectMembers ?? [:]
+        members["rows"] = .array(rows.entries)
+        let text = JSONValue.object(members).canonicalText
         let event = LedgerEvent(
             seq: seq, time: time, actor: actor, action: action, subject: subject, payload: text,
             prevHash: prevHash,

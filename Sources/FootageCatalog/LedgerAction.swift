@@ -12,4 +12,6 @@ public enum LedgerAction: String, CatalogVocabulary {
     case linkAdd = "link.add"
     case linkRetract = "link.retract"
     case locationAdd = "location.add"
+    /// A run of `footage verify` and what it found.
+    case catalogVerify = "catalog.verify"
 }

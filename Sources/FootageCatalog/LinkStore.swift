@@ -55,12 +55,14 @@ extension Catalog {
             new.createdAt = Timestamp.now()
             new.createdBy = actor
             let link = try LinkRecord.insert(new, in: db)
+            var rows = RowChanges()
+            try rows.written(db, "link", key: [link.id])
             if let note, !note.isEmpty {
-                try SearchIndex.add(db, kind: "link", ref: link.shortID, field: "note", text: note)
+                try SearchIndex.add(db, kind: "link", ref: link.shortID, field: "note", text: note, into: &rows)
             }
             _ = try Ledger.append(
                 db, actor: actor, action: .linkAdd, subject: link.shortID,
-                payload: .object(link.ledgerFields))
+                payload: .object(link.ledgerFields), rows: rows)
             return link
         }
     }
@@ -76,9 +78,11 @@ extension Catalog {
             link.retractedBy = actor
             link.retractionNote = note
             try link.update(db)
+            var rows = RowChanges()
+            try rows.written(db, "link", key: [linkId])
             _ = try Ledger.append(
                 db, actor: actor, action: .linkRetract, subject: link.shortID,
-                payload: ["link_id": .int(linkId), "note": .optional(note)])
+                payload: ["link_id": .int(linkId), "note": .optional(note)], rows: rows)
             return link
         }
     }

@@ -105,9 +105,11 @@ extension Catalog {
             }
             var payload = fields
             payload["match_id"] = .int(saved.id)
+            var rows = RowChanges()
+            try rows.written(db, "match", key: [saved.id])
             _ = try Ledger.append(
                 db, actor: actor, action: .clipsMatch, subject: "match:\(saved.id)",
-                payload: .object(payload))
+                payload: .object(payload), rows: rows)
             return (saved, true)
         }
     }
@@ -120,12 +122,14 @@ extension Catalog {
             guard let existing = try Self.match(db, clipA: clipA, clipB: clipB) else { return false }
             let (shaA, shaB) = try Self.shas(db, clipA, clipB)
             try existing.delete(db)
+            var rows = RowChanges()
+            rows.removed("match", key: [.int(existing.id)])
             _ = try Ledger.append(
                 db, actor: actor, action: .clipsMatch, subject: "match:\(existing.id)",
                 payload: [
                     "a": .string(shaA), "b": .string(shaB), "matched": false,
                     "match_id": .int(existing.id),
-                ])
+                ], rows: rows)
             return true
         }
     }
@@ -176,7 +180,7 @@ extension Catalog {
         let events = try LedgerEvent.filter { $0.action == LedgerAction.clipsMatch }.orderByPrimaryKey()
             .fetchCursor(db)
         while let event = try events.next() {
-            guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload["match_id"]
+            guard let payload = JSONValue.recordedFields(event.payload), case .int(let id)? = payload["match_id"]
             else { continue }
             latest[id] = payload
         }

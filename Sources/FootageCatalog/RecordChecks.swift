@@ -18,7 +18,7 @@ extension Catalog {
                 .filter { [LedgerAction.clipRegister, .locationAdd, .acquisitionAdd].contains($0.action) }
                 .fetchCursor(db)
             while let event = try cursor.next() {
-                let payload = (try? JSONValue(parsing: event.payload)) ?? .null
+                let payload = JSONValue.recordedFields(event.payload) ?? .null
                 switch event.action {
                 case .clipRegister: registered[event.subject] = payload
                 case .locationAdd: locationEvents.insert(event.subject + "\n" + (payload["path"]?.stringValue ?? ""))
@@ -119,7 +119,7 @@ extension Catalog {
         var recorded: [Int64: (subject: String, payload: JSONValue)] = [:]
         let events = try LedgerEvent.filter { $0.action == action }.orderByPrimaryKey().fetchCursor(db)
         while let event = try events.next() {
-            guard let payload = try? JSONValue(parsing: event.payload), case .int(let id)? = payload[key] else {
+            guard let payload = JSONValue.recordedFields(event.payload), case .int(let id)? = payload[key] else {
                 continue
             }
             recorded[id] = (event.subject, payload)
@@ -157,7 +157,7 @@ extension Catalog {
         var problems: [CheckProblem] = []
         var recorded: [String: JSONValue] = [:]
         let events = try LedgerEvent.filter { $0.action == LedgerAction.linkAdd }.fetchCursor(db)
-        while let event = try events.next() { recorded[event.subject] = try? JSONValue(parsing: event.payload) }
+        while let event = try events.next() { recorded[event.subject] = JSONValue.recordedFields(event.payload) }
         var keyframes: [Int64: (String, String)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, sha256, pdq FROM keyframe") {
             keyframes[row["id"]] = (row["sha256"], row["pdq"])

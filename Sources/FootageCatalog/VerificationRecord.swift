@@ -39,15 +39,50 @@ public struct NewVerification: SnakeCaseRecord, Sendable, Equatable {
     }
 }
 
+/// A verification run with the ledger event that recorded it.
+public struct RecordedVerification: Sendable {
+    public var verification: VerificationRecord
+    public var event: LedgerEvent
+}
+
 extension Catalog {
-    /// Appends a verification run to the log (not to the ledger: a check changes no evidence).
+    /// Records a verification run with a `catalog.verify` ledger event: a check changes no evidence, but a result a
+    /// report shows must be the ledger's own, or anyone could write "verified" into the table.
     @discardableResult
-    public func record(verification: NewVerification) throws -> VerificationRecord {
-        try write { db in try VerificationRecord.insert(verification, in: db) }
+    public func record(verification: NewVerification, actor: String) throws -> VerificationRecord {
+        try write { db in
+            let saved = try VerificationRecord.insert(verification, in: db)
+            var rows = RowChanges()
+            try rows.written(db, "verification", key: [saved.id])
+            _ = try Ledger.append(
+                db, actor: actor, action: .catalogVerify, subject: "verification:\(saved.id)",
+                payload: [
+                    "ok": .bool(saved.ok), "files": .int(Int64(saved.files)), "problems": .int(Int64(saved.problems)),
+                    "events": .int(saved.events), "head": .string(saved.head),
+                ], rows: rows)
+            return saved
+        }
     }
 
-    /// The most recent verification run, if any.
-    public func lastVerification() throws -> VerificationRecord? {
-        try read { db in try VerificationRecord.orderByPrimaryKey().reversed().fetchOne(db) }
+    /// The most recent verification run that the ledger recorded, when its row is still exactly what its event
+    /// recorded; nil otherwise (never run, or a row written or edited outside footage).
+    public func lastVerification() throws -> RecordedVerification? {
+        try read { db in try Catalog.lastVerification(db) }
+    }
+
+    static func lastVerification(_ db: Database) throws -> RecordedVerification? {
+        guard
+            let event = try LedgerEvent.filter({ $0.action == LedgerAction.catalogVerify })
+                .order(\.seq.desc).fetchOne(db),
+            let payload = try? CanonicalJSONReader.value(of: event.payload),
+            let entry = payload["rows"]?.arrayItems.first(where: { $0["table"] == "verification" }),
+            case .int(let id)? = entry["key"]?.arrayItems.first,
+            let table = LedgerCoverage.table("verification"),
+            let row = try Row.fetchOne(
+                db, sql: RowImage.selection(of: table) + " WHERE id = ?", arguments: [id]),
+            RowImage.image(row, table) == entry["image"],
+            let verification = try VerificationRecord.fetchOne(db, key: id)
+        else { return nil }
+        return RecordedVerification(verification: verification, event: event)
     }
 }

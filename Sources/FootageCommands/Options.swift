@@ -26,6 +26,18 @@ struct CatalogOptions: ParsableArguments {
 
     /// Opens the catalogue for a command that writes files into it (`register`, `keyframes`), first removing the
     /// temporary files a killed run left there, and saying so.
+    /// Opens the catalogue to verify it: for writing when it can be written, so that the result is recorded in the
+    /// ledger; else (a write-blocked copy, as an auditor may be given) read-only, and `writable` says so.
+    func openForVerifying() throws -> (catalog: Catalog, writable: Bool) {
+        guard let root else { return (try open(.inspect), true) }
+        let file = Catalog.databaseURL(in: root).path
+        let folder = (file as NSString).deletingLastPathComponent
+        if access(file, W_OK) != 0 || access(folder, W_OK) != 0 {
+            return (try open(.audit), false)
+        }
+        return (try open(.inspect), true)
+    }
+
     func openRemovingLeftovers() throws -> Catalog {
         let catalog = try open()
         for path in TemporaryFiles.sweep(catalog) {

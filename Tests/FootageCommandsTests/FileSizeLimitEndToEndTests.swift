@@ -56,11 +56,12 @@ import Testing
     @Test func aCommitThatDoesNotFitChangesNothing() throws {
         try withCatalogFolder { footage, root throws in
             #expect(try footage.run(["register", ministry, "--no-fingerprint"]).status == 0)
-            let events = try CatalogueInvariants.count(root, "SELECT count(*) FROM ledger")
             // Tiny stills, many of them: the images fit, the transaction recording them does not.
             let stills = ["keyframes", ministry, "--mode", "interval", "--every", "0.5", "--width", "32"]
             let article = Repository.exampleArticle.path
             for arguments in [stills, ["article", "add", article]] {
+                // Counted before each attempt: the verify after one records its run in the ledger.
+                let events = try CatalogueInvariants.count(root, "SELECT count(*) FROM ledger")
                 let result = try runLimited(root, kilobytes: 48, arguments)
                 #expect(result.status == 1)
                 #expect(result.stderr.contains("a file size limit was reached"), "\(result.stderr)")

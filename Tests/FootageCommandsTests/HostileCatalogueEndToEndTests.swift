@@ -71,7 +71,9 @@ import Testing
             #expect(keyframes.stderr.contains("location row 1: kind \"stolen"), "\(keyframes.stderr)")
             let verify = try footage.run(["verify"])
             #expect(verify.status == 1 && verify.signal == nil)
-            #expect(verify.stdout.contains("location row 1: kind \"stolen"), "\(verify.stdout)")
+            #expect(
+                verify.stdout.contains(#"differs from ledger event 2 in kind ("stolen\u{1b}[2J" where the event says"#),
+                "\(verify.stdout)")
         }
     }
 

@@ -170,11 +170,12 @@ import Testing
             _ = try CatalogueInvariants.sqlite(root, "UPDATE match SET offset = offset + 3")
             let edited = try footage.run(["verify"])
             #expect(edited.status == 1)
-            #expect(edited.stdout.contains("match 1: differs from its ledger event"), "\(edited.stdout)")
+            #expect(edited.stdout.contains("match 1: differs from ledger event"), "\(edited.stdout)")
             _ = try CatalogueInvariants.sqlite(root, "DELETE FROM match")
             let deleted = try footage.run(["verify"])
             #expect(deleted.status == 1)
-            #expect(deleted.stdout.contains("match 1: was deleted outside footage"), "\(deleted.stdout)")
+            #expect(deleted.stdout.contains("(deleted outside footage)"), "\(deleted.stdout)")
+            #expect(deleted.stdout.contains("match 1: recorded by ledger event"), "\(deleted.stdout)")
         }
     }
 }

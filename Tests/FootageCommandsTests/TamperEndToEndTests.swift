@@ -76,10 +76,10 @@ import Testing
                 ("UPDATE link SET retracted_at = '2016-07-03T00:00:00Z', retracted_by = 'x' WHERE id = 1", "link L1"),
                 ("UPDATE claim SET text = 'The convoy was never struck.' WHERE id = 2", "claim C2"),
                 ("UPDATE article SET headline = 'Something else' WHERE id = 1", "article A1"),
-                ("UPDATE keyframe SET time = time + 1 WHERE idx = 2", "keyframes of clip"),
+                ("UPDATE keyframe SET time = time + 1 WHERE idx = 2", "keyframe 2 of extraction 1 of clip"),
                 (
                     "UPDATE keyframe SET sha256 = '\(String(repeating: "0", count: 64))' WHERE idx = 2",
-                    "keyframes of clip"
+                    "keyframe 2 of extraction 1 of clip"
                 ),
                 ("UPDATE location SET path = '/elsewhere.mp4' WHERE id = 1", "/elsewhere.mp4"),
             ]

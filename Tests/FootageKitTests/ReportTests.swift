@@ -124,13 +124,45 @@ import Testing
         }
     }
 
+    /// A verification row the ledger did not record (written with `sqlite3`), or a recorded one edited, is not the
+    /// ledger's own: the report does not show it.
+    @Test func aVerificationTheLedgerDidNotRecordIsNotShown() throws {
+        try withReportFixture { fixture in
+            try fixture.catalog.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO verification (time, ok, files, problems, problem_list, events, head)
+                        VALUES ('2099-01-01T00:00:00Z', 1, 9, 0, '[]', 1, 'forged')
+                        """)
+            }
+            let forged = try EvidenceReport.render(.article(fixture.article), catalog: fixture.catalog).html
+            #expect(!forged.contains("2099"))
+            #expect(forged.contains("Not verified."))
+            let head = try fixture.catalog.ledgerHead()
+            let run = try fixture.catalog.record(
+                verification: NewVerification(
+                    ok: false, files: 3, problems: ["x"], events: head.count, head: head.hash),
+                actor: "analyst")
+            #expect(
+                try EvidenceReport.render(.article(fixture.article), catalog: fixture.catalog).html
+                    .contains("found 1 problem(s)"))
+            try fixture.catalog.write { db in
+                try db.execute(sql: "UPDATE verification SET ok = 1, problems = 0 WHERE id = ?", arguments: [run.id])
+            }
+            let edited = try EvidenceReport.render(.article(fixture.article), catalog: fixture.catalog).html
+            #expect(edited.contains("Not verified."))
+        }
+    }
+
     @Test func theLastVerificationIsShownWithWhatWasAddedSince() throws {
         try withReportFixture { fixture in
             let head = try fixture.catalog.ledgerHead()
             try fixture.catalog.record(
                 verification: NewVerification(
                     ok: false, files: 3,
-                    problems: ["/x.mp4: missing <gone>"], events: head.count - 1, head: head.hash))
+                    problems: ["/x.mp4: missing <gone>"], events: head.count, head: head.hash), actor: "analyst")
+            _ = try fixture.catalog.assess(
+                clip: fixture.plain, category: .original, note: nil, actor: "analyst")
             let html = try EvidenceReport.render(.article(fixture.article), catalog: fixture.catalog).html
             #expect(html.contains("found 1 problem(s)"))
             #expect(html.contains("/x.mp4: missing &lt;gone&gt;"))

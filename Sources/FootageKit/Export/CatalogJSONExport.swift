@@ -18,7 +18,7 @@ enum CatalogJSONExport {
             "footage_version": .string(FootageVersion.string),
             "scope": scope,
             "ledger": ["events": .int(snapshot.ledgerEvents), "head": .string(snapshot.ledgerHead)],
-            "last_verification": snapshot.lastVerification.map(verification) ?? .null,
+            "last_verification": snapshot.lastVerification.map { verification($0.verification) } ?? .null,
             "clips": .array(snapshot.clips.map { clip(index, $0) }),
             "articles": .array(snapshot.articles.map { article(index, $0) }),
             "links": .array(snapshot.links.map { link(index, $0) }),

@@ -111,8 +111,9 @@ enum ProvExport {
             case .linkRetract: kind = "retract"
             case .clipAssess: kind = "assess"
             case .clipFingerprint: kind = "fingerprint"
-            // Locations, acquisitions and matches are attributes of the entities above, not activities of their own.
-            case .locationAdd, .acquisitionAdd, .clipsMatch: continue
+            // Locations, acquisitions and matches are attributes of the entities above, not activities of their own;
+            // verification runs are about the record, not about the footage.
+            case .locationAdd, .acquisitionAdd, .clipsMatch, .catalogVerify: continue
             }
             let activity = "footage:\(kind)/\(event.hash)"
             var attributes: [String: JSONValue] = [

@@ -159,26 +159,29 @@ struct ReportPage {
         "<div class=\"stat\"><b>\(value)</b><span>\(label)</span></div>"
     }
 
-    /// The last `footage verify`, and whether the ledger grew since.
+    /// The last `footage verify` the ledger recorded (a run whose row is not its event's is not shown), and whether
+    /// the ledger grew since.
     private func verification() -> HTML {
-        guard let last = index.snapshot.lastVerification else {
+        guard let recorded = index.snapshot.lastVerification else {
             return
                 "<p class=\"check none\"><b>Not verified.</b> Run <code>footage verify</code> to re-hash every file and check the ledger.</p>"
         }
-        let since = index.snapshot.ledgerEvents - last.events
+        let last = recorded.verification
+        let since = index.snapshot.ledgerEvents - recorded.event.seq
+        let event: HTML = " Recorded as ledger event \(recorded.event.seq)."
         let growth: HTML =
             since > 0
             ? " \(since) event(s) have been recorded since; run it again." : " Nothing has been recorded since."
         if last.ok {
             return """
                 <p class="check"><b>Verified \(last.time):</b> \(last.files) files re-hashed, no problems; ledger of \
-                \(last.events) events, head <span class="mono">\(String(last.head.prefix(16)))…</span>.\(growth)</p>
+                \(last.events) events, head <span class="mono">\(String(last.head.prefix(16)))…</span>.\(event)\(growth)</p>
                 """
         }
         let problems = last.problemTexts.prefix(5).map { "<li>\($0)</li>" as HTML }
         return """
             <div class="check bad"><b>Last verification, \(last.time), found \(last.problems) problem(s):</b>\
-            <ul>\(Array(problems))</ul>\(growth)</div>
+            <ul>\(Array(problems))</ul>\(event)\(growth)</div>
             """
     }
 

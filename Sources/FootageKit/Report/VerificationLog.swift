@@ -2,13 +2,12 @@ import FootageCatalog
 import Foundation
 
 extension Verifier {
-    /// Keeps the result of a check in the catalogue's verification log, for reports to show. A catalogue that
-    /// cannot be written to (a read-only copy) is still verified; only the log entry is lost.
-    public static func record(_ report: Report, in catalog: Catalog) {
+    /// Records the result of a check in the ledger (`catalog.verify`), for reports to show as the ledger's own.
+    public static func record(_ report: Report, in catalog: Catalog, actor: String) throws {
         let entry = NewVerification(
             ok: report.ok, files: report.files.count,
             problems: report.problems.map(\.description), events: report.events,
             head: report.head)
-        _ = try? catalog.record(verification: entry)
+        try catalog.record(verification: entry, actor: actor)
     }
 }
