@@ -45,7 +45,8 @@ extension Catalog {
                     CheckProblem(
                         subject: "database",
                         message:
-                            "foreign_key_check: \(table) row \(rowid.map(String.init) ?? "?") points at a missing \(parent)"
+                            "foreign_key_check: \(table) row \(rowid.map(String.init) ?? "?") "
+                            + "points at a missing \(parent)"
                     ))
             }
             return problems
@@ -90,7 +91,8 @@ extension Catalog {
                         CheckProblem(
                             subject: "ledger event \(event.seq)",
                             message:
-                                "does not follow event \(event.seq - 1): its previous hash does not match (a row was changed, removed or reordered)"
+                                "does not follow event \(event.seq - 1): its previous hash does not match "
+                                + "(a row was changed, removed or reordered)"
                         ))
                     return problems
                 }

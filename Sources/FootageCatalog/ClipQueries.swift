@@ -100,7 +100,8 @@ extension Catalog {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT location.path, location.kind, clip.sha256 FROM location JOIN clip ON clip.id = location.clip_id
+                    SELECT location.path, location.kind, clip.sha256 \
+                    FROM location JOIN clip ON clip.id = location.clip_id
                     ORDER BY location.id
                     """)
             var locations: [(path: String, kind: String, sha256: String)] = []

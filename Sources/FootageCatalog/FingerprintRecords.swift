@@ -121,7 +121,8 @@ extension Catalog {
             let cursor = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT f.clip_id, c.sha256, f.rate, f.frames, f.centres FROM fingerprint f JOIN clip c ON c.id = f.clip_id
+                    SELECT f.clip_id, c.sha256, f.rate, f.frames, f.centres \
+                    FROM fingerprint f JOIN clip c ON c.id = f.clip_id
                     ORDER BY f.clip_id
                     """)
             var result: [StoredFingerprintFrames] = []

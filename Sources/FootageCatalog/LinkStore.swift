@@ -39,7 +39,8 @@ extension Catalog {
             let frames = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, time, sha256, pdq FROM keyframe WHERE clip_id = ? AND time >= ? AND time <= ? ORDER BY time, id
+                    SELECT id, time, sha256, pdq FROM keyframe \
+                    WHERE clip_id = ? AND time >= ? AND time <= ? ORDER BY time, id
                     """, arguments: [clip.id, from - Catalog.rangeSlack, to + Catalog.rangeSlack])
             let keyframes: JSONValue = .array(
                 frames.map { row in
@@ -126,7 +127,8 @@ extension Catalog {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT coalesce(publisher, platform_uploader) AS publisher, coalesce(platform, platform_extractor) AS platform
+                        SELECT coalesce(publisher, platform_uploader) AS publisher, \
+                        coalesce(platform, platform_extractor) AS platform
                         FROM acquisition WHERE clip_id = ? ORDER BY id LIMIT 1
                         """, arguments: [link.clipId])
                 sources[link.clipId] = (row?["publisher"], row?["platform"])
@@ -157,8 +159,10 @@ extension Catalog {
             for (field, term) in terms where !term.isEmpty {
                 let column =
                     field == "publisher"
-                    ? "coalesce(a.publisher, '') || ' ' || coalesce(a.platform_uploader, '') || ' ' || coalesce(a.platform_channel, '')"
-                    : "coalesce(a.platform, '') || ' ' || coalesce(a.platform_extractor, '') || ' ' || coalesce(a.platform_url, '')"
+                    ? "coalesce(a.publisher, '') || ' ' || coalesce(a.platform_uploader, '') || ' ' "
+                        + "|| coalesce(a.platform_channel, '')"
+                    : "coalesce(a.platform, '') || ' ' || coalesce(a.platform_extractor, '') || ' ' "
+                        + "|| coalesce(a.platform_url, '')"
                 let rows = try ClipRecord.fetchAll(
                     db,
                     sql: """

@@ -67,7 +67,8 @@ struct UnlinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unlink",
         abstract:
-            "Retract an evidence link. The link stays in the record, marked retracted; the retraction is a ledger event."
+            "Retract an evidence link. The link stays in the record, marked retracted; "
+            + "the retraction is a ledger event."
     )
 
     @Argument(help: "The link (L5).") var link: String

@@ -48,7 +48,10 @@ struct MatchCommand: ParsableCommand {
         if let minimumShare { options.rule.minimumShare = minimumShare }
         if targets.count == 2 { return try compareFiles(options) }
         let search = try MatchJob.search(targets.first, catalog: catalogOptions.open(), options: options)
-        if output.json { return search.pairs.forEach { Output.row($0.row) } }
+        if output.json {
+            for pair in search.pairs { Output.row(pair.row) }
+            return
+        }
         if let clip = search.clip {
             if let note = search.note { Output.error("\(Output.short(clip.sha256)): \(note)") }
             if search.pairs.isEmpty { Output.line("no other clip shares footage with \(Output.short(clip.sha256))") }
@@ -83,7 +86,8 @@ struct MatchCommand: ParsableCommand {
 enum MatchOutput {
     static func print(_ match: ClipMatch, overlap: MatchSegment? = nil, indent: String = "  ") {
         var summary =
-            "\(indent)shares \(MatchText.share(match.shareOfA)) of A's frames and \(MatchText.share(match.shareOfB)) of B's, "
+            "\(indent)shares \(MatchText.share(match.shareOfA)) of A's frames and "
+            + "\(MatchText.share(match.shareOfB)) of B's, "
             + "\(MatchText.offset(match.offset)) (B ≈ A + offset)"
         if let transform = MatchText.transform(match.transform) { summary += "; B is A \(transform)" }
         Output.line(summary)

@@ -60,7 +60,8 @@ enum ProbeText {
         }
         if let place = footage.location {
             Output.line(
-                "  place      \(place.latitude), \(place.longitude)\(place.altitude.map { ", \($0) m" } ?? "") (\(Output.safe(place.tag)))"
+                "  place      \(place.latitude), \(place.longitude)"
+                    + "\(place.altitude.map { ", \($0) m" } ?? "") (\(Output.safe(place.tag)))"
             )
         }
         let camera = [footage.make, footage.model].compactMap { $0 }.map(Output.safe).joined(separator: " ")

@@ -27,7 +27,8 @@ struct SearchCommand: ParsableCommand {
             } else {
                 let ref = hit.ref.count == 64 ? Output.short(hit.ref) : hit.ref
                 Output.line(
-                    "\(hit.kind.padding(toLength: 11, withPad: " ", startingAt: 0)) \(ref.padding(toLength: 12, withPad: " ", startingAt: 0))  \(Output.safe(hit.snippet))"
+                    "\(hit.kind.padding(toLength: 11, withPad: " ", startingAt: 0)) "
+                        + "\(ref.padding(toLength: 12, withPad: " ", startingAt: 0))  \(Output.safe(hit.snippet))"
                 )
             }
         }

@@ -108,12 +108,14 @@ enum ClipText {
         for extraction in extractions {
             let mine = frames.filter { $0.extractionId == extraction.id }
             Output.line(
-                "  \(extraction.mode) (\(mine.count), \(extraction.createdAt)) \(root.appendingPathComponent(extraction.folder).path)"
+                "  \(extraction.mode) (\(mine.count), \(extraction.createdAt)) "
+                    + "\(root.appendingPathComponent(extraction.folder).path)"
             )
             for f in mine {
                 let score = f.score.map { String(format: "  score %.2f", $0) } ?? ""
                 Output.line(
-                    "    \(TimeText.format(f.time))  pts \(f.pts)@\(f.timeBase)  \(f.width)x\(f.height)  pdq \(f.pdq.prefix(16))… q\(f.quality)\(score)  \((f.path as NSString).lastPathComponent)"
+                    "    \(TimeText.format(f.time))  pts \(f.pts)@\(f.timeBase)  \(f.width)x\(f.height)  "
+                        + "pdq \(f.pdq.prefix(16))… q\(f.quality)\(score)  \((f.path as NSString).lastPathComponent)"
                 )
             }
             if let sheet = extraction.sheetPath {

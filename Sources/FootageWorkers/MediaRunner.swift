@@ -161,7 +161,8 @@ public enum MediaRunner {
             return MediaError(
                 .crashed, path: path,
                 reason: "the media worker crashed (\(name)) decoding it, or ran out of its "
-                    + "\(settings.limits.addressSpace >> 20) MiB memory limit; the file may be crafted to attack decoders"
+                    + "\(settings.limits.addressSpace >> 20) MiB memory limit; "
+                    + "the file may be crafted to attack decoders"
             )
         case .exited(let code):
             return MediaError(

@@ -7,9 +7,10 @@ import Foundation
 
 /// The worker side of isolation: `footage media-worker` (a hidden subcommand) runs this loop. It loads FFmpeg,
 /// says hello with the library versions, then answers one message per request (`WireEncoder`, framed by
-/// `MessageFrames`), one task at a time, until its stdin closes. Whatever a hostile file does to the decoders here (crash, loop, exhaust memory) ends this process
-/// only; the parent reports the file as failed and starts a new worker for the next one. Workers are normally
-/// forked by the fork server (`serveForks`, ForkServer.swift) and enter the same loop through `answerRequests`.
+/// `MessageFrames`), one task at a time, until its stdin closes. Whatever a hostile file does to the decoders here
+/// (crash, loop, exhaust memory) ends this process only; the parent reports the file as failed and starts a new
+/// worker for the next one. Workers are normally forked by the fork server (`serveForks`, ForkServer.swift) and
+/// enter the same loop through `answerRequests`.
 public enum MediaWorker {
     public static func serve() -> Never {
         prepareProcess()

@@ -15,10 +15,12 @@ import Foundation
 /// | 1, 2 | false, true | |
 /// | 3 | signed integer | zigzag LEB128 |
 /// | 4 | unsigned integer | LEB128 |
-/// | 5 | floating point | the IEEE 754 double's 8 bytes, little-endian (finite: the reader refuses NaN and infinities) |
+/// | 5 | floating point | IEEE 754 double's 8 bytes, little-endian (finite: the reader refuses NaN and infinities) |
 /// | 6 | string | LEB128 byte count, UTF-8 |
-/// | 7 | keyed container | byte length (4 bytes, little-endian, counted from after itself), entry count (4 bytes), then each key (LEB128 byte count, UTF-8) and its value |
+/// | 7 | keyed container | byte length, entry count, then each key (LEB128 byte count, UTF-8) and its value |
 /// | 8 | unkeyed container | byte length, count, then the values |
+///
+/// A container's byte length is 4 bytes, little-endian, counted from after itself; its entry count (4 bytes) follows.
 ///
 /// Keys are written as their `stringValue`, so decoding finds them by name as JSON does: optional values left out,
 /// enums with associated values and dictionaries keyed by strings all work as `Codable` synthesizes them. Both

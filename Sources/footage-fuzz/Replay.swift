@@ -1,8 +1,8 @@
 #if !FUZZING
     import Foundation
 
-    /// Without libFuzzer (a normal build), `footage-fuzz TARGET PATH...` runs each file, or each file of a folder, through
-    /// a target once: to replay a corpus or a crash found by `make fuzz` under a debugger or in a plain build.
+    /// Without libFuzzer (a normal build), `footage-fuzz TARGET PATH...` runs each file, or each file of a folder,
+    /// through a target once: to replay a corpus or a crash found by `make fuzz` under a debugger or in a plain build.
     @main
     struct Replay {
         static func main() {

@@ -77,7 +77,8 @@ import Testing
         let article = try importing(page, "page.html").get()
         #expect(article.headline == "T")
         #expect(
-            article.body == "Visible one.\n\nVisible two.\n\nVisible three & “four” — é end &bogus; \u{FFFD} \u{FFFD}")
+            article.body == "Visible one.\n\nVisible two.\n\n"
+                + "Visible three & “four” — é end &bogus; \u{FFFD} \u{FFFD}")
     }
 
     @Test func unclosedAndUnterminatedMarkupDoesNotSwallowOrCrash() throws {

@@ -175,7 +175,8 @@ import Testing
 
     @Test func promotionLinesAreSkipped() {
         let body =
-            "READ MORE: Strikes destroyed 55 trucks\n\nRelated | Army captured Mosul\n\nWatch the army destroy 5 tanks near Mosul."
+            "READ MORE: Strikes destroyed 55 trucks\n\nRelated | Army captured Mosul\n\n"
+            + "Watch the army destroy 5 tanks near Mosul."
         let claims = ClaimExtractor.extract(from: body)
         #expect(claims.map(\.text) == ["Watch the army destroy 5 tanks near Mosul."])
     }

@@ -6,8 +6,8 @@ import Testing
 
 @testable import FootageCatalog
 
-/// The catalogue's words (stances, ledger actions, kinds, modes…) as typed lists: the same text the schema, the ledger
-/// and every catalogue made so far hold, and a clear refusal, never a crash, for a word from elsewhere.
+/// The catalogue's words (stances, ledger actions, kinds, modes…) as typed lists: the same text the schema, the
+/// ledger and every catalogue made so far hold, and a clear refusal, never a crash, for a word from elsewhere.
 @Suite struct VocabularyTests {
     /// Every ledger action ever written; their text is hashed into the chain, so it can never change.
     @Test func ledgerActionsAreTheTextEveryLedgerHolds() {

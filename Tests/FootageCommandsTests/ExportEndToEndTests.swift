@@ -103,7 +103,8 @@ enum ProvValidator {
             #expect(result.status == 0, "\(result.stderr)")
             guard let summary = try ProvValidator.validate(file) else {
                 print(
-                    "note: no python3 with the 'prov' package; PROV-JSON not validated (make test-deps installs python3-prov)"
+                    "note: no python3 with the 'prov' package; PROV-JSON not validated "
+                        + "(make test-deps installs python3-prov)"
                 )
                 return
             }

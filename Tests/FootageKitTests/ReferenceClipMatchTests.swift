@@ -68,7 +68,8 @@ struct ReferenceClipMatchTests {
             let match = ClipMatcher.match(a, b)
             let matchText =
                 match.map {
-                    "\(FingerprintFixtures.percent($0.shareOfA)) / \(FingerprintFixtures.percent($0.shareOfB)) (\(String(format: "%+.1f", $0.offset)) s)"
+                    "\(FingerprintFixtures.percent($0.shareOfA)) / \(FingerprintFixtures.percent($0.shareOfB)) "
+                        + "(\(String(format: "%+.1f", $0.offset)) s)"
                 } ?? "no match"
             lines.append(
                 "\(copy) ↔ \(original) | \(FingerprintFixtures.percent(theirs.0)) / "

@@ -54,7 +54,8 @@ struct TransformedCopyMatchTests {
             arguments: [
                 "-t", "20", "-vf",
                 "drawtext=fontfile=\(FingerprintFixtures.font):"
-                    + "text='BREAKING - STRIKE FOOTAGE':fontsize=28:fontcolor=white:x=20:y=h-50:box=1:boxcolor=black@0.6",
+                    + "text='BREAKING - STRIKE FOOTAGE':fontsize=28:fontcolor=white:"
+                    + "x=20:y=h-50:box=1:boxcolor=black@0.6",
             ]
                 + x264, offset: 0),
     ]
@@ -67,7 +68,8 @@ struct TransformedCopyMatchTests {
             name: "logo-and-lower-third",
             arguments: [
                 "-t", "20", "-vf",
-                "drawbox=x=iw-150:y=12:w=130:h=44:color=white@0.9:t=fill,drawbox=x=12:y=ih-40:w=300:h=28:color=black@0.7:t=fill",
+                "drawbox=x=iw-150:y=12:w=130:h=44:color=white@0.9:t=fill,"
+                    + "drawbox=x=12:y=ih-40:w=300:h=28:color=black@0.7:t=fill",
             ]
                 + x264, offset: 0),
     ]

@@ -9,7 +9,9 @@ import Testing
 @Suite struct YtDlpSidecarTests {
     @Test func theSidecarsFieldsBecomeThePlatformsStatements() throws {
         let json =
-            #"{"id":"abc123","webpage_url":"https://www.youtube.com/watch?v=abc123","extractor_key":"Youtube","uploader":"Ministry","channel":"Ministry channel","timestamp":1467331200,"upload_date":"20160701","epoch":1467417600,"title":"Strike","description":"Footage"}"#
+            #"{"id":"abc123","webpage_url":"https://www.youtube.com/watch?v=abc123","extractor_key":"Youtube","#
+            + #""uploader":"Ministry","channel":"Ministry channel","timestamp":1467331200,"upload_date":"20160701","#
+            + #""epoch":1467417600,"title":"Strike","description":"Footage"}"#
         let sidecar = try YtDlpSidecar.parse(Data(json.utf8), path: "/x.info.json")
         #expect(sidecar.url == "https://www.youtube.com/watch?v=abc123")
         #expect(sidecar.videoID == "abc123")

@@ -198,7 +198,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let path = directory + "/captions.mp4"
             try write(
-                "1\n00:00:01,000 --> 00:00:04,000\nThe convoy is hit.\n\n2\n00:00:05,000 --> 00:00:08,000\nA second strike.\n",
+                "1\n00:00:01,000 --> 00:00:04,000\nThe convoy is hit.\n\n"
+                    + "2\n00:00:05,000 --> 00:00:08,000\nA second strike.\n",
                 to: path)
             let error = try #require(mediaError { try Probe.probe(path: path) })
             #expect(error.kind == .notMedia)

@@ -113,7 +113,8 @@ import Testing
         #expect(
             footage.warnings.contains {
                 $0
-                    == "re-encoded or remuxed by FFmpeg-based software (encoder Lavf58.76.100): original camera metadata is likely stripped"
+                    == "re-encoded or remuxed by FFmpeg-based software (encoder Lavf58.76.100): "
+                    + "original camera metadata is likely stripped"
             })
     }
 

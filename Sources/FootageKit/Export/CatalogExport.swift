@@ -31,7 +31,8 @@ public enum CatalogExport {
         case .claimReview:
             let result = ClaimReviewExport.value(index)
             let notes = result.unassessed.map {
-                "clip \($0.prefix(12)) has no assessment: its MediaReview has no mediaAuthenticityCategory (footage assess)"
+                "clip \($0.prefix(12)) has no assessment: "
+                    + "its MediaReview has no mediaAuthenticityCategory (footage assess)"
             }
             return Output(files: [("", PrettyJSON.text(result.document))], notes: notes)
         case .csv:

@@ -77,7 +77,8 @@ struct ReportPage {
             \(article.standfirst.map { "<p class=\"muted\">\($0)</p>" as HTML } ?? .empty)
             </header>
             <table class="meta">\(articleFacts(article))</table>
-            <div class="summary">\(stat(claims.count, "claims"))\(stat(withEvidence.count, "claims with footage evidence"))\
+            <div class="summary">\(stat(claims.count, "claims"))\
+            \(stat(withEvidence.count, "claims with footage evidence"))\
             \(stat(claims.count - withEvidence.count, "claims without"))\(stat(clips.count, "clips linked"))</div>
             \(verification())
             \(timeline(clips))
@@ -107,7 +108,8 @@ struct ReportPage {
         }
         let title = index.title(of: clip.id) ?? "clip \(clip.sha256.prefix(12))"
         let body: HTML = """
-            <header class="masthead"><div class="kicker">Evidence report · clip <span class="hash">\(String(clip.sha256.prefix(12)))</span></div>
+            <header class="masthead"><div class="kicker">Evidence report · clip \
+            <span class="hash">\(String(clip.sha256.prefix(12)))</span></div>
             <h1>\(title)</h1></header>
             <div class="summary">\(stat(links.filter { !$0.isRetracted }.count, "standing links"))\
             \(stat(Set(links.map(\.claimId)).count, "claims it bears on"))\(stat(articles.count, "articles"))\
@@ -127,14 +129,17 @@ struct ReportPage {
         <html lang="en"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="footage \(FootageVersion.string)">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'">
+        <meta http-equiv="Content-Security-Policy" \
+        content="default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'">
         <title>\(title)</title>
         <style>\(ReportStyle.css)</style></head>
         <body><main>
         \(body)
-        <footer>Generated \(generatedAt) by footage \(FootageVersion.string). Catalogue ledger: \(index.snapshot.ledgerEvents) events, \
+        <footer>Generated \(generatedAt) by footage \(FootageVersion.string). \
+        Catalogue ledger: \(index.snapshot.ledgerEvents) events, \
         head <span class="mono">\(index.snapshot.ledgerHead)</span>. Every hash above can be recomputed with \
-        <code>footage verify</code>; text from articles, files and sidecars is shown as written, never as markup.</footer>
+        <code>footage verify</code>; \
+        text from articles, files and sidecars is shown as written, never as markup.</footer>
         </main></body></html>
 
         """
@@ -164,7 +169,8 @@ struct ReportPage {
     private func verification() -> HTML {
         guard let recorded = index.snapshot.lastVerification else {
             return
-                "<p class=\"check none\"><b>Not verified.</b> Run <code>footage verify</code> to re-hash every file and check the ledger.</p>"
+                "<p class=\"check none\"><b>Not verified.</b> Run <code>footage verify</code> to re-hash every file "
+                + "and check the ledger.</p>"
         }
         let last = recorded.verification
         let since = index.snapshot.ledgerEvents - recorded.event.seq

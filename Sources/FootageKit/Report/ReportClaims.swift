@@ -18,7 +18,8 @@ struct ReportClaims {
         let badges: HTML
         if standing.isEmpty {
             badges =
-                "<span class=\"badge neutral\">no evidence</span><span class=\"muted\">No footage has been linked to this claim.</span>"
+                "<span class=\"badge neutral\">no evidence</span>"
+                + "<span class=\"muted\">No footage has been linked to this claim.</span>"
         } else {
             let counts = Dictionary(grouping: standing, by: \.stance)
             badges =
@@ -51,19 +52,24 @@ struct ReportClaims {
                 .joined(separator: " / ")
             let retraction: HTML =
                 link.isRetracted
-                ? "<tr class=\"retracted\"><td></td><td class=\"why\" colspan=\"5\">Retracted \(link.retractedAt) by \(link.retractedBy)\(link.retractionNote.map { ": " + $0 } ?? "")</td></tr>"
+                ? "<tr class=\"retracted\"><td></td><td class=\"why\" colspan=\"5\">Retracted \(link.retractedAt) "
+                    + "by \(link.retractedBy)\(link.retractionNote.map { ": " + $0 } ?? "")</td></tr>"
                 : .empty
             return """
-                <tr\(link.isRetracted ? " class=\"retracted\"" as HTML : .empty)><td><span class="mono">\(link.shortID)</span></td>\
+                <tr\(link.isRetracted ? " class=\"retracted\"" as HTML : .empty)>\
+                <td><span class="mono">\(link.shortID)</span></td>\
                 <td>\(badge(link.stance))<br><span class="muted">\(link.confidence) confidence</span></td>\
-                <td><a href="#clip-\(link.clipSha256)">\(title)</a><br><span class="mono">\(String((clip?.sha256 ?? link.clipSha256).prefix(16)))…</span>\
+                <td><a href="#clip-\(link.clipSha256)">\(title)</a>\
+                <br><span class="mono">\(String((clip?.sha256 ?? link.clipSha256).prefix(16)))…</span>\
                 \(source.isEmpty ? HTML.empty : "<br>\(source)")</td>\
                 <td class="mono nowrap">\(TimeText.format(link.start))–<br>\(TimeText.format(link.end))</td>\
-                <td>\(link.note ?? "")</td><td>\(link.createdBy)<br><span class="muted">\(link.createdAt)</span></td></tr>\(retraction)
+                <td>\(link.note ?? "")</td>\
+                <td>\(link.createdBy)<br><span class="muted">\(link.createdAt)</span></td></tr>\(retraction)
                 """
         }
         return """
-            <table class="grid"><thead><tr><th>Link</th><th>Stance</th><th>Clip</th><th>Seconds</th><th>Analyst's note</th>\
+            <table class="grid"><thead><tr>\
+            <th>Link</th><th>Stance</th><th>Clip</th><th>Seconds</th><th>Analyst's note</th>\
             <th>By</th></tr></thead><tbody>\(rows)</tbody></table>
             """
     }
@@ -81,7 +87,8 @@ struct ReportClaims {
 
     static func eventRow(_ event: LedgerEvent) -> HTML {
         """
-        <tr><td>\(event.seq)</td><td>\(event.time)</td><td>\(event.actor)</td><td>\(event.action) \(event.subject.count == 64 ? String(event.subject.prefix(12)) : event.subject)</td>\
+        <tr><td>\(event.seq)</td><td>\(event.time)</td><td>\(event.actor)</td>\
+        <td>\(event.action) \(event.subject.count == 64 ? String(event.subject.prefix(12)) : event.subject)</td>\
         <td class="mono">\(event.hash)</td><td class="mono">\(event.prevHash)</td></tr>
         """
     }

@@ -46,7 +46,8 @@ struct ReportClip {
             ("Location (file metadata)", location(clip)),
             (
                 "Duration",
-                "\(TimeText.format(clip.duration ?? 0)) <span class=\"muted\">(\(clip.duration.map { String($0) } ?? "unknown") s)</span>"
+                "\(TimeText.format(clip.duration ?? 0)) "
+                    + "<span class=\"muted\">(\(clip.duration.map { String($0) } ?? "unknown") s)</span>"
             ),
             ("Format", "\(clip.formatName ?? "unknown"), \(Self.bytes(clip.size))"),
             ("Streams", streams.map { "<div>\(Self.stream($0))</div>" as HTML }.joined()),
@@ -69,7 +70,8 @@ struct ReportClip {
             rows.append(
                 (
                     "Seen at",
-                    "<span class=\"mono\">\(location.path)</span> <span class=\"muted\">(\(location.kind), \(location.firstSeen))</span>"
+                    "<span class=\"mono\">\(location.path)</span> "
+                        + "<span class=\"muted\">(\(location.kind), \(location.firstSeen))</span>"
                 ))
         }
         rows.append(("Registered", "\(clip.registeredAt) by \(clip.registeredBy)"))
@@ -80,7 +82,8 @@ struct ReportClip {
         guard let lat = clip.latitude, let lon = clip.longitude else { return "not in the file" }
         let altitude = clip.altitude.map { String(format: ", %.1f m", $0) } ?? ""
         return
-            "\(String(format: "%.5f, %.5f", lat, lon) + altitude) <span class=\"muted\">(from \(clip.locationSource ?? "?"))</span>"
+            "\(String(format: "%.5f, %.5f", lat, lon) + altitude) "
+            + "<span class=\"muted\">(from \(clip.locationSource ?? "?"))</span>"
     }
 
     static func stream(_ s: StreamRecord) -> String {
@@ -104,7 +107,8 @@ struct ReportClip {
         let label = latest.category.label
         return """
             <div class="assessment">Assessment: \(label)\
-            <span class="muted"> — \(latest.createdBy), \(latest.createdAt)\(latest.note.map { ": “" + $0 + "”" } ?? "")</span></div>
+            <span class="muted"> — \(latest.createdBy), \(latest.createdAt)\
+            \(latest.note.map { ": “" + $0 + "”" } ?? "")</span></div>
             """
     }
 
@@ -137,7 +141,8 @@ struct ReportClip {
             }
             .map(\.shortID).joined(separator: " ")
             let caption: HTML =
-                "<b>\(TimeText.format(frame.time))</b> \(inLinks)<br><span class=\"mono\">pdq \(String(frame.pdq.prefix(12)))…</span>"
+                "<b>\(TimeText.format(frame.time))</b> \(inLinks)<br>"
+                + "<span class=\"mono\">pdq \(String(frame.pdq.prefix(12)))…</span>"
             return images.figure(
                 path: frame.path, sha256: frame.sha256, alt: "Keyframe at \(TimeText.format(frame.time))",
                 caption: caption)

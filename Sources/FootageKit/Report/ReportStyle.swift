@@ -13,16 +13,19 @@ enum ReportStyle {
           font: 15px/1.5 "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
         main { max-width: 1080px; margin: 0 auto; padding: 32px 40px 48px; background: var(--paper); }
         header.masthead { border-bottom: 3px solid var(--ink); padding-bottom: 14px; margin-bottom: 22px; }
-        .kicker { text-transform: uppercase; letter-spacing: .12em; font-size: 12px; color: var(--muted); font-weight: 600; }
+        .kicker { text-transform: uppercase; letter-spacing: .12em; font-size: 12px; \
+        color: var(--muted); font-weight: 600; }
         .kicker .hash { text-transform: none; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
         h1 { font: 700 30px/1.2 Georgia, "Times New Roman", serif; margin: 6px 0 8px; }
         h2 { font: 700 21px/1.3 Georgia, "Times New Roman", serif; margin: 34px 0 12px; padding-bottom: 6px;
           border-bottom: 1px solid var(--rule); }
         h3 { font-size: 17px; margin: 0 0 6px; }
-        h4 { font-size: 13px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 18px 0 8px; }
+        h4 { font-size: 13px; text-transform: uppercase; letter-spacing: .06em; \
+        color: var(--muted); margin: 18px 0 8px; }
         a { color: #1f4e9c; overflow-wrap: anywhere; }
         .nowrap { white-space: nowrap; }
-        .mono, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; word-break: break-all; }
+        .mono, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; \
+        font-size: 12.5px; word-break: break-all; }
         .muted { color: var(--muted); }
         .summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 18px 0 8px; }
         .stat { background: var(--tint); border-radius: 6px; padding: 10px 14px; }
@@ -36,17 +39,22 @@ enum ReportStyle {
           padding: 4px 12px 4px 0; font-size: 13.5px; }
         table.meta td { padding: 4px 0; vertical-align: top; }
         table.grid { border-collapse: collapse; width: 100%; font-size: 13.5px; margin: 6px 0; }
-        table.grid th { text-align: left; background: var(--tint); color: var(--muted); font-weight: 600; padding: 5px 8px; }
+        table.grid th { text-align: left; background: var(--tint); color: var(--muted); \
+        font-weight: 600; padding: 5px 8px; }
         table.grid td { border-top: 1px solid var(--rule); padding: 5px 8px; vertical-align: top; }
         table.ledger td, table.ledger th { font-size: 12px; }
-        .claim { border: 1px solid var(--rule); border-radius: 8px; padding: 14px 18px; margin: 14px 0; page-break-inside: avoid; }
+        .claim { border: 1px solid var(--rule); border-radius: 8px; padding: 14px 18px; \
+        margin: 14px 0; page-break-inside: avoid; }
         .claim .text { font: 17px/1.45 Georgia, "Times New Roman", serif; margin: 6px 0 8px; }
         .claim.none { background: #fafafa; }
-        .id { display: inline-block; font: 600 12px/1 "DejaVu Sans Mono", Menlo, monospace; background: var(--ink); color: #fff;
+        .id { display: inline-block; font: 600 12px/1 "DejaVu Sans Mono", Menlo, monospace; \
+        background: var(--ink); color: #fff;
           padding: 3px 6px; border-radius: 4px; margin-right: 6px; }
-        .kind { display: inline-block; font-size: 11.5px; color: var(--muted); border: 1px solid var(--rule); border-radius: 10px;
+        .kind { display: inline-block; font-size: 11.5px; color: var(--muted); \
+        border: 1px solid var(--rule); border-radius: 10px;
           padding: 0 7px; margin-right: 4px; }
-        .badge { display: inline-block; font-size: 12px; font-weight: 700; color: #fff; border-radius: 4px; padding: 2px 8px;
+        .badge { display: inline-block; font-size: 12px; font-weight: 700; \
+        color: #fff; border-radius: 4px; padding: 2px 8px;
           margin-right: 6px; text-transform: uppercase; letter-spacing: .04em; }
         .badge.s-supports { background: var(--supports); } .badge.s-contradicts { background: var(--contradicts); }
         .badge.s-context { background: var(--context); } .badge.s-unclear { background: var(--unclear); }
@@ -56,10 +64,12 @@ enum ReportStyle {
         .clip { border-top: 3px solid var(--ink); margin-top: 30px; padding-top: 12px; }
         .clip .assessment { display: inline-block; margin: 4px 0 8px; padding: 3px 10px; border-radius: 4px;
           background: var(--tint); font-weight: 600; }
-        .warnings { margin: 6px 0; padding: 8px 14px 8px 30px; background: #fbf6e6; border-left: 4px solid var(--unclear); }
+        .warnings { margin: 6px 0; padding: 8px 14px 8px 30px; background: #fbf6e6; \
+        border-left: 4px solid var(--unclear); }
         .frames { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; }
         figure { margin: 0; page-break-inside: avoid; }
-        figure.frame img { width: 100%; height: auto; display: block; border: 1px solid var(--rule); border-radius: 3px; }
+        figure.frame img { width: 100%; height: auto; display: block; \
+        border: 1px solid var(--rule); border-radius: 3px; }
         figure.sheet img { max-width: 100%; height: auto; border: 1px solid var(--rule); }
         figcaption { font-size: 12px; color: var(--muted); margin-top: 3px; }
         .placeholder { display: flex; flex-direction: column; justify-content: center; min-height: 90px; padding: 8px;
@@ -77,7 +87,8 @@ enum ReportStyle {
         svg .s-context { fill: var(--context); } svg .s-unclear { fill: var(--unclear); }
         svg .retracted { fill: none; stroke: #8b93a3; stroke-dasharray: 4 3; }
         svg .kf { stroke: #1d2330; stroke-width: 1; }
-        footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); font-size: 12px; color: var(--muted); }
+        footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); \
+        font-size: 12px; color: var(--muted); }
         @media print {
           body { background: #fff; font-size: 11pt; }
           main { max-width: none; padding: 0; }

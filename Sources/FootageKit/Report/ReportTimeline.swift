@@ -56,9 +56,13 @@ enum ReportTimeline {
             let barHeight = barHeight(row)
             body.append(
                 """
-                <text x="\(labelWidth - 10)" y="\(barY + 10)" class="label" text-anchor="end">\(truncated(row.label, 30))</text>\
-                <text x="\(labelWidth - 10)" y="\(barY + 22)" class="sha" text-anchor="end">\(String(row.clip.sha256.prefix(12)))</text>\
-                <rect x="\(x(offset))" y="\(barY)" width="\(max(x(offset + duration) - x(offset), 1))" height="\(barHeight)" class="clipbar"><title>\(row.label) — \(TimeText.format(duration))</title></rect>
+                <text x="\(labelWidth - 10)" y="\(barY + 10)" class="label" text-anchor="end">\
+                \(truncated(row.label, 30))</text>\
+                <text x="\(labelWidth - 10)" y="\(barY + 22)" class="sha" text-anchor="end">\
+                \(String(row.clip.sha256.prefix(12)))</text>\
+                <rect x="\(x(offset))" y="\(barY)" width="\(max(x(offset + duration) - x(offset), 1))" \
+                height="\(barHeight)" class="clipbar">\
+                <title>\(row.label) — \(TimeText.format(duration))</title></rect>
                 """)
             for (lane, link) in row.links.sorted(by: { $0.id < $1.id }).enumerated() {
                 let x0 = x(offset + link.start), x1 = x(offset + link.end)
@@ -68,7 +72,8 @@ enum ReportTimeline {
                 body.append(
                     """
                     <rect x="\(x0)" y="\(row.links.count == 1 ? barY : laneY)" width="\(max(x1 - x0, 2))" \
-                    height="\(row.links.count == 1 ? barHeight : laneHeight - 1)" class="\(css)"><title>\(link.shortID) \
+                    height="\(row.links.count == 1 ? barHeight : laneHeight - 1)" class="\(css)">\
+                    <title>\(link.shortID) \
                     \(link.stance) C\(link.claimId) \(TimeText.format(link.start))–\(TimeText.format(link.end))\
                     \(link.isRetracted ? " (retracted)" : "")</title></rect>
                     """)
@@ -76,7 +81,8 @@ enum ReportTimeline {
             for time in row.keyframeTimes {
                 let kx = x(offset + time)
                 body.append(
-                    "<line x1=\"\(kx)\" y1=\"\(barY + barHeight + 1)\" x2=\"\(kx)\" y2=\"\(barY + barHeight + 7)\" class=\"kf\"/>"
+                    "<line x1=\"\(kx)\" y1=\"\(barY + barHeight + 1)\" "
+                        + "x2=\"\(kx)\" y2=\"\(barY + barHeight + 7)\" class=\"kf\"/>"
                 )
             }
         }
@@ -86,7 +92,8 @@ enum ReportTimeline {
             let lx = labelWidth + Double(i) * 120
             legend.append(
                 """
-                <rect x="\(lx)" y="\(legendY - 9)" width="12" height="10" class="range \(HTML(trusted: ReportStyle.stanceClass(stance)))"/>\
+                <rect x="\(lx)" y="\(legendY - 9)" width="12" height="10" \
+                class="range \(HTML(trusted: ReportStyle.stanceClass(stance)))"/>\
                 <text x="\(lx + 17)" y="\(legendY)" class="axis">\(stance)</text>
                 """)
         }
@@ -97,7 +104,8 @@ enum ReportTimeline {
             <text x="\(lx + 14)" y="\(legendY)" class="axis">keyframe</text>
             """)
         return """
-            <svg class="timeline" viewBox="0 0 \(width) \(height)" role="img" aria-label="Timeline of the linked clips" \
+            <svg class="timeline" viewBox="0 0 \(width) \(height)" role="img" \
+            aria-label="Timeline of the linked clips" \
             xmlns="http://www.w3.org/2000/svg">\(body)\(legend)</svg>
             """
     }
