@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "footage-bench",
             dependencies: [
-                "FootageCore", "FootageMedia", "FootageMatching", "FootageWorkers",
+                "FootageCore", "FootageMedia", "FootageMatching", "FootageWorkers", "FootageCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

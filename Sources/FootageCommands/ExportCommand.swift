@@ -23,6 +23,12 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "Only this clip (SHA-256 prefix or path) and the claims it bears on.") var ref: String?
     @Option(help: "Only this article (A3), its claims, links and linked clips.") var article: String?
     @Option(help: "CSV: only this table (clips, claims or links).") var table: CSVExport.Table?
+    @Flag(
+        help: """
+            CSV: write every cell as stored. By default a cell a spreadsheet would run as a formula (starting with =, \
+            +, -, @) gets a leading apostrophe.
+            """)
+    var raw = false
     @Option(
         name: [.customShort("o"), .customLong("output")],
         help: ArgumentHelp("Write here instead of stdout (for CSV without --table: a folder).", valueName: "PATH"))
@@ -33,6 +39,7 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if article != nil && ref != nil { throw ValidationError("give either --article or a clip, not both") }
         if table != nil && format != .csv { throw ValidationError("--table applies to --format csv only") }
+        if raw && format != .csv { throw ValidationError("--raw applies to --format csv only") }
         if format == .csv && table == nil && path == nil {
             throw ValidationError("--format csv writes one file per table: give -o FOLDER, or --table NAME for stdout")
         }
@@ -44,7 +51,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open(.read)
         let scope = try CatalogExport.scope(article: article, clip: ref, in: catalog)
-        let result = try CatalogExport.export(catalog, scope: scope, format: format, table: table)
+        let result = try CatalogExport.export(catalog, scope: scope, format: format, table: table, raw: raw)
         for note in result.notes { Output.error("footage: note: \(Output.safe(note))") }
         guard let path else {
             for file in result.files { FileHandle.standardOutput.write(Data(file.text.utf8)) }

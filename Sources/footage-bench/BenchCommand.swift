@@ -8,8 +8,8 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "footage-bench",
-        abstract: "Measurements for Benchmarks/: the fingerprint index, PDQ alone, worker message coding.",
-        subcommands: [IndexCommand.self, PDQCommand.self, MessagesCommand.self])
+        abstract: "Measurements for Benchmarks/: the fingerprint index, PDQ alone, worker message coding, large catalogues.",
+        subcommands: [IndexCommand.self, PDQCommand.self, MessagesCommand.self, CatalogueCommand.self])
 }
 
 /// Exact searches of one clip's fingerprint in a large random index with each search strategy

@@ -72,7 +72,7 @@ import Testing
             let verify = try footage.run(["verify"])
             #expect(verify.status == 1 && verify.signal == nil)
             #expect(
-                verify.stdout.contains(#"differs from ledger event 2 in kind ("stolen\u{1b}[2J" where the event says"#),
+                verify.stdout.contains(#"differs from ledger event 2 in kind ("stolen\u001b[2J" where the event says"#),
                 "\(verify.stdout)")
         }
     }

@@ -58,7 +58,8 @@ import Testing
         (
             """
             PRAGMA foreign_keys = OFF; DELETE FROM stream WHERE clip_id = 2; DELETE FROM tag WHERE clip_id = 2;
-            DELETE FROM acquisition WHERE clip_id = 2; DELETE FROM location WHERE clip_id = 2; DELETE FROM clip WHERE id = 2
+            DELETE FROM acquisition WHERE clip_id = 2; DELETE FROM location WHERE clip_id = 2;
+            DELETE FROM clip WHERE id = 2
             """, "(deleted outside footage)"
         ),
         // Edited: what a clip says about itself.

@@ -57,6 +57,42 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(CSVExport.field("cr\rline") == "\"cr\rline\"")
     }
 
+    @Test func cellsASpreadsheetWouldRunAreWrittenAsText() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "=1"] {
+            #expect(CSVExport.neutralised(formula) == "'" + formula)
+        }
+        for plain in ["-12.5", "+3", "-1e-07", "plain", "a=b", "", "'already"] {
+            #expect(CSVExport.neutralised(plain) == plain)
+        }
+    }
+
+    @Test func aHostileTitleIsNeutralisedUnlessRawIsAskedFor() throws {
+        try withReportFixture { fixture in
+            try fixture.catalog.write { db in
+                try db.execute(
+                    sql: "UPDATE clip SET title = '=cmd|'' /C calc''!A0' WHERE id = ?",
+                    arguments: [
+                        fixture.plain.id
+                    ])
+            }
+            let safe = try CatalogExport.export(fixture.catalog, scope: .all, format: .csv, table: .clips)
+            #expect(parseCSV(safe.files[0].text).contains { $0.contains("'=cmd|' /C calc'!A0") })
+            let raw = try CatalogExport.export(fixture.catalog, scope: .all, format: .csv, table: .clips, raw: true)
+            #expect(parseCSV(raw.files[0].text).contains { $0.contains("=cmd|' /C calc'!A0") })
+        }
+    }
+
+    @Test func onlyWebAddressesReachPublishedDocuments() {
+        #expect(WebAddress.http("https://www.youtube.com/watch?v=x") == "https://www.youtube.com/watch?v=x")
+        #expect(WebAddress.http("HTTP://example.org/a") == "HTTP://example.org/a")
+        for hostile in [
+            "JaVaScRiPt:alert(4)", "javascript:alert(1)", "data:text/html,<b>", "file:///etc/passwd",
+            "//example.org/x", "http://", "not a url", "vbscript:x",
+        ] {
+            #expect(WebAddress.http(hostile) == nil, "\(hostile)")
+        }
+    }
+
     @Test func aTitleWithCommasQuotesAndNewlinesSurvivesTheClipsTable() throws {
         try withReportFixture { fixture in
             let output = try CatalogExport.export(fixture.catalog, scope: .all, format: .csv, table: .clips)
@@ -188,7 +224,8 @@ func parseCSV(_ text: String) -> [[String]] {
             #expect(hostile["itemReviewed"]?["startTime"] == "00:00:02.000")
             #expect(hostile["itemReviewed"]?["endTime"] == "00:00:12.000")
             #expect(hostile["itemReviewed"]?["uploadDate"] == "2016-07-01T10:00:00Z")
-            #expect(hostile["itemReviewed"]?["contentUrl"] == "javascript:alert(1)")
+            // A script address is not posted: only http(s) addresses reach a page that renders them as links.
+            #expect(hostile["itemReviewed"]?["contentUrl"] == nil)
             let plain = try #require(media.first { $0["itemReviewed"]?["sha256"]?.stringValue == fixture.plain.sha256 })
             #expect(plain["mediaAuthenticityCategory"] == nil)
             #expect(output.notes.count == 1)

@@ -12,4 +12,5 @@ status=0
 python3 "$here/kill.py" "$footage" --trials "$trials" --seed "$seed" || status=1
 python3 "$here/concurrency.py" "$footage" --rounds $(( trials / 3 )) --seed "$seed" || status=1
 python3 "$here/full_disk.py" "$footage" || status=1
+python3 "$here/tamper.py" "$footage" --trials "$trials" --seed "$seed" || status=1
 exit $status

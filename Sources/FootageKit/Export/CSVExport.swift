@@ -3,19 +3,33 @@ import Foundation
 
 /// `footage export --format csv`: the clips, claims and links tables as RFC 4180 CSV
 /// (<https://www.rfc-editor.org/rfc/rfc4180>): a header line, CRLF line ends, and fields that hold a comma, a
-/// quote, a CR or a LF in double quotes with quotes doubled. Values are written as stored (a spreadsheet may
-/// treat a value starting with `=` as a formula; footage does not alter data to prevent that).
+/// quote, a CR or a LF in double quotes with quotes doubled.
+///
+/// A spreadsheet opening the file runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+/// formula, and the text in these cells comes from hostile files (container titles, article sentences, notes quoting
+/// them). Such a cell gets a leading apostrophe by default, as OWASP advises ("CSV injection"), so that it is shown
+/// as text; a number (`-12.5`) is left as it is. `--raw` writes every value exactly as stored.
 public enum CSVExport {
     public enum Table: String, CaseIterable, Sendable { case clips, claims, links }
 
-    static func text(_ table: Table, _ index: SnapshotIndex) -> String {
+    static func text(_ table: Table, _ index: SnapshotIndex, raw: Bool = false) -> String {
         let rows: [[String]]
         switch table {
         case .clips: rows = clips(index)
         case .claims: rows = claims(index)
         case .links: rows = links(index)
         }
-        return rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        let cell: (String) -> String = { value in field(raw ? value : neutralised(value)) }
+        return rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// `value`, with an apostrophe in front when a spreadsheet would read it as a formula.
+    public static func neutralised(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        if first == "-" || first == "+", Double(value) != nil, value.allSatisfy({ "+-.0123456789eE".contains($0) }) {
+            return value
+        }
+        return "'" + value
     }
 
     /// One field, quoted when it must be.

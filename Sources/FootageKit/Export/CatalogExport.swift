@@ -17,10 +17,10 @@ public enum CatalogExport {
     }
 
     /// Reads one snapshot of `scope` and writes it in `format`. For CSV, `table` picks one table; without it
-    /// every table is returned, each as `<table>.csv`.
+    /// every table is returned, each as `<table>.csv`; `raw` leaves cells a spreadsheet would run as they are.
     public static func export(
         _ catalog: Catalog, scope: CatalogSnapshot.Scope, format: Format,
-        table: CSVExport.Table? = nil
+        table: CSVExport.Table? = nil, raw: Bool = false
     ) throws -> Output {
         let index = SnapshotIndex(try catalog.snapshot(scope))
         switch format {
@@ -36,9 +36,10 @@ public enum CatalogExport {
             }
             return Output(files: [("", PrettyJSON.text(result.document))], notes: notes)
         case .csv:
-            if let table { return Output(files: [("", CSVExport.text(table, index))], notes: []) }
+            if let table { return Output(files: [("", CSVExport.text(table, index, raw: raw))], notes: []) }
             return Output(
-                files: CSVExport.Table.allCases.map { ("\($0.rawValue).csv", CSVExport.text($0, index)) }, notes: [])
+                files: CSVExport.Table.allCases.map { ("\($0.rawValue).csv", CSVExport.text($0, index, raw: raw)) },
+                notes: [])
         }
     }
 }

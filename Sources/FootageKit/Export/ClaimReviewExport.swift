@@ -20,7 +20,7 @@ enum ClaimReviewExport {
             let standing = index.standingLinks(claim: claim.id)
             guard !standing.isEmpty, let article = index.articles[claim.articleId] else { continue }
             var appearance: [String: JSONValue] = ["@type": "NewsArticle", "headline": .string(article.headline)]
-            if let url = article.url { appearance["url"] = .string(url) }
+            if let url = WebAddress.http(article.url) { appearance["url"] = .string(url) }
             if let published = article.published { appearance["datePublished"] = .string(published) }
             if let outlet = article.outlet {
                 appearance["publisher"] = ["@type": "Organization", "name": .string(outlet)]
@@ -60,7 +60,7 @@ enum ClaimReviewExport {
                     }),
             ]
             if let title = index.title(of: clip.id) { video["name"] = .string(title) }
-            if let url = index.url(of: clip.id) { video["contentUrl"] = .string(url) }
+            if let url = WebAddress.http(index.url(of: clip.id)) { video["contentUrl"] = .string(url) }
             if let upload = index.uploadTime(of: clip.id) { video["uploadDate"] = .string(upload) }
             if let duration = clip.duration { video["duration"] = .string(isoDuration(duration)) }
             if let publisher = index.publisher(of: clip.id) {

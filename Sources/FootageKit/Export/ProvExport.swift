@@ -31,7 +31,7 @@ enum ProvExport {
             ]
             if let duration = clip.duration { attributes["footage:duration"] = .double(duration) }
             if let title = index.title(of: clip.id) { attributes["prov:label"] = .string(title) }
-            if let url = index.url(of: clip.id) { attributes["footage:url"] = .string(url) }
+            if let url = WebAddress.http(index.url(of: clip.id)) { attributes["footage:url"] = .string(url) }
             doc.entity(clipID(clip.sha256), attributes)
             if let publisher = index.publisher(of: clip.id) {
                 let agent = "footage:publisher/\(local(publisher))"
@@ -61,7 +61,7 @@ enum ProvExport {
                 "prov:type": qualified("footage:Article"), "footage:sha256": .string(article.sha256),
                 "prov:label": .string(article.headline),
             ]
-            if let url = article.url { attributes["footage:url"] = .string(url) }
+            if let url = WebAddress.http(article.url) { attributes["footage:url"] = .string(url) }
             if let published = article.published { attributes["footage:published"] = .string(published) }
             doc.entity(articleID(article.sha256), attributes)
         }

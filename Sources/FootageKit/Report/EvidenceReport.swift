@@ -181,7 +181,8 @@ struct ReportPage {
         if last.ok {
             return """
                 <p class="check"><b>Verified \(last.time):</b> \(last.files) files re-hashed, no problems; ledger of \
-                \(last.events) events, head <span class="mono">\(String(last.head.prefix(16)))…</span>.\(event)\(growth)</p>
+                \(last.events) events, head <span class="mono">\(String(last.head.prefix(16)))…</span>.\
+                \(event)\(growth)</p>
                 """
         }
         let problems = last.problemTexts.prefix(5).map { "<li>\($0)</li>" as HTML }

@@ -50,7 +50,8 @@ public enum Verifier {
     ) throws -> Report {
         // Registered files, then keyframe images and contact sheets (stored relative to the catalogue folder).
         let locations =
-            !rehashing ? []
+            !rehashing
+            ? []
             : try catalog.allLocations().map { (path: $0.path, kind: $0.kind, sha: $0.sha256) }
                 + catalog.allKeyframeImages().map {
                     (path: catalog.root.appendingPathComponent($0.path).path, kind: "keyframe", sha: $0.sha256)
