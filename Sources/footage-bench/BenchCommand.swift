@@ -8,7 +8,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "footage-bench",
-        abstract: "Measurements for Benchmarks/: the fingerprint index, PDQ alone, worker message coding, large catalogues.",
+        abstract: "Measurements for Benchmarks/: the hash index, PDQ alone, worker message coding, large catalogues.",
         subcommands: [IndexCommand.self, PDQCommand.self, MessagesCommand.self, CatalogueCommand.self])
 }
 
