@@ -56,6 +56,12 @@ public enum JSONValue: Sendable, Equatable, Hashable {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most text needs no escape: appended whole, it costs a copy instead of a step per character.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

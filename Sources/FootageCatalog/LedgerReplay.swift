@@ -59,45 +59,54 @@ private struct Replay {
             problems.append(CheckProblem(subject: "ledger event \(seq)", message: "its payload is not text"))
             return
         }
-        let payload: JSONValue
-        do {
-            payload = try CanonicalJSONReader.value(of: text)
-        } catch {
+        // Checked and read in place: a canonical payload's parts are their own canonical text, so an image's
+        // SHA-256 is taken over its bytes in the payload.
+        let scanner = CanonicalJSONScanner(text)
+        guard scanner.isCanonical, scanner.bytes.first == UInt8(ascii: "{") else {
+            let reason: String
+            do {
+                _ = try CanonicalJSONReader.value(of: text)
+                reason = "not an object"
+            } catch {
+                reason = error.description
+            }
             problems.append(
                 CheckProblem(
-                    subject: "ledger event \(seq)", message: "its payload is not footage's canonical JSON (\(error))"))
-            return
-        }
-        guard case .object(let members) = payload else {
-            problems.append(CheckProblem(subject: "ledger event \(seq)", message: "its payload is not an object"))
+                    subject: "ledger event \(seq)", message: "its payload is not footage's canonical JSON (\(reason))"))
             return
         }
         // Every action writes rows; an event without their images was written by an earlier footage.
-        guard let rows = members["rows"] else {
+        guard let rows = scanner.members(ofObjectAt: 0).first(where: { $0.key == "rows" })?.value else {
             legacyEvents += 1
             return
         }
-        for entry in rows.arrayItems {
-            guard let name = entry["table"]?.stringValue, LedgerCoverage.table(name) != nil,
-                let key = entry["key"], let image = entry["image"]
+        for element in scanner.elements(ofArrayAt: rows.lowerBound) {
+            let members = Dictionary(
+                scanner.members(ofObjectAt: element.lowerBound).map { ($0.key, $0.value) },
+                uniquingKeysWith: { first, _ in first })
+            guard let table = members["table"], let key = members["key"], let image = members["image"],
+                scanner.bytes[table.lowerBound] == UInt8(ascii: "\""),
+                case let name = scanner.text((table.lowerBound + 1)..<(table.upperBound - 1)),
+                LedgerCoverage.table(name) != nil
             else {
                 problems.append(
                     CheckProblem(subject: "ledger event \(seq)", message: "records a row footage does not write"))
                 continue
             }
-            let digest = image == .null ? nil : SHA256.hash(data: Data(image.canonicalText.utf8))
-            expected[name, default: [:]][key.canonicalText] = Expected(digest: digest, seq: seq)
+            let digest = scanner.text(image) == "null" ? nil : SHA256.hash(data: scanner.bytes[image])
+            expected[name, default: [:]][scanner.text(key)] = Expected(digest: digest, seq: seq)
         }
     }
 
     mutating func compare(_ table: LedgerCoverage.Table, _ db: Database, label rowLabel: RowLabel) throws {
         var remaining = expected[table.name] ?? [:]
+        let writer = RowImage.Writer(table)
         let rows = try Row.fetchCursor(db, sql: RowImage.selection(of: table))
         while let row = try rows.next() {
-            let key = RowImage.key(row, table).canonicalText
-            let image = RowImage.image(row, table)
-            let label = rowLabel.text(table.name, key: key, image: image)
+            let key = writer.keyText(row)
+            let imageText = writer.imageText(row)
             guard let recorded = remaining.removeValue(forKey: key) else {
+                let label = rowLabel.text(table.name, key: key, image: RowImage.image(row, table))
                 // In a catalogue begun by an earlier footage, such a row may come from an event without images:
                 // `recordProblems` checks those rows against the fields their events name.
                 if legacyEvents == 0 {
@@ -107,21 +116,22 @@ private struct Replay {
                 continue
             }
             rowsCompared += 1
-            guard let digest = recorded.digest else {
+            if let digest = recorded.digest, SHA256.hash(data: Data(imageText.utf8)) == digest { continue }
+            let image = RowImage.image(row, table)
+            let label = rowLabel.text(table.name, key: key, image: image)
+            guard recorded.digest != nil else {
                 problems.append(
                     CheckProblem(
                         subject: label,
                         message: "is there, but ledger event \(recorded.seq) removed it (restored outside footage)"))
                 continue
             }
-            if SHA256.hash(data: Data(image.canonicalText.utf8)) != digest {
-                let columns = try Self.differences(db, seq: recorded.seq, table: table, key: key, image: image)
-                problems.append(
-                    CheckProblem(
-                        subject: label,
-                        message: "differs from ledger event \(recorded.seq) in \(columns.joined(separator: ", "))"
-                            + " (edited outside footage)"))
-            }
+            let columns = try Self.differences(db, seq: recorded.seq, table: table, key: key, image: image)
+            problems.append(
+                CheckProblem(
+                    subject: label,
+                    message: "differs from ledger event \(recorded.seq) in \(columns.joined(separator: ", "))"
+                        + " (edited outside footage)"))
         }
         for (key, recorded) in remaining.sorted(by: { $0.value.seq < $1.value.seq }) where recorded.digest != nil {
             let image = try Self.recordedImage(db, seq: recorded.seq, table: table.name, key: key)

@@ -38,6 +38,49 @@ enum RowImage {
         .array(table.key.map { column in value(row[column] as DatabaseValue) })
     }
 
+    /// The canonical text of a table's images and keys, written straight from the row: what `image(_:_:)` and
+    /// `key(_:_:)` give printed with `canonicalText`, without building the values (the columns are put in the
+    /// canonical key order once per table).
+    struct Writer {
+        let table: LedgerCoverage.Table
+        private let ordered: [(name: String, index: Int)]
+        private let keyIndices: [Int]
+
+        init(_ table: LedgerCoverage.Table) {
+            self.table = table
+            ordered = table.columns.enumerated().map { ($0.element, $0.offset) }
+                .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+            keyIndices = table.key.compactMap { table.columns.firstIndex(of: $0) }
+        }
+
+        func imageText(_ row: Row) -> String {
+            var out = "{"
+            out.reserveCapacity(1024)
+            for (position, column) in ordered.enumerated() {
+                if position > 0 { out += "," }
+                out += "\""
+                out += column.name
+                out += "\":"
+                Self.write(row[column.index] as DatabaseValue, to: &out)
+            }
+            return out + "}"
+        }
+
+        /// `RowImage.value(value).canonicalText`, appended without building the value.
+        static func write(_ value: DatabaseValue, to out: inout String) {
+            switch value.storage {
+            case .null: out += "null"
+            case .int64(let integer): out += String(integer)
+            case .string(let text) where text.utf8.count <= RowImage.longText: JSONValue.writeString(text, to: &out)
+            default: out += RowImage.value(value).canonicalText
+            }
+        }
+
+        func keyText(_ row: Row) -> String {
+            "[" + keyIndices.map { RowImage.value(row[$0] as DatabaseValue).canonicalText }.joined(separator: ",") + "]"
+        }
+    }
+
     /// `SELECT` of every imaged column, in `columns` order (the key is among them).
     static func selection(of table: LedgerCoverage.Table) -> String {
         let columns = table.columns.map { $0 == "rowid" ? "rowid" : "\"\($0)\"" }.joined(separator: ", ")
