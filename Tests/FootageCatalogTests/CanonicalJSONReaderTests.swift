@@ -21,6 +21,41 @@ import Testing
     ])
     func anyOtherFormIsRefused(_ text: String) {
         #expect(throws: CanonicalJSONReader.Failure.self) { try CanonicalJSONReader.value(of: text) }
+        #expect(!CanonicalJSONScanner(text).isCanonical)
+    }
+
+    /// The scanner `verify` reads a large ledger with agrees with the reader, and finds members in place.
+    @Test func theScannerAcceptsWhatTheReaderAcceptsAndFindsMembersInPlace() throws {
+        let value: JSONValue = [
+            "rows": [["image": ["a": 1.5, "b": "x\u{1}"], "key": [7], "table": "clip"]], "sha256": "ab", "z": .null,
+        ]
+        let text = value.canonicalText
+        let scanner = CanonicalJSONScanner(text)
+        #expect(scanner.isCanonical)
+        let members = scanner.members(ofObjectAt: 0)
+        #expect(members.map(\.key) == ["rows", "sha256", "z"])
+        let rows = try #require(members.first?.value)
+        let entry = try #require(scanner.elements(ofArrayAt: rows.lowerBound).first)
+        let image = try #require(scanner.members(ofObjectAt: entry.lowerBound).first { $0.key == "image" }?.value)
+        #expect(scanner.text(image) == value["rows"]?.arrayItems.first?["image"]?.canonicalText)
+        for number in ["2", "-7", "2.5", "1e-07", "1e+16"] {
+            #expect(
+                CanonicalJSONScanner.isCanonicalNumber(number)
+                    == (JSONValue.double(Double(number)!).canonicalText
+                        == number || Int64(number) != nil))
+        }
+    }
+
+    /// The chain hashes a canonical payload's text as it is; the result is the one parsing it again gives.
+    @Test func theChainHashesACanonicalPayloadAsParsingItWould() throws {
+        let payload: JSONValue = ["rows": [], "note": "a \"quoted\" note\n", "n": 2.5]
+        let fast = LedgerEvent.hashedText(
+            seq: 3, time: "t", actor: "a\"b", action: "link.add", subject: "L1", payload: payload.canonicalText,
+            prevHash: "0")
+        let body: JSONValue = [
+            "seq": 3, "time": "t", "actor": "a\"b", "action": "link.add", "subject": "L1", "payload": payload,
+        ]
+        #expect(fast == "0\n" + body.canonicalText)
     }
 
     @Test func aDuplicateKeyIsNamed() {
