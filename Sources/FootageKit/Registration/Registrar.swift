@@ -129,7 +129,8 @@ public struct Registrar: Sendable {
             var locations: [(path: String, kind: LocationKind)] = [(path, .original)]
             var copyPath: String?
             if options.copy {
-                copyPath = try EvidenceCopy.store(path, sha256: inspection.sha256, in: catalog.mediaFolder)
+                let media = try CatalogFolders.makingMedia(of: catalog)
+                copyPath = try EvidenceCopy.store(path, sha256: inspection.sha256, in: media)
                 locations.append((copyPath!, .copy))
             }
             if acquisition?.isEmpty == true { acquisition = nil }
