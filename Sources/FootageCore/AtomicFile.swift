@@ -75,14 +75,17 @@ public final class AtomicFile {
     /// Creates the temporary file in the folder at `folder` (which must exist; links on its path are followed, as
     /// for any folder someone names).
     public convenience init(in folder: URL, permissions: mode_t = 0o644) throws(Failure) {
-        let handle: FolderHandle
+        try self.init(in: try Self.openFolder(folder), permissions: permissions)
+    }
+
+    /// The folder at `folder`, held open; a folder that cannot be opened fails as the creation of the file would.
+    private static func openFolder(_ folder: URL) throws(Failure) -> FolderHandle {
         do {
-            handle = try FolderHandle(path: folder.path)
+            return try FolderHandle(path: folder.path)
         } catch {
             let name = folder.appendingPathComponent(TemporaryName().text).path
             throw Failure(.create, code: error.code ?? EIO, path: name)
         }
-        try self.init(in: handle, permissions: permissions)
     }
 
     deinit { discard() }
@@ -168,9 +171,7 @@ public final class AtomicFile {
         _ bytes: some ContiguousBytes, as name: String, in folder: URL, durability: Durability,
         permissions: mode_t = 0o644
     ) throws(Failure) -> String {
-        let file = try AtomicFile(in: folder, permissions: permissions)
-        try file.write(bytes)
-        return try file.place(as: name, durability: durability)
+        try write(bytes, as: name, in: try openFolder(folder), durability: durability, permissions: permissions)
     }
 
     /// Writes `bytes` as `name` in `folder`, whole or not at all; returns its path.
