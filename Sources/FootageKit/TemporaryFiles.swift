@@ -40,6 +40,9 @@ public enum TemporaryFiles {
                 }
                 guard let keyframes else { return removal }
                 for clipName in try keyframes.names() where isClipFolder(clipName) {
+                    // A file of a clip folder's name is not footage's, and has nothing inside to sweep; a link is
+                    // refused by `folder`.
+                    guard [.folder, .link].contains(keyframes.kind(of: clipName)) else { continue }
                     let clip = try keyframes.folder(clipName)
                     for name in try clip.names() {
                         let unrecorded =

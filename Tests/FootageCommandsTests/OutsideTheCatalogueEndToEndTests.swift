@@ -40,6 +40,19 @@ import Testing
             // Neither command did anything: no second clip, no extraction.
             #expect(try CatalogueInvariants.count(root, "SELECT count(*) FROM clip") == 1)
             #expect(try CatalogueInvariants.count(root, "SELECT count(*) FROM extraction") == 0)
+
+            // What footage did not make is left alone, whatever its name: a file named like a clip's folder, and a
+            // folder of another name inside a clip's folder.
+            let keyframes = root.appendingPathComponent("Catalog/keyframes")
+            try FileManager.default.removeItem(at: keyframes.appendingPathComponent(String(repeating: "a", count: 64)))
+            try Data("mine\n".utf8).write(to: keyframes.appendingPathComponent(String(repeating: "b", count: 64)))
+            let still = try footage.run(["keyframes", ministry, "--max", "2", "--json"]).rows.first?["path"] as? String
+            let extraction = URL(fileURLWithPath: try #require(still)).deletingLastPathComponent()
+            try fillWithSomeoneElsesFiles(extraction.deletingLastPathComponent().appendingPathComponent("notes"))
+            let before = try folderContents(keyframes)
+            let result = try footage.run(["register", pentagon, "--no-fingerprint"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(try folderContents(keyframes) == before)
         }
     }
 
