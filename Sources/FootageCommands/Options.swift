@@ -25,10 +25,12 @@ struct CatalogOptions: ParsableArguments {
     }
 
     /// Opens the catalogue for a command that writes files into it (`register`, `keyframes`), first removing the
-    /// temporary files a killed run left there, and saying so.
+    /// temporary files a killed run left there, and saying so. A symbolic link among the catalogue's own folders and
+    /// files is refused before SQLite opens anything (see `CatalogFolders`).
     func openRemovingLeftovers() throws -> Catalog {
+        if let root { try CatalogFolders.refuseLinks(in: root) }
         let catalog = try open()
-        for path in TemporaryFiles.sweep(catalog) {
+        for path in try TemporaryFiles.sweep(catalog) {
             Output.error("footage: removed \(Output.safe(path)), left by an interrupted run")
         }
         return catalog
