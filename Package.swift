@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "FootageKit", targets: ["FootageKit"]),
         .library(name: "FootageArticles", targets: ["FootageArticles"]),
         .library(name: "FootageMatching", targets: ["FootageMatching"]),
+        .library(name: "FootageWorkers", targets: ["FootageWorkers"]),
         .library(name: "FootageMedia", targets: ["FootageMedia"]),
         .library(name: "FootageCatalog", targets: ["FootageCatalog"]),
         .library(name: "FootageCore", targets: ["FootageCore"]),

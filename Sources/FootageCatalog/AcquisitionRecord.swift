@@ -6,8 +6,8 @@ public typealias AcquisitionRecord = Stored<NewAcquisition>
 
 /// Where a clip came from. The analyst's own fields (publisher, platform, url, published, retrieved,
 /// retrievedBy, note) are what the analyst asserts; the `platform…` fields are copied from a yt-dlp
-/// `.info.json` sidecar and are what the platform said, not verified fact. The sidecar is kept verbatim with its
-/// SHA-256.
+/// `.info.json` sidecar and are what the platform said, not verified fact. The sidecar is kept byte for byte with the
+/// SHA-256 of those bytes.
 public struct NewAcquisition: SnakeCaseRecord, Sendable, Equatable {
     public static let databaseTableName = "acquisition"
 
@@ -21,7 +21,8 @@ public struct NewAcquisition: SnakeCaseRecord, Sendable, Equatable {
     public var note: String?
     public var sidecarPath: String?
     public var sidecarSha256: String?
-    public var sidecarJson: String?
+    /// The sidecar's bytes exactly as read (a BLOB: text would lose a byte order mark, or stop at a U+0000).
+    public var sidecarJson: Data?
     public var platformUrl: String?
     public var platformExtractor: String?
     public var platformVideoId: String?

@@ -47,17 +47,18 @@ public final class Catalog: Sendable {
         case audit
     }
 
-    /// Creates the catalogue folder (or opens it if it is one already).
+    /// Creates the catalogue folder (or opens it if it is one already). Its `Catalog/`, `Catalog/keyframes/` and
+    /// `Media/` are made one at a time from the catalogue folder's descriptor; one that is a symbolic link is refused
+    /// (`SymbolicLinkRefused`), so that footage never makes or writes folders where a link points.
     public static func create(at root: URL) throws -> Catalog {
-        let fm = FileManager.default
-        for folder in ["Catalog", "Catalog/keyframes", "Media"] {
-            let url = root.appendingPathComponent(folder)
-            do {
-                try fm.createDirectory(at: url, withIntermediateDirectories: true)
-            } catch {
-                throw IOError(path: url.path, failure: "cannot create the folder", underlying: error)
-            }
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw IOError(path: root.path, failure: "cannot create the folder", underlying: error)
         }
+        let folder = try FolderHandle(path: root.path)
+        _ = try folder.folder("Catalog", creating: true).folder("keyframes", creating: true)
+        _ = try folder.folder("Media", creating: true)
         return try open(root: root, creating: true)
     }
 

@@ -13,6 +13,7 @@ enum ErrorWording {
         switch error {
         case let error as CatalogError: text = error.commandLineText
         case let error as WorkflowError: text = error.commandLineText
+        case let error as FileRefusal: text = error.commandLineText
         default: return FootageErrors.message(error, path: path)
         }
         return FootageErrors.naming(path, in: text)
@@ -48,6 +49,18 @@ extension WorkflowError {
         case .noFingerprint(let clip): "\(self); run `footage fingerprint \(clip.prefix(12))`"
         case .noOutputFolder: "give --out DIR for a file outside the catalogue"
         case .brokenChain: "\(self) (run `footage verify`)"
+        default: description
+        }
+    }
+}
+
+extension FileRefusal {
+    /// The description, with the flag that helps where there is one.
+    var commandLineText: String {
+        switch self {
+        case .insideCatalogue:
+            "\(self); give --out a folder elsewhere (the stills of a registered clip are in Catalog/keyframes/ already)"
+        case .fileExists: "\(self); give --out another folder, or move it away"
         default: description
         }
     }

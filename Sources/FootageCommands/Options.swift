@@ -24,8 +24,6 @@ struct CatalogOptions: ParsableArguments {
         return try Catalog.open(root: root, access: access)
     }
 
-    /// Opens the catalogue for a command that writes files into it (`register`, `keyframes`), first removing the
-    /// temporary files a killed run left there, and saying so.
     /// Opens the catalogue to verify it: for writing when it can be written, so that the result is recorded in the
     /// ledger; else (a write-blocked copy, as an auditor may be given) read-only, and `writable` says so.
     func openForVerifying() throws -> (catalog: Catalog, writable: Bool) {
@@ -35,12 +33,17 @@ struct CatalogOptions: ParsableArguments {
         if access(file, W_OK) != 0 || access(folder, W_OK) != 0 {
             return (try open(.audit), false)
         }
+        try CatalogFolders.refuseLinks(in: root)
         return (try open(.inspect), true)
     }
 
+    /// Opens the catalogue for a command that writes files into it (`register`, `keyframes`), first removing the
+    /// temporary files a killed run left there, and saying so. A symbolic link among the catalogue's own folders and
+    /// files is refused before SQLite opens anything (see `CatalogFolders`).
     func openRemovingLeftovers() throws -> Catalog {
+        if let root { try CatalogFolders.refuseLinks(in: root) }
         let catalog = try open()
-        for path in TemporaryFiles.sweep(catalog) {
+        for path in try TemporaryFiles.sweep(catalog) {
             Output.error("footage: removed \(Output.safe(path)), left by an interrupted run")
         }
         return catalog

@@ -24,6 +24,10 @@ struct RegisterCommand: ParsableCommand {
     @OptionGroup var analyst: AnalystOptions
     @Option(help: "A note on the acquisition.") var note: String?
     @Option(name: .customLong("info-json"), help: "A yt-dlp .info.json sidecar for the file.") var infoJSON: String?
+    @Flag(
+        name: .customLong("no-sidecar"),
+        help: "Read no yt-dlp sidecar: register the files even when a sidecar beside them is refused.")
+    var noSidecar = false
     @Flag(help: "Keep an evidentiary copy in Media/, named by SHA-256, read-only.") var copy = false
     @Flag(help: "Also extract each clip's keyframes (I-frames, with a contact sheet).") var keyframes = false
     @Flag(
@@ -43,6 +47,9 @@ struct RegisterCommand: ParsableCommand {
         if infoJSON != nil && paths.count > 1 {
             throw ValidationError("--info-json describes one file; give one file with it")
         }
+        if infoJSON != nil && noSidecar {
+            throw ValidationError("--info-json names a sidecar; --no-sidecar reads none")
+        }
         for (name, value) in [("--published", published), ("--retrieved", retrieved)] {
             if let value, !DateText.isDate(value) {
                 throw ValidationError("\(name) takes a date like 2016-07-01 or 2016-07-01T14:05:00Z, not '\(value)'")
@@ -61,6 +68,7 @@ struct RegisterCommand: ParsableCommand {
         options.acquisition.retrieved = retrieved
         options.acquisition.note = note
         options.acquisition.infoJSON = infoJSON
+        options.acquisition.readsSidecars = !noSidecar
         options.copy = copy
         options.jobs = jobs.count
         if keyframes {
@@ -76,7 +84,13 @@ struct RegisterCommand: ParsableCommand {
         }
         let json = output.json
         let progress = Progress()
+        let named = infoJSON != nil
         let summary = Registrar(catalog: catalog, options: options).register(paths) { outcome in
+            var outcome = outcome
+            // A sidecar found beside the file keeps it from being registered; the flag that skips it is the way on.
+            if outcome.sidecarRefused && !named {
+                outcome.message = (outcome.message ?? outcome.path) + "; --no-sidecar registers it without its sidecar"
+            }
             progress.clear()
             if json {
                 Output.row(RegistrationRow(outcome))

@@ -48,22 +48,43 @@ public final class AtomicFile {
         case flushed
     }
 
-    public let folder: URL
-    /// The temporary file's path, while it is being written.
-    public let temporaryPath: String
+    /// The folder it is written in, held open: every step below is relative to it, so the file lands in that folder
+    /// whatever becomes of the path that led there.
+    public let folder: FolderHandle
+    /// The temporary file's name, while it is being written.
+    public let temporaryName: String
+    /// The temporary file's path, for messages.
+    public var temporaryPath: String { folder.path(of: temporaryName) }
     private var descriptor: Int32
     /// Placed, or removed: nothing is left to undo.
     private var finished = false
 
-    /// Creates the temporary file in `folder` (which must exist) with `permissions` (less the umask).
-    public init(in folder: URL, permissions: mode_t = 0o644) throws(Failure) {
+    /// Creates the temporary file in `folder` with `permissions` (less the umask).
+    public init(in folder: FolderHandle, permissions: mode_t = 0o644) throws(Failure) {
         self.folder = folder
-        temporaryPath = folder.appendingPathComponent(TemporaryName().text).path
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
+        temporaryName = TemporaryName().text
+        descriptor = openat(
+            folder.descriptor, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
         guard descriptor >= 0 else {
             let code = errno
             finished = true  // nothing was made, so nothing may be removed
-            throw Failure(.create, code: code, path: temporaryPath)
+            throw Failure(.create, code: code, path: folder.path(of: temporaryName))
+        }
+    }
+
+    /// Creates the temporary file in the folder at `folder` (which must exist; links on its path are followed, as
+    /// for any folder someone names).
+    public convenience init(in folder: URL, permissions: mode_t = 0o644) throws(Failure) {
+        try self.init(in: try Self.openFolder(folder), permissions: permissions)
+    }
+
+    /// The folder at `folder`, held open; a folder that cannot be opened fails as the creation of the file would.
+    private static func openFolder(_ folder: URL) throws(Failure) -> FolderHandle {
+        do {
+            return try FolderHandle(path: folder.path)
+        } catch {
+            let name = folder.appendingPathComponent(TemporaryName().text).path
+            throw Failure(.create, code: error.code ?? EIO, path: name)
         }
     }
 
@@ -105,16 +126,31 @@ public final class AtomicFile {
         if readOnly { fchmod(descriptor, 0o444) }
         close(descriptor)
         descriptor = -1
-        let destination = folder.appendingPathComponent(name).path
-        guard rename(temporaryPath, destination) == 0 else {
+        guard renameat(folder.descriptor, temporaryName, folder.descriptor, name) == 0 else {
             let code = errno
             discard()
             throw Failure(.place, code: code, path: temporaryPath)
         }
         finished = true
         // The file is in place whatever happens here: a folder that cannot be flushed is not a failed write.
-        if durability == .flushed { try? Self.flush(folder.path) }
-        return destination
+        if durability == .flushed { try? folder.flush() }
+        return folder.path(of: name)
+    }
+
+    /// Gives the file the name `name` unless something in its folder has that name already: then it returns false,
+    /// the file is given up and nothing is replaced. For folders that are not footage's, where a file of that name is
+    /// someone else's. A hard link (`linkat`) is what makes this safe: unlike a rename, it never replaces anything.
+    public func placeWithoutReplacing(as name: String) throws(Failure) -> Bool {
+        close(descriptor)
+        descriptor = -1
+        guard linkat(folder.descriptor, temporaryName, folder.descriptor, name, 0) == 0 else {
+            let code = errno
+            discard()
+            if code == EEXIST { return false }
+            throw Failure(.place, code: code, path: temporaryPath)
+        }
+        discard()  // the temporary name goes; the file keeps its real one
+        return true
     }
 
     /// Gives up the file: closes and removes it unless it was placed. Called when the writer is dropped.
@@ -124,7 +160,7 @@ public final class AtomicFile {
             descriptor = -1
         }
         if !finished {
-            unlink(temporaryPath)
+            unlinkat(folder.descriptor, temporaryName, 0)
             finished = true
         }
     }
@@ -135,17 +171,26 @@ public final class AtomicFile {
         _ bytes: some ContiguousBytes, as name: String, in folder: URL, durability: Durability,
         permissions: mode_t = 0o644
     ) throws(Failure) -> String {
+        try write(bytes, as: name, in: try openFolder(folder), durability: durability, permissions: permissions)
+    }
+
+    /// Writes `bytes` as `name` in `folder`, whole or not at all; returns its path.
+    @discardableResult
+    public static func write(
+        _ bytes: some ContiguousBytes, as name: String, in folder: FolderHandle, durability: Durability,
+        permissions: mode_t = 0o644
+    ) throws(Failure) -> String {
         let file = try AtomicFile(in: folder, permissions: permissions)
         try file.write(bytes)
         return try file.place(as: name, durability: durability)
     }
 
-    /// Flushes one file, or a folder's entries (what was renamed into it), to the disk.
-    public static func flush(_ path: String) throws(Failure) {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(.flush, code: errno, path: path) }
+    /// Flushes the file `name` of `folder` to the disk; a link is not followed.
+    public static func flush(_ name: String, in folder: FolderHandle) throws(Failure) {
+        let fd = openat(folder.descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(.flush, code: errno, path: folder.path(of: name)) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw Failure(.flush, code: errno, path: path) }
+        guard fsync(fd) == 0 else { throw Failure(.flush, code: errno, path: folder.path(of: name)) }
     }
 }
 

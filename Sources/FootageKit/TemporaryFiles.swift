@@ -2,14 +2,18 @@ import FootageCatalog
 import FootageCore
 import Foundation
 
-/// The sweep that removes what a killed footage process left inside a catalogue folder, and the flushing of a
-/// keyframe folder before it is recorded.
+/// The sweep that removes what a killed footage process left inside a catalogue folder, and the removal of a keyframe
+/// folder whose recording failed.
 ///
 /// Whatever footage puts in `Media/` or `Catalog/keyframes/` is written under a `TemporaryName` first (an
 /// `AtomicFile`, or a folder renamed into place whole) and renamed into place once complete, so a kill (SIGKILL, a
 /// crash, a power cut) never leaves a partial file under a real name, only a temporary one. The temporary name carries
 /// the writer's process id: the sweep removes what belongs to processes that have ended, never what another footage
 /// process is writing right now.
+///
+/// The sweep reaches everything through `CatalogFolders` and removes only names footage gives (`LeftoverRemoval`):
+/// a symbolic link in what it walks, or something footage never makes inside what it would remove, refuses the whole
+/// sweep before anything is removed.
 public enum TemporaryFiles {
     /// Whether `name` is a temporary name whose writer no longer runs.
     static func isAbandoned(_ name: String) -> Bool {
@@ -17,36 +21,49 @@ public enum TemporaryFiles {
     }
 
     /// Removes temporary files and folders left in `Media/`, `Catalog/` and `Catalog/keyframes/<sha256>/` by footage
-    /// processes that have ended, and keyframe folders that no extraction records (left by a process killed between
-    /// placing a folder and recording it). Returns the paths removed, for the caller to report.
-    public static func sweep(_ catalog: Catalog) -> [String] {
-        var removed: [String] = []
-        for folder in [catalog.mediaFolder, catalog.root.appendingPathComponent("Catalog", isDirectory: true)] {
-            for name in entries(of: folder) where isAbandoned(name) {
-                remove(folder.appendingPathComponent(name), into: &removed)
-            }
-        }
-        let clipFolders = entries(of: catalog.keyframesFolder).filter(isClipFolder)
-        // Under the write lock no other process is between placing a keyframe folder and recording it.
-        _ = try? catalog.withRecordedKeyframeFolders { recorded in
-            for clipFolder in clipFolders {
-                let url = catalog.keyframesFolder.appendingPathComponent(clipFolder, isDirectory: true)
-                for name in entries(of: url) {
-                    let relative = "Catalog/keyframes/\(clipFolder)/\(name)"
-                    let unrecorded = !name.hasPrefix(".") && !recorded.contains(relative)
-                    if isAbandoned(name) || unrecorded { remove(url.appendingPathComponent(name), into: &removed) }
+    /// processes that have ended, and extraction folders (`<mode>-<8 hex>`) that no extraction records (left by a
+    /// process killed between placing a folder and recording it). Returns the paths removed, for the caller to
+    /// report.
+    /// - Throws: `SymbolicLinkRefused` or `FileRefusal` before anything is removed, when a folder it walks or an
+    ///   entry it would remove is a link, or holds what footage does not make.
+    public static func sweep(_ catalog: Catalog) throws -> [String] {
+        let catalogFolder = try CatalogFolders.catalogFolder(of: catalog)
+        let media = try CatalogFolders.media(of: catalog)
+        let keyframes = try CatalogFolders.keyframes(of: catalog)
+        // Under the write lock no other process is between placing a keyframe folder and recording it. A catalogue
+        // that cannot be locked is swept another time; the command then fails on its own.
+        let planned = try? catalog.withRecordedKeyframeFolders { recorded in
+            Result { () throws -> LeftoverRemoval in
+                var removal = LeftoverRemoval()
+                for folder in [media, catalogFolder].compactMap({ $0 }) {
+                    for name in try folder.names() where isAbandoned(name) { try removal.add(name, in: folder) }
                 }
-            }
+                guard let keyframes else { return removal }
+                for clipName in try keyframes.names() where isClipFolder(clipName) {
+                    // A file of a clip folder's name is not footage's, and has nothing inside to sweep; a link is
+                    // refused by `folder`.
+                    guard [.folder, .link].contains(keyframes.kind(of: clipName)) else { continue }
+                    let clip = try keyframes.folder(clipName)
+                    for name in try clip.names() {
+                        let unrecorded =
+                            isExtractionFolder(name) && !recorded.contains("Catalog/keyframes/\(clipName)/\(name)")
+                        if clip.kind(of: name) == .link { throw SymbolicLinkRefused(path: clip.path(of: name)) }
+                        if isAbandoned(name) || unrecorded { try removal.add(name, in: clip) }
+                    }
+                }
+                return removal
+            }.map { $0.removeAll() }
         }
-        return removed
+        return try planned?.get() ?? []
     }
 
-    /// Removes a keyframe folder (relative to the catalogue folder) unless an extraction records it.
-    static func removeUnrecorded(_ relativeFolder: String, in catalog: Catalog) {
+    /// Removes the keyframe folder `name` of `clipFolder` (`relativeFolder` from the catalogue folder) unless an
+    /// extraction records it: the folder a failed recording had put in place.
+    static func removeUnrecorded(
+        _ name: String, of clipFolder: FolderHandle, relativeFolder: String, in catalog: Catalog
+    ) {
         _ = try? catalog.withRecordedKeyframeFolders { recorded in
-            if !recorded.contains(relativeFolder) {
-                try? FileManager.default.removeItem(at: catalog.root.appendingPathComponent(relativeFolder))
-            }
+            if !recorded.contains(relativeFolder) { try? clipFolder.removeFolder(name) }
         }
     }
 
@@ -55,16 +72,16 @@ public enum TemporaryFiles {
         IOError(path: failure.path, failure: "could not be written to the disk", code: failure.code, nothingKept: true)
     }
 
-    private static func entries(of folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-    }
-
     /// `Catalog/keyframes/` holds one folder per clip, named by its SHA-256; anything else there is not footage's.
-    private static func isClipFolder(_ name: String) -> Bool {
+    static func isClipFolder(_ name: String) -> Bool {
         name.count == 64 && name.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 
-    private static func remove(_ url: URL, into removed: inout [String]) {
-        if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(url.path) }
+    /// The name footage gives an extraction's folder: its mode and the start of its parameters' SHA-256
+    /// (`KeyframeJob`), `key-1a2b3c4d`.
+    static func isExtractionFolder(_ name: String) -> Bool {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, ExtractionMode(rawValue: String(parts[0])) != nil else { return false }
+        return parts[1].count == 8 && parts[1].allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 }

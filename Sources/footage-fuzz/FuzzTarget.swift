@@ -124,6 +124,11 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         var record = NewAcquisition()
         sidecar.fill(&record)
         Invariant.check(record.sidecarSha256?.count == 64, "the sidecar's SHA-256 is kept")
+        Invariant.check(record.sidecarJson == data, "the sidecar is kept byte for byte")
+        // SQLite text ends at U+0000: a field holding one would be stored shorter than the ledger records it.
+        for case .string(let field) in record.ledgerFields.values {
+            Invariant.check(!field.unicodeScalars.contains("\u{0}"), "no sidecar field holds U+0000")
+        }
         for time in [sidecar.uploadTime, sidecar.retrievedAt].compactMap({ $0 }) {
             Invariant.check(
                 Invariant.isUTCTimestamp(time) || Invariant.isDate(time),

@@ -13,13 +13,14 @@ import Testing
             try bytes.write(to: source)
             let sha = Hashing.sha256Hex(bytes)
             let media = folder.appendingPathComponent("Media")
-            let copy = try EvidenceCopy.store(source.path, sha256: sha, in: media)
+            let handle = try FolderHandle(path: folder.path).folder("Media", creating: true)
+            let copy = try EvidenceCopy.store(source.path, sha256: sha, in: handle)
             #expect(copy == media.appendingPathComponent("\(sha).mp4").path)
             #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == bytes)
             #expect(try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int == 0o444)
-            #expect(try EvidenceCopy.store(source.path, sha256: sha, in: media) == copy)
+            #expect(try EvidenceCopy.store(source.path, sha256: sha, in: handle) == copy)
             #expect(throws: EvidenceCopy.Failure.self) {
-                try EvidenceCopy.store(source.path, sha256: String(repeating: "0", count: 64), in: media)
+                try EvidenceCopy.store(source.path, sha256: String(repeating: "0", count: 64), in: handle)
             }
             // The refused copy took its temporary file with it.
             #expect(try FileManager.default.contentsOfDirectory(atPath: media.path) == ["\(sha).mp4"])

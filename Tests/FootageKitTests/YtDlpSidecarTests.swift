@@ -20,8 +20,20 @@ import Testing
         var record = NewAcquisition()
         sidecar.fill(&record)
         #expect(record.platformUploader == "Ministry")
-        #expect(record.sidecarJson == json)
+        #expect(record.sidecarJson == Data(json.utf8))
         #expect(record.sidecarSha256 == Hashing.sha256Hex(Data(json.utf8)))
+    }
+
+    @Test func theBytesAreKeptAsReadAndAFieldHoldingNulIsStoredAsSQLiteKeepsIt() throws {
+        let bytes = Data([0xEF, 0xBB, 0xBF]) + Data(#"{"id":"x","title":"a\u0000b","uploader":"plain"}"#.utf8)
+        let sidecar = try YtDlpSidecar.parse(bytes, path: "/x.info.json")
+        var record = NewAcquisition()
+        sidecar.fill(&record)
+        #expect(record.sidecarJson == bytes)
+        #expect(record.sidecarSha256 == Hashing.sha256Hex(bytes))
+        #expect(record.platformTitle == "a\u{FFFD}b")
+        #expect(record.platformUploader == "plain")
+        #expect(YtDlpSidecar.json(bytes)?["title"] == .string("a\u{0}b"))
     }
 
     @Test func anUploadDateAloneGivesTheDay() throws {

@@ -37,7 +37,7 @@ enum CatalogJSONExport {
         row["acquisitions"] = .array(
             (index.acquisitions[id] ?? []).map { acquisition in
                 var object = PrettyJSON.object(acquisition, dropping: ["clip_id", "sidecar_json"])
-                object["sidecar"] = PrettyJSON.parsed(acquisition.sidecarJson)
+                object["sidecar"] = acquisition.sidecarJson.map(PrettyJSON.parsed) ?? .null
                 return .object(object)
             })
         row["extractions"] = .array(

@@ -47,4 +47,9 @@ enum PrettyJSON {
         guard let text else { return .null }
         return (try? JSONValue(parsing: text)) ?? .string(text)
     }
+
+    /// A kept sidecar's bytes parsed back, or its bytes as text when they do not parse.
+    static func parsed(_ bytes: Data) -> JSONValue {
+        YtDlpSidecar.json(bytes) ?? .string(String(decoding: bytes, as: UTF8.self))
+    }
 }

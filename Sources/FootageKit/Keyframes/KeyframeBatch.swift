@@ -70,6 +70,7 @@ public enum KeyframeBatch {
         let path = URL(fileURLWithPath: target).standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: path) else { throw Unresolved.nothing(target) }
         guard let out = options.out else { throw Unresolved.noFolder(target) }
+        if let catalog { try KeyframeOutFolder.refuseInsideCatalogue(out, catalog: catalog) }
         let extraction = try KeyframeJob.run(file: path, options: options)
         return Extracted(
             rows: extraction.frames.map { KeyframeRow($0, file: path, mode: options.extractionMode, folder: out) },

@@ -56,20 +56,23 @@ public enum KeyframeJob {
     /// Extracts keyframes of a registered clip. The file read is first checked against the clip's SHA-256, so the
     /// stills come from exactly the registered bytes.
     public static func run(clip: ClipRecord, catalog: Catalog, options: Options) throws -> Result {
+        try KeyframeOutFolder.refuseInsideCatalogue(options.out, catalog: catalog)
         let params = options.params.canonicalText
         if let (extraction, frames) = try catalog.extraction(clipId: clip.id, params: params) {
-            try copyOut(
-                frames.map(\.path) + [extraction.sheetPath].compactMap { $0 }, catalog: catalog, to: options.out)
+            try KeyframeOutFolder.copy(stills(frames, extraction), catalog: catalog, to: options.out)
             return Result(clip: clip, extraction: extraction, frames: frames, added: false)
         }
         let source = try verifiedLocation(of: clip, catalog: catalog)
         let slug = "\(options.extractionMode)-\(Hashing.sha256Hex(params).prefix(8))"
         let relativeFolder = "Catalog/keyframes/\(clip.sha256)/\(slug)"
-        let finalFolder = catalog.root.appendingPathComponent(relativeFolder, isDirectory: true)
-        let parent = finalFolder.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        // Reached from the catalogue folder without following a link; a link on the way is refused.
+        let clipFolder = try CatalogFolders.keyframes(of: clip.sha256, in: catalog)
+        // A folder of this extraction's name that no extraction records is refused before any work if footage did
+        // not make it (it holds a link or a folder); one that holds only files is replaced when the folder is placed.
+        var leftover = LeftoverRemoval()
+        try leftover.add(slug, in: clipFolder)
         // Removed with what it holds unless it is placed: a failed or lost extraction leaves nothing behind.
-        let temporary = try AtomicFolder(in: parent)
+        let temporary = try AtomicFolder(in: clipFolder)
 
         let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary.url))
         do throws(AtomicFile.Failure) {
@@ -100,32 +103,40 @@ public enum KeyframeJob {
                 extraction, keyframes: frames, sha256: clip.sha256, actor: options.analyst,
                 details: details
             ) {
-                // A folder here without a record was left by a process killed between placing and recording it.
-                if FileManager.default.fileExists(atPath: finalFolder.path) {
-                    try FileManager.default.removeItem(at: finalFolder)
-                }
+                // A folder here without a record was left by a process killed between placing and recording this
+                // same extraction (its name is the extraction's): it is replaced.
+                var replaced = LeftoverRemoval()
+                try replaced.add(slug, in: clipFolder)
+                _ = replaced.removeAll()
                 do throws(AtomicFile.Failure) {
                     try temporary.place(as: slug, durability: .flushed)
                 } catch  where error.step == .place {
                     throw IOError(
-                        path: finalFolder.path, failure: "cannot put the keyframes in place", code: error.code)
+                        path: clipFolder.path(of: slug), failure: "cannot put the keyframes in place", code: error.code)
                 } catch {
                     throw TemporaryFiles.notFlushed(error)
                 }
             }
         } catch {
             // The commit failed after the folder was placed (a full disk): no image may stay without its record.
-            TemporaryFiles.removeUnrecorded(relativeFolder, in: catalog)
+            TemporaryFiles.removeUnrecorded(slug, of: clipFolder, relativeFolder: relativeFolder, in: catalog)
             throw error
         }
-        try copyOut(stored.1.map(\.path) + [stored.0.sheetPath].compactMap { $0 }, catalog: catalog, to: options.out)
+        try KeyframeOutFolder.copy(stills(stored.1, stored.0), catalog: catalog, to: options.out)
         return Result(clip: clip, extraction: stored.0, frames: stored.1, added: stored.added)
     }
 
-    /// Extracts keyframes of a file that is not in a catalogue, into `options.out`.
+    /// Extracts keyframes of a file that is not in a catalogue, into `options.out`: into a temporary folder there
+    /// first, then moved beside it without replacing anything (`KeyframeOutFolder`).
     public static func run(file path: String, options: Options) throws -> KeyframeExtraction {
         guard let out = options.out else { throw WorkflowError.noOutputFolder }
-        return try MediaRunner.extractKeyframes(path: path, request: request(options, folder: out))
+        let folder = try KeyframeOutFolder.openMaking(out)
+        let staging = try AtomicFolder(in: folder)
+        let extracted = try MediaRunner.extractKeyframes(path: path, request: request(options, folder: staging.url))
+        var stills = extracted.frames.map { (name: $0.fileName, sha256: $0.sha256) }
+        if let sheet = extracted.sheetFileName, let sha256 = extracted.sheetSha256 { stills.append((sheet, sha256)) }
+        try KeyframeOutFolder.move(stills, from: staging, to: folder)
+        return extracted
     }
 
     static func request(_ options: Options, folder: URL) -> KeyframeRequest {
@@ -152,15 +163,10 @@ public enum KeyframeJob {
         throw WorkflowError.noReadableLocation(clip: clip.sha256, reasons: reasons)
     }
 
-    /// Copies catalogue images (paths relative to the catalogue folder) into `folder`, keeping their names.
-    static func copyOut(_ paths: [String], catalog: Catalog, to folder: URL?) throws {
-        guard let folder else { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for path in paths {
-            let source = catalog.root.appendingPathComponent(path)
-            let target = folder.appendingPathComponent(source.lastPathComponent)
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: source, to: target)
-        }
+    /// The recorded stills and contact sheet of an extraction, with their SHA-256.
+    static func stills(_ frames: [KeyframeRecord], _ extraction: ExtractionRecord) -> [(path: String, sha256: String)] {
+        var stills = frames.map { (path: $0.path, sha256: $0.sha256) }
+        if let sheet = extraction.sheetPath, let sha256 = extraction.sheetSha256 { stills.append((sheet, sha256)) }
+        return stills
     }
 }

@@ -17,6 +17,9 @@ public struct Registrar: Sendable {
         public var note: String?
         /// `--info-json`: a sidecar named explicitly (else `NAME.info.json` beside each file is used).
         public var infoJSON: String?
+        /// False (`--no-sidecar`): no sidecar is looked for or read, so that one that is refused does not keep its
+        /// media file from being registered.
+        public var readsSidecars = true
         public init() {}
 
         var isEmpty: Bool { [publisher, platform, url, published, retrieved, note].allSatisfy { $0 == nil } }
@@ -51,6 +54,8 @@ public struct Registrar: Sendable {
         public var fingerprintFrames: Int?
         /// Things the analyst should know that are not failures (a fingerprint that cannot match, a skipped step).
         public var notes: [String] = []
+        /// The file failed because its sidecar was refused (`SidecarError`): registering without it would succeed.
+        public var sidecarRefused = false
     }
 
     public let catalog: Catalog
@@ -129,7 +134,8 @@ public struct Registrar: Sendable {
             var locations: [(path: String, kind: LocationKind)] = [(path, .original)]
             var copyPath: String?
             if options.copy {
-                copyPath = try EvidenceCopy.store(path, sha256: inspection.sha256, in: catalog.mediaFolder)
+                let media = try CatalogFolders.makingMedia(of: catalog)
+                copyPath = try EvidenceCopy.store(path, sha256: inspection.sha256, in: media)
                 locations.append((copyPath!, .copy))
             }
             if acquisition?.isEmpty == true { acquisition = nil }
@@ -160,7 +166,9 @@ public struct Registrar: Sendable {
             }
             return outcome
         } catch {
-            return Outcome(path: path, status: .error, message: FootageErrors.message(error, path: path))
+            var outcome = Outcome(path: path, status: .error, message: FootageErrors.message(error, path: path))
+            outcome.sidecarRefused = error is SidecarError
+            return outcome
         }
     }
 
@@ -179,7 +187,7 @@ public struct Registrar: Sendable {
 
     private func acquisitionRecord(for path: String) throws -> NewAcquisition? {
         let given = options.acquisition
-        let sidecarPath = given.infoJSON ?? YtDlpSidecar.besides(path)
+        let sidecarPath = given.readsSidecars ? given.infoJSON ?? YtDlpSidecar.besides(path) : nil
         if given.isEmpty && sidecarPath == nil { return nil }
         var record = NewAcquisition()
         record.publisher = given.publisher

@@ -41,7 +41,7 @@ public struct AcquisitionRow: Encodable, Sendable {
         note = acquisition.note
         sidecarPath = acquisition.sidecarPath
         sidecarSha256 = acquisition.sidecarSha256
-        sidecar = acquisition.sidecarJson.flatMap { try? JSONValue(parsing: $0) }
+        sidecar = acquisition.sidecarJson.flatMap(YtDlpSidecar.json)
         platformUrl = acquisition.platformUrl
         platformExtractor = acquisition.platformExtractor
         platformVideoId = acquisition.platformVideoId
