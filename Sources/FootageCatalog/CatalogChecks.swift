@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -62,49 +63,20 @@ extension Catalog {
     {
         try read { db in
             var problems: [CheckProblem] = []
-            var expectedSeq = start
             var previous = expectedPrevious ?? LedgerEvent.genesisHash
             if start > 1 && expectedPrevious == nil {
                 previous =
                     try String.fetchOne(db, sql: "SELECT hash FROM ledger WHERE seq = ?", arguments: [start - 1])
                     ?? LedgerEvent.genesisHash
             }
+            var chain = ChainCheck(expectedSeq: start, previous: previous)
             let cursor = try Row.fetchCursor(
                 db, LedgerEvent.filter { $0.seq >= start && $0.seq <= (last ?? Int64.max) }.orderByPrimaryKey())
             while let row = try cursor.next() {
-                let event: StoredEvent
-                do {
-                    event = try StoredEvent(row: row)
-                } catch let error as CatalogError {
-                    problems.append(CheckProblem(error))
+                if let problem = chain.check(row) {
+                    problems.append(problem)
                     return problems
                 }
-                if event.seq != expectedSeq {
-                    problems.append(
-                        CheckProblem(
-                            subject: "ledger event \(expectedSeq)",
-                            message: "missing or reordered: the next event found is \(event.seq)"))
-                    return problems
-                }
-                if event.prevHash != previous {
-                    problems.append(
-                        CheckProblem(
-                            subject: "ledger event \(event.seq)",
-                            message:
-                                "does not follow event \(event.seq - 1): its previous hash does not match "
-                                + "(a row was changed, removed or reordered)"
-                        ))
-                    return problems
-                }
-                if event.recomputedHash != event.hash {
-                    problems.append(
-                        CheckProblem(
-                            subject: "ledger event \(event.seq)",
-                            message: "its content does not match its hash (the event was edited)"))
-                    return problems
-                }
-                previous = event.hash
-                expectedSeq += 1
             }
             return problems
         }
@@ -116,5 +88,46 @@ extension Catalog {
             let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
             return (row?["seq"] ?? 0, row?["hash"] ?? LedgerEvent.genesisHash)
         }
+    }
+}
+
+/// The hash chain, checked one event at a time in sequence order: each event must be the next number, name the hash
+/// of the one before, and hash to its own. The first break is the problem; a chain is not checked past it.
+struct ChainCheck {
+    var expectedSeq: Int64
+    var previous: String
+
+    /// The problem with this event, if any. `payloadIsCanonical` spares scanning a payload the caller has scanned.
+    mutating func check(_ row: Row, payloadIsCanonical: Bool? = nil) -> CheckProblem? {
+        let event: StoredEvent
+        do {
+            event = try StoredEvent(row: row)
+        } catch let error as CatalogError {
+            return CheckProblem(error)
+        } catch {
+            return CheckProblem(subject: "ledger event \(expectedSeq)", message: "unreadable (\(error))")
+        }
+        if event.seq != expectedSeq {
+            return CheckProblem(
+                subject: "ledger event \(expectedSeq)",
+                message: "missing or reordered: the next event found is \(event.seq)")
+        }
+        if event.prevHash != previous {
+            return CheckProblem(
+                subject: "ledger event \(event.seq)",
+                message: "does not follow event \(event.seq - 1): its previous hash does not match "
+                    + "(a row was changed, removed or reordered)")
+        }
+        let text = LedgerEvent.hashedText(
+            seq: event.seq, time: event.time, actor: event.actor, action: event.action, subject: event.subject,
+            payload: event.payload, prevHash: event.prevHash, payloadIsCanonical: payloadIsCanonical)
+        if SHA256.hash(data: Data(text.utf8)).hexString != event.hash {
+            return CheckProblem(
+                subject: "ledger event \(event.seq)",
+                message: "its content does not match its hash (the event was edited)")
+        }
+        previous = event.hash
+        expectedSeq += 1
+        return nil
     }
 }

@@ -61,11 +61,11 @@ public struct LedgerEvent: Encodable, Sendable, Equatable, FetchableRecord, Pers
     /// not only the payload, means that editing an event's time, actor or subject breaks the chain too.
     public static func hashedText(
         seq: Int64, time: String, actor: String, action: String, subject: String,
-        payload: String, prevHash: String
+        payload: String, prevHash: String, payloadIsCanonical: Bool? = nil
     ) -> String {
         // A payload that is its own canonical text (every payload footage writes) goes in as it is: the same text as
         // parsing and printing it again, without the cost, which was half of verifying a large ledger.
-        if CanonicalJSONScanner(payload).isCanonical {
+        if payloadIsCanonical ?? CanonicalJSONScanner(payload).isCanonical {
             var body = "{\"action\":"
             JSONValue.writeString(action, to: &body)
             body += ",\"actor\":"

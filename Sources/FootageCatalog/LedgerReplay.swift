@@ -13,6 +13,8 @@ public struct LedgerReplay: Sendable {
     public var legacyEvents: Int
     /// Rows compared column by column with the image their last event recorded.
     public var rowsCompared: Int
+    /// The first break in the hash chain, if any (as `ledgerProblems`, checked in the same pass).
+    public var chainProblems: [CheckProblem]
 }
 
 extension Catalog {
@@ -25,44 +27,85 @@ extension Catalog {
     /// Memory stays small: per row, the SHA-256 of its expected image and the event that recorded it; an event's
     /// payload is read again only to name the columns of a row that differs.
     public func replayLedger() throws -> LedgerReplay {
-        try read { db in
+        let replay = try read { db in
             var replay = Replay()
-            let events = try Row.fetchCursor(db, sql: "SELECT seq, payload FROM ledger ORDER BY seq")
+            let events = try Row.fetchCursor(db, sql: "SELECT * FROM ledger ORDER BY seq")
             while let event = try events.next() { replay.apply(event) }
+            return replay
+        }
+        let label = try read { db in
             let shas = try Row.fetchAll(db, sql: "SELECT id, sha256 FROM clip").compactMap { row in
                 Int64.fromDatabaseValue(row["id"]).map { ($0, String.fromDatabaseValue(row["sha256"]) ?? "?") }
             }
-            let label = RowLabel(clipSha: Dictionary(shas, uniquingKeysWith: { first, _ in first }))
-            for table in LedgerCoverage.tables { try replay.compare(table, db, label: label) }
-            return LedgerReplay(
-                problems: replay.problems, legacyEvents: replay.legacyEvents, rowsCompared: replay.rowsCompared)
+            return RowLabel(clipSha: Dictionary(shas, uniquingKeysWith: { first, _ in first }))
+        }
+        // The tables are compared on all cores, each through a reader of its own: the comparison is half the work.
+        let tables = LedgerCoverage.tables
+        let compared = Parallel.map(tables.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { index in
+            Result {
+                try self.read { db in
+                    try replay.compare(tables[index], db, label: label)
+                }
+            }
+        }
+        var result = LedgerReplay(
+            problems: replay.problems, legacyEvents: replay.legacyEvents, rowsCompared: 0,
+            chainProblems: replay.chainProblem.map { [$0] } ?? [])
+        for outcome in compared {
+            let (problems, rows) = try outcome.get()
+            result.problems += problems
+            result.rowsCompared += rows
+        }
+        return result
+    }
+}
+
+/// A row's key as the ledger writes it: most tables have one integer key (`[5]`), kept as a number, which hashes far
+/// faster than text in maps of millions of rows; other keys as their canonical text.
+private enum RowKey: Hashable, Sendable {
+    case number(Int64)
+    case text(String)
+
+    init(_ text: String) {
+        if text.count > 2, text.first == "[", text.last == "]", let number = Int64(text.dropFirst().dropLast()) {
+            self = .number(number)
+        } else {
+            self = .text(text)
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .number(let number): "[\(number)]"
+        case .text(let text): text
         }
     }
 }
 
 /// The state the events build, and the comparison with the tables.
-private struct Replay {
-    struct Expected {
-        /// SHA-256 of the image's canonical text; nil when the event removed the row.
-        var digest: SHA256.Digest?
+private struct Replay: Sendable {
+    struct Expected: Sendable {
+        /// SHA-256 of the image's canonical text (its 32 bytes, held inline); nil when the event removed the row.
+        var digest: SIMD4<UInt64>?
         var seq: Int64
     }
 
-    var expected: [String: [String: Expected]] = [:]
+    var expected: [String: [RowKey: Expected]] = [:]
     var problems: [CheckProblem] = []
     var legacyEvents = 0
-    var rowsCompared = 0
+    var chain = ChainCheck(expectedSeq: 1, previous: LedgerEvent.genesisHash)
+    var chainProblem: CheckProblem?
 
     mutating func apply(_ event: Row) {
-        guard let seq = Int64.fromDatabaseValue(event["seq"]) else { return }
-        guard let text = String.fromDatabaseValue(event["payload"]) else {
-            problems.append(CheckProblem(subject: "ledger event \(seq)", message: "its payload is not text"))
-            return
-        }
         // Checked and read in place: a canonical payload's parts are their own canonical text, so an image's
         // SHA-256 is taken over its bytes in the payload.
-        let scanner = CanonicalJSONScanner(text)
-        guard scanner.isCanonical, scanner.bytes.first == UInt8(ascii: "{") else {
+        let text = String.fromDatabaseValue(event["payload"])
+        let scanner = CanonicalJSONScanner(text ?? "")
+        let canonical = text != nil && scanner.isCanonical
+        // The chain is checked in the same pass, up to its first break (a payload that is not text is that break).
+        if chainProblem == nil { chainProblem = chain.check(event, payloadIsCanonical: canonical) }
+        guard let seq = Int64.fromDatabaseValue(event["seq"]), let text else { return }
+        guard canonical, scanner.bytes.first == UInt8(ascii: "{") else {
             let reason: String
             do {
                 _ = try CanonicalJSONReader.value(of: text)
@@ -93,19 +136,24 @@ private struct Replay {
                     CheckProblem(subject: "ledger event \(seq)", message: "records a row footage does not write"))
                 continue
             }
-            let digest = scanner.text(image) == "null" ? nil : SHA256.hash(data: scanner.bytes[image])
-            expected[name, default: [:]][scanner.text(key)] = Expected(digest: digest, seq: seq)
+            let digest = scanner.text(image) == "null" ? nil : Self.digest(scanner.bytes[image])
+            expected[name, default: [:]][RowKey(scanner.text(key))] = Expected(digest: digest, seq: seq)
         }
     }
 
-    mutating func compare(_ table: LedgerCoverage.Table, _ db: Database, label rowLabel: RowLabel) throws {
+    /// The problems of one table against the state the events built, and how many of its rows were compared.
+    func compare(_ table: LedgerCoverage.Table, _ db: Database, label rowLabel: RowLabel) throws
+        -> (problems: [CheckProblem], rows: Int)
+    {
+        var problems: [CheckProblem] = []
+        var compared = 0
         var remaining = expected[table.name] ?? [:]
         let writer = RowImage.Writer(table)
         let rows = try Row.fetchCursor(db, sql: RowImage.selection(of: table))
         while let row = try rows.next() {
             let key = writer.keyText(row)
             let imageText = writer.imageText(row)
-            guard let recorded = remaining.removeValue(forKey: key) else {
+            guard let recorded = remaining.removeValue(forKey: RowKey(key)) else {
                 let label = rowLabel.text(table.name, key: key, image: RowImage.image(row, table))
                 // In a catalogue begun by an earlier footage, such a row may come from an event without images:
                 // `recordProblems` checks those rows against the fields their events name.
@@ -115,8 +163,8 @@ private struct Replay {
                 }
                 continue
             }
-            rowsCompared += 1
-            if let digest = recorded.digest, SHA256.hash(data: Data(imageText.utf8)) == digest { continue }
+            compared += 1
+            if let digest = recorded.digest, Self.digest(Array(imageText.utf8)[...]) == digest { continue }
             let image = RowImage.image(row, table)
             let label = rowLabel.text(table.name, key: key, image: image)
             guard recorded.digest != nil else {
@@ -134,12 +182,17 @@ private struct Replay {
                         + " (edited outside footage)"))
         }
         for (key, recorded) in remaining.sorted(by: { $0.value.seq < $1.value.seq }) where recorded.digest != nil {
-            let image = try Self.recordedImage(db, seq: recorded.seq, table: table.name, key: key)
+            let image = try Self.recordedImage(db, seq: recorded.seq, table: table.name, key: key.text)
             problems.append(
                 CheckProblem(
-                    subject: rowLabel.text(table.name, key: key, image: image ?? .null),
+                    subject: rowLabel.text(table.name, key: key.text, image: image ?? .null),
                     message: "recorded by ledger event \(recorded.seq) is missing (deleted outside footage)"))
         }
+        return (problems, compared)
+    }
+
+    static func digest(_ bytes: ArraySlice<UInt8>) -> SIMD4<UInt64> {
+        SHA256.hash(data: bytes).withUnsafeBytes { $0.loadUnaligned(as: SIMD4<UInt64>.self) }
     }
 
     /// The image event `seq` recorded for the row of `table` with `key`.

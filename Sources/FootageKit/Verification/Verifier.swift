@@ -69,10 +69,11 @@ public enum Verifier {
         for file in checked where file.status != .fine {
             problems.append(CheckProblem(subject: file.path, message: file.message ?? file.status.rawValue))
         }
-        let chain = try catalog.ledgerProblems()
-        problems += chain
-        // The ledger replayed into what every table must hold, compared both ways, column by column.
+        // The chain, and the ledger replayed into what every table must hold, compared both ways, column by column,
+        // in one pass over the events.
         let replay = try catalog.replayLedger()
+        let chain = replay.chainProblems
+        problems += chain
         problems += replay.problems
         if replay.legacyEvents > 0 { problems += try catalog.recordProblems() }
         problems += try catalog.fingerprintProblems()
