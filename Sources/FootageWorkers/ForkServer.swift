@@ -110,16 +110,19 @@ extension MediaWorker {
     private static func warmUp() {
         let request = KeyframeRequest(mode: .key, folder: URL(fileURLWithPath: "/"))
         let tasks: [MediaTask] = [
-            .inspect(path: "/"), .probe(path: "/"), .keyframes(path: "/", request: request),
+            .probe(path: "/"), .keyframes(path: "/", request: request),
             .fingerprint(path: "/", rate: 1, timeout: 1, threads: 0),
         ]
+        let time = FileIdentity.Timestamp(seconds: 0, nanoseconds: 0)
+        let identity = FileIdentity(device: 0, inode: 0, size: 0, modified: time, statusChanged: time)
         for task in tasks {
-            guard let message = try? WireEncoder.encode(WorkerRequest(task: task, cpuSeconds: 1)) else { continue }
+            let message = try? WireEncoder.encode(WorkerRequest(task: task, cpuSeconds: 1, identity: identity))
+            guard let message else { continue }
             _ = try? WireDecoder.decode(WorkerRequest.self, from: message)
         }
-        // A directory is no media file: this fails at once, after the checks every task starts with.
+        // A directory is no media file: this fails at once, after the checks every task's file goes through.
         do {
-            _ = try MediaTask.inspect(path: "/").run()
+            _ = try MediaFile(path: "/")
         } catch {
             _ = try? WireEncoder.encode(MediaTaskResult(error: error))
         }

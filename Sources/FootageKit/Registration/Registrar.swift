@@ -94,16 +94,16 @@ public struct Registrar: Sendable {
         batch.fingerprint?.decoderThreads = FingerprintSampler.decoderThreads(
             filesAtOnce: min(options.jobs, files.count))
         let registrar = Registrar(catalog: catalog, options: batch)
-        // When nothing but the inspection needs a media worker, each lane asks its worker for the next file's
-        // inspection before recording the last one, so that the worker hashes and probes while this process writes
-        // to the catalogue (the wait for each answer was a fifth of isolated `register`'s time on small files).
-        // Keyframes and fingerprints need the lane's worker after recording: then the next file is asked for after.
+        // When nothing but the probe needs a media worker, each lane opens the next file and asks its worker for its
+        // probe before recording the last one, so that the worker probes while this process writes to the catalogue
+        // (the wait for each answer was a fifth of isolated `register`'s time on small files). Keyframes and
+        // fingerprints need the lane's worker after recording: then the next file is asked for after.
         let asksAhead = batch.keyframes == nil && batch.fingerprint == nil
         let queue = WorkQueue(count: work.count)
         let lanes = max(1, min(options.jobs, work.count))
         Parallel.forEach(lanes, jobs: lanes) { _ in
             func startNext() -> (Int, PendingTask)? {
-                queue.next().map { ($0, MediaRunner.start(.inspect(path: work[$0]))) }
+                queue.next().map { ($0, MediaRunner.startInspection(path: work[$0])) }
             }
             var current = startNext()
             while let (index, pending) = current {
@@ -121,10 +121,14 @@ public struct Registrar: Sendable {
         registerOne(path) { try MediaRunner.inspect(path: path) }
     }
 
-    /// `registerOne` with the file's hash and probe from `inspection`.
-    private func registerOne(_ path: String, inspection inspect: () throws -> MediaInspection) -> Outcome {
+    /// `registerOne` with the file's hash and probe from `inspection`, and the file they were read from, which the
+    /// keyframe and fingerprint steps read too.
+    private func registerOne(
+        _ path: String, inspection inspect: () throws -> (inspection: MediaInspection, file: MediaFile)
+    ) -> Outcome {
         do {
-            let inspection = try inspect()
+            let (inspection, file) = try inspect()
+            let source = ClipFile(registered: file, sha256: inspection.sha256)
             var acquisition = try acquisitionRecord(for: path)
             var locations: [(path: String, kind: LocationKind)] = [(path, .original)]
             var copyPath: String?
@@ -143,8 +147,9 @@ public struct Registrar: Sendable {
                 // The clip is registered either way; a keyframe failure is reported on its line.
                 do {
                     let clip = try catalog.clip(matching: result.sha256)
-                    outcome.keyframes = try KeyframeJob.run(clip: clip, catalog: catalog, options: keyframes).frames
-                        .count
+                    outcome.keyframes = try KeyframeJob.run(
+                        clip: clip, catalog: catalog, options: keyframes, source: source
+                    ).frames.count
                 } catch {
                     outcome.status = .error
                     outcome.message = "\(path): registered, but keyframes failed: \(FootageErrors.message(error))"
@@ -152,7 +157,7 @@ public struct Registrar: Sendable {
             }
             if let fingerprint = options.fingerprint, outcome.status != .error {
                 do {
-                    outcome = try fingerprintStep(outcome, fingerprint)
+                    outcome = try fingerprintStep(outcome, fingerprint, source: source)
                 } catch {
                     outcome.status = .error
                     outcome.message = "\(path): registered, but fingerprint failed: \(FootageErrors.message(error))"
@@ -165,12 +170,14 @@ public struct Registrar: Sendable {
     }
 
     /// Fingerprints a newly registered clip, or a known one that has no fingerprint yet.
-    private func fingerprintStep(_ outcome: Outcome, _ fingerprint: FingerprintJob.Options) throws -> Outcome {
+    private func fingerprintStep(_ outcome: Outcome, _ fingerprint: FingerprintJob.Options, source: ClipFile) throws
+        -> Outcome
+    {
         var outcome = outcome
         let clip = try catalog.clip(matching: outcome.sha256 ?? outcome.path)
         let hasOne = try catalog.hasFingerprint(clipId: clip.id)
         guard outcome.status == .registered || !hasOne else { return outcome }
-        let result = try FingerprintJob.run(clip: clip, catalog: catalog, options: fingerprint)
+        let result = try FingerprintJob.run(clip: clip, catalog: catalog, options: fingerprint, source: source)
         outcome.fingerprintFrames = result.frameCount
         if let event = result.event { outcome.events.append(event) }
         if let note = result.note { outcome.notes.append(note) }
