@@ -62,13 +62,16 @@ public struct Registrar: Sendable {
     }
 
     /// Starts the media workers a `register` of `paths` will use, so that they load FFmpeg while this process opens
-    /// the catalogue and lists the files: one for a single file, `jobs` otherwise.
+    /// the catalogue and lists the files: one per file when only files are given, else `jobs` (`JobCount`), but no
+    /// more than the cores can start at once (those beyond would wait for a core; the pool starts them when needed).
     public static func prewarm(for paths: [String], jobs: Int) {
-        var isFolder: ObjCBool = false
-        let oneFile =
-            paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
-            && !isFolder.boolValue
-        MediaRunner.prewarm(oneFile ? 1 : jobs)
+        // A folder (or a path that is not there) holds a number of files not known yet.
+        let countKnown = paths.allSatisfy { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        MediaRunner.prewarm(min(JobCount.bounded(jobs, items: countKnown ? paths.count : jobs), max(1, cores)))
     }
 
     /// Registers every file under `paths`, `options.jobs` files at a time. `report` is called once per file, as each
@@ -91,8 +94,8 @@ public struct Registrar: Sendable {
         let work = files
         let reporter = Serial(report)
         var batch = options
-        batch.fingerprint?.decoderThreads = FingerprintSampler.decoderThreads(
-            filesAtOnce: min(options.jobs, files.count))
+        let lanes = JobCount.bounded(options.jobs, items: files.count)
+        batch.fingerprint?.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: lanes)
         let registrar = Registrar(catalog: catalog, options: batch)
         // When nothing but the probe needs a media worker, each lane opens the next file and asks its worker for its
         // probe before recording the last one, so that the worker probes while this process writes to the catalogue
@@ -100,7 +103,6 @@ public struct Registrar: Sendable {
         // fingerprints need the lane's worker after recording: then the next file is asked for after.
         let asksAhead = batch.keyframes == nil && batch.fingerprint == nil
         let queue = WorkQueue(count: work.count)
-        let lanes = max(1, min(options.jobs, work.count))
         Parallel.forEach(lanes, jobs: lanes) { _ in
             func startNext() -> (Int, PendingTask)? {
                 queue.next().map { ($0, MediaRunner.startInspection(path: work[$0])) }
