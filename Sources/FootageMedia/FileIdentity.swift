@@ -39,6 +39,15 @@ public struct FileIdentity: Sendable, Codable, Equatable {
             (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
         }
 
+        /// Nanoseconds from `other` to this time (negative when this is earlier), saturating at the extremes.
+        func nanoseconds(since other: Timestamp) -> Int {
+            let difference = self.seconds.subtractingReportingOverflow(other.seconds)
+            guard !difference.overflow, abs(difference.partialValue) < 1_000_000 else {
+                return self < other ? Int.min : Int.max
+            }
+            return difference.partialValue * 1_000_000_000 + (nanoseconds - other.nanoseconds)
+        }
+
         init(_ time: timespec) {
             seconds = Int(time.tv_sec)
             nanoseconds = Int(time.tv_nsec)
@@ -65,13 +74,15 @@ public struct FileIdentity: Sendable, Codable, Equatable {
 
     /// The status of `descriptor`, read again until the coarse clock the kernel stamps changes with has passed its
     /// status-change time, so that any change after this returns shows in `st_ctime`. Waits only for a file changed
-    /// within the last tick (one just written), and at most 50 ms: a time further ahead than that comes from a
-    /// clock that was set back, and any change now gets an earlier, so different, time anyway.
+    /// within the last tick (one just written), a millisecond at a time and 25 at most. A status-change time more
+    /// than 20 ms ahead of the clock is not waited for: it comes from another clock (a file server's) or a clock set
+    /// back, and a change stamped by this one now would differ from it anyway.
     static func settled(_ descriptor: Int32) -> stat? {
         var info = stat()
-        for _ in 0..<50 {
+        for _ in 0..<25 {
             guard fstat(descriptor, &info) == 0 else { return nil }
-            if FileIdentity(info).statusChanged < now() { return info }
+            let ahead = FileIdentity(info).statusChanged.nanoseconds(since: now())
+            if ahead < 0 || ahead > 20_000_000 { return info }
             usleep(1000)
         }
         return fstat(descriptor, &info) == 0 ? info : nil
