@@ -45,7 +45,9 @@ public final class MediaFile: @unchecked Sendable {
     /// - Parameter expected: the identity the file had when whoever sent the descriptor opened it; a file that no
     ///   longer has it changed in between, and is refused as changed.
     /// - Throws: `MediaError` as `init(path:)` does.
-    public convenience init(duplicating descriptor: Int32, path: String, expecting expected: FileIdentity? = nil) throws {
+    public convenience init(
+        duplicating descriptor: Int32, path: String, expecting expected: FileIdentity? = nil
+    ) throws {
         let fd = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
         if fd < 0 { throw MediaError.fromErrno(errno, path: path, operation: "duplicating the descriptor") }
         try self.init(adopting: fd, path: path)

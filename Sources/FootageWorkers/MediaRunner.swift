@@ -65,7 +65,7 @@ public enum MediaRunner {
     /// Opens `path` and sends its probe to a worker without waiting; `PendingTask.inspection` hashes the file and
     /// collects the probe.
     public static func startInspection(path: String) -> PendingTask {
-        start(.probe(path: path))
+        start(.probe(path: path), hashing: true)
     }
 
     /// `Probe.probe` of the file at `path`, opened here.
@@ -118,9 +118,9 @@ public enum MediaRunner {
 
     /// `start(_:file:)` on the task's path, opened here (regular file, no symbolic link): a file that cannot be
     /// opened fails the task as a worker would have failed it.
-    static func start(_ task: MediaTask) -> PendingTask {
+    static func start(_ task: MediaTask, hashing: Bool = false) -> PendingTask {
         do {
-            return start(task, file: try MediaFile(path: task.path))
+            return start(task, file: try MediaFile(path: task.path), hashing: hashing)
         } catch {
             return PendingTask(.failed(error))
         }
@@ -130,7 +130,12 @@ public enum MediaRunner {
     /// without waiting for the answer (`PendingTask.finish` waits, then checks that the file did not change); in
     /// process, the task runs on `file` when it is finished. The worker stays checked out until then.
     public static func start(_ task: MediaTask, file: MediaFile) -> PendingTask {
-        guard let settings = state.settings else { return PendingTask(.inProcess(task, file)) }
+        start(task, file: file, hashing: false)
+    }
+
+    /// `start(_:file:)`; with `hashing`, the file is hashed here meanwhile (`PendingTask.inspection`).
+    private static func start(_ task: MediaTask, file: MediaFile, hashing: Bool) -> PendingTask {
+        guard let settings = state.settings else { return PendingTask(.inProcess(task, file), hashing: hashing) }
         do {
             let wallLimit = settings.limits.wallSecondsPerTask ?? task.wallLimit(fileSize: file.size)
             let cpu = settings.limits.cpuSeconds(forWallLimit: wallLimit)
@@ -143,7 +148,7 @@ public enum MediaRunner {
             guard worker.send(request, attaching: file.descriptor) else {
                 return PendingTask(.failed(failure(of: sent, timedOut: false)))
             }
-            return PendingTask(.sent(sent, file))
+            return PendingTask(.sent(sent, file), hashing: hashing)
         } catch {
             return PendingTask(.failed(error))
         }

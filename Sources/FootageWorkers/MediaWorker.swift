@@ -48,7 +48,7 @@ public enum MediaWorker {
                 result = MediaTaskResult(error: error)
             }
             // Closed before answering: the worker holds no file of a finished task while it waits for the next.
-            descriptors.forEach { close($0) }
+            for received in descriptors { close(received) }
             guard send(result) else { _exit(0) }
         }
         _exit(0)

@@ -46,13 +46,12 @@ enum MessageFrames {
     /// parent is trusted, and gone when the stream ends).
     static func receive(from descriptor: Int32) -> (message: [UInt8], descriptors: [Int32])? {
         var descriptors: [Int32] = []
-        guard let header = receiveExactly(4, from: descriptor, collecting: &descriptors) else {
-            descriptors.forEach { close($0) }
-            return nil
-        }
-        let count = header.enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-        guard let message = receiveExactly(count, from: descriptor, collecting: &descriptors) else {
-            descriptors.forEach { close($0) }
+        guard let header = receiveExactly(4, from: descriptor, collecting: &descriptors),
+            let message = receiveExactly(
+                header.enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }, from: descriptor,
+                collecting: &descriptors)
+        else {
+            for received in descriptors { close(received) }
             return nil
         }
         return (message, descriptors)

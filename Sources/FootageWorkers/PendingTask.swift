@@ -24,9 +24,21 @@ public final class PendingTask: @unchecked Sendable {
     }
 
     private let state: State
+    /// The file's SHA-256, being computed on a thread of its own while the worker probes (`inspection`).
+    private let digest: BackgroundDigest?
 
-    init(_ state: State) {
+    /// With `hashing`, the file starts being hashed at once, beside the work: `register` records the file before
+    /// this one meanwhile, and the hash is not added to the time each file waits for (on 50 small files, hashing
+    /// after recording made isolated `register` 4–5 % slower).
+    init(_ state: State, hashing: Bool = false) {
         self.state = state
+        if hashing, case .sent(_, let file) = state {
+            digest = BackgroundDigest(file)
+        } else if hashing, case .inProcess(_, let file) = state {
+            digest = BackgroundDigest(file)
+        } else {
+            digest = nil
+        }
     }
 
     /// The file the work reads, as this process opened it; nil when it could not be.
@@ -62,7 +74,7 @@ public final class PendingTask: @unchecked Sendable {
             throw MediaRunner.unexpected(path)
         }
         // The answer is collected even when hashing fails, so that the worker goes back to the pool.
-        let digest = Result { try FileHasher.sha256(file: file) }
+        let digest = self.digest?.result ?? Result { try FileHasher.sha256(file: file) }
         guard case .probe(let probe) = try finish() else { throw MediaRunner.unexpected(path) }
         return (try MediaInspection(file: file, digest: digest.get(), probe: probe), file)
     }
