@@ -46,7 +46,7 @@ struct ArticleCommand: ParsableCommand {
                     ArticleRow(
                         result.article, claims: result.claims.count,
                         status: result.added ? "imported" : "known"))
-                result.claims.forEach { Output.row(ClaimRow($0)) }
+                for claim in result.claims { Output.row(ClaimRow(claim)) }
             } else {
                 Output.line(
                     "\(result.added ? "imported" : "known   ") \(result.article.shortID)  \(Output.safe(result.article.headline))  (\(result.claims.count) claims)"
@@ -69,7 +69,7 @@ struct ClaimsCommand: ParsableCommand {
         let article = try catalog.article(matching: self.article)
         let claims = try catalog.claims(articleId: article.id)
         if output.json {
-            claims.forEach { Output.row(ClaimRow($0)) }
+            for claim in claims { Output.row(ClaimRow(claim)) }
         } else {
             Output.line("\(article.shortID)  \(Output.safe(article.headline))")
             ClaimText.table(claims)

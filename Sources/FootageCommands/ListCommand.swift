@@ -25,7 +25,7 @@ struct ListCommand: ParsableCommand {
     private func listArticles(_ catalog: Catalog) throws {
         let articles = try catalog.articleSummaries()
         if output.json {
-            articles.forEach { Output.row(ArticleRow($0.article, claims: $0.claims)) }
+            for item in articles { Output.row(ArticleRow(item.article, claims: item.claims)) }
             return
         }
         if articles.isEmpty { return Output.line("no articles yet; add one with `footage article add FILE`") }
@@ -42,7 +42,7 @@ struct ListCommand: ParsableCommand {
     private func listClaims(_ catalog: Catalog) throws {
         let claims = try catalog.allClaims()
         if output.json {
-            claims.forEach { Output.row(ClaimRow($0)) }
+            for claim in claims { Output.row(ClaimRow(claim)) }
         } else {
             ClaimText.table(claims)
         }
@@ -51,7 +51,7 @@ struct ListCommand: ParsableCommand {
     private func listClips(_ catalog: Catalog) throws {
         let summaries = try catalog.clipSummaries()
         if output.json {
-            summaries.forEach { Output.row(ClipSummaryRow($0)) }
+            for summary in summaries { Output.row(ClipSummaryRow(summary)) }
             return
         }
         if summaries.isEmpty {

@@ -48,7 +48,10 @@ struct MatchCommand: ParsableCommand {
         if let minimumShare { options.rule.minimumShare = minimumShare }
         if targets.count == 2 { return try compareFiles(options) }
         let search = try MatchJob.search(targets.first, catalog: catalogOptions.open(), options: options)
-        if output.json { return search.pairs.forEach { Output.row($0.row) } }
+        if output.json {
+            for pair in search.pairs { Output.row(pair.row) }
+            return
+        }
         if let clip = search.clip {
             if let note = search.note { Output.error("\(Output.short(clip.sha256)): \(note)") }
             if search.pairs.isEmpty { Output.line("no other clip shares footage with \(Output.short(clip.sha256))") }

@@ -30,7 +30,10 @@ struct XrefCommand: ParsableCommand {
     }
 
     private func printArticle(_ report: CrossReference.ArticleReport) {
-        if output.json { return report.claims.forEach { Output.row(XrefClaimRow($0)) } }
+        if output.json {
+            for claim in report.claims { Output.row(XrefClaimRow(claim)) }
+            return
+        }
         let article = report.article
         let meta = [article.outlet, article.published, article.author].compactMap { $0 }.map(Output.safe)
         Output.line(
@@ -59,7 +62,10 @@ struct XrefCommand: ParsableCommand {
     }
 
     private func printClip(_ report: CrossReference.ClipReport) {
-        if output.json { return report.evidence.forEach { Output.row(XrefClipRow($0)) } }
+        if output.json {
+            for evidence in report.evidence { Output.row(XrefClipRow(evidence)) }
+            return
+        }
         Output.line("clip \(report.clip.sha256)")
         if report.evidence.isEmpty { Output.line("  no claims linked to this clip yet") }
         for item in report.evidence {

@@ -109,7 +109,7 @@ final class WorkerProcess {
 
         let argv = ([settings.name] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for string in argv + envp { free(string) } }
         var child: pid_t = 0
         let status = posix_spawn(&child, settings.executable, &actions, nil, argv, envp)
         guard status == 0 else {

@@ -77,12 +77,13 @@ import Testing
     }
 
     @Test func anAllOnesContainerDurationIsCalledUnknown() throws {
-        try Self.withEditedCopy({ bytes in
+        let allOnes: (inout [UInt8]) throws -> Void = { bytes in
             // mvhd version 0: size, type, version and flags, creation, modification, timescale, then duration.
             let box = try Self.find("mvhd", in: bytes)
             #expect(bytes[box + 4] == 0)
             for index in (box + 20)..<(box + 24) { bytes[index] = 0xFF }
-        }) { path in
+        }
+        try Self.withEditedCopy(allOnes) { path in
             let warnings = try Probe.probe(path: path).footage.warnings
             #expect(warnings.contains { $0.contains("is the all-ones value 2^32 − 1 at 1000 ticks a second") })
         }
@@ -102,10 +103,11 @@ import Testing
     }
 
     @Test func aCodecFFmpegDoesNotKnowIsNamedByItsTag() throws {
-        try Self.withEditedCopy({ bytes in
+        let unknownCodec: (inout [UInt8]) throws -> Void = { bytes in
             let entry = try Self.find("avc1", in: bytes, from: try Self.find("stsd", in: bytes))
             bytes.replaceSubrange(entry..<(entry + 4), with: Array("vvc1".utf8))
-        }) { path in
+        }
+        try Self.withEditedCopy(unknownCodec) { path in
             let error = mediaError { try FingerprintSampler.sample(path: path, rate: 1, timeout: 60) }
             #expect(error?.kind == .unsupported)
             #expect(error?.description.contains("FFmpeg does not know its codec (tag vvc1)") == true)
