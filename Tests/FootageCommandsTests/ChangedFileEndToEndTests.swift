@@ -103,18 +103,9 @@ import Testing
             let events = try footage.run(["log", "--json"]).rows.count
 
             let marker = "pause:paused-clip"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: FootageBinary.path)
-            process.arguments = arguments + ["--catalog", root.path]
-            var environment = ProcessInfo.processInfo.environment
-            environment["FOOTAGE_HOME"] = nil
-            environment["FOOTAGE_WORKER_FAULT"] = marker
-            process.environment = environment
             // Errors are rows on stdout with --json for `register`, lines on stderr for the others: both are read.
             let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
+            let process = try FootageBinary.start(arguments, catalog: root, fault: marker, output: output)
             // footage has opened the file (and, but for `register`, hashed it) once its worker holds it too.
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             var held = false

@@ -98,17 +98,9 @@ import Testing
             let folder = try batch(in: root)
             // Every process of this run has it in its environment, and no other process has.
             let marker = "hang:\(root.lastPathComponent)"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: FootageBinary.path)
-            process.arguments = ["register", folder.path, "--jobs", "2", "--no-fingerprint", "--catalog", root.path]
-            var environment = ProcessInfo.processInfo.environment
-            environment["FOOTAGE_HOME"] = nil
-            environment["FOOTAGE_WORKER_FAULT"] = marker
-            environment["FOOTAGE_FORK_SERVER"] = forkServer ? nil : "off"
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try FootageBinary.start(
+                ["register", folder.path, "--jobs", "2", "--no-fingerprint"], catalog: root, fault: marker,
+                environment: ["FOOTAGE_FORK_SERVER": forkServer ? nil : "off"])
             // footage, two workers hanging in a task, and the fork server (once the workers' intermediates are gone).
             let expected = forkServer ? 4 : 3
             let started = Date().addingTimeInterval(30)
@@ -139,17 +131,9 @@ import Testing
                 arguments = ["keyframes", faulty]
             }
             let marker = "hang:\(root.lastPathComponent)"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: FootageBinary.path)
-            process.arguments = arguments + ["--catalog", root.path]
-            var environment = ProcessInfo.processInfo.environment
-            environment["FOOTAGE_HOME"] = nil
-            environment["FOOTAGE_WORKER_FAULT"] = marker
-            environment["FOOTAGE_FORK_SERVER"] = command == "register without fork server" ? "off" : nil
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try FootageBinary.start(
+                arguments, catalog: root, fault: marker,
+                environment: ["FOOTAGE_FORK_SERVER": command == "register without fork server" ? "off" : nil])
             defer {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
