@@ -45,7 +45,7 @@ echo "workers started directly (FOOTAGE_FORK_SERVER=off) ${a}s  forked by the fo
 read -r a b r < <(side_by_side 3 in-process "FOOTAGE_ISOLATION=off; export FOOTAGE_ISOLATION; $withfp" isolated "$withfp")
 echo "isolation cost, register with fingerprints: one process ${a}s  media workers ${b}s  ratio: ${r} (target <= 1.10)"
 
-echo "## coding one worker answer (the ministry sample's hash and probe): JSON against the binary messages used"
+echo "## coding one worker answer (the ministry sample's probe): JSON against the binary messages used"
 "$(dirname "$footage")/footage-bench" messages "$samples/ministry-upload.mp4"
 
 echo "## hash: 1 GiB file"

@@ -20,51 +20,65 @@ int cprocess_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 // Room for the descriptors of one worker (its stdin and stdout) and a few more.
 enum { MAX_FDS = 8 };
 
-int cprocess_send_descriptors(int socket, const int *fds, int count) {
-    if (count < 0 || count > MAX_FDS) { errno = EINVAL; return -1; }
-    char byte = 0;  // a message must carry at least one byte of data for its descriptors to travel
-    struct iovec data = {.iov_base = &byte, .iov_len = 1};
+ssize_t cprocess_send_with_descriptors(int socket, const void *bytes, size_t length, const int *fds, int count) {
+    if (count < 0 || count > MAX_FDS || length == 0) { errno = EINVAL; return -1; }
+    struct iovec data = {.iov_base = (void *)bytes, .iov_len = length};
     union {
         char buffer[CMSG_SPACE(MAX_FDS * sizeof(int))];
         struct cmsghdr align;
     } control;
     memset(&control, 0, sizeof control);
-    struct msghdr message = {.msg_iov = &data, .msg_iovlen = 1, .msg_control = control.buffer,
-                             .msg_controllen = CMSG_SPACE(count * sizeof(int))};
-    struct cmsghdr *header = CMSG_FIRSTHDR(&message);
-    header->cmsg_level = SOL_SOCKET;
-    header->cmsg_type = SCM_RIGHTS;
-    header->cmsg_len = CMSG_LEN(count * sizeof(int));
-    memcpy(CMSG_DATA(header), fds, count * sizeof(int));
+    struct msghdr message = {.msg_iov = &data, .msg_iovlen = 1};
+    if (count > 0) {
+        message.msg_control = control.buffer;
+        message.msg_controllen = CMSG_SPACE(count * sizeof(int));
+        struct cmsghdr *header = CMSG_FIRSTHDR(&message);
+        header->cmsg_level = SOL_SOCKET;
+        header->cmsg_type = SCM_RIGHTS;
+        header->cmsg_len = CMSG_LEN(count * sizeof(int));
+        memcpy(CMSG_DATA(header), fds, count * sizeof(int));
+    }
     ssize_t sent;
     do { sent = sendmsg(socket, &message, MSG_NOSIGNAL); } while (sent < 0 && errno == EINTR);
-    return sent == 1 ? 0 : -1;
+    return sent;
 }
 
-int cprocess_receive_descriptors(int socket, int *fds, int count) {
-    char byte;
-    struct iovec data = {.iov_base = &byte, .iov_len = 1};
+ssize_t cprocess_receive_with_descriptors(int socket, void *bytes, size_t length, int *fds, int capacity,
+                                          int *received) {
+    struct iovec data = {.iov_base = bytes, .iov_len = length};
     union {
         char buffer[CMSG_SPACE(MAX_FDS * sizeof(int))];
         struct cmsghdr align;
     } control;
     struct msghdr message = {.msg_iov = &data, .msg_iovlen = 1, .msg_control = control.buffer,
                              .msg_controllen = sizeof control.buffer};
+    *received = 0;
     ssize_t got;
     // MSG_CMSG_CLOEXEC: a descriptor received for one worker must not leak into a process exec'd later.
     do { got = recvmsg(socket, &message, MSG_CMSG_CLOEXEC); } while (got < 0 && errno == EINTR);
-    if (got <= 0) return (int)got;
-    int received = 0;
+    if (got < 0) return got;
     for (struct cmsghdr *header = CMSG_FIRSTHDR(&message); header; header = CMSG_NXTHDR(&message, header)) {
         if (header->cmsg_level != SOL_SOCKET || header->cmsg_type != SCM_RIGHTS) continue;
         int n = (int)((header->cmsg_len - CMSG_LEN(0)) / sizeof(int));
         for (int i = 0; i < n; i++) {
             int fd;
             memcpy(&fd, CMSG_DATA(header) + i * sizeof(int), sizeof fd);
-            if (received < count) fds[received++] = fd; else close(fd);
+            if (*received < capacity) fds[(*received)++] = fd; else close(fd);
         }
     }
-    return received;
+    return got;
+}
+
+int cprocess_send_descriptors(int socket, const int *fds, int count) {
+    char byte = 0;  // a message must carry at least one byte of data for its descriptors to travel
+    return cprocess_send_with_descriptors(socket, &byte, 1, fds, count) == 1 ? 0 : -1;
+}
+
+int cprocess_receive_descriptors(int socket, int *fds, int count) {
+    char byte;
+    int received;
+    ssize_t got = cprocess_receive_with_descriptors(socket, &byte, 1, fds, count, &received);
+    return got <= 0 ? (int)got : received;
 }
 
 int cprocess_fork_orphan(void) {

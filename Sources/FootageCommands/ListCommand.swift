@@ -25,7 +25,7 @@ struct ListCommand: ParsableCommand {
     private func listArticles(_ catalog: Catalog) throws {
         let articles = try catalog.articleSummaries()
         if output.json {
-            for summary in articles { Output.row(ArticleRow(summary.article, claims: summary.claims)) }
+            for item in articles { Output.row(ArticleRow(item.article, claims: item.claims)) }
             return
         }
         if articles.isEmpty { return Output.line("no articles yet; add one with `footage article add FILE`") }

@@ -64,11 +64,15 @@ struct AnalystOptions: ParsableArguments {
     var name: String { Analyst.name(explicit) }
 }
 
-/// `--jobs N`: how many files or clips are worked on at once; without it, one per core.
+/// `--jobs N`: how many files or clips are worked on at once; without it, one per core. The workflows bound it by the
+/// number of files or clips and by four per core (`JobCount`), so that a large N cannot start more worker processes
+/// than there is work or cores for.
 struct JobsOptions: ParsableArguments {
     @Option(
         name: .customLong("jobs"),
-        help: ArgumentHelp("How many files or clips at once (default: the number of cores).", valueName: "N"))
+        help: ArgumentHelp(
+            "How many files or clips at once (default: the number of cores; at most one per file or clip and "
+                + "\(JobCount.perCore) per core).", valueName: "N"))
     var explicit: Int?
 
     var count: Int { explicit ?? ProcessInfo.processInfo.activeProcessorCount }

@@ -63,7 +63,7 @@ struct XrefCommand: ParsableCommand {
 
     private func printClip(_ report: CrossReference.ClipReport) {
         if output.json {
-            for item in report.evidence { Output.row(XrefClipRow(item)) }
+            for evidence in report.evidence { Output.row(XrefClipRow(evidence)) }
             return
         }
         Output.line("clip \(report.clip.sha256)")

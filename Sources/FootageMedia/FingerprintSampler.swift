@@ -95,15 +95,26 @@ public enum FingerprintSampler {
         decodesEveryPicture: Bool = false
     ) throws -> FingerprintSampling {
         try FFmpegLibrary.prepare(path: path)
-        guard rate.isFinite, rates.contains(rate) else {
-            throw MediaError(
-                .unsupported, path: path, reason: "the fingerprint rate must be between 1/60 and 30 per second")
-        }
+        try check(rate, path: path)
+        return try sample(
+            file: MediaFile(path: path), rate: rate, timeout: timeout, threads: threads, cropsBorders: cropsBorders,
+            decodesEveryPicture: decodesEveryPicture)
+    }
+
+    /// `sample(path:…)` of an open file, read through its descriptor; a file that changed by the end of the work
+    /// (`MediaFile.checkUnchanged`) fails.
+    public static func sample(
+        file: MediaFile, rate: Double, timeout: Double, threads: Int = 0, cropsBorders: Bool = true,
+        decodesEveryPicture: Bool = false
+    ) throws -> FingerprintSampling {
+        let path = file.path
+        try FFmpegLibrary.prepare(path: path)
+        try check(rate, path: path)
         let interval = 1 / rate
         let deadline = Deadline(after: timeout)
         do {
             let reader = try VideoFrameReader(
-                path: path, deadline: deadline, threads: Int32(clamping: max(0, threads)),
+                file: file, deadline: deadline, threads: Int32(clamping: max(0, threads)),
                 keyframesOnly: false)
             let hasher = FingerprintPictureHasher(cropsBorders: cropsBorders)
             var pictures: [FingerprintPictureHasher.Hashed] = []
@@ -128,12 +139,20 @@ public enum FingerprintSampler {
                     reason: "no decodable frames"
                         + (errors > 0 ? " (\(errors) decoding error\(errors == 1 ? "" : "s"))" : ""))
             }
+            try file.checkUnchanged()
             return FingerprintSampling(
                 samples: samples, pictureWidth: hasher.pictureWidth, pictureHeight: hasher.pictureHeight,
                 streamIndex: reader.streamIndex, decodeErrors: reader.decodeErrors,
                 undecodedPackets: reader.skippedPackets)
         } catch let error as MediaError {
             throw error.at(path: path)
+        }
+    }
+
+    private static func check(_ rate: Double, path: String) throws {
+        guard rate.isFinite, rates.contains(rate) else {
+            throw MediaError(
+                .unsupported, path: path, reason: "the fingerprint rate must be between 1/60 and 30 per second")
         }
     }
 }

@@ -14,6 +14,12 @@ public enum KeyframeExtractor {
         try extract(path: path, request: request, decodesEveryPicture: false)
     }
 
+    /// Extracts stills from an open file, read through its descriptor. A file that changed by the end of the work
+    /// (`MediaFile.checkUnchanged`) fails with every image removed.
+    public static func extract(file: MediaFile, request: KeyframeRequest) throws -> KeyframeExtraction {
+        try extract(file: file, request: request, decodesEveryPicture: false)
+    }
+
     /// `extract`; `decodesEveryPicture` decodes the pictures between interval targets too (for tests: the stills are
     /// the same).
     static func extract(path: String, request: KeyframeRequest, decodesEveryPicture: Bool) throws
@@ -21,11 +27,20 @@ public enum KeyframeExtractor {
     {
         try FFmpegLibrary.prepare(path: path)
         try validate(request, path: path)
+        return try extract(file: MediaFile(path: path), request: request, decodesEveryPicture: decodesEveryPicture)
+    }
+
+    private static func extract(file: MediaFile, request: KeyframeRequest, decodesEveryPicture: Bool) throws
+        -> KeyframeExtraction
+    {
+        let path = file.path
+        try FFmpegLibrary.prepare(path: path)
+        try validate(request, path: path)
         let deadline = Deadline(after: request.timeout)
         do {
             let keyOnly = request.mode == .key
             let reader = try VideoFrameReader(
-                path: path, deadline: deadline, threads: keyOnly ? 1 : 0,
+                file: file, deadline: deadline, threads: keyOnly ? 1 : 0,
                 keyframesOnly: keyOnly)
             let folder = try KeyframeFolder(request.folder)
             let writer = PipelinedKeyframeWriter(
@@ -47,6 +62,8 @@ public enum KeyframeExtractor {
                             + (errors > 0 ? " (\(errors) decoding error\(errors == 1 ? "" : "s"))" : ""))
                 }
                 try deadline.check(path: path, "extracting keyframes")
+                // Inside the scope that removes the images: stills of bytes other than those opened are not kept.
+                try file.checkUnchanged()
                 return KeyframeExtraction(
                     frames: frames, sheetFileName: sheet?.name,
                     sheetSha256: sheet?.sha256, streamIndex: reader.streamIndex,

@@ -105,3 +105,11 @@ public struct MediaError: FootageError, Equatable {
         return TerminalText.safe(String(String.UnicodeScalarView(scalars.prefix(limit)))) + "…"
     }
 }
+
+extension MediaError {
+    /// A file whose identity (`FileIdentity`) changed between its opening and the end of the work on it: what was
+    /// read may mix its old and new bytes, so nothing read from it is kept.
+    public static func changedWhileRead(_ path: String) -> MediaError {
+        MediaError(.io, path: path, reason: "the file changed while it was being read")
+    }
+}

@@ -6,9 +6,12 @@
 
 /// A regular file opened read-only without following a symbolic link; owns its file descriptor.
 ///
-/// Everything FootageMedia reads (hashing, probing, decoding) goes through one of these, so the bytes
-/// hashed are the bytes probed even if the path is renamed or replaced meanwhile. Reads use `pread`, so
-/// several readers may share the descriptor without sharing a file offset.
+/// Everything footage reads of a media file (hashing, probing, decoding, fingerprinting) goes through one of these,
+/// so the bytes hashed are the bytes decoded even if the path is renamed or replaced meanwhile; a media worker gets
+/// the same descriptor (`init(duplicating:path:expecting:)`). Reads use `pread`, so several readers may share the
+/// descriptor without sharing a file offset. What the descriptor reads can still change if the file is written in
+/// place: `checkUnchanged()` compares its identity (`FileIdentity`) with the one taken when it was opened, and each
+/// piece of work on a file ends with it.
 ///
 /// Only the last component of the path is checked for a link (`O_NOFOLLOW`); folders above it may be links.
 public final class MediaFile: @unchecked Sendable {
@@ -17,17 +20,9 @@ public final class MediaFile: @unchecked Sendable {
     /// The open descriptor; valid as long as this object lives.
     public let descriptor: Int32
     /// The size in bytes when the file was opened.
-    public let size: Int64
-    /// Device, inode and modification time when opened, to notice a file that changes while read.
-    let identity: Identity
-
-    struct Identity: Equatable {
-        let device: UInt64
-        let inode: UInt64
-        let size: Int64
-        let modifiedSeconds: Int
-        let modifiedNanoseconds: Int
-    }
+    public var size: Int64 { identity.size }
+    /// Which file this is and its state when it was opened, to notice a file that changes while read.
+    public let identity: FileIdentity
 
     /// Opens `path` for reading: regular files only, no symbolic link, not empty.
     /// - Throws: `MediaError` (`notFound`, `permissionDenied`, `symbolicLink`, `notRegularFile`, `empty`, `io`).
@@ -45,12 +40,18 @@ public final class MediaFile: @unchecked Sendable {
         try self.init(adopting: fd, path: path)
     }
 
-    /// Takes a duplicate of an already open descriptor (the caller keeps and closes its own).
+    /// Takes a duplicate of an already open descriptor (the caller keeps and closes its own): how a media worker
+    /// reads the file the footage process opened and sent it.
+    /// - Parameter expected: the identity the file had when whoever sent the descriptor opened it; a file that no
+    ///   longer has it changed in between, and is refused as changed.
     /// - Throws: `MediaError` as `init(path:)` does.
-    public convenience init(duplicating descriptor: Int32, path: String) throws {
+    public convenience init(
+        duplicating descriptor: Int32, path: String, expecting expected: FileIdentity? = nil
+    ) throws {
         let fd = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
         if fd < 0 { throw MediaError.fromErrno(errno, path: path, operation: "duplicating the descriptor") }
         try self.init(adopting: fd, path: path)
+        if let expected, expected != identity { throw MediaError.changedWhileRead(path) }
     }
 
     /// Takes ownership of `fd`, closing it if the checks fail.
@@ -66,6 +67,13 @@ public final class MediaFile: @unchecked Sendable {
             close(fd)
             throw MediaError(.notRegularFile, path: path, reason: Self.describe(type: type))
         }
+        // The identity every later check compares with: taken once a change from now on would show in it.
+        guard let settled = FileIdentity.settled(fd) else {
+            let code = errno
+            close(fd)
+            throw MediaError.fromErrno(code, path: path, operation: "reading file status")
+        }
+        info = settled
         guard info.st_size > 0 else {
             close(fd)
             throw MediaError(.empty, path: path)
@@ -75,8 +83,7 @@ public final class MediaFile: @unchecked Sendable {
         if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
         self.path = path
         self.descriptor = fd
-        self.size = Int64(info.st_size)
-        self.identity = Self.identity(of: info)
+        self.identity = FileIdentity(info)
     }
 
     deinit {
@@ -94,27 +101,16 @@ public final class MediaFile: @unchecked Sendable {
         }
     }
 
-    /// Throws when the file's size or modification time differs from when it was opened.
-    func checkUnchanged() throws {
+    /// Throws when the file is no longer as it was when opened: written to, truncated, extended, or its times
+    /// changed (see `FileIdentity`). Whatever was read through the descriptor before a check that passes is what
+    /// the file held when it was opened.
+    /// - Throws: `MediaError` `.io`, "the file changed while it was being read".
+    public func checkUnchanged() throws {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             throw MediaError.fromErrno(errno, path: path, operation: "reading file status")
         }
-        if Self.identity(of: info) != identity {
-            throw MediaError(.io, path: path, reason: "the file changed while it was being read")
-        }
-    }
-
-    private static func identity(of info: stat) -> Identity {
-        #if canImport(Darwin)
-            let modified = info.st_mtimespec
-        #else
-            let modified = info.st_mtim
-        #endif
-        return Identity(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-            modifiedSeconds: Int(modified.tv_sec), modifiedNanoseconds: Int(modified.tv_nsec)
-        )
+        if FileIdentity(info) != identity { throw MediaError.changedWhileRead(path) }
     }
 
     private static func isSymbolicLink(_ path: String) -> Bool {

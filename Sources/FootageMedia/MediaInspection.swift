@@ -13,18 +13,26 @@ public struct MediaInspection: Sendable, Codable, Equatable {
         self.probe = probe
     }
 
-    /// Opens `path` once (regular file, no symbolic link), hashes it, probes it through the same
-    /// descriptor, and checks the file did not change meanwhile.
+    /// Opens `path` once (regular file, no symbolic link) and inspects it (`inspect(file:)`).
     /// - Throws: `MediaError`; `.io` with "the file changed while it was being read" if it did.
     public static func inspect(path: String, options: InputOptions = .probing) throws -> MediaInspection {
-        let file = try MediaFile(path: path)
+        try inspect(file: MediaFile(path: path), options: options)
+    }
+
+    /// Hashes an open file, probes it through the same descriptor, and checks that it did not change meanwhile.
+    /// - Throws: `MediaError`; `.io` with "the file changed while it was being read" if it did.
+    public static func inspect(file: MediaFile, options: InputOptions = .probing) throws -> MediaInspection {
         let digest = try FileHasher.sha256(file: file)
-        try file.checkUnchanged()
-        if digest.size != file.size {
-            throw MediaError(.io, path: path, reason: "the file changed while it was being read")
-        }
         let probe = try Probe.probe(file: file, options: options)
+        return try MediaInspection(file: file, digest: digest, probe: probe)
+    }
+
+    /// An inspection from a hash and a probe read through `file`, once the file is found unchanged: its identity is
+    /// as when it was opened, and every byte it had then was hashed.
+    /// - Throws: `MediaError`, "the file changed while it was being read".
+    public init(file: MediaFile, digest: FileDigest, probe: ProbeResult) throws {
         try file.checkUnchanged()
-        return MediaInspection(sha256: digest.sha256, size: digest.size, probe: probe)
+        guard digest.size == file.size else { throw MediaError.changedWhileRead(file.path) }
+        self.init(sha256: digest.sha256, size: digest.size, probe: probe)
     }
 }

@@ -51,14 +51,13 @@ final class PipelinedKeyframeWriter: @unchecked Sendable {
     /// Hands over the picture in `frame` (which is left empty) to be written as the next still; waits while `depth`
     /// pictures are waiting. Throws the error a still already written threw.
     func keep(_ frame: FrameBuffer, orientation: DisplayOrientation, pts: Int64, time: Double, score: Double?) throws {
-        try state.withLock(
-            when: { $0.waiting.count < Self.depth || $0.failure != nil },
-            { state in
-                if let failure = state.failure { throw failure }
-                let copy = state.spare.popLast() ?? FrameBuffer()
-                copy.take(from: frame)
-                state.waiting.append(Picture(frame: copy, orientation: orientation, pts: pts, time: time, score: score))
-            })
+        let room: (State) -> Bool = { $0.waiting.count < Self.depth || $0.failure != nil }
+        try state.withLock(when: room) { state in
+            if let failure = state.failure { throw failure }
+            let copy = state.spare.popLast() ?? FrameBuffer()
+            copy.take(from: frame)
+            state.waiting.append(Picture(frame: copy, orientation: orientation, pts: pts, time: time, score: score))
+        }
         handedOver += 1
     }
 
@@ -88,9 +87,10 @@ final class PipelinedKeyframeWriter: @unchecked Sendable {
 
     private func writeUntilClosed() {
         while true {
-            let next = state.withLock(
-                when: { !$0.waiting.isEmpty || $0.closed },
-                { state in state.waiting.isEmpty ? nil : state.waiting.removeFirst() })
+            let ready: (State) -> Bool = { !$0.waiting.isEmpty || $0.closed }
+            let next = state.withLock(when: ready) { state in
+                state.waiting.isEmpty ? nil : state.waiting.removeFirst()
+            }
             guard let picture = next else { return }
             do {
                 try writer.keep(

@@ -10,10 +10,14 @@ public enum Probe {
         try probe(file: MediaFile(path: path), options: options)
     }
 
-    /// Probes an already opened file (see `MediaInspection`, which hashes the same descriptor).
+    /// Probes an already opened file (see `MediaInspection`, which hashes the same descriptor), and checks that it
+    /// did not change meanwhile.
+    /// - Throws: as `probe(path:)`; `.io` "the file changed while it was being read".
     public static func probe(file: MediaFile, options: InputOptions = .probing) throws -> ProbeResult {
         let context = try FormatContext(file: file, options: options)
-        return read(context)
+        let result = read(context)
+        try file.checkUnchanged()
+        return result
     }
 
     /// Copies everything out of an open context into values.

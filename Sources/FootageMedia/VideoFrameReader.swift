@@ -52,10 +52,17 @@ final class VideoFrameReader {
 
     /// Opens `path` and a decoder for its best video stream.
     /// - Throws: `MediaError`; `notMedia` "no video stream" when there is none.
-    init(path: String, deadline: Deadline, threads: Int32, keyframesOnly: Bool) throws {
+    convenience init(path: String, deadline: Deadline, threads: Int32, keyframesOnly: Bool) throws {
+        try self.init(file: MediaFile(path: path), deadline: deadline, threads: threads, keyframesOnly: keyframesOnly)
+    }
+
+    /// Opens a decoder for the best video stream of an open file, read through its descriptor.
+    /// - Throws: `MediaError`; `notMedia` "no video stream" when there is none.
+    init(file: MediaFile, deadline: Deadline, threads: Int32, keyframesOnly: Bool) throws {
+        let path = file.path
         var options = InputOptions.probing
         options.timeout = max(0.001, deadline.remaining)
-        let input = try FormatContext(path: path, options: options)
+        let input = try FormatContext(file: file, options: options)
         guard let index = input.bestStream(of: AVMEDIA_TYPE_VIDEO) else {
             throw MediaError(.notMedia, path: path, reason: "no video stream")
         }

@@ -15,8 +15,8 @@ import Synchronization
 /// `register` of small files 5–14 % slower than one process. The fork server pays that once per footage process;
 /// a fork shares its loaded, bound and warmed memory copy-on-write and is ready within a few milliseconds.
 ///
-/// Protocol, over a Unix socket (SOCK_SEQPACKET) that is the server's stdin: the parent makes a worker's pipes as
-/// for a direct start and sends the worker's ends (SCM_RIGHTS), and that is all; the server forks the worker
+/// Protocol, over a Unix socket (SOCK_SEQPACKET) that is the server's stdin: the parent makes a worker's socket and
+/// pipe as for a direct start and sends the worker's ends (SCM_RIGHTS), and that is all; the server forks the worker
 /// through a short-lived intermediate child and closes its copies. Orphaned that way, the worker is given by the
 /// kernel to the footage process, a child subreaper (PR_SET_CHILD_SUBREAPER), and says hello with its pid once it
 /// is: the parent then waits for it, learns how it died (SIGSEGV, SIGXCPU…) and kills it at its wall-time limit
@@ -88,7 +88,8 @@ extension MediaWorker {
             let received = cprocess_receive_descriptors(0, &ends, 2)
             if received <= 0 { _exit(0) }  // end of stream: the footage process is gone (_exit: see answerRequests)
             if received == 2 && cprocess_fork_orphan() == 0 {
-                // The worker: its pipes replace the server's socket (fd 0) and /dev/null (fd 1).
+                // The worker: its request socket and answer pipe replace the server's socket (fd 0) and /dev/null
+                // (fd 1).
                 dup2(ends[0], 0)
                 dup2(ends[1], 1)
                 close(ends[0])
@@ -110,16 +111,19 @@ extension MediaWorker {
     private static func warmUp() {
         let request = KeyframeRequest(mode: .key, folder: URL(fileURLWithPath: "/"))
         let tasks: [MediaTask] = [
-            .inspect(path: "/"), .probe(path: "/"), .keyframes(path: "/", request: request),
+            .probe(path: "/"), .keyframes(path: "/", request: request),
             .fingerprint(path: "/", rate: 1, timeout: 1, threads: 0),
         ]
+        let time = FileIdentity.Timestamp(seconds: 0, nanoseconds: 0)
+        let identity = FileIdentity(device: 0, inode: 0, size: 0, modified: time, statusChanged: time)
         for task in tasks {
-            guard let message = try? WireEncoder.encode(WorkerRequest(task: task, cpuSeconds: 1)) else { continue }
+            let message = try? WireEncoder.encode(WorkerRequest(task: task, cpuSeconds: 1, identity: identity))
+            guard let message else { continue }
             _ = try? WireDecoder.decode(WorkerRequest.self, from: message)
         }
-        // A directory is no media file: this fails at once, after the checks every task starts with.
+        // A directory is no media file: this fails at once, after the checks every task's file goes through.
         do {
-            _ = try MediaTask.inspect(path: "/").run()
+            _ = try MediaFile(path: "/")
         } catch {
             _ = try? WireEncoder.encode(MediaTaskResult(error: error))
         }

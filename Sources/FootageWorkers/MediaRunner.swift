@@ -7,6 +7,10 @@ import Foundation
 
 /// Where FootageKit's media work runs: probing, keyframe extraction and fingerprinting of a file.
 ///
+/// The file is opened in this process (`MediaFile`: a regular file, no link) and its descriptor handed to the work,
+/// which reads it and never the path; the work ends by checking that the file did not change (`FileIdentity`), and
+/// so does this process once the answer is in. A file hashed and then decoded so is decoded from the bytes hashed.
+///
 /// The command-line tool isolates it (`MediaRunner.isolate`): each task runs in a pooled worker process (the same
 /// binary, `footage media-worker`) with an address-space limit and a CPU-time allowance, and a wall-time limit
 /// enforced from here. A worker that crashes, loops or exceeds a limit fails that one file with a clear reason;
@@ -52,33 +56,49 @@ public enum MediaRunner {
     /// True when media work runs in worker processes.
     public static var isIsolated: Bool { state.settings != nil }
 
-    /// Hashes and probes a file through one descriptor (`MediaInspection.inspect`).
-    public static func inspect(path: String) throws -> MediaInspection {
-        try start(.inspect(path: path)).inspection()
+    /// Opens `path` once (regular file, no symbolic link), hashes it in this process and probes it in a worker
+    /// through the same descriptor (`PendingTask.inspection`); the open file is returned for the work that follows.
+    public static func inspect(path: String) throws -> (inspection: MediaInspection, file: MediaFile) {
+        try startInspection(path: path).inspection()
     }
 
-    /// `Probe.probe`.
+    /// Opens `path` and sends its probe to a worker without waiting; `PendingTask.inspection` hashes the file and
+    /// collects the probe.
+    public static func startInspection(path: String) -> PendingTask {
+        start(.probe(path: path), hashing: true)
+    }
+
+    /// `Probe.probe` of the file at `path`, opened here.
     public static func probe(path: String) throws -> ProbeResult {
-        guard case .probe(let value) = try run(.probe(path: path)) else { throw unexpected(path) }
+        guard case .probe(let value) = try start(.probe(path: path)).finish() else { throw unexpected(path) }
         return value
     }
 
-    /// `KeyframeExtractor.extract`: the images are written into `request.folder` by the worker.
+    /// `KeyframeExtractor.extract` of the file at `path`, opened here.
     public static func extractKeyframes(path: String, request: KeyframeRequest) throws -> KeyframeExtraction {
-        guard case .keyframes(let value) = try run(.keyframes(path: path, request: request)) else {
-            throw unexpected(path)
-        }
+        try extractKeyframes(file: MediaFile(path: path), request: request)
+    }
+
+    /// `KeyframeExtractor.extract` of an open file: the images are written into `request.folder` by the worker.
+    public static func extractKeyframes(file: MediaFile, request: KeyframeRequest) throws -> KeyframeExtraction {
+        let task = MediaTask.keyframes(path: file.path, request: request)
+        guard case .keyframes(let value) = try start(task, file: file).finish() else { throw unexpected(file.path) }
         return value
     }
 
-    /// `FingerprintSampler.sample`.
+    /// `FingerprintSampler.sample` of the file at `path`, opened here.
     public static func sampleFingerprint(path: String, rate: Double, timeout: Double, threads: Int = 0) throws
         -> FingerprintSampling
     {
-        let task = MediaTask.fingerprint(path: path, rate: rate, timeout: timeout, threads: threads)
-        guard case .fingerprint(let value) = try run(task) else {
-            throw unexpected(path)
-        }
+        try sampleFingerprint(file: MediaFile(path: path), rate: rate, timeout: timeout, threads: threads)
+    }
+
+    /// `FingerprintSampler.sample` of an open file.
+    public static func sampleFingerprint(file: MediaFile, rate: Double, timeout: Double, threads: Int = 0) throws
+        -> FingerprintSampling
+    {
+        let task = MediaTask.fingerprint(path: file.path, rate: rate, timeout: timeout, threads: threads)
+        guard case .fingerprint(let value) = try start(task, file: file).finish() else { throw unexpected(file.path) }
         return value
     }
 
@@ -96,27 +116,39 @@ public enum MediaRunner {
 
     private static let state = WorkerPool()
 
-    private static func run(_ task: MediaTask) throws -> MediaTaskResult {
-        try start(task).finish()
+    /// `start(_:file:)` on the task's path, opened here (regular file, no symbolic link): a file that cannot be
+    /// opened fails the task as a worker would have failed it.
+    static func start(_ task: MediaTask, hashing: Bool = false) -> PendingTask {
+        do {
+            return start(task, file: try MediaFile(path: task.path), hashing: hashing)
+        } catch {
+            return PendingTask(.failed(error))
+        }
     }
 
-    /// Sends `task` to a worker and returns without waiting for the answer (`PendingTask.finish` waits); in process,
-    /// the task runs when it is finished. The worker stays checked out until then.
-    public static func start(_ task: MediaTask) -> PendingTask {
-        guard let settings = state.settings else { return PendingTask(.inProcess(task)) }
+    /// Sends `task` to a worker with the descriptor of `file`, which it reads instead of the path, and returns
+    /// without waiting for the answer (`PendingTask.finish` waits, then checks that the file did not change); in
+    /// process, the task runs on `file` when it is finished. The worker stays checked out until then.
+    public static func start(_ task: MediaTask, file: MediaFile) -> PendingTask {
+        start(task, file: file, hashing: false)
+    }
+
+    /// `start(_:file:)`; with `hashing`, the file is hashed here meanwhile (`PendingTask.inspection`).
+    private static func start(_ task: MediaTask, file: MediaFile, hashing: Bool) -> PendingTask {
+        guard let settings = state.settings else { return PendingTask(.inProcess(task, file), hashing: hashing) }
         do {
-            var size: Int64 = 0
-            var info = stat()
-            if lstat(task.path, &info) == 0 { size = Int64(info.st_size) }
-            let wallLimit = settings.limits.wallSecondsPerTask ?? task.wallLimit(fileSize: size)
+            let wallLimit = settings.limits.wallSecondsPerTask ?? task.wallLimit(fileSize: file.size)
             let cpu = settings.limits.cpuSeconds(forWallLimit: wallLimit)
-            let request = try WireEncoder.encode(WorkerRequest(task: task, cpuSeconds: cpu))
+            let request = try WireEncoder.encode(
+                WorkerRequest(task: task, cpuSeconds: cpu, identity: file.identity))
             let worker = try state.checkOut(settings, for: task.path)
             let sent = PendingTask.Sent(
                 worker: worker, path: task.path, cpu: cpu, wallLimit: wallLimit,
                 settings: settings)
-            guard worker.send(request) else { return PendingTask(.failed(failure(of: sent, timedOut: false))) }
-            return PendingTask(.sent(sent))
+            guard worker.send(request, attaching: file.descriptor) else {
+                return PendingTask(.failed(failure(of: sent, timedOut: false)))
+            }
+            return PendingTask(.sent(sent, file), hashing: hashing)
         } catch {
             return PendingTask(.failed(error))
         }

@@ -2,38 +2,40 @@ import FootageCore
 import FootageMedia
 import Foundation
 
-/// One piece of media work as it travels to a worker process: one message on the worker's stdin (`WireEncoder`).
+/// One piece of media work as it travels to a worker process: one message on the worker's stdin (`WireEncoder`),
+/// with the descriptor of the file to read attached (`MessageFrames`). The path is for messages only: the work reads
+/// the file the footage process opened, never the path again.
 public enum MediaTask: Codable, Sendable {
-    case inspect(path: String)
     case probe(path: String)
     case keyframes(path: String, request: KeyframeRequest)
     case fingerprint(path: String, rate: Double, timeout: Double, threads: Int)
 
     var path: String {
         switch self {
-        case .inspect(let path), .probe(let path), .keyframes(let path, _), .fingerprint(let path, _, _, _): path
+        case .probe(let path), .keyframes(let path, _), .fingerprint(let path, _, _, _): path
         }
     }
 
-    /// Runs the task in this process: what a worker does with it, and what the in-process mode does directly.
-    public func run() throws -> MediaTaskResult {
+    /// Runs the task on `file` in this process: what a worker does with it (on its duplicate of the descriptor the
+    /// footage process sent), and what the in-process mode does directly. Each piece of work ends by checking that
+    /// the file did not change while it was read.
+    public func run(on file: MediaFile) throws -> MediaTaskResult {
         switch self {
-        case .inspect(let path): .inspection(try MediaInspection.inspect(path: path))
-        case .probe(let path): .probe(try Probe.probe(path: path))
-        case .keyframes(let path, let request): .keyframes(try KeyframeExtractor.extract(path: path, request: request))
-        case .fingerprint(let path, let rate, let timeout, let threads):
-            .fingerprint(try FingerprintSampler.sample(path: path, rate: rate, timeout: timeout, threads: threads))
+        case .probe: .probe(try Probe.probe(file: file))
+        case .keyframes(_, let request): .keyframes(try KeyframeExtractor.extract(file: file, request: request))
+        case .fingerprint(_, let rate, let timeout, let threads):
+            .fingerprint(try FingerprintSampler.sample(file: file, rate: rate, timeout: timeout, threads: threads))
         }
     }
 
     /// Seconds of wall time the task may take before its worker is stopped. The work has its own deadline inside
     /// FFmpeg's interrupt callback; this one is the backstop for a decoder stuck where that callback is not
-    /// consulted, with a margin for the work around it (hashing the file, writing images).
+    /// consulted, with a margin for the work around it (reading the file, writing images).
     func wallLimit(fileSize: Int64) -> Double {
-        // Hashing and reading run at hundreds of MB/s; 20 MB/s leaves room for a slow disk.
+        // Reading runs at hundreds of MB/s; 20 MB/s leaves room for a slow disk.
         let reading = Double(max(fileSize, 0)) / 20_000_000
         switch self {
-        case .inspect, .probe: return InputOptions.probing.timeout + 30 + reading
+        case .probe: return InputOptions.probing.timeout + 30 + reading
         case .keyframes(_, let request): return request.timeout + 60 + reading
         case .fingerprint(_, _, let timeout, _): return timeout + 60 + reading
         }
@@ -42,7 +44,6 @@ public enum MediaTask: Codable, Sendable {
 
 /// What a worker sends back: the result, or the error the work threw (one message on its stdout).
 public enum MediaTaskResult: Codable, Sendable {
-    case inspection(MediaInspection)
     case probe(ProbeResult)
     case keyframes(KeyframeExtraction)
     case fingerprint(FingerprintSampling)
@@ -77,11 +78,15 @@ struct WorkerHello: Codable, Sendable {
     var pid: Int32
 }
 
-/// A task sent with its CPU-time allowance.
+/// A task sent with its CPU-time allowance and what the file it reads was like when footage opened it (the descriptor
+/// itself travels beside the message).
 struct WorkerRequest: Codable, Sendable {
     var task: MediaTask
     /// CPU seconds (all threads together) the worker may spend on this task before the kernel stops it.
     var cpuSeconds: Double
+    /// The file's identity when footage opened it: the worker refuses a file that changed before it took its copy
+    /// of the descriptor, so that its own check at the end of the work covers all of the time since the opening.
+    var identity: FileIdentity
 }
 
 /// An error a worker reported that is not a `MediaError` (a bug rather than a bad file).

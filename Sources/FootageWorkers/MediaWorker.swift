@@ -5,12 +5,12 @@ import Foundation
     import Glibc
 #endif
 
-/// The worker side of isolation: `footage media-worker` (a hidden subcommand) runs this loop. It loads FFmpeg,
-/// says hello with the library versions, then answers one message per request (`WireEncoder`, framed by
-/// `MessageFrames`), one task at a time, until its stdin closes. Whatever a hostile file does to the decoders here
-/// (crash, loop, exhaust memory) ends this process only; the parent reports the file as failed and starts a new
-/// worker for the next one. Workers are normally forked by the fork server (`serveForks`, ForkServer.swift) and
-/// enter the same loop through `answerRequests`.
+/// The worker side of isolation: `footage media-worker` (a hidden subcommand) runs this loop. It loads FFmpeg, says
+/// hello with the library versions, then answers one message per request (`WireEncoder`, framed by `MessageFrames`),
+/// one task at a time, each on the file whose descriptor came with it, until its stdin closes. Whatever a hostile file
+/// does to the decoders here (crash, loop, exhaust memory) ends this process only; the parent reports the file as
+/// failed and starts a new worker for the next one. Workers are normally forked by the fork server (`serveForks`,
+/// ForkServer.swift) and enter the same loop through `answerRequests`.
 public enum MediaWorker {
     public static func serve() -> Never {
         prepareProcess()
@@ -37,19 +37,31 @@ public enum MediaWorker {
         watchParent()
         let fault = TestFault.fromEnvironment()
         guard send(WorkerHello(library: .here, pid: getpid())) else { _exit(0) }
-        while let message = MessageFrames.read(from: 0) {
+        while let (message, descriptors) = MessageFrames.receive(from: 0) {
             let result: MediaTaskResult
             do {
                 let request = try WireDecoder.decode(WorkerRequest.self, from: message)
                 WorkerLimits.allowCPU(seconds: request.cpuSeconds)
+                let file = try receivedFile(descriptors, for: request)
                 fault?.trigger(for: request.task.path)
-                result = try request.task.run()
+                result = try request.task.run(on: file)
             } catch {
                 result = MediaTaskResult(error: error)
             }
+            // Closed before answering: the worker holds no file of a finished task while it waits for the next.
+            for received in descriptors { close(received) }
             guard send(result) else { _exit(0) }
         }
         _exit(0)
+    }
+
+    /// The file a request is about: this worker's own duplicate of the descriptor footage opened and sent with it
+    /// (the received one is closed with the task), refused when the file is no longer as footage opened it.
+    private static func receivedFile(_ descriptors: [Int32], for request: WorkerRequest) throws -> MediaFile {
+        guard descriptors.count == 1 else {
+            throw WorkerFailure(message: "a media request came with \(descriptors.count) descriptors instead of one")
+        }
+        return try MediaFile(duplicating: descriptors[0], path: request.task.path, expecting: request.identity)
     }
 
     /// Writes one message to stdout; false when the parent has gone.
@@ -74,9 +86,10 @@ public enum MediaWorker {
 
 /// Faults a worker can be told to simulate when the task's path contains a given text, so that the tests can show
 /// what the parent does when a decoder crashes, loops or exhausts memory (as SQLite's test hooks do for I/O errors).
-/// Set through `FOOTAGE_WORKER_FAULT=crash:TEXT`, `spin:TEXT` (burn CPU), `hang:TEXT` (sleep) or `memory:TEXT`.
+/// Set through `FOOTAGE_WORKER_FAULT=crash:TEXT`, `spin:TEXT` (burn CPU), `hang:TEXT` (sleep), `memory:TEXT`, or
+/// `pause:TEXT` (wait three seconds, holding the task's file, then work: a test changes the file meanwhile).
 struct TestFault {
-    enum Kind: String { case crash, spin, hang, memory }
+    enum Kind: String { case crash, spin, hang, memory, pause }
     let kind: Kind
     let marker: String
     /// What the fork server checks at its start, as if it were a path: `crash:(fork server)` makes it fail.
@@ -101,6 +114,7 @@ struct TestFault {
                 if x == 0 { print(x) }
             }
         case .hang: while true { sleep(60) }
+        case .pause: sleep(3)
         case .memory:
             var blocks: [UnsafeMutableRawPointer] = []
             while true {

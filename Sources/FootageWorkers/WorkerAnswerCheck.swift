@@ -16,11 +16,11 @@ public enum WorkerAnswerCheck {
         return first == second
     }
 
-    /// The wire form of `path`'s inspection and of an error answer, as seeds for the fuzzer.
-    public static func seeds(inspecting path: String) throws -> [[UInt8]] {
+    /// The wire form of `path`'s probe and of an error answer, as seeds for the fuzzer.
+    public static func seeds(probing path: String) throws -> [[UInt8]] {
         let error = MediaError(.damaged, path: path, reason: "no decodable frames", ffmpegCode: -1094995529, errno: nil)
         return [
-            try WireEncoder.encode(try MediaTask.inspect(path: path).run()),
+            try WireEncoder.encode(try MediaTask.probe(path: path).run(on: MediaFile(path: path))),
             try WireEncoder.encode(MediaTaskResult(error: error)),
         ]
     }

@@ -49,7 +49,8 @@ final class WorkerPool: Sendable {
     }
 
     func checkOut(_ settings: MediaRunner.WorkerSettings, for path: String) throws -> WorkerProcess {
-        let waiting = state.withLock(when: { !$0.idle.isEmpty || $0.starting == 0 }, { $0.idle.popLast() })
+        let ready: (State) -> Bool = { !$0.idle.isEmpty || $0.starting == 0 }
+        let waiting = state.withLock(when: ready) { $0.idle.popLast() }
         if let waiting { return waiting }
         return try start(settings, for: path)
     }

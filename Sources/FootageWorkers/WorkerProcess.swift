@@ -5,9 +5,10 @@ import Foundation
     import Glibc
 #endif
 
-/// One media worker as the parent sees it: a child process whose stdin and stdout are pipes to this one, stderr
-/// /dev/null (a crashing decoder prints nothing over the parent's own messages). It is forked by the fork server
-/// (`ForkServer`), or started directly with `posix_spawn` when that is off or has failed.
+/// One media worker as the parent sees it: a child process whose stdin is a Unix stream socket from this one (each
+/// request carries the descriptor of its file, `MessageFrames`) and whose stdout is a pipe to it, stderr /dev/null (a
+/// crashing decoder prints nothing over the parent's own messages). It is forked by the fork server (`ForkServer`),
+/// or started directly with `posix_spawn` when that is off or has failed.
 final class WorkerProcess {
     /// Known from `posix_spawn`; for a forked worker, from its hello (`adopt`). Until then the worker cannot be
     /// signalled or waited for (and is not used).
@@ -35,14 +36,17 @@ final class WorkerProcess {
         case timedOut
     }
 
-    /// Makes the pipes and has `start` start the worker on their far ends (its stdin, its stdout), which it
-    /// returns the pid of if it knows it. The pipes are close-on-exec from the start, so that no other worker
+    /// Makes the socket and the pipe and has `start` start the worker on their far ends (its stdin, its stdout),
+    /// which it returns the pid of if it knows it. Both are close-on-exec from the start, so that no other worker
     /// started at the same moment inherits this one's ends (it would keep this worker's stdin open after the parent
     /// is gone).
     init(start: (_ stdin: Int32, _ stdout: Int32) throws -> pid_t?) throws {
         var input: [Int32] = [0, 0]
         var output: [Int32] = [0, 0]
-        guard cprocess_pipe_cloexec(&input) == 0 else { throw Self.failure("pipe") }
+        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        guard socketpair(AF_UNIX, type, 0, &input) == 0 else { throw Self.failure("socketpair") }
+        // Requests only go to the worker: one taken over by a hostile file cannot write into this process's end.
+        shutdown(input[0], Int32(SHUT_RD))
         guard cprocess_pipe_cloexec(&output) == 0 else {
             close(input[0])
             close(input[1])
@@ -50,17 +54,17 @@ final class WorkerProcess {
         }
         // The worker has its own copies now (or failed to start): ours would hide its end of stream.
         defer {
-            close(input[0])
+            close(input[1])
             close(output[1])
         }
         do {
-            pid = try start(input[0], output[1])
+            pid = try start(input[1], output[1])
         } catch {
-            close(input[1])
+            close(input[0])
             close(output[0])
             throw error
         }
-        toWorker = input[1]
+        toWorker = input[0]
         fromWorker = output[0]
     }
 
@@ -105,7 +109,7 @@ final class WorkerProcess {
 
         let argv = ([settings.name] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
+        defer { for string in argv + envp { free(string) } }
         var child: pid_t = 0
         let status = posix_spawn(&child, settings.executable, &actions, nil, argv, envp)
         guard status == 0 else {
@@ -131,9 +135,10 @@ final class WorkerProcess {
         return said == pid
     }
 
-    /// Sends one message; false when the worker is gone (the parent ignores SIGPIPE, so a dead worker is EPIPE here).
-    func send(_ message: [UInt8]) -> Bool {
-        MessageFrames.write(message, to: toWorker)
+    /// Sends one message, with the descriptor of the file it is about; false when the worker is gone (a dead worker
+    /// is EPIPE here, not SIGPIPE).
+    func send(_ message: [UInt8], attaching file: Int32) -> Bool {
+        MessageFrames.write(message, to: toWorker, attaching: file)
     }
 
     /// Reads one message, waiting at most `seconds`.

@@ -64,7 +64,7 @@ struct MessagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "messages", abstract: "Time coding a media worker's answer for one file.")
 
-    @Argument(help: "A media file to inspect once.") var file: String
+    @Argument(help: "A media file to probe once.") var file: String
     @Option(help: "Answers to write and read.") var iterations = 2000
     @Option(
         help: """
@@ -75,7 +75,7 @@ struct MessagesCommand: ParsableCommand {
 
     func run() throws {
         if let folder = saveSeeds {
-            for (index, seed) in try WorkerAnswerCheck.seeds(inspecting: file).enumerated() {
+            for (index, seed) in try WorkerAnswerCheck.seeds(probing: file).enumerated() {
                 try Data(seed).write(to: URL(fileURLWithPath: folder).appendingPathComponent("answer-\(index).bin"))
             }
         }

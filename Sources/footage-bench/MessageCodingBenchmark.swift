@@ -4,7 +4,7 @@ import FootageWorkers
 import Foundation
 
 /// What coding a worker's answer costs (`footage-bench messages FILE`, Benchmarks/register.sh): the answer for one
-/// file's inspection (hash and probe), written and read back many times with JSON and with the wire form.
+/// file's probe, written and read back many times with JSON and with the wire form.
 enum MessageCodingBenchmark {
     struct Result: Sendable {
         /// Bytes of the answer in each form.
@@ -16,10 +16,10 @@ enum MessageCodingBenchmark {
     }
 
     static func run(path: String, iterations: Int) throws -> Result {
-        let answer = try MediaTask.inspect(path: path).run()
+        let answer = try MediaTask.probe(path: path).run(on: MediaFile(path: path))
         let jsonData = try JSONEncoder().encode(answer)
         let wireBytes = try WireEncoder.encode(answer)
-        guard try WireDecoder.decode(MediaTaskResult.self, from: wireBytes).inspected == answer.inspected else {
+        guard try WireDecoder.decode(MediaTaskResult.self, from: wireBytes).probed == answer.probed else {
             throw ValidationError("the wire form did not read back the same answer")
         }
         let count = max(1, iterations)
@@ -42,8 +42,8 @@ enum MessageCodingBenchmark {
 }
 
 extension MediaTaskResult {
-    /// The inspection this answer carries, if it is one.
-    var inspected: MediaInspection? {
-        if case .inspection(let value) = self { value } else { nil }
+    /// The probe this answer carries, if it is one.
+    var probed: ProbeResult? {
+        if case .probe(let value) = self { value } else { nil }
     }
 }

@@ -13,15 +13,17 @@ import Testing
         try withCatalogFolder { footage, root throws in
             let article = Repository.exampleArticle.path
             #expect(try footage.run(["article", "add", article]).status == 0)
-            // Folder i holds samples i and i+1 (and i+2 for odd i) as hard links: every sample is in two or more
-            // folders, and every folder is given to two writers.
+            // Folder i holds copies of samples i and i+1 (and i+2 for odd i): every sample is in two or more folders,
+            // and every folder is given to two writers. Copies, not hard links: a link made or removed changes the
+            // sample's status-change time, and another suite reading the sample meanwhile would rightly see it
+            // change (README, "One descriptor from hash to pixels").
             var folders: [String] = []
             for index in 0..<4 {
                 let folder = root.appendingPathComponent("in/folder-\(index)")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 for offset in (index % 2 == 1 ? [0, 1, 2] : [0, 1]) {
                     let name = names[(index + offset) % 4]
-                    try FileManager.default.linkItem(
+                    try FileManager.default.copyItem(
                         at: samples.appendingPathComponent(name),
                         to: folder.appendingPathComponent(name))
                 }

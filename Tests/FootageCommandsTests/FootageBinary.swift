@@ -47,6 +47,28 @@ struct FootageBinary {
     }
 }
 
+extension FootageBinary {
+    /// Starts the binary on the catalogue at `catalog` without waiting for it, for a test that watches its processes
+    /// meanwhile: its media workers simulate `fault` (`FOOTAGE_WORKER_FAULT`), `FOOTAGE_HOME` is cleared, `environment`
+    /// is added (nil removes a variable), and its output goes to `output` (none when nil).
+    static func start(
+        _ arguments: [String], catalog: URL, fault: String, environment: [String: String?] = [:], output: Pipe? = nil
+    ) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments + ["--catalog", catalog.path]
+        var merged = ProcessInfo.processInfo.environment
+        merged["FOOTAGE_HOME"] = nil
+        merged["FOOTAGE_WORKER_FAULT"] = fault
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = output ?? FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
 /// Runs `body` with a fresh catalogue folder (made by `footage init`) that is removed afterwards.
 func withCatalogFolder<T>(_ body: (FootageBinary, URL) throws -> T) throws -> T {
     try withTemporaryFolder { root in

@@ -1,4 +1,5 @@
 import FootageCore
+import FootageTestSupport
 import Foundation
 import Testing
 
@@ -97,28 +98,22 @@ import Testing
             let folder = try batch(in: root)
             // Every process of this run has it in its environment, and no other process has.
             let marker = "hang:\(root.lastPathComponent)"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: FootageBinary.path)
-            process.arguments = ["register", folder.path, "--jobs", "2", "--no-fingerprint", "--catalog", root.path]
-            var environment = ProcessInfo.processInfo.environment
-            environment["FOOTAGE_HOME"] = nil
-            environment["FOOTAGE_WORKER_FAULT"] = marker
-            environment["FOOTAGE_FORK_SERVER"] = forkServer ? nil : "off"
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try FootageBinary.start(
+                ["register", folder.path, "--jobs", "2", "--no-fingerprint"], catalog: root, fault: marker,
+                environment: ["FOOTAGE_FORK_SERVER": forkServer ? nil : "off"])
             // footage, two workers hanging in a task, and the fork server (once the workers' intermediates are gone).
             let expected = forkServer ? 4 : 3
             let started = Date().addingTimeInterval(30)
-            while processes(with: marker).count != expected && Date() < started { usleep(10_000) }
-            #expect(processes(with: marker).count == expected)
+            while ProcessTable.processes(withEnvironment: marker).count != expected && Date() < started {
+                usleep(10_000)
+            }
+            #expect(ProcessTable.processes(withEnvironment: marker).count == expected)
             usleep(300_000)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let ended = Date().addingTimeInterval(5)
-            while !processes(with: marker).isEmpty && Date() < ended { usleep(50_000) }
-            #expect(processes(with: marker).isEmpty)
+            while !ProcessTable.processes(withEnvironment: marker).isEmpty && Date() < ended { usleep(50_000) }
+            #expect(ProcessTable.processes(withEnvironment: marker).isEmpty)
         }
     }
 
@@ -136,17 +131,9 @@ import Testing
                 arguments = ["keyframes", faulty]
             }
             let marker = "hang:\(root.lastPathComponent)"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: FootageBinary.path)
-            process.arguments = arguments + ["--catalog", root.path]
-            var environment = ProcessInfo.processInfo.environment
-            environment["FOOTAGE_HOME"] = nil
-            environment["FOOTAGE_WORKER_FAULT"] = marker
-            environment["FOOTAGE_FORK_SERVER"] = command == "register without fork server" ? "off" : nil
-            process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try FootageBinary.start(
+                arguments, catalog: root, fault: marker,
+                environment: ["FOOTAGE_FORK_SERVER": command == "register without fork server" ? "off" : nil])
             defer {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
@@ -159,8 +146,10 @@ import Testing
             var helpers: [Int32] = []
             var footageHoldsIt = false
             while Date() < started {
-                helpers = processes(with: marker).filter { $0 != process.processIdentifier }
-                footageHoldsIt = openFiles(of: process.processIdentifier).contains { $0.hasPrefix(catalogue) }
+                helpers = ProcessTable.processes(withEnvironment: marker).filter { $0 != process.processIdentifier }
+                footageHoldsIt = ProcessTable.openFiles(of: process.processIdentifier).contains {
+                    $0.hasPrefix(catalogue)
+                }
                 if helpers.count == expected && footageHoldsIt { break }
                 usleep(10_000)
             }
@@ -168,29 +157,9 @@ import Testing
             // footage itself holds the catalogue open (the check would find nothing if it looked in the wrong place).
             #expect(footageHoldsIt)
             for pid in helpers {
-                let files = openFiles(of: pid)
+                let files = ProcessTable.openFiles(of: pid)
                 #expect(!files.contains { $0.hasPrefix(catalogue) }, "process \(pid) holds \(files)")
             }
-        }
-    }
-
-    /// Where a process's open descriptors lead.
-    private func openFiles(of pid: Int32) -> [String] {
-        let folder = "/proc/\(pid)/fd"
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).compactMap {
-            try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)")
-        }
-    }
-
-    /// Running processes (not zombies) whose environment contains `text`.
-    private func processes(with text: String) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap(Int32.init).filter { pid in
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                let state = stat.split(separator: ")").last?.split(separator: " ").first, state != "Z",
-                let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ")
-            else { return false }
-            return environment.range(of: Data(text.utf8)) != nil
         }
     }
 

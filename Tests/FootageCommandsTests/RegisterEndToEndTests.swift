@@ -22,6 +22,25 @@ import Testing
         }
     }
 
+    /// `--jobs` far beyond the work is bounded by it (and by four per core): it once started 3,146 processes for a
+    /// folder of two files, ran for minutes and registered neither. The stall guard only keeps such a run from holding
+    /// up the suite; nothing is timed.
+    @Test func anAbsurdJobCountRegistersAFolderOfTwoFiles() throws {
+        try withCatalogFolder { footage, root throws in
+            let folder = root.appendingPathComponent("two", isDirectory: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in ["ministry-upload.mp4", "checkpoint-cctv.ts"] {
+                try FileManager.default.copyItem(
+                    at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
+            let result = try footage.run(
+                ["register", folder.path, "--jobs", "100000", "--no-fingerprint", "--json"], stallLimit: 60)
+            #expect(result.status == 0 && !result.stalled, "\(result.stderr)")
+            #expect(result.rows.filter { $0["status"] as? String == "registered" }.count == 2)
+            #expect(try footage.run(["list", "clips", "--json"]).rows.count == 2)
+        }
+    }
+
     @Test func theSidecarAndTheAnalystsFlagsBecomeTheAcquisitionRecord() throws {
         try withCatalogFolder { footage, _ throws in
             let mp4 = samples.appendingPathComponent("ministry-upload.mp4").path

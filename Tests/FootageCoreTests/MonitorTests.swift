@@ -27,12 +27,11 @@ struct MonitorTests {
             done.signal()
         }.start()
         for value in 0..<2_000 {
-            monitor.withLock(
-                when: { $0.waiting.count < 2 },
-                { state in
-                    state.waiting.append(value)
-                    state.mostWaiting = max(state.mostWaiting, state.waiting.count)
-                })
+            let room: (HandOver) -> Bool = { $0.waiting.count < 2 }
+            monitor.withLock(when: room) { state in
+                state.waiting.append(value)
+                state.mostWaiting = max(state.mostWaiting, state.waiting.count)
+            }
         }
         monitor.withLock { $0.closed = true }
         done.wait()

@@ -77,17 +77,16 @@ import Testing
     }
 
     @Test func anAllOnesContainerDurationIsCalledUnknown() throws {
-        try Self.withEditedCopy(
-            { bytes in
-                // mvhd version 0: size, type, version and flags, creation, modification, timescale, then duration.
-                let box = try Self.find("mvhd", in: bytes)
-                #expect(bytes[box + 4] == 0)
-                for index in (box + 20)..<(box + 24) { bytes[index] = 0xFF }
-            },
-            { path in
-                let warnings = try Probe.probe(path: path).footage.warnings
-                #expect(warnings.contains { $0.contains("is the all-ones value 2^32 − 1 at 1000 ticks a second") })
-            })
+        let allOnes: (inout [UInt8]) throws -> Void = { bytes in
+            // mvhd version 0: size, type, version and flags, creation, modification, timescale, then duration.
+            let box = try Self.find("mvhd", in: bytes)
+            #expect(bytes[box + 4] == 0)
+            for index in (box + 20)..<(box + 24) { bytes[index] = 0xFF }
+        }
+        try Self.withEditedCopy(allOnes) { path in
+            let warnings = try Probe.probe(path: path).footage.warnings
+            #expect(warnings.contains { $0.contains("is the all-ones value 2^32 − 1 at 1000 ticks a second") })
+        }
         #expect(!(try Probe.probe(path: Samples.ministryUpload).footage.warnings.contains { $0.contains("all-ones") }))
     }
 
@@ -104,15 +103,14 @@ import Testing
     }
 
     @Test func aCodecFFmpegDoesNotKnowIsNamedByItsTag() throws {
-        try Self.withEditedCopy(
-            { bytes in
-                let entry = try Self.find("avc1", in: bytes, from: try Self.find("stsd", in: bytes))
-                bytes.replaceSubrange(entry..<(entry + 4), with: Array("vvc1".utf8))
-            },
-            { path in
-                let error = mediaError { try FingerprintSampler.sample(path: path, rate: 1, timeout: 60) }
-                #expect(error?.kind == .unsupported)
-                #expect(error?.description.contains("FFmpeg does not know its codec (tag vvc1)") == true)
-            })
+        let unknownCodec: (inout [UInt8]) throws -> Void = { bytes in
+            let entry = try Self.find("avc1", in: bytes, from: try Self.find("stsd", in: bytes))
+            bytes.replaceSubrange(entry..<(entry + 4), with: Array("vvc1".utf8))
+        }
+        try Self.withEditedCopy(unknownCodec) { path in
+            let error = mediaError { try FingerprintSampler.sample(path: path, rate: 1, timeout: 60) }
+            #expect(error?.kind == .unsupported)
+            #expect(error?.description.contains("FFmpeg does not know its codec (tag vvc1)") == true)
+        }
     }
 }

@@ -29,12 +29,13 @@ struct WireFormatTests {
         request.maxFrames = 12
         request.sheet = true
         let tasks: [MediaTask] = [
-            .inspect(path: "/cases/ünïcode clip.mp4"), .probe(path: ""),
+            .probe(path: "/cases/ünïcode clip.mp4"), .probe(path: ""),
             .keyframes(path: "/a", request: request),
             .fingerprint(path: "/b", rate: 1.0 / 60, timeout: 3600, threads: 1),
         ]
+        let identity = try MediaFile(path: Samples.path("ministry-upload.mp4")).identity
         for task in tasks {
-            let request = WorkerRequest(task: task, cpuSeconds: 3660.5)
+            let request = WorkerRequest(task: task, cpuSeconds: 3660.5, identity: identity)
             #expect(try json(roundTrip(request)) == json(request))
         }
     }
@@ -42,9 +43,9 @@ struct WireFormatTests {
     @Test func realAnswersReadBackAsTheyWereWritten() throws {
         let path = Samples.path("ministry-upload.mp4")
         let answers: [MediaTaskResult] = [
-            try MediaTask.inspect(path: path).run(),
-            try MediaTask.probe(path: Samples.path("handheld-rotated.mov")).run(),
-            try MediaTask.fingerprint(path: path, rate: 1, timeout: 120, threads: 0).run(),
+            try MediaTask.probe(path: path).run(on: MediaFile(path: path)),
+            try MediaTask.probe(path: "rotated").run(on: MediaFile(path: Samples.path("handheld-rotated.mov"))),
+            try MediaTask.fingerprint(path: path, rate: 1, timeout: 120, threads: 0).run(on: MediaFile(path: path)),
             MediaTaskResult(
                 error: MediaError(
                     .damaged, path: path, reason: "no decodable frames", ffmpegCode: -1,
@@ -103,7 +104,8 @@ struct WireFormatTests {
     }
 
     @Test func everyTruncationAndFlippedByteFailsCleanly() throws {
-        let answer = try MediaTask.inspect(path: Samples.path("ministry-upload.mp4")).run()
+        let path = Samples.path("ministry-upload.mp4")
+        let answer = try MediaTask.probe(path: path).run(on: MediaFile(path: path))
         let bytes = try WireEncoder.encode(answer)
         for length in 0..<bytes.count {
             #expect(throws: (any Error).self) {

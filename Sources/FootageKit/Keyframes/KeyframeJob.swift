@@ -53,16 +53,22 @@ public enum KeyframeJob {
         public var added: Bool
     }
 
-    /// Extracts keyframes of a registered clip. The file read is first checked against the clip's SHA-256, so the
-    /// stills come from exactly the registered bytes.
+    /// Extracts keyframes of a registered clip. The file is opened once and checked against the clip's SHA-256
+    /// through that descriptor, which the extraction then reads (`ClipFile`), so the stills come from exactly the
+    /// registered bytes; a file that changes meanwhile fails the extraction and nothing is recorded.
     public static func run(clip: ClipRecord, catalog: Catalog, options: Options) throws -> Result {
+        try run(clip: clip, catalog: catalog, options: options, source: nil)
+    }
+
+    /// `run`, reading `source` when the caller has the clip's file open already (`register --keyframes`).
+    static func run(clip: ClipRecord, catalog: Catalog, options: Options, source: ClipFile?) throws -> Result {
         try KeyframeOutFolder.refuseInsideCatalogue(options.out, catalog: catalog)
         let params = options.params.canonicalText
         if let (extraction, frames) = try catalog.extraction(clipId: clip.id, params: params) {
             try KeyframeOutFolder.copy(stills(frames, extraction), catalog: catalog, to: options.out)
             return Result(clip: clip, extraction: extraction, frames: frames, added: false)
         }
-        let source = try verifiedLocation(of: clip, catalog: catalog)
+        let source = try source ?? ClipFile.open(clip, catalog: catalog)
         let slug = "\(options.extractionMode)-\(Hashing.sha256Hex(params).prefix(8))"
         let relativeFolder = "Catalog/keyframes/\(clip.sha256)/\(slug)"
         // Reached from the catalogue folder without following a link; a link on the way is refused.
@@ -74,7 +80,8 @@ public enum KeyframeJob {
         // Removed with what it holds unless it is placed: a failed or lost extraction leaves nothing behind.
         let temporary = try AtomicFolder(in: clipFolder)
 
-        let extracted = try MediaRunner.extractKeyframes(path: source, request: request(options, folder: temporary.url))
+        let extracted = try MediaRunner.extractKeyframes(
+            file: source.file, request: request(options, folder: temporary.url))
         do throws(AtomicFile.Failure) {
             try temporary.flushContents()
         } catch {
@@ -93,7 +100,7 @@ public enum KeyframeJob {
         }
         let details: [String: JSONValue] = [
             "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),
-            "source_path": .string(source), "stream_index": .int(Int64(extracted.streamIndex)),
+            "source_path": .string(source.path), "stream_index": .int(Int64(extracted.streamIndex)),
         ]
         let stored: (ExtractionRecord, [KeyframeRecord], added: Bool)
         do {
@@ -146,21 +153,6 @@ public enum KeyframeJob {
         request.format = options.format
         request.sheet = options.sheet
         return request
-    }
-
-    /// The first recorded location whose bytes still hash to the clip's SHA-256.
-    static func verifiedLocation(of clip: ClipRecord, catalog: Catalog) throws -> String {
-        let locations = try catalog.detail(of: clip).locations
-        var reasons: [String] = []
-        for location in locations {
-            do {
-                if try FileHasher.sha256(path: location.path).sha256 == clip.sha256 { return location.path }
-                reasons.append("\(location.path) changed")
-            } catch {
-                reasons.append(FootageErrors.message(error, path: location.path))
-            }
-        }
-        throw WorkflowError.noReadableLocation(clip: clip.sha256, reasons: reasons)
     }
 
     /// The recorded stills and contact sheet of an extraction, with their SHA-256.

@@ -10,13 +10,13 @@ extension FingerprintJob {
         refs: [String], catalog: Catalog, options: Options, jobs: Int,
         report: @escaping @Sendable (String, Swift.Result<Result, any Error>) -> Void
     ) -> Int {
-        let filesAtOnce = min(jobs, refs.count)
+        let filesAtOnce = JobCount.bounded(jobs, items: refs.count)
         var settings = options
         settings.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: filesAtOnce)
         // Started before the threads are: while this process has one thread, its workers are forked from it.
         MediaRunner.prewarm(filesAtOnce)
         let each = settings
-        return Batch.run(refs.count, jobs: jobs) { index in
+        return Batch.run(refs.count, jobs: filesAtOnce) { index in
             try run(clip: catalog.clip(matching: refs[index]), catalog: catalog, options: each)
         } report: { index, outcome in
             report(refs[index], outcome)

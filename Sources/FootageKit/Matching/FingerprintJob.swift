@@ -41,19 +41,32 @@ public enum FingerprintJob {
     public static func sample(path: String, rate: Double, timeout: Double = 3600, decoderThreads: Int = 0) throws
         -> [FingerprintFrame]
     {
-        try MediaRunner.sampleFingerprint(path: path, rate: rate, timeout: timeout, threads: decoderThreads)
+        try sample(file: MediaFile(path: path), rate: rate, timeout: timeout, decoderThreads: decoderThreads)
+    }
+
+    /// `sample(path:…)` of an open file, read through its descriptor.
+    static func sample(file: MediaFile, rate: Double, timeout: Double = 3600, decoderThreads: Int = 0) throws
+        -> [FingerprintFrame]
+    {
+        try MediaRunner.sampleFingerprint(file: file, rate: rate, timeout: timeout, threads: decoderThreads)
             .samples.map(FingerprintFrame.init)
     }
 
-    /// Fingerprints a registered clip. The file read is first checked against the clip's SHA-256, so the fingerprint
-    /// comes from exactly the registered bytes. A clip without video is skipped with a note; a file that cannot be
-    /// decoded throws, and nothing is stored.
+    /// Fingerprints a registered clip. The file is opened once and checked against the clip's SHA-256 through that
+    /// descriptor, which the sampling then reads (`ClipFile`), so the fingerprint comes from exactly the registered
+    /// bytes. A clip without video is skipped with a note; a file that cannot be decoded, or that changes meanwhile,
+    /// throws, and nothing is stored.
     public static func run(clip: ClipRecord, catalog: Catalog, options: Options) throws -> Result {
-        let source = try KeyframeJob.verifiedLocation(of: clip, catalog: catalog)
+        try run(clip: clip, catalog: catalog, options: options, source: nil)
+    }
+
+    /// `run`, reading `source` when the caller has the clip's file open already (`register`).
+    static func run(clip: ClipRecord, catalog: Catalog, options: Options, source: ClipFile?) throws -> Result {
+        let source = try source ?? ClipFile.open(clip, catalog: catalog)
         let sampling: FingerprintSampling
         do {
             sampling = try MediaRunner.sampleFingerprint(
-                path: source, rate: options.rate, timeout: options.timeout,
+                file: source.file, rate: options.rate, timeout: options.timeout,
                 threads: options.decoderThreads)
         } catch let error as MediaError
             where error.kind == .notMedia && (error.reason ?? "").hasPrefix("no video stream")
@@ -66,7 +79,7 @@ public enum FingerprintJob {
         let crops = Set(sampling.samples.map(\.content))
         let details: [String: JSONValue] = [
             "footage_version": .string(FootageVersion.string), "libav": .string(MediaRunner.library.versionInfo),
-            "source_path": .string(source), "stream_index": .int(Int64(sampling.streamIndex)),
+            "source_path": .string(source.path), "stream_index": .int(Int64(sampling.streamIndex)),
             "picture": .string("\(sampling.pictureWidth)x\(sampling.pictureHeight)"),
             "cropped_frames": .int(
                 Int64(

@@ -54,8 +54,8 @@ public enum MatchJob {
         var queryRate = stored.rate
         var query = stored.frames
         if let dense = options.queryRate, dense > stored.rate {
-            let source = try KeyframeJob.verifiedLocation(of: clip, catalog: catalog)
-            query = try FingerprintJob.sample(path: source, rate: dense)
+            let source = try ClipFile.open(clip, catalog: catalog)
+            query = try FingerprintJob.sample(file: source.file, rate: dense)
             queryRate = dense
         }
         let others = try catalog.allFingerprintFrames().filter { $0.clipId != clip.id }

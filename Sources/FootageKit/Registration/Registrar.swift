@@ -67,13 +67,16 @@ public struct Registrar: Sendable {
     }
 
     /// Starts the media workers a `register` of `paths` will use, so that they load FFmpeg while this process opens
-    /// the catalogue and lists the files: one for a single file, `jobs` otherwise.
+    /// the catalogue and lists the files: one per file when only files are given, else `jobs` (`JobCount`), but no
+    /// more than the cores can start at once (those beyond would wait for a core; the pool starts them when needed).
     public static func prewarm(for paths: [String], jobs: Int) {
-        var isFolder: ObjCBool = false
-        let oneFile =
-            paths.count == 1 && FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
-            && !isFolder.boolValue
-        MediaRunner.prewarm(oneFile ? 1 : jobs)
+        // A folder (or a path that is not there) holds a number of files not known yet.
+        let countKnown = paths.allSatisfy { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        MediaRunner.prewarm(min(JobCount.bounded(jobs, items: countKnown ? paths.count : jobs), max(1, cores)))
     }
 
     /// Registers every file under `paths`, `options.jobs` files at a time. `report` is called once per file, as each
@@ -96,19 +99,18 @@ public struct Registrar: Sendable {
         let work = files
         let reporter = Serial(report)
         var batch = options
-        batch.fingerprint?.decoderThreads = FingerprintSampler.decoderThreads(
-            filesAtOnce: min(options.jobs, files.count))
+        let lanes = JobCount.bounded(options.jobs, items: files.count)
+        batch.fingerprint?.decoderThreads = FingerprintSampler.decoderThreads(filesAtOnce: lanes)
         let registrar = Registrar(catalog: catalog, options: batch)
-        // When nothing but the inspection needs a media worker, each lane asks its worker for the next file's
-        // inspection before recording the last one, so that the worker hashes and probes while this process writes
-        // to the catalogue (the wait for each answer was a fifth of isolated `register`'s time on small files).
-        // Keyframes and fingerprints need the lane's worker after recording: then the next file is asked for after.
+        // When nothing but the probe needs a media worker, each lane opens the next file and asks its worker for its
+        // probe before recording the last one, so that the worker probes while this process writes to the catalogue
+        // (the wait for each answer was a fifth of isolated `register`'s time on small files). Keyframes and
+        // fingerprints need the lane's worker after recording: then the next file is asked for after.
         let asksAhead = batch.keyframes == nil && batch.fingerprint == nil
         let queue = WorkQueue(count: work.count)
-        let lanes = max(1, min(options.jobs, work.count))
         Parallel.forEach(lanes, jobs: lanes) { _ in
             func startNext() -> (Int, PendingTask)? {
-                queue.next().map { ($0, MediaRunner.start(.inspect(path: work[$0]))) }
+                queue.next().map { ($0, MediaRunner.startInspection(path: work[$0])) }
             }
             var current = startNext()
             while let (index, pending) = current {
@@ -126,10 +128,14 @@ public struct Registrar: Sendable {
         registerOne(path) { try MediaRunner.inspect(path: path) }
     }
 
-    /// `registerOne` with the file's hash and probe from `inspection`.
-    private func registerOne(_ path: String, inspection inspect: () throws -> MediaInspection) -> Outcome {
+    /// `registerOne` with the file's hash and probe from `inspection`, and the file they were read from, which the
+    /// keyframe and fingerprint steps read too.
+    private func registerOne(
+        _ path: String, inspection inspect: () throws -> (inspection: MediaInspection, file: MediaFile)
+    ) -> Outcome {
         do {
-            let inspection = try inspect()
+            let (inspection, file) = try inspect()
+            let source = ClipFile(registered: file, sha256: inspection.sha256)
             var acquisition = try acquisitionRecord(for: path)
             var locations: [(path: String, kind: LocationKind)] = [(path, .original)]
             var copyPath: String?
@@ -149,8 +155,9 @@ public struct Registrar: Sendable {
                 // The clip is registered either way; a keyframe failure is reported on its line.
                 do {
                     let clip = try catalog.clip(matching: result.sha256)
-                    outcome.keyframes = try KeyframeJob.run(clip: clip, catalog: catalog, options: keyframes).frames
-                        .count
+                    outcome.keyframes = try KeyframeJob.run(
+                        clip: clip, catalog: catalog, options: keyframes, source: source
+                    ).frames.count
                 } catch {
                     outcome.status = .error
                     outcome.message = "\(path): registered, but keyframes failed: \(FootageErrors.message(error))"
@@ -158,7 +165,7 @@ public struct Registrar: Sendable {
             }
             if let fingerprint = options.fingerprint, outcome.status != .error {
                 do {
-                    outcome = try fingerprintStep(outcome, fingerprint)
+                    outcome = try fingerprintStep(outcome, fingerprint, source: source)
                 } catch {
                     outcome.status = .error
                     outcome.message = "\(path): registered, but fingerprint failed: \(FootageErrors.message(error))"
@@ -173,12 +180,14 @@ public struct Registrar: Sendable {
     }
 
     /// Fingerprints a newly registered clip, or a known one that has no fingerprint yet.
-    private func fingerprintStep(_ outcome: Outcome, _ fingerprint: FingerprintJob.Options) throws -> Outcome {
+    private func fingerprintStep(_ outcome: Outcome, _ fingerprint: FingerprintJob.Options, source: ClipFile) throws
+        -> Outcome
+    {
         var outcome = outcome
         let clip = try catalog.clip(matching: outcome.sha256 ?? outcome.path)
         let hasOne = try catalog.hasFingerprint(clipId: clip.id)
         guard outcome.status == .registered || !hasOne else { return outcome }
-        let result = try FingerprintJob.run(clip: clip, catalog: catalog, options: fingerprint)
+        let result = try FingerprintJob.run(clip: clip, catalog: catalog, options: fingerprint, source: source)
         outcome.fingerprintFrames = result.frameCount
         if let event = result.event { outcome.events.append(event) }
         if let note = result.note { outcome.notes.append(note) }
