@@ -16,7 +16,7 @@ public struct FingerprintRecord: SnakeCaseRecord, Sendable, Equatable {
     public var usableCount: Int
     public var frames: Data
     public var variants: Data
-    /// SHA-256 of `frames`, `variants` and `centres` one after the other: what the ledger event records.
+    /// SHA-256 of `frames`, `variants`, `centres` and `strips` one after the other: what the ledger event records.
     public var dataSha256: String
     /// Canonical JSON: how the fingerprint was made (footage and FFmpeg versions, source path, picture size, crops).
     public var details: String
@@ -24,10 +24,12 @@ public struct FingerprintRecord: SnakeCaseRecord, Sendable, Equatable {
     public var createdBy: String
     /// Each frame's centre hash, 32 bytes a frame ("v7 centre hashes"); empty in fingerprints made before.
     public var centres: Data
+    /// Each frame's four edge-strip hashes with their qualities ("v8 edge strips"); empty in fingerprints made before.
+    public var strips: Data
 
     public init(
         clipId: Int64, rate: Double, frameCount: Int, usableCount: Int, frames: Data, variants: Data,
-        centres: Data = Data(), details: [String: JSONValue] = [:]
+        centres: Data = Data(), strips: Data = Data(), details: [String: JSONValue] = [:]
     ) {
         self.clipId = clipId
         self.rate = rate
@@ -36,24 +38,26 @@ public struct FingerprintRecord: SnakeCaseRecord, Sendable, Equatable {
         self.frames = frames
         self.variants = variants
         self.centres = centres
-        self.dataSha256 = FingerprintRecord.sha256(frames: frames, variants: variants, centres: centres)
+        self.strips = strips
+        self.dataSha256 = FingerprintRecord.sha256(frames: frames, variants: variants, centres: centres, strips: strips)
         self.details = JSONValue.object(details).canonicalText
         self.createdAt = ""
         self.createdBy = ""
     }
 
-    /// Without centres (fingerprints made before them) the digest is the one recorded then.
-    public static func sha256(frames: Data, variants: Data, centres: Data) -> String {
+    /// Without centres or strips (fingerprints made before them) the digest is the one recorded then.
+    public static func sha256(frames: Data, variants: Data, centres: Data, strips: Data) -> String {
         var hasher = SHA256()
         hasher.update(data: frames)
         hasher.update(data: variants)
         hasher.update(data: centres)
+        hasher.update(data: strips)
         return hasher.finalize().hexString
     }
 }
 
-/// The frames of one stored fingerprint and their centre hashes, without their variants: what the search index
-/// loads.
+/// The frames of one stored fingerprint with their centre and strip hashes, without their variants: what the search
+/// index loads.
 public struct StoredFingerprintFrames: Sendable {
     public var clipId: Int64
     public var sha256: String
@@ -61,9 +65,17 @@ public struct StoredFingerprintFrames: Sendable {
     public var frames: Data
     /// The frames' centre hashes (32 bytes each, in frame order) when the fingerprint has them, else empty.
     public var centres: Data
+    /// The frames' edge-strip hashes when the fingerprint has them, else empty.
+    public var strips: Data
+    /// The SHA-256 of the fingerprint's data: what a match found with it rests on.
+    public var dataSha256: String
 
-    public init(clipId: Int64, sha256: String, rate: Double, frames: Data, centres: Data = Data()) {
-        (self.clipId, self.sha256, self.rate, self.frames, self.centres) = (clipId, sha256, rate, frames, centres)
+    public init(
+        clipId: Int64, sha256: String, rate: Double, frames: Data, centres: Data = Data(), strips: Data = Data(),
+        dataSha256: String = ""
+    ) {
+        (self.clipId, self.sha256, self.rate, self.frames) = (clipId, sha256, rate, frames)
+        (self.centres, self.strips, self.dataSha256) = (centres, strips, dataSha256)
     }
 }
 
@@ -121,7 +133,7 @@ extension Catalog {
             let cursor = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT f.clip_id, c.sha256, f.rate, f.frames, f.centres \
+                    SELECT f.clip_id, c.sha256, f.rate, f.frames, f.centres, f.strips, f.data_sha256 \
                     FROM fingerprint f JOIN clip c ON c.id = f.clip_id
                     ORDER BY f.clip_id
                     """)
@@ -130,7 +142,7 @@ extension Catalog {
                 result.append(
                     StoredFingerprintFrames(
                         clipId: row[0], sha256: row[1], rate: row[2], frames: row[3],
-                        centres: row[4]))
+                        centres: row[4], strips: row[5], dataSha256: row[6]))
             }
             return result
         }
@@ -149,12 +161,13 @@ extension Catalog {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT c.sha256, f.frames, f.variants, f.centres, f.data_sha256
+                    SELECT c.sha256, f.frames, f.variants, f.centres, f.data_sha256, f.strips
                     FROM fingerprint f JOIN clip c ON c.id = f.clip_id
                     """)
             while let row = try rows.next() {
                 let sha: String = row[0]
-                let actual = FingerprintRecord.sha256(frames: row[1], variants: row[2], centres: row[3])
+                let actual = FingerprintRecord.sha256(
+                    frames: row[1], variants: row[2], centres: row[3], strips: row[5])
                 if actual != row[4] as String || recorded[sha] != actual {
                     problems.append(
                         CheckProblem(

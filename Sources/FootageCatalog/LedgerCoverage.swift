@@ -13,6 +13,14 @@ public enum LedgerCoverage {
         public let key: [String]
         /// Every column of the row's image, the key included.
         public let columns: [String]
+        /// Columns added by a migration after events first carried row images: left out of the image while they hold
+        /// what the migration gave existing rows (NULL, empty text or an empty blob), so that the images recorded
+        /// before the migration still describe the rows they wrote.
+        public let laterColumns: Set<String>
+
+        init(name: String, key: [String], columns: [String], laterColumns: Set<String> = []) {
+            (self.name, self.key, self.columns, self.laterColumns) = (name, key, columns, laterColumns)
+        }
     }
 
     public static let tables: [Table] = [
@@ -57,14 +65,15 @@ public enum LedgerCoverage {
             name: "fingerprint", key: ["clip_id"],
             columns: [
                 "clip_id", "rate", "frame_count", "usable_count", "frames", "variants", "data_sha256", "details",
-                "created_at", "created_by", "centres",
-            ]),
+                "created_at", "created_by", "centres", "strips",
+            ], laterColumns: ["strips"]),
         Table(
             name: "match", key: ["id"],
             columns: [
                 "id", "clip_a", "clip_b", "share_a", "share_b", "offset", "transform", "segments", "matched_frames",
-                "mean_distance", "rule", "matched_at", "matched_by",
-            ]),
+                "mean_distance", "rule", "matched_at", "matched_by", "fingerprint_a", "fingerprint_b", "withdrawn_at",
+                "withdrawn_by", "withdrawn_reason",
+            ], laterColumns: ["fingerprint_a", "fingerprint_b", "withdrawn_at", "withdrawn_by", "withdrawn_reason"]),
         Table(
             name: "article", key: ["id"],
             columns: [

@@ -29,8 +29,22 @@ enum RowImage {
     /// The image of `row`, read with `selection(of:)`.
     static func image(_ row: Row, _ table: LedgerCoverage.Table) -> JSONValue {
         var members: [String: JSONValue] = [:]
-        for (index, column) in table.columns.enumerated() { members[column] = value(row[index] as DatabaseValue) }
+        for (index, column) in table.columns.enumerated() {
+            let stored = row[index] as DatabaseValue
+            if table.laterColumns.contains(column) && isUnset(stored) { continue }
+            members[column] = value(stored)
+        }
         return .object(members)
+    }
+
+    /// What a migration gives existing rows in a column it adds: NULL, empty text, an empty blob.
+    static func isUnset(_ value: DatabaseValue) -> Bool {
+        switch value.storage {
+        case .null: return true
+        case .string(let text): return text.isEmpty
+        case .blob(let data): return data.isEmpty
+        default: return false
+        }
     }
 
     /// The key of `row` (read with `selection(of:)`, key columns first), as the ledger writes it: a JSON array.
@@ -43,12 +57,12 @@ enum RowImage {
     /// canonical key order once per table).
     struct Writer {
         let table: LedgerCoverage.Table
-        private let ordered: [(name: String, index: Int)]
+        private let ordered: [(name: String, index: Int, later: Bool)]
         private let keyIndices: [Int]
 
         init(_ table: LedgerCoverage.Table) {
             self.table = table
-            ordered = table.columns.enumerated().map { ($0.element, $0.offset) }
+            ordered = table.columns.enumerated().map { ($0.element, $0.offset, table.laterColumns.contains($0.element)) }
                 .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
             keyIndices = table.key.compactMap { table.columns.firstIndex(of: $0) }
         }
@@ -56,12 +70,16 @@ enum RowImage {
         func imageText(_ row: Row) -> String {
             var out = "{"
             out.reserveCapacity(1024)
-            for (position, column) in ordered.enumerated() {
-                if position > 0 { out += "," }
+            var first = true
+            for column in ordered {
+                let stored = row[column.index] as DatabaseValue
+                if column.later && RowImage.isUnset(stored) { continue }
+                if !first { out += "," }
+                first = false
                 out += "\""
                 out += column.name
                 out += "\":"
-                Self.write(row[column.index] as DatabaseValue, to: &out)
+                Self.write(stored, to: &out)
             }
             return out + "}"
         }

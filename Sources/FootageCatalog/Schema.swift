@@ -235,6 +235,8 @@ enum Schema {
         AssessmentSchema.register(in: &migrator)
         SealSchema.register(in: &migrator)
         FingerprintSchema.registerCentres(in: &migrator)
+        FingerprintSchema.registerStrips(in: &migrator)
+        FingerprintSchema.registerKeptMatches(in: &migrator)
         return migrator
     }
 }

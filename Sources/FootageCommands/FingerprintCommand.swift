@@ -18,7 +18,7 @@ struct FingerprintCommand: ParsableCommand {
             """)
 
     @Argument(help: "Registered clips: SHA-256 prefix or path.") var refs: [String]
-    @Option(help: "Frames sampled per second.") var rate = 1.0
+    @Option(help: "Frames sampled per second.") var rate = FingerprintJob.defaultRate
     @OptionGroup var analyst: AnalystOptions
     @OptionGroup var jobs: JobsOptions
     @OptionGroup var catalogOptions: CatalogOptions

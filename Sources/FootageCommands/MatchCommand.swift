@@ -11,17 +11,16 @@ struct MatchCommand: ParsableCommand {
         abstract: "Find clips that share footage: shares, time offset, matching segments, mirroring or rotation.",
         discussion: """
             REF: every other catalogued clip that shares footage with it. No argument: every matching pair in the \
-            catalogue. FILE FILE: compare two files without a catalogue. Matches found in the catalogue are \
-            recorded (one per pair, a ledger event when one is found or changes) and shown by `footage show` and \
-            `footage xref`. Offsets are B − A: B's time ≈ A's time + offset.
+            catalogue. FILE FILE: compare two files without a catalogue. All three give the same answer for a pair. \
+            Matches found in the catalogue are kept as evidence (one per pair, a ledger event when one is found; \
+            never removed by matching again, only withdrawn with a reason when a fingerprint it rests on is \
+            recomputed) and shown by `footage show` and `footage xref`. Offsets are B − A: B's time ≈ A's time + \
+            offset.
             """)
 
     @Argument(help: "Nothing, one registered clip (SHA-256 prefix or path), or two files.") var targets: [String] = []
-    @Option(
-        name: .customLong("query-rate"),
-        help: "Sample the query clip again at this many frames per second (dense sampling finds trimmed copies).")
-    var queryRate: Double?
-    @Option(help: "FILE FILE: frames per second sampled from each file.") var rate = 1.0
+    @Option(help: "FILE FILE: frames per second sampled from each file (as `register` samples them).")
+    var rate = FingerprintJob.defaultRate
     @Option(name: .customLong("min-share"), help: "The share of the shorter clip's distinct images that must match.")
     var minimumShare: Double?
     @OptionGroup var analyst: AnalystOptions
@@ -30,10 +29,8 @@ struct MatchCommand: ParsableCommand {
 
     func validate() throws {
         if targets.count > 2 { throw ValidationError("give no clip, one clip, or two files") }
-        for (name, value) in [("--query-rate", queryRate), ("--rate", rate)] {
-            if let value, !FingerprintSampler.rates.contains(value) {
-                throw ValidationError("\(name) must be between 1/60 and 30 frames per second")
-            }
+        if !FingerprintSampler.rates.contains(rate) {
+            throw ValidationError("--rate must be between 1/60 and 30 frames per second")
         }
         if let minimumShare, !(minimumShare > 0 && minimumShare <= 1) {
             throw ValidationError("--min-share must be above 0 and at most 1")
@@ -42,9 +39,6 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         var options = MatchJob.Options(analyst: analyst.name)
-        // A clip or file asked about is sampled again densely unless told otherwise; the whole catalogue uses the
-        // stored fingerprints.
-        options.queryRate = targets.isEmpty ? queryRate : queryRate ?? MatchJob.defaultQueryRate
         if let minimumShare { options.rule.minimumShare = minimumShare }
         if targets.count == 2 { return try compareFiles(options) }
         let search = try MatchJob.search(targets.first, catalog: catalogOptions.open(), options: options)

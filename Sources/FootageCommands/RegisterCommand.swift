@@ -35,7 +35,7 @@ struct RegisterCommand: ParsableCommand {
     )
     var noFingerprint = false
     @Option(name: .customLong("fingerprint-rate"), help: "Frames per second sampled for the fingerprint.")
-    var fingerprintRate = 1.0
+    var fingerprintRate = FingerprintJob.defaultRate
     @OptionGroup var jobs: JobsOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions

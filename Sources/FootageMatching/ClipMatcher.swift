@@ -6,6 +6,10 @@ import FootageCore
 /// between the clips (`OffsetVote`); the pairs consistent with the winning offset give the shares and segments.
 /// When A's frames as they are do not match, A's rotated and mirrored variants are tried, so a flipped re-upload
 /// is found and reported with its transform.
+///
+/// One answer however it is asked: the two fingerprints are always compared in one order, decided by their content
+/// (`FingerprintOrder`), and the match asked the other way round is that match reversed — shares swapped, offset
+/// negated, segments mirrored, transform undone — exactly, not by a second computation that could differ.
 public enum ClipMatcher {
     /// How many further offsets to look for once the dominant one is found.
     static let maximumOtherAlignments = 3
@@ -14,11 +18,18 @@ public enum ClipMatcher {
     public static func match(
         _ a: [FingerprintFrame], _ b: [FingerprintFrame], rule: MatchRule = .standard
     ) -> ClipMatch? {
+        if FingerprintOrder.comesFirst(b, before: a) { return decide(b, a, rule: rule)?.reversed }
+        return decide(a, b, rule: rule)
+    }
+
+    /// The match with A taken as the first clip.
+    private static func decide(_ a: [FingerprintFrame], _ b: [FingerprintFrame], rule: MatchRule) -> ClipMatch? {
         let first = PreparedFingerprint(a, rule: rule)
         let second = PreparedFingerprint(b, rule: rule)
         guard first.count > 0, second.count > 0 else { return nil }
+        // Pictures as they are also match through a clear edge strip when the other side carries a logo or caption.
         let originals = FrameComparison(
-            a: first, b: second, aHashes: first.hashes, bHashes: second.hashes, rule: rule)
+            a: first, b: second, aHashes: first.hashes, bHashes: second.hashes, rule: rule, comparesStrips: true)
         // The original is preferred whenever it matches: a symmetrical scene also matches its own mirror image.
         // A crop is preferred only when it explains more frames: on footage that zooms in, a cropped copy also
         // matches the whole original a moment later, at the wrong offset and with fewer frames.
@@ -90,11 +101,27 @@ public enum ClipMatcher {
     }
 
     /// The rule's test on distinct images: enough of them on both sides, and a large enough share of the side
-    /// with fewer (the shorter clip, counted in what it shows rather than in how long it holds each shot).
+    /// with fewer (the shorter clip, counted in what it shows rather than in how long it holds each shot) — or so
+    /// many (`rule.imagesAlone`) that no share is needed: fast footage sampled four times a second shows a new
+    /// image at nearly every sample, and a lower-quality release of it matches a third of them or fewer.
+    ///
+    /// A side that shows fewer distinct images than the rule asks for — a clip of two seconds, a single static
+    /// shot, a test card — can still match, when everything it shows is found, as a close copy: every one of its
+    /// images, at least `rule.minimumShortShare` of its frames and at least two of them, at a mean distance of at
+    /// most `rule.closeDistance`. Without this every clip under about three seconds was unmatchable.
     static func accepts(_ alignment: FrameAlignment, _ comparison: FrameComparison) -> Bool {
         let rule = comparison.rule
-        return min(alignment.matchedImagesOfA, alignment.matchedImagesOfB) >= max(rule.minimumFrames, 1)
-            && shareOfShorter(alignment, comparison) >= rule.minimumShare
+        let matchedImages = min(alignment.matchedImagesOfA, alignment.matchedImagesOfB)
+        if matchedImages >= rule.imagesAlone { return true }
+        guard shareOfShorter(alignment, comparison) >= rule.minimumShare else { return false }
+        if matchedImages >= max(rule.minimumFrames, 1) { return true }
+        let aIsShorter = comparison.a.imageCount <= comparison.b.imageCount
+        let shorter = aIsShorter ? comparison.a : comparison.b
+        guard matchedImages >= 1, shorter.imageCount < rule.minimumFrames, matchedImages >= shorter.imageCount
+        else { return false }
+        let matchedFrames = aIsShorter ? alignment.matchedFramesOfA.count : alignment.matchedFramesOfB.count
+        return matchedFrames >= 2 && Double(matchedFrames) >= rule.minimumShortShare * Double(shorter.count)
+            && alignment.meanDistance <= Double(rule.closeDistance)
     }
 
     /// The share of the distinct images of the side with fewer of them that match at the alignment's offset.

@@ -17,19 +17,28 @@ public struct FingerprintFrame: Sendable, Equatable {
     /// The hash of the frame's middle 90 % (`FingerprintSample.centre`): a copy cropped by about 10 % matches it.
     /// Nil when it was not computed.
     public var centre: PDQHash?
+    /// The hashes of the frame's four edge strips in `EdgeStrip` order (left, right, top, bottom), each with its
+    /// quality, or empty when they were not computed: a copy with a logo or caption matches through a clear strip.
+    public var strips: [StripHash]
 
-    public init(time: Double, hash: PDQHash, quality: Int, variants: [PDQHash] = [], centre: PDQHash? = nil) {
+    public init(
+        time: Double, hash: PDQHash, quality: Int, variants: [PDQHash] = [], centre: PDQHash? = nil,
+        strips: [StripHash] = []
+    ) {
         self.time = time
         self.hash = hash
         self.quality = quality
         self.variants = variants
         self.centre = centre
+        self.strips = strips
     }
 
     /// A frame from the hasher's output, keeping all seven variants.
-    public init(time: Double, dihedrals: PDQDihedralHashes, quality: Int, centre: PDQHash? = nil) {
+    public init(
+        time: Double, dihedrals: PDQDihedralHashes, quality: Int, centre: PDQHash? = nil, strips: [StripHash] = []
+    ) {
         self.init(
             time: time, hash: dihedrals.original, quality: quality, variants: Array(dihedrals.all.dropFirst()),
-            centre: centre)
+            centre: centre, strips: strips)
     }
 }

@@ -7,6 +7,22 @@ struct FrameComparison: Sendable {
     let aHashes: [SIMD4<UInt64>?]
     let bHashes: [SIMD4<UInt64>?]
     let rule: MatchRule
+    /// Whether two frames also match through the same edge strip of both (`EdgeStrip`): for pictures compared as
+    /// they are, where a logo or caption on one side leaves a strip clear. Not for rotated, mirrored or cropped
+    /// comparisons, whose strips do not show the same part of the picture.
+    let comparesStrips: Bool
+
+    init(
+        a: PreparedFingerprint, b: PreparedFingerprint, aHashes: [SIMD4<UInt64>?], bHashes: [SIMD4<UInt64>?],
+        rule: MatchRule, comparesStrips: Bool = false
+    ) {
+        self.a = a
+        self.b = b
+        self.aHashes = aHashes
+        self.bHashes = bHashes
+        self.rule = rule
+        self.comparesStrips = comparesStrips && a.hasStrips && b.hasStrips
+    }
 
     /// Pairs already explained by an earlier alignment: skipped when looking for further ones.
     struct Exclusion: Sendable {
@@ -17,14 +33,55 @@ struct FrameComparison: Sendable {
         func excludes(_ i: Int, _ j: Int) -> Bool { framesOfA.contains(i) && framesOfB.contains(j) }
     }
 
+    /// The distance between A frame `i` and B frame `j`: of the compared hashes, or, when strips are compared, of the
+    /// closest of the pictures and their same edge strips; nil when neither side has a hash to compare.
+    ///
+    /// A strip alone counts within `rule.stripDistance`, tighter than the pictures' distance: a large logo fills half
+    /// of the strips beside it, and two unrelated clips carrying it had those strips 26–52 bits apart, while the strip
+    /// an overlay leaves clear is 0–12 bits from its original's.
+    ///
+    /// With strips, the whole pictures' distance counts only when every strip the two can compare is within
+    /// `rule.corroborationDistance`: two unrelated clips that carry the same large logo hash close as wholes (the logo
+    /// dominates PDQ's low frequencies) while the strips away from it are a hundred bits apart. A true copy either
+    /// has all its strips close to its original's (nothing added) or matches through the strip its overlay leaves
+    /// clear.
+    func distance(_ i: Int, _ j: Int) -> Int? {
+        var whole: Int?
+        if let hash = aHashes[i], let other = bHashes[j] { whole = HammingDistance.between(hash, other) }
+        guard comparesStrips else { return whole }
+        var closestStrip: Int?
+        var farthestStrip = 0
+        for strip in a.strips.indices {
+            guard let hash = a.strips[strip][i], let other = b.strips[strip][j] else { continue }
+            let distance = HammingDistance.between(hash, other)
+            if closestStrip == nil || distance < closestStrip! { closestStrip = distance }
+            farthestStrip = max(farthestStrip, distance)
+        }
+        guard let closestStrip else { return whole }
+        // A strip alone must be closer than a whole picture: half a strip can be a logo both clips carry.
+        let strip = closestStrip <= rule.stripDistance ? closestStrip : Int.max
+        guard let whole, farthestStrip <= rule.corroborationDistance else { return strip == .max ? nil : strip }
+        return min(whole, strip)
+    }
+
+    /// `distance(i, j)` when it is within the rule's distance.
+    func matchingDistance(_ i: Int, _ j: Int) -> Int? {
+        if !comparesStrips {
+            // The common case without strips: the early-exit test first.
+            guard let hash = aHashes[i], let other = bHashes[j],
+                HammingDistance.isWithin(hash, other, rule.maximumDistance)
+            else { return nil }
+            return HammingDistance.between(hash, other)
+        }
+        guard let distance = distance(i, j), distance <= rule.maximumDistance else { return nil }
+        return distance
+    }
+
     /// Calls `body(i, j, distance)` for every A frame `i` and B frame `j` within the rule's distance.
     func forEachMatchingPair(_ body: (Int, Int, Int) -> Void) {
-        let limit = rule.maximumDistance
         for i in aHashes.indices {
-            guard let hash = aHashes[i] else { continue }
             for j in bHashes.indices {
-                guard let other = bHashes[j], HammingDistance.isWithin(hash, other, limit) else { continue }
-                body(i, j, HammingDistance.between(hash, other))
+                if let distance = matchingDistance(i, j) { body(i, j, distance) }
             }
         }
     }
@@ -32,10 +89,8 @@ struct FrameComparison: Sendable {
     /// Calls `body(j, distance)` for every B frame within the rule's distance of A frame `i` whose time lies in
     /// `range`.
     func forEachMatch(ofA i: Int, inB range: ClosedRange<Double>, _ body: (Int, Int) -> Void) {
-        guard let hash = aHashes[i] else { return }
         for j in b.indices(in: range) {
-            guard let other = bHashes[j], HammingDistance.isWithin(hash, other, rule.maximumDistance) else { continue }
-            body(j, HammingDistance.between(hash, other))
+            if let distance = matchingDistance(i, j) { body(j, distance) }
         }
     }
 }

@@ -39,8 +39,9 @@ public struct FrameHashIndex: Sendable {
             times: entries.map(\.frame.time), qualities: entries.map(\.frame.quality))
     }
 
-    /// Indexes whole fingerprints, clip by clip: each frame's hash, and its centre hash when it has one (an entry
-    /// of the same frame), so that a clip that is a crop of an indexed one is proposed too.
+    /// Indexes whole fingerprints, clip by clip: each frame's hash, its centre hash when it has one (an entry of the
+    /// same frame), so that a clip that is a crop of an indexed one is proposed too, and its edge strips clear
+    /// enough to compare, so that a copy with a logo or caption is.
     public init(clips: [(clipID: Int64, frames: [FingerprintFrame])]) {
         var hashes: [SIMD4<UInt64>] = []
         var clipIDs: [Int64] = []
@@ -59,6 +60,7 @@ public struct FrameHashIndex: Sendable {
                 }
                 add(frame.hash)
                 if let centre = frame.centre { add(centre) }
+                for strip in frame.strips where strip.quality >= Self.stripQuality { add(strip.hash) }
             }
         }
         self.init(hashes: hashes, clipIDs: clipIDs, frameIndices: frameIndices, times: times, qualities: qualities)
@@ -90,9 +92,13 @@ public struct FrameHashIndex: Sendable {
         }
     }
 
-    /// Clips with at least `rule.minimumFrames` distinct frames matched on both sides (so one title card held for a
-    /// minute does not make a candidate), most matched first, for `ClipMatcher` to confirm. The frames' variants
-    /// and centre hashes are searched too, so mirrored, rotated and cropped copies are proposed.
+    /// Strips below this PDQ quality are not indexed or searched: flat strips (sky, a wall) hash to noise. The rule's
+    /// usual minimum quality.
+    static let stripQuality = MatchRule.standard.minimumQuality
+
+    /// Clips with at least `rule.candidateFrames` frames matched on both sides (so one title card held for a minute
+    /// does not make a candidate), most matched first, for `ClipMatcher` to confirm. The frames' variants, centre
+    /// and strip hashes are searched too, so mirrored, rotated, cropped and overlaid copies are proposed.
     public func candidateClips(for frames: [FingerprintFrame], rule: MatchRule) -> [Int64] {
         let usable = frames.filter { $0.quality >= rule.minimumQuality }
         var queries: [SIMD4<UInt64>] = []
@@ -106,6 +112,10 @@ public struct FrameHashIndex: Sendable {
                 queries.append(centre.words)
                 queryFrames.append(frame)
             }
+            for strip in fingerprint.strips where strip.quality >= Self.stripQuality {
+                queries.append(strip.hash.words)
+                queryFrames.append(frame)
+            }
         }
         var framesOfQuery: [Int64: Set<Int>] = [:]
         var framesOfClip: [Int64: Set<Int32>] = [:]
@@ -117,7 +127,7 @@ public struct FrameHashIndex: Sendable {
         }
         let strength = framesOfQuery.mapValues { $0.count }
             .merging(framesOfClip.mapValues { $0.count }, uniquingKeysWith: min)
-        return strength.filter { $0.value >= max(rule.minimumFrames, 1) }
+        return strength.filter { $0.value >= rule.candidateFrames }
             .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map(\.key)
     }

@@ -17,6 +17,22 @@ public struct MatchRule: Sendable, Equatable {
     /// Seconds between samples: the width of the offset bins (half of it) and the largest gap (twice it)
     /// inside one matching segment.
     public var samplingInterval: Double
+    /// For a side with fewer distinct images than `minimumFrames` (a short or static clip): the share of its frames
+    /// that must match, and the largest mean distance of a match, for it to count as a close copy.
+    public var minimumShortShare = 0.8
+    public var closeDistance = 20
+    /// How close every edge strip of two pictures must be for their whole pictures' distance to count
+    /// (`FrameComparison.distance`): looser than the match distance, since a low-bitrate copy's strips drift as far as
+    /// its whole pictures, and far from the 100 bits or more of unrelated strips.
+    public var corroborationDistance = 50
+    /// Distinct images matched on both sides at one offset that make a match whatever share of the clips they are.
+    public var imagesAlone = 8
+    /// The largest distance at which one edge strip alone makes two pictures match (`FrameComparison.distance`).
+    public var stripDistance = 24
+
+    /// The fewest frames matched on each side with which a match can be accepted (`ClipMatcher.accepts`): what the
+    /// search index asks of a candidate, so that it never leaves out a pair the matcher would accept.
+    public var candidateFrames: Int { max(1, min(minimumFrames, 2)) }
 
     public init(
         minimumQuality: Int = 50, maximumDistance: Int = 31, minimumShare: Double, minimumFrames: Int = 3,

@@ -13,6 +13,9 @@ struct PreparedFingerprint: Sendable {
     var variants: [[SIMD4<UInt64>?]]
     /// Each frame's centre hash (its middle 90 %), nil for frames without one.
     var centres: [SIMD4<UInt64>?]
+    /// `strips[s][i]`: frame `i`'s hash of edge strip `s` (`EdgeStrip` order), nil when the frame has none or the
+    /// strip is too flat to compare (below the rule's quality).
+    var strips: [[SIMD4<UInt64>?]]
     /// The distinct image each frame shows, numbered from 0 in order of first appearance.
     var images: [Int]
     var imageCount: Int
@@ -20,6 +23,7 @@ struct PreparedFingerprint: Sendable {
     var count: Int { times.count }
     var hasVariants: Bool { variants.contains { column in column.contains { $0 != nil } } }
     var hasCentres: Bool { centres.contains { $0 != nil } }
+    var hasStrips: Bool { strips.contains { column in column.contains { $0 != nil } } }
 
     init(_ frames: [FingerprintFrame], rule: MatchRule) {
         let usable = frames.filter { $0.quality >= rule.minimumQuality && $0.time.isFinite }
@@ -32,7 +36,31 @@ struct PreparedFingerprint: Sendable {
             }
         }
         centres = usable.map { $0.centre?.words }
+        strips = EdgeStrip.allCases.map { strip in
+            usable.map { frame in
+                guard frame.strips.indices.contains(strip.rawValue) else { return nil }
+                let hash = frame.strips[strip.rawValue]
+                return hash.quality >= rule.minimumQuality ? hash.hash.words : nil
+            }
+        }
         (images, imageCount) = Self.distinctImages(hashes, within: rule.maximumDistance)
+        strips = strips.map { Self.changing($0, imageCount: imageCount, rule: rule) }
+    }
+
+    /// A strip's hashes, or none when the strip barely changes while the picture does: a strip that a logo or a
+    /// channel's graphics fill stays one image for the whole clip, and two unrelated clips carrying the same logo
+    /// would match through it at any offset. A strip that shows one image while the pictures show several, or a
+    /// quarter or fewer of the distinct images the pictures show, is set aside, and so are all the strips of a clip
+    /// that shows one image.
+    private static func changing(_ column: [SIMD4<UInt64>?], imageCount: Int, rule: MatchRule) -> [SIMD4<UInt64>?] {
+        // A clip that shows one image has nothing that moves to tell its footage from a logo on it: it matches through
+        // its whole pictures only.
+        guard imageCount >= 2 else { return column.map { _ in nil } }
+        let present = column.compactMap { $0 }
+        guard !present.isEmpty else { return column }
+        let stripImages = distinctImages(present, within: rule.maximumDistance).1
+        let still = stripImages == 1 || (imageCount >= 4 && stripImages * 4 <= imageCount)
+        return still ? column.map { _ in nil } : column
     }
 
     /// Groups each frame with the first earlier image it is within `distance` of; O(frames × images).

@@ -16,7 +16,9 @@ public enum BorderDetector {
     ///
     /// Each side is measured from its outermost line inward while the lines stay flat and of the outermost line's
     /// colour; the band counts only when it is at least 2 % and at most 35 % of the side, so a dark or flat scene
-    /// is never cropped to nothing, and a frame flat everywhere comes back whole.
+    /// is never cropped to nothing, and a frame flat everywhere comes back whole. Only the middle half of each line is
+    /// looked at: a channel's logo in a corner often sits on the bar, and must not make a barred copy look unbarred
+    /// (its pictures would then be hashed with the bars, tens of bits from the original's).
     public static func contentRect(
         luma: UnsafeBufferPointer<UInt8>, width: Int, height: Int, rowStride: Int
     ) -> (x: Int, y: Int, width: Int, height: Int) {
@@ -25,13 +27,22 @@ public enum BorderDetector {
             return whole
         }
         let plane = LumaPlane(pixels: luma, rowStride: rowStride)
-        let top = band(count: height) { plane.row($0, columns: 0..<width) }
-        let bottom = band(count: height) { plane.row(height - 1 - $0, columns: 0..<width) }
-        let rows = top..<(height - bottom)
-        let left = band(count: width) { plane.column($0, rows: rows) }
-        let right = band(count: width) { plane.column(width - 1 - $0, rows: rows) }
+        let middleColumns = middleHalf(of: 0..<width)
+        let top = band(count: height) { plane.row($0, columns: middleColumns) }
+        let bottom = band(count: height) { plane.row(height - 1 - $0, columns: middleColumns) }
+        let rows = top..<max(top, height - bottom)
+        let middleRows = middleHalf(of: rows)
+        let left = band(count: width) { plane.column($0, rows: middleRows) }
+        let right = band(count: width) { plane.column(width - 1 - $0, rows: middleRows) }
         guard rows.count > 0, width - left - right > 0 else { return whole }
         return (x: left, y: top, width: width - left - right, height: rows.count)
+    }
+
+    /// The middle half of a range of lines (at least one line of a non-empty range).
+    private static func middleHalf(of range: Range<Int>) -> Range<Int> {
+        let quarter = range.count / 4
+        let lower = range.lowerBound + quarter
+        return lower..<max(lower + (range.isEmpty ? 0 : 1), range.upperBound - quarter)
     }
 
     /// The width of the flat band at one side, in lines, or 0 when it is too thin or too wide to be a bar.

@@ -10,7 +10,7 @@ import Foundation
 public enum FingerprintJob {
     public struct Options: Sendable {
         /// Frames sampled per second (`--fingerprint-rate`, `--rate`).
-        public var rate = 1.0
+        public var rate = FingerprintJob.defaultRate
         public var analyst: String
         /// Seconds allowed for decoding one clip.
         public var timeout = 3600.0
@@ -33,6 +33,12 @@ public enum FingerprintJob {
         /// Said to the analyst when the fingerprint cannot match anything, or why the clip was skipped.
         public var note: String?
     }
+
+    /// Frames a second a fingerprint samples unless told otherwise: four, so that a copy trimmed at any fraction of a
+    /// second has samples within an eighth of a second of the original's, and a two-second excerpt has eight. At one a
+    /// second, trims between two samples and fast camera motion lost the match, and every clip under about three
+    /// seconds was unmatchable (Benchmarks/RESULTS.md, "Finding the same footage").
+    public static let defaultRate = 4.0
 
     /// The note for a fingerprint with no usable frame.
     public static let tooDarkNote = "fingerprint: every sampled frame is too dark or flat to compare (quality < 50)"
@@ -91,7 +97,8 @@ public enum FingerprintJob {
         ]
         let record = FingerprintRecord(
             clipId: clip.id, rate: options.rate, frameCount: frames.count, usableCount: usable,
-            frames: packed.frames, variants: packed.variants, centres: packed.centres, details: details)
+            frames: packed.frames, variants: packed.variants, centres: packed.centres, strips: packed.strips,
+            details: details)
         let stored = try catalog.store(
             record, sha256: clip.sha256, actor: options.analyst,
             keepingExisting: options.keepExisting)
@@ -107,7 +114,7 @@ public enum FingerprintJob {
 
     /// What to tell the analyst about a fingerprint that can match little or nothing.
     public static func note(frameCount: Int, usableCount: Int) -> String? {
-        let minimum = MatchRule.standard.minimumFrames
+        let minimum = MatchRule.standard.candidateFrames
         if usableCount == 0 { return tooDarkNote }
         if usableCount < minimum {
             return "fingerprint: only \(usableCount) usable frame\(usableCount == 1 ? "" : "s") of \(frameCount); "
@@ -119,18 +126,15 @@ public enum FingerprintJob {
     /// A stored fingerprint's frames, with their variants and centre hashes.
     public static func load(clip: ClipRecord, catalog: Catalog) throws -> (rate: Double, frames: [FingerprintFrame])? {
         guard let record = try catalog.fingerprint(clipId: clip.id) else { return nil }
-        return (
-            record.rate,
-            try FingerprintPacking.unpack(
-                frames: record.frames, variants: record.variants,
-                centres: record.centres)
-        )
+        return (record.rate, try FingerprintPacking.unpack(record))
     }
 }
 
 extension FingerprintFrame {
-    /// A frame from the sampler's output, keeping all seven variants and the centre hash.
+    /// A frame from the sampler's output, keeping all seven variants, the centre and the strip hashes.
     init(_ sample: FingerprintSample) {
-        self.init(time: sample.time, dihedrals: sample.hashes, quality: sample.quality, centre: sample.centre)
+        self.init(
+            time: sample.time, dihedrals: sample.hashes, quality: sample.quality, centre: sample.centre,
+            strips: sample.strips)
     }
 }

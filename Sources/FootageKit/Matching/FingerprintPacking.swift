@@ -7,13 +7,17 @@ import Foundation
 /// 32 bytes most significant first (so `hex(substr(frames, 1, 32))` in the `sqlite3` shell is the hash's usual text
 /// form), the time as a little-endian IEEE double and the quality as one byte; the variants as seven such hashes
 /// per frame, in `FingerprintFrame.variants` order; the centre hashes, when every frame has one, one per frame in
-/// a blob of their own (the "v7 centre hashes" column), which the search index reads with the frames.
+/// a blob of their own (the "v7 centre hashes" column), which the search index reads with the frames; the edge-strip
+/// hashes likewise ("v8 edge strips": per frame four strips of the hash and a quality byte).
 public enum FingerprintPacking {
     static let frameSize = 41
     static let variantCount = 7
     static let variantsSize = 7 * 32
+    static let stripsSize = EdgeStrip.allCases.count * 33
 
-    public static func pack(_ frames: [FingerprintFrame]) -> (frames: Data, variants: Data, centres: Data) {
+    public static func pack(_ frames: [FingerprintFrame]) -> (
+        frames: Data, variants: Data, centres: Data, strips: Data
+    ) {
         var packed = [UInt8]()
         packed.reserveCapacity(frames.count * frameSize)
         var variants = [UInt8]()
@@ -34,13 +38,23 @@ public enum FingerprintPacking {
             centres.reserveCapacity(frames.count * 32)
             for frame in frames { append(frame.centre!, to: &centres) }
         }
-        return (Data(packed), Data(variants), Data(centres))
+        var strips = [UInt8]()
+        if frames.allSatisfy({ $0.strips.count == EdgeStrip.allCases.count }) {
+            strips.reserveCapacity(frames.count * stripsSize)
+            for frame in frames {
+                for strip in frame.strips {
+                    append(strip.hash, to: &strips)
+                    strips.append(UInt8(clamping: strip.quality))
+                }
+            }
+        }
+        return (Data(packed), Data(variants), Data(centres), Data(strips))
     }
 
     /// Unpacks frames, with their variants and centre hashes when the blobs hold them.
     /// - Throws: `WorkflowError.damagedFingerprint` when the blobs' sizes do not fit the layout.
-    public static func unpack(frames: Data, variants: Data = Data(), centres: Data = Data()) throws
-        -> [FingerprintFrame]
+    public static func unpack(frames: Data, variants: Data = Data(), centres: Data = Data(), strips: Data = Data())
+        throws -> [FingerprintFrame]
     {
         guard frames.count % frameSize == 0 else {
             throw WorkflowError.damagedFingerprint(part: "frames", bytes: frames.count)
@@ -52,32 +66,53 @@ public enum FingerprintPacking {
         guard centres.isEmpty || centres.count == count * 32 else {
             throw WorkflowError.damagedFingerprint(part: "centre hashes", bytes: centres.count)
         }
+        guard strips.isEmpty || strips.count == count * stripsSize else {
+            throw WorkflowError.damagedFingerprint(part: "strip hashes", bytes: strips.count)
+        }
         return frames.withUnsafeBytes { raw in
             variants.withUnsafeBytes { variantBytes in
                 centres.withUnsafeBytes { centreBytes in
-                    (0..<count).map { index in
-                        let base = index * frameSize
-                        var bits: UInt64 = 0
-                        for byte in 0..<8 { bits |= UInt64(raw[base + 32 + byte]) << (8 * UInt64(byte)) }
-                        let extra =
-                            variantBytes.isEmpty
-                            ? []
-                            : (0..<variantCount).map { variant in
-                                hash(variantBytes, at: index * variantsSize + variant * 32)
-                            }
-                        return FingerprintFrame(
-                            time: Double(bitPattern: bits), hash: hash(raw, at: base),
-                            quality: Int(raw[base + 40]), variants: extra,
-                            centre: centreBytes.isEmpty ? nil : hash(centreBytes, at: index * 32))
+                    strips.withUnsafeBytes { stripBytes in
+                        (0..<count).map { index in
+                            frame(index, raw, variants: variantBytes, centres: centreBytes, strips: stripBytes)
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Unpacks what the search index loads: frames and centre hashes, without dihedral variants.
+    /// Frame `index` of the packed blobs (variants, centres and strips empty when the fingerprint has none).
+    private static func frame(
+        _ index: Int, _ raw: UnsafeRawBufferPointer, variants: UnsafeRawBufferPointer,
+        centres: UnsafeRawBufferPointer, strips: UnsafeRawBufferPointer
+    ) -> FingerprintFrame {
+        let base = index * frameSize
+        var bits: UInt64 = 0
+        for byte in 0..<8 { bits |= UInt64(raw[base + 32 + byte]) << (8 * UInt64(byte)) }
+        let extra: [PDQHash] =
+            variants.isEmpty
+            ? [] : (0..<variantCount).map { hash(variants, at: index * variantsSize + $0 * 32) }
+        let edges: [StripHash] =
+            strips.isEmpty
+            ? []
+            : EdgeStrip.allCases.map { strip in
+                let offset = index * stripsSize + strip.rawValue * 33
+                return StripHash(hash: hash(strips, at: offset), quality: Int(strips[offset + 32]))
+            }
+        return FingerprintFrame(
+            time: Double(bitPattern: bits), hash: hash(raw, at: base), quality: Int(raw[base + 40]), variants: extra,
+            centre: centres.isEmpty ? nil : hash(centres, at: index * 32), strips: edges)
+    }
+
+    /// Unpacks a stored fingerprint whole: frames, variants, centre and strip hashes.
+    public static func unpack(_ record: FingerprintRecord) throws -> [FingerprintFrame] {
+        try unpack(frames: record.frames, variants: record.variants, centres: record.centres, strips: record.strips)
+    }
+
+    /// Unpacks what the search index loads: frames, centre and strip hashes, without dihedral variants.
     public static func unpack(_ stored: StoredFingerprintFrames) throws -> [FingerprintFrame] {
-        try unpack(frames: stored.frames, centres: stored.centres)
+        try unpack(frames: stored.frames, centres: stored.centres, strips: stored.strips)
     }
 
     private static func append(_ hash: PDQHash, to bytes: inout [UInt8]) {

@@ -6,28 +6,28 @@ import FootageWorkers
 import Foundation
 
 /// `footage match`: finds catalogued clips that share footage, through the frame hash index (candidates) and the
-/// clip matcher (confirmation, offset, segments), and records each match with a `clips.match` ledger event.
+/// clip matcher (confirmation, offset, segments), and keeps each match as evidence (`MatchKeeping`).
+///
+/// One answer however it is asked: `match`, `match REF` and `match FILE FILE` compare the same stored (or, for files,
+/// equally sampled) fingerprints with the same matcher, which compares a pair in one order whichever clip is asked
+/// about; the pairs a clip has stored are measured again whether or not the index proposes them; and what is
+/// printed is what the catalogue holds for the pair afterwards.
 public enum MatchJob {
     public struct Options: Sendable {
         public var rule = MatchRule.standard
-        /// When above the stored rate, the query clip is sampled again from its file at this rate (dense sampling):
-        /// a copy trimmed between two samples then still has frames within a fraction of a second of the query's.
-        public var queryRate: Double? = MatchJob.defaultQueryRate
         public var analyst: String
         /// Whether to record what was found (false for a dry look).
         public var records = true
         public init(analyst: String) { self.analyst = analyst }
     }
 
-    /// The query rate `footage match REF` uses unless told otherwise (see the README's "Finding the same footage").
-    public static let defaultQueryRate: Double? = 4
-
     /// One clip found to share footage with another. `match` is oriented from `clip` (A) to `other` (B).
     public struct Found: Sendable {
         public var clip: ClipRecord
         public var other: ClipRecord
         public var match: ClipMatch
-        /// Whether the catalogue's record changed (a new match, or different shares, offset or segments).
+        /// Whether the catalogue's record changed (a new match, a stronger one, or one measured again after a
+        /// fingerprint was recomputed).
         public var changed: Bool
         /// Where the two clips overlap at the match's offset (see `MatchJob.overlap`).
         public var overlap: MatchSegment?
@@ -44,99 +44,92 @@ public enum MatchJob {
         return MatchSegment(aStart: start, aEnd: end, bStart: start + offset, bEnd: end + offset)
     }
 
-    /// Every other clip sharing footage with `clip`, strongest first. Stored matches of the clip that no longer
-    /// hold are removed (each with an event).
+    /// A clip's stored fingerprint, variants included, and the SHA-256 of its data (what a match rests on).
+    struct Side {
+        var clip: ClipRecord
+        var rate: Double
+        var frames: [FingerprintFrame]
+        var dataSha256: String
+
+        init?(_ clip: ClipRecord, catalog: Catalog) throws {
+            guard let record = try catalog.fingerprint(clipId: clip.id) else { return nil }
+            self.clip = clip
+            rate = record.rate
+            frames = try FingerprintPacking.unpack(record)
+            dataSha256 = record.dataSha256
+        }
+    }
+
+    /// Every other clip sharing footage with `clip`, strongest first: the index's candidates and the clip's stored
+    /// matches, each measured and kept (`MatchKeeping`).
     /// - Throws: `WorkflowError.noFingerprint` when the clip has no fingerprint.
     public static func match(clip: ClipRecord, catalog: Catalog, options: Options) throws -> [Found] {
-        guard let stored = try FingerprintJob.load(clip: clip, catalog: catalog) else {
-            throw WorkflowError.noFingerprint(clip: clip.sha256)
-        }
-        var queryRate = stored.rate
-        var query = stored.frames
-        if let dense = options.queryRate, dense > stored.rate {
-            let source = try ClipFile.open(clip, catalog: catalog)
-            query = try FingerprintJob.sample(file: source.file, rate: dense)
-            queryRate = dense
-        }
+        guard let query = try Side(clip, catalog: catalog) else { throw WorkflowError.noFingerprint(clip: clip.sha256) }
         let others = try catalog.allFingerprintFrames().filter { $0.clipId != clip.id }
-        // Unpacked once, for the index and for confirming its candidates.
-        let unpacked = try others.map { (clipID: $0.clipId, frames: try FingerprintPacking.unpack($0)) }
-        let index = FrameHashIndex(clips: unpacked)
-        let byID = Dictionary(uniqueKeysWithValues: zip(others, unpacked).map { ($0.clipId, ($0, $1.frames)) })
-        var found: [Found] = []
-        for candidate in index.candidateClips(for: query, rule: options.rule) {
-            guard let (entry, frames) = byID[candidate] else { continue }
-            var rule = options.rule
-            rule.samplingInterval = 1 / min(queryRate, entry.rate)
-            guard let match = matchPhases(query, rate: queryRate, frames, rate: entry.rate, rule: rule) else {
-                continue
-            }
-            let other = try catalog.clip(id: candidate)
-            let changed = options.records ? try record(match, clip, other, rule: rule, catalog, options) : false
-            found.append(
-                Found(
-                    clip: clip, other: other, match: match, changed: changed,
-                    overlap: overlap(offset: match.offset, durationA: clip.duration, durationB: other.duration)))
+        let index = FrameHashIndex(
+            clips: try others.map { (clipID: $0.clipId, frames: try FingerprintPacking.unpack($0)) })
+        var partners = Set(index.candidateClips(for: query.frames, rule: options.rule))
+        for stored in try catalog.matches(clipId: clip.id, includingWithdrawn: true) {
+            partners.insert(stored.clipA == clip.id ? stored.clipB : stored.clipA)
         }
-        if options.records {
-            let kept = Set(found.map { $0.other.id })
-            for stale in try catalog.matches(clipId: clip.id) {
-                let other = stale.clipA == clip.id ? stale.clipB : stale.clipA
-                if !kept.contains(other) {
-                    try catalog.removeMatch(clipA: stale.clipA, clipB: stale.clipB, actor: options.analyst)
-                }
-            }
+        var found: [Found] = []
+        for partner in partners.sorted() {
+            guard let other = try Side(catalog.clip(id: partner), catalog: catalog) else { continue }
+            if let item = try decide(query, other, catalog: catalog, options: options) { found.append(item) }
         }
         return found.sorted { ($0.match.matchedFrames, $1.other.id) > ($1.match.matchedFrames, $0.other.id) }
     }
 
-    /// Every pair of catalogued clips that share footage, each once (A the clip registered first).
+    /// Every pair of catalogued clips that share footage, each once (A the clip registered first): the pairs the
+    /// index proposes for any clip, and every stored pair.
     public static func matchAll(catalog: Catalog, options: Options) throws -> [Found] {
         let stored = try catalog.allFingerprintFrames()
         let frames = try stored.map { try FingerprintPacking.unpack($0) }
         let index = FrameHashIndex(clips: zip(stored, frames).map { (clipID: $0.clipId, frames: $1) })
         var pairs = Set<Pair>()
-        for (position, entry) in stored.enumerated() {
+        for entry in stored {
             // The query's variants too, so that mirrored and rotated copies are proposed.
-            let withVariants =
-                try FingerprintJob.load(clip: catalog.clip(id: entry.clipId), catalog: catalog)?.frames
-                ?? frames[position]
-            for candidate in index.candidateClips(for: withVariants, rule: options.rule) where candidate != entry.clipId
+            guard let query = try Side(catalog.clip(id: entry.clipId), catalog: catalog) else { continue }
+            for candidate in index.candidateClips(for: query.frames, rule: options.rule) where candidate != entry.clipId
             {
                 pairs.insert(Pair(entry.clipId, candidate))
             }
         }
-        let position = Dictionary(uniqueKeysWithValues: stored.enumerated().map { ($1.clipId, $0) })
+        for match in try catalog.allMatches(includingWithdrawn: true) { pairs.insert(Pair(match.clipA, match.clipB)) }
         var found: [Found] = []
-        var confirmed = Set<Pair>()
-        // Pairs come sorted by A: A's record and its frames with their variants are read once for all its pairs.
-        var current: (clip: ClipRecord, frames: [FingerprintFrame])?
+        // Pairs come sorted by A: A's fingerprint is read once for all its pairs.
+        var current: Side?
         for pair in pairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
-            guard let i = position[pair.a], let j = position[pair.b] else { continue }
-            if current?.clip.id != pair.a {
-                let clip = try catalog.clip(id: pair.a)
-                current = (clip, try FingerprintJob.load(clip: clip, catalog: catalog)?.frames ?? frames[i])
-            }
-            let (clipA, a) = current!
-            var rule = options.rule
-            rule.samplingInterval = max(1 / stored[i].rate, 1 / stored[j].rate)
-            guard let match = ClipMatcher.match(a, frames[j], rule: rule) else { continue }
-            let clipB = try catalog.clip(id: pair.b)
-            confirmed.insert(pair)
-            let changed =
-                options.records
-                ? try record(match, clipA, clipB, rule: rule, catalog, options, keepingStronger: true) : false
-            found.append(
-                Found(
-                    clip: clipA, other: clipB, match: match, changed: changed,
-                    overlap: overlap(offset: match.offset, durationA: clipA.duration, durationB: clipB.duration)))
-        }
-        if options.records {
-            for stale in try catalog.allMatches() where !confirmed.contains(Pair(stale.clipA, stale.clipB)) {
-                try catalog.removeMatch(clipA: stale.clipA, clipB: stale.clipB, actor: options.analyst)
-            }
+            if current?.clip.id != pair.a { current = try Side(catalog.clip(id: pair.a), catalog: catalog) }
+            guard let a = current, let b = try Side(catalog.clip(id: pair.b), catalog: catalog) else { continue }
+            if let item = try decide(a, b, catalog: catalog, options: options) { found.append(item) }
         }
         return found
+    }
+
+    /// Measures one pair and keeps what it finds; the answer is what the catalogue holds for the pair afterwards
+    /// (or, in a dry look, what was measured), seen from `a`.
+    private static func decide(_ a: Side, _ b: Side, catalog: Catalog, options: Options) throws -> Found? {
+        var rule = options.rule
+        rule.samplingInterval = max(1 / a.rate, 1 / b.rate)
+        let measured = ClipMatcher.match(a.frames, b.frames, rule: rule)
+        var answer = measured
+        var changed = false
+        if options.records {
+            let (first, second) = a.clip.id < b.clip.id ? (a, b) : (b, a)
+            let oriented = a.clip.id < b.clip.id ? measured : measured?.reversed
+            let kept = try MatchKeeping.keep(oriented, first, second, rule: rule, catalog: catalog, options: options)
+            changed = kept.changed
+            guard let record = kept.record, record.fields.holds else { return nil }
+            var held = ClipMatch(record)
+            // The alignments besides the dominant one are not stored: shown when this run measured what is held.
+            if kept.measuredIsHeld, let oriented { held.otherAlignments = oriented.otherAlignments }
+            answer = a.clip.id < b.clip.id ? held : held.reversed
+        }
+        guard let answer else { return nil }
+        return Found(
+            clip: a.clip, other: b.clip, match: answer, changed: changed,
+            overlap: overlap(offset: answer.offset, durationA: a.clip.duration, durationB: b.clip.duration))
     }
 
     /// Two files compared without a catalogue.
@@ -149,17 +142,16 @@ public enum MatchJob {
         public var notes: [String]
     }
 
-    /// Compares two files without a catalogue, the first sampled at `options.queryRate` when that is denser.
+    /// Compares two files without a catalogue, both sampled at `rate` as `register` samples them.
     public static func compare(_ first: String, _ second: String, rate: Double, options: Options) throws -> Comparison {
-        let queryRate = max(rate, options.queryRate ?? rate)
         // The two files are decoded at once (in two media workers when isolated): on two cores this halves the wait.
-        let requests = [(first, queryRate), (second, rate)]
+        let paths = [first, second]
         // Started before the threads are: while this process has one thread, its workers are forked from it.
         MediaRunner.prewarm(2)
         let sampled = Parallel.map(2, jobs: 2) { index in
             Result {
                 try FingerprintJob.sample(
-                    path: requests[index].0, rate: requests[index].1,
+                    path: paths[index], rate: rate,
                     decoderThreads: FingerprintSampler.decoderThreads(filesAtOnce: 2))
             }
         }
@@ -174,72 +166,21 @@ public enum MatchJob {
                 notes.append("\(path): \(note)")
             }
         }
-        let match = matchPhases(a, rate: queryRate, b, rate: rate, rule: rule)
+        let match = ClipMatcher.match(a, b, rule: rule)
         let window = match.flatMap {
             overlap(
-                offset: $0.offset, durationA: a.last.map { $0.time + 1 / queryRate },
+                offset: $0.offset, durationA: a.last.map { $0.time + 1 / rate },
                 durationB: b.last.map { $0.time + 1 / rate })
         }
         return Comparison(match: match, overlap: window, notes: notes)
     }
 
-    /// Matches a query sampled at `rate` against frames sampled at a lower or equal `rate`: the query is split into
-    /// its phases at the other's rate (two for 2/s against 1/s: the frames at whole and at half seconds), each phase
-    /// is matched, and the strongest match is kept. Shares stay those of one sample per interval on each side, and
-    /// a copy trimmed between two samples is matched by the phase nearest its frames.
-    public static func matchPhases(
-        _ query: [FingerprintFrame], rate queryRate: Double, _ other: [FingerprintFrame], rate otherRate: Double,
-        rule: MatchRule
-    ) -> ClipMatch? {
-        let phases = max(1, Int((queryRate / otherRate + 1e-6).rounded(.down)))
-        guard phases > 1 else { return ClipMatcher.match(query, other, rule: rule) }
-        var best: ClipMatch?
-        for phase in 0..<phases {
-            let subset = query.filter { Int(($0.time * queryRate + 1e-6).rounded(.down)) % phases == phase }
-            guard let match = ClipMatcher.match(subset, other, rule: rule) else { continue }
-            if let current = best,
-                (match.matchedFrames, -match.meanDistance) <= (current.matchedFrames, -current.meanDistance)
-            {
-                continue
-            }
-            best = match
-        }
-        return best
-    }
-
-    /// Stores a match with the smaller clip id as A. Returns whether the record changed. `keepingStronger` leaves a
-    /// stored match alone when it is the same match (offset within a sampling interval, same transform) measured
-    /// with more matching frames, as `match REF` finds with dense sampling.
-    private static func record(
-        _ match: ClipMatch, _ clip: ClipRecord, _ other: ClipRecord, rule: MatchRule,
-        _ catalog: Catalog, _ options: Options, keepingStronger: Bool = false
-    ) throws -> Bool {
-        let oriented = clip.id < other.id ? match : match.reversed
-        if keepingStronger,
-            let existing = try catalog.matches(clipId: clip.id).first(where: {
-                $0.clipA == min(clip.id, other.id) && $0.clipB == max(clip.id, other.id)
-            }), existing.transform == oriented.transform,
-            abs(existing.offset - oriented.offset) <= rule.samplingInterval,
-            existing.matchedFrames > oriented.matchedFrames
-        {
-            return false
-        }
-        let record = NewMatch(
-            clipA: min(clip.id, other.id), clipB: max(clip.id, other.id),
-            shareA: oriented.shareOfA, shareB: oriented.shareOfB, offset: oriented.offset,
-            transform: oriented.transform,
-            segments: .array(oriented.segments.map(\.jsonValue)), matchedFrames: oriented.matchedFrames,
-            meanDistance: oriented.meanDistance, rule: rule.jsonValue)
-        return try catalog.record(record, actor: options.analyst).changed
-    }
-
-    private struct Pair: Hashable {
+    struct Pair: Hashable {
         var a: Int64
         var b: Int64
         init(_ first: Int64, _ second: Int64) { (a, b) = (min(first, second), max(first, second)) }
     }
 }
-
 extension MatchSegment {
     var jsonValue: JSONValue {
         ["a_start": .double(aStart), "a_end": .double(aEnd), "b_start": .double(bStart), "b_end": .double(bEnd)]

@@ -15,10 +15,7 @@ public struct SharedFootage: Sendable {
     /// Every clip the catalogue records as sharing footage with `clip`, the largest share of this clip first.
     public static func of(_ clip: ClipRecord, catalog: Catalog) throws -> [SharedFootage] {
         try catalog.matches(clipId: clip.id).map { record in
-            let stored = ClipMatch(
-                shareOfA: record.shareA, shareOfB: record.shareB, offset: record.offset,
-                segments: record.segmentsValue.arrayItems.map(MatchSegment.init(json:)),
-                matchedFrames: record.matchedFrames, transform: record.transform, meanDistance: record.meanDistance)
+            let stored = ClipMatch(record)
             let isA = record.clipA == clip.id
             let other = try catalog.clip(id: isA ? record.clipB : record.clipA)
             let match = isA ? stored : stored.reversed

@@ -77,6 +77,7 @@ public enum Verifier {
         problems += replay.problems
         if replay.legacyEvents > 0 { problems += try catalog.recordProblems() }
         problems += try catalog.fingerprintProblems()
+        problems += try catalog.matchLedgerProblems()
         problems += try catalog.databaseProblems()
         let head = try catalog.ledgerHead()
         var checkpoints: [CheckpointCheck] = []
