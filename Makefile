@@ -5,7 +5,10 @@ SWIFT      ?= swift
 CATALOG    ?= $(CURDIR)
 # Libraries the package links and tools the tests and benchmarks compare against.
 APT_BUILD  := libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libsqlite3-dev pkg-config
-APT_TEST   := ffmpeg fonts-dejavu-core sqlite3 time chromium python3-prov
+APT_TEST   := ffmpeg fonts-dejavu-core sqlite3 time chromium python3-prov python3-venv python3-dev g++
+# The reference PDQ implementation's Python binding (PyPI pdqhash, built from source: it has no wheels), in a venv of
+# this folder (git-ignored), for the tests' cross-check of still hashes; without it that cross-check is left out.
+PDQ_VENV   := .build-venv
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debug builds optimise FootageMedia's pixel loops (see Package.swift): the suite hashes every reference frame.
 export FOOTAGE_OPTIMISE_MEDIA := 1
@@ -21,6 +24,9 @@ test-deps: deps
 	@missing=$$(for p in $(APT_TEST); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+	@$(PDQ_VENV)/bin/python3 -c 'import pdqhash, numpy' 2>/dev/null || \
+	  { python3 -m venv $(PDQ_VENV) && $(PDQ_VENV)/bin/pip install -q numpy pdqhash; } || \
+	  echo "note: pdqhash not installed in $(PDQ_VENV); the still-hash cross-check will be left out"
 
 build: deps
 	$(SWIFT) build

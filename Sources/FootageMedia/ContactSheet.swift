@@ -1,7 +1,7 @@
 import CFFmpeg
 
-/// A grid of keyframe thumbnails with their timecodes, built in memory during extraction (the written
-/// images are never decoded again) and encoded as one JPEG.
+/// A grid of keyframe thumbnails with their timecodes, built in memory during extraction from the stills' pixels as
+/// they were hashed (`StillHasher`: no file is read back) and encoded as one JPEG.
 ///
 /// At most `capacity` thumbnails are kept: past that, every other one is dropped and only every second
 /// later keyframe is taken, so a clip with thousands of keyframes still gives an evenly spread, bounded sheet.
@@ -81,7 +81,7 @@ struct ContactSheet {
     }
 }
 
-/// Makes contact-sheet thumbnails from the upright pictures `FrameHasher` leaves behind.
+/// Makes contact-sheet thumbnails from the upright pictures `StillHasher` leaves behind.
 final class ThumbnailMaker {
     private let scaler = FrameScaler(flags: SWS_AREA)
     private let scaled = FrameBuffer()

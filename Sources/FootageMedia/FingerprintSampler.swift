@@ -219,7 +219,8 @@ public enum FingerprintSampler {
 }
 
 /// Turns decoded pictures into fingerprint hashes: scaled to RGB24 at most 512 px on the long side and turned upright
-/// (`UprightScaler`, as keyframes are hashed), cropped to the picture inside any bars, hashed with its dihedral
+/// (`UprightScaler` at `Fit.hashing`: the code that turns keyframe stills upright, at the size they are hashed at),
+/// cropped to the picture inside any bars, hashed with its dihedral
 /// variants. Buffers and the hasher are reused from picture to picture.
 final class FingerprintPictureHasher {
     /// swscale's area filter, colour matrix and range honoured, with swscale's own rounding: the fingerprints
@@ -228,15 +229,15 @@ final class FingerprintPictureHasher {
     static let scalingFlags = SWS_AREA
 
     private let cropsBorders: Bool
-    private let scaler = UprightScaler(
-        format: AV_PIX_FMT_RGB24, fit: .longestSide(UprightScaler.hashingLongestSide),
-        flags: scalingFlags)
+    private let scaler = UprightScaler(format: AV_PIX_FMT_RGB24, fit: .hashing, flags: scalingFlags)
     private var luma: [UInt8] = []
     private var hasher = PDQHasher()
     private(set) var pictureWidth = 0
     private(set) var pictureHeight = 0
     /// The upright RGB24 picture of the last `hash` call (valid until the next one).
     private(set) var lastUpright: FrameBuffer?
+    /// The size pictures are hashed at: `Fit.hashing`, as keyframe stills are.
+    var fit: UprightScaler.Fit { scaler.fit }
 
     init(cropsBorders: Bool) {
         self.cropsBorders = cropsBorders

@@ -1,8 +1,9 @@
 import CFFmpeg
 
 /// PDQ-hashes decoded pictures the way the catalogue compares them: upright (display matrix applied),
-/// converted to RGB24 with swscale's area filter at most 512 pixels on the long side (`UprightScaler`), with one
-/// `PDQHasher` and reused buffers for a whole clip.
+/// converted to RGB24 with swscale's area filter at most 512 pixels on the long side (`UprightScaler`, `Fit.hashing`),
+/// with one `PDQHasher` and reused buffers for a whole clip: the pictures of keyframe stills as their files decode
+/// (`StillHasher`), image files, and sampled video pictures (`FrameSampler`).
 final class FrameHasher {
     private let scaler: UprightScaler
     private var hasher = PDQHasher()
@@ -12,16 +13,15 @@ final class FrameHasher {
     /// reference vPDQ output (with it, every frame of the reference clips is within 10 bits).
     static let scalingFlags = SWS_AREA | SWS_ACCURATE_RND
 
-    /// - Parameter longestSide: the longest side hashed; nil hashes at the decoded resolution (as the reference vPDQ
+    /// - Parameter fit: the size hashed; `.longestSide(nil)` hashes at the decoded resolution (as the reference vPDQ
     ///   tool does).
-    init(
-        longestSide: Int? = UprightScaler.hashingLongestSide, honoursColorDetails: Bool = true,
-        flags: Int32 = scalingFlags
-    ) {
+    init(fit: UprightScaler.Fit = .hashing, honoursColorDetails: Bool = true, flags: Int32 = scalingFlags) {
         scaler = UprightScaler(
-            format: AV_PIX_FMT_RGB24, fit: .longestSide(longestSide), flags: flags,
-            honoursColorDetails: honoursColorDetails)
+            format: AV_PIX_FMT_RGB24, fit: fit, flags: flags, honoursColorDetails: honoursColorDetails)
     }
+
+    /// The size pictures are hashed at.
+    var fit: UprightScaler.Fit { scaler.fit }
 
     /// Hashes `frame` turned by `orientation`; afterwards `upright` holds the RGB pixels that were hashed.
     func hash(_ frame: FrameBuffer, orientation: DisplayOrientation) throws -> PDQResult {

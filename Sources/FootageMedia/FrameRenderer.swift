@@ -12,11 +12,13 @@ final class FrameRenderer {
         scaler = UprightScaler(format: encoder.pixelFormat, fit: .width(width), flags: SWS_BICUBIC)
     }
 
-    /// Encodes `frame` upright; returns the file's bytes and the image size.
+    var format: ImageFormat { encoder.format }
+
+    /// Encodes `frame` upright; returns the file's bytes and the picture encoded (valid until the next call).
     func render(_ frame: FrameBuffer, orientation: DisplayOrientation) throws
-        -> (bytes: [UInt8], width: Int, height: Int)
+        -> (bytes: [UInt8], picture: FrameBuffer)
     {
         let picture = try scaler.upright(frame, orientation: orientation)
-        return (try encoder.encode(picture), picture.width, picture.height)
+        return (try encoder.encode(picture), picture)
     }
 }

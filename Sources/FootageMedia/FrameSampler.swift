@@ -44,7 +44,7 @@ public enum FrameSampler {
     {
         let hasher =
             nativeResolution
-            ? FrameHasher(longestSide: nil, honoursColorDetails: false) : FrameHasher()
+            ? FrameHasher(fit: .longestSide(nil), honoursColorDetails: false) : FrameHasher()
         return try hash(path: path, hasher: hasher, timeout: timeout) { _ in true }
     }
 

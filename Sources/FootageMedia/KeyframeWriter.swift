@@ -3,13 +3,19 @@ import FootageCore
 import Foundation
 
 /// Turns the pictures an extraction selects into written stills: image file, SHA-256, PDQ hash and,
-/// when asked, a contact-sheet thumbnail. One per extraction, so its scalers, encoder and `PDQHasher`
+/// when asked, a contact-sheet thumbnail. One per extraction, so its scalers, encoder, decoder and `PDQHasher`
 /// are reused from still to still.
+///
+/// The PDQ hash is the hash of the still's file (`StillHasher`), not of the decoded picture, so that it is the hash
+/// anyone computes from the shared still: 15 of 99 test stills were recorded more than 10 bits from their file's hash
+/// (up to 32 at quality 100), and now none is a bit away. A JPEG is decoded back from its bytes for it: about 3.7 ms
+/// per 1080p still, +21 % CPU for key mode on `Benchmarks/keyframes.sh` (PNG costs nothing: its encoded pixels are
+/// hashed).
 final class KeyframeWriter {
     private let request: KeyframeRequest
     private let folder: KeyframeFolder
     private let renderer: FrameRenderer
-    private let hasher = FrameHasher()
+    private let hasher = StillHasher()
     private let thumbnails = ThumbnailMaker()
     private var sheet = ContactSheet()
     private let timeBase: String
@@ -29,16 +35,18 @@ final class KeyframeWriter {
     func keep(_ frame: FrameBuffer, orientation: DisplayOrientation, pts: Int64, time: Double, score: Double?) throws {
         let index = frames.count + 1
         let image = try renderer.render(frame, orientation: orientation)
-        let pdq = try hasher.hash(frame, orientation: orientation)
+        let (width, height) = (image.picture.width, image.picture.height)
+        let pdq = try hasher.hash(image.bytes, format: renderer.format, encodedFrom: image.picture)
         if request.sheet, let upright = hasher.lastUpright {
-            // The thumbnail is made only when the sheet keeps this still (see `ContactSheet.offer`).
+            // The thumbnail is made only when the sheet keeps this still (see `ContactSheet.offer`), from the
+            // still's own pixels.
             try sheet.offer(try thumbnails.thumbnail(of: upright), time: time)
         }
         let name = "\(Timecode.fileStem(time))-\(request.mode.letter)\(index.zeroPadded(4)).\(request.format.rawValue)"
         let sha256 = try folder.write(image.bytes, as: name)
         frames.append(
             ExtractedKeyframe(
-                index: index, pts: pts, timeBase: timeBase, time: time, width: image.width, height: image.height,
+                index: index, pts: pts, timeBase: timeBase, time: time, width: width, height: height,
                 fileName: name, sha256: sha256, pdq: pdq.hash, quality: pdq.quality, score: score))
     }
 

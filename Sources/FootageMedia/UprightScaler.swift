@@ -18,6 +18,10 @@ final class UprightScaler {
         case longestSide(Int?)
         /// This width, aspect kept; nil keeps the picture's size.
         case width(Int?)
+
+        /// The fit of every picture footage PDQ-hashes (keyframe stills and fingerprint samples): the one value both
+        /// paths name, so that their sizes cannot drift apart.
+        static let hashing = Fit.longestSide(UprightScaler.hashingLongestSide)
     }
 
     /// The long side pictures are hashed at (PDQ for keyframes and fingerprints): the size the reference project

@@ -47,6 +47,12 @@ import Testing
         #expect(pictures == 60)
     }
 
+    @Test func keyframeStillsAndFingerprintsAreHashedAtOneFit() {
+        #expect(FrameHasher().fit == .hashing)
+        #expect(FingerprintPictureHasher(cropsBorders: false).fit == .hashing)
+        #expect(UprightScaler.Fit.hashing == .longestSide(512))
+    }
+
     @Test func theUprightSizeFitsOnceTurned() {
         let quarterTurn = DisplayOrientation(a: 0, b: -1, c: 1, d: 0)
         let hashing = UprightScaler(format: AV_PIX_FMT_RGB24, fit: .longestSide(512), flags: SWS_AREA)
