@@ -12,17 +12,17 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the catalogue, an article or a clip as JSON, CSV, W3C PROV-JSON or schema.org ClaimReview.",
         discussion: """
-            json: clips (locations, streams, tags, acquisitions, keyframes, assessments), articles with claims, links \
-            and the ledger head; sorted keys and id order, so the same catalogue gives the same bytes. csv: the \
-            tables clips, claims and links (RFC 4180, CRLF line ends) into the folder given by -o, or one --table to \
-            stdout or -o FILE. prov-json: entities, activities and agents with their relations. claimreview: a \
-            ClaimReview per claim with evidence and a MediaReview per linked clip (JSON-LD).
+            json: clips (locations, streams, tags, acquisitions, keyframes, assessments), articles with claims, links, \
+            the matches of the clips and the ledger head; sorted keys and id order, so the same catalogue gives the \
+            same bytes. csv: the tables clips, claims, links and matches (RFC 4180, CRLF line ends) into the folder \
+            given by -o, or one --table to stdout or -o FILE. prov-json: entities, activities and agents with their \
+            relations. claimreview: a ClaimReview per claim with evidence and a MediaReview per linked clip (JSON-LD).
             """)
 
     @Option(help: "json, csv, prov-json or claimreview.") var format: CatalogExport.Format
     @Argument(help: "Only this clip (SHA-256 prefix or path) and the claims it bears on.") var ref: String?
     @Option(help: "Only this article (A3), its claims, links and linked clips.") var article: String?
-    @Option(help: "CSV: only this table (clips, claims or links).") var table: CSVExport.Table?
+    @Option(help: "CSV: only this table (clips, claims, links or matches).") var table: CSVExport.Table?
     @Flag(
         help: """
             CSV: write every cell as stored. By default a cell a spreadsheet would run as a formula (starting with =, \

@@ -64,6 +64,7 @@ struct XrefCommand: ParsableCommand {
     private func printClip(_ report: CrossReference.ClipReport) {
         if output.json {
             for evidence in report.evidence { Output.row(XrefClipRow(evidence)) }
+            for (evidence, via) in report.linksOnOthers { Output.row(XrefClipRow(linkOnOther: evidence, via: via)) }
             return
         }
         Output.line("clip \(report.clip.sha256)")
@@ -90,7 +91,12 @@ enum XrefText {
         let claim = entry.claim
         Output.line("")
         Output.line("\(claim.shortID) [\(claim.kindList.joined(separator: ","))] \(Output.safe(claim.text))")
-        for item in entry.evidence { Output.line("    " + linkLine(item)) }
+        for item in entry.evidence {
+            Output.line("    " + linkLine(item))
+            for same in entry.sameFootage[item.link.id] ?? [] {
+                Output.line("        " + SharedFootageOutput.line(same))
+            }
+        }
         if entry.standing.isEmpty {
             Output.line("    no evidence yet")
             for candidate in entry.candidates {

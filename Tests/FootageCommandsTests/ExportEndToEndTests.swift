@@ -77,14 +77,15 @@ enum ProvValidator {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(
                 try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-                    == ["claims.csv", "clips.csv", "links.csv"])
+                    == ["claims.csv", "clips.csv", "links.csv", "matches.csv"])
             let claims = try footage.run(["export", "--format", "csv", "--table", "claims"]).stdout
             #expect(claims == (try String(contentsOf: folder.appendingPathComponent("claims.csv"), encoding: .utf8)))
             #expect(claims.hasPrefix("id,article,idx,text,"))
             #expect(claims.contains("\"A title, with \"\"quotes\"\"\nand a second line.\""))
             // --json: a line per file written, with the SHA-256 of what was written.
             let written = try footage.run(["export", "--format", "csv", "-o", folder.path, "--json"]).rows
-            #expect(written.compactMap { $0["table"] as? String }.sorted() == ["claims", "clips", "links"])
+            #expect(
+                written.compactMap { $0["table"] as? String }.sorted() == ["claims", "clips", "links", "matches"])
             for row in written {
                 let path = try #require(row["path"] as? String)
                 #expect(try runProcess("/usr/bin/sha256sum", [path]).stdout.hasPrefix(row["sha256"] as? String ?? "-"))
@@ -118,12 +119,12 @@ enum ProvValidator {
             #expect(has("wasDerivedFrom", "footage:keyframe/", "footage:clip/\(sha)"))
             #expect(has("wasGeneratedBy", "footage:keyframe/", "footage:extract/"))
             #expect(has("used", "footage:extract/", "footage:clip/\(sha)"))
-            #expect(has("used", "footage:link/", "footage:clip/\(sha)"))
-            #expect(has("used", "footage:link/", "footage:claim/"))
+            #expect(has("used", "footage:linking/", "footage:clip/\(sha)"))
+            #expect(has("used", "footage:linking/", "footage:claim/"))
             #expect(has("wasAttributedTo", "footage:clip/\(sha)", "footage:publisher/Iraqi"))
             #expect(has("wasAttributedTo", "footage:link/", "footage:analyst/analyst-1"))
             #expect(has("wasAssociatedWith", "footage:register/", "footage:tool/footage-"))
-            #expect(has("wasAssociatedWith", "footage:link/", "footage:analyst/analyst-2"))
+            #expect(has("wasAssociatedWith", "footage:linking/", "footage:analyst/analyst-2"))
             #expect(claims.count > 2)
         }
     }

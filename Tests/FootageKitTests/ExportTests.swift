@@ -110,7 +110,7 @@ func parseCSV(_ text: String) -> [[String]] {
     @Test func everyCSVTableHasItsHeaderAndRows() throws {
         try withReportFixture { fixture in
             let output = try CatalogExport.export(fixture.catalog, scope: .all, format: .csv)
-            #expect(output.files.map(\.name) == ["clips.csv", "claims.csv", "links.csv"])
+            #expect(output.files.map(\.name) == ["clips.csv", "claims.csv", "links.csv", "matches.csv"])
             let claims = parseCSV(output.files[1].text)
             #expect(claims.count == 4)
             #expect(claims[1][claims[0].firstIndex(of: "evidence")!] == "Supported by footage")
@@ -173,10 +173,10 @@ func parseCSV(_ text: String) -> [[String]] {
                 relations.contains(
                     "wasGeneratedBy", "prov:entity", prefix: "footage:keyframe/",
                     "prov:activity", prefixed: "footage:extract/"))
-            #expect(relations.contains("used", "prov:activity", prefix: "footage:link/", "prov:entity", clipID))
+            #expect(relations.contains("used", "prov:activity", prefix: "footage:linking/", "prov:entity", clipID))
             #expect(
                 relations.contains(
-                    "used", "prov:activity", prefix: "footage:link/", "prov:entity",
+                    "used", "prov:activity", prefix: "footage:linking/", "prov:entity",
                     prefixed: "footage:claim/"))
             #expect(
                 relations.contains(

@@ -15,6 +15,8 @@ public enum CrossReference {
         /// Links, retracted ones included (they are history), oldest first.
         public var evidence: [LinkEvidence]
         public var candidates: [Candidate]
+        /// Where each link's seconds lie in the clips that share footage with the linked one, by link id.
+        public var sameFootage: [Int64: [Corresponding]] = [:]
         /// Links that stand (not retracted).
         public var standing: [LinkEvidence] { evidence.filter { !$0.link.isRetracted } }
     }
@@ -29,18 +31,24 @@ public enum CrossReference {
         let claims = try catalog.claims(articleId: article.id)
         let evidence = Dictionary(grouping: try catalog.evidence(claimIds: claims.map { $0.id }), by: \.link.claimId)
         var entries: [ClaimEntry] = []
+        var shared = SharedFootageCache(catalog: catalog)
         for claim in claims {
             let links = evidence[claim.id] ?? []
             let candidates = links.isEmpty ? try candidates(catalog, for: claim) : []
-            entries.append(ClaimEntry(claim: claim, evidence: links, candidates: candidates))
+            entries.append(
+                ClaimEntry(
+                    claim: claim, evidence: links, candidates: candidates,
+                    sameFootage: try shared.corresponding(links)))
         }
         return ArticleReport(article: article, claims: entries)
     }
 
     public static func claim(_ catalog: Catalog, _ claim: ClaimRecord) throws -> ClaimEntry {
         let links = try catalog.evidence(claimIds: [claim.id])
+        var shared = SharedFootageCache(catalog: catalog)
         return ClaimEntry(
-            claim: claim, evidence: links, candidates: links.isEmpty ? try candidates(catalog, for: claim) : [])
+            claim: claim, evidence: links, candidates: links.isEmpty ? try candidates(catalog, for: claim) : [],
+            sameFootage: try shared.corresponding(links))
     }
 
     public static func clip(_ catalog: Catalog, _ clip: ClipRecord) throws -> [LinkEvidence] {

@@ -16,6 +16,11 @@ extension CrossReference {
     public struct Corresponding: Sendable {
         public var shared: SharedFootage
         public var segment: MatchSegment
+
+        /// The same seconds seen from the other clip.
+        public var fromTheOtherSide: Corresponding {
+            Corresponding(shared: shared.fromTheOtherSide, segment: segment.reversed)
+        }
     }
 
     /// A link that bears on the clip, and where its seconds lie in each clip that shares footage with this one.
@@ -65,5 +70,26 @@ extension CrossReference {
         shared.flatMap { item in
             item.corresponding(from: start, to: end).map { Corresponding(shared: item, segment: $0) }
         }
+    }
+}
+
+/// The clips sharing footage with each linked clip, read once per clip however many links it has.
+struct SharedFootageCache {
+    let catalog: Catalog
+    private var byClip: [Int64: [SharedFootage]] = [:]
+
+    init(catalog: Catalog) { self.catalog = catalog }
+
+    /// Where each link's seconds lie in the clips that share footage with its clip, by link id (links whose
+    /// seconds no other clip shows are left out).
+    mutating func corresponding(_ links: [LinkEvidence]) throws -> [Int64: [CrossReference.Corresponding]] {
+        var result: [Int64: [CrossReference.Corresponding]] = [:]
+        for item in links {
+            let shared = try byClip[item.clip.id] ?? SharedFootage.of(item.clip, catalog: catalog)
+            byClip[item.clip.id] = shared
+            let same = CrossReference.corresponding(shared, from: item.link.start, to: item.link.end)
+            if !same.isEmpty { result[item.link.id] = same }
+        }
+        return result
     }
 }

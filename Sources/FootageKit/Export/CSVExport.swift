@@ -1,7 +1,7 @@
 import FootageCatalog
 import Foundation
 
-/// `footage export --format csv`: the clips, claims and links tables as RFC 4180 CSV
+/// `footage export --format csv`: the clips, claims, links and matches tables as RFC 4180 CSV
 /// (<https://www.rfc-editor.org/rfc/rfc4180>): a header line, CRLF line ends, and fields that hold a comma, a
 /// quote, a CR or a LF in double quotes with quotes doubled.
 ///
@@ -10,7 +10,7 @@ import Foundation
 /// them). Such a cell gets a leading apostrophe by default, as OWASP advises ("CSV injection"), so that it is shown
 /// as text; a number (`-12.5`) is left as it is. `--raw` writes every value exactly as stored.
 public enum CSVExport {
-    public enum Table: String, CaseIterable, Sendable { case clips, claims, links }
+    public enum Table: String, CaseIterable, Sendable { case clips, claims, links, matches }
 
     static func text(_ table: Table, _ index: SnapshotIndex, raw: Bool = false) -> String {
         let rows: [[String]]
@@ -18,6 +18,7 @@ public enum CSVExport {
         case .clips: rows = clips(index)
         case .claims: rows = claims(index)
         case .links: rows = links(index)
+        case .matches: rows = matches(index)
         }
         let cell: (String) -> String = { value in field(raw ? value : neutralised(value)) }
         return rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
@@ -93,6 +94,22 @@ public enum CSVExport {
                     link.createdBy, link.retractedAt ?? "", link.retractedBy ?? "", link.retractionNote ?? "",
                     index.linkEvents[link.id]?.hash ?? "",
                 ]
+            }
+    }
+
+    /// The JSON export's match rows, a column per key: lists and objects (segments, overlap, rule) as their canonical
+    /// JSON, an absent value as an empty cell.
+    static func matches(_ index: SnapshotIndex) -> [[String]] {
+        [StoredMatchRow.columns]
+            + StoredMatchRow.rows(index).map { row in
+                let value = JSONRow.value(row)
+                return StoredMatchRow.columns.map { key in
+                    switch value[key] {
+                    case nil, .null?: return ""
+                    case .string(let text)?: return text
+                    case let member?: return member.canonicalText
+                    }
+                }
             }
     }
 }

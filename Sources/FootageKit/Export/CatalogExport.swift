@@ -22,7 +22,7 @@ public enum CatalogExport {
         _ catalog: Catalog, scope: CatalogSnapshot.Scope, format: Format,
         table: CSVExport.Table? = nil, raw: Bool = false
     ) throws -> Output {
-        let index = SnapshotIndex(try catalog.snapshot(scope))
+        let index = try SnapshotIndex.read(catalog, scope)
         switch format {
         case .json:
             return Output(files: [("", PrettyJSON.text(CatalogJSONExport.value(index)))], notes: [])

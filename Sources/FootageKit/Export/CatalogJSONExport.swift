@@ -22,6 +22,7 @@ enum CatalogJSONExport {
             "clips": .array(snapshot.clips.map { clip(index, $0) }),
             "articles": .array(snapshot.articles.map { article(index, $0) }),
             "links": .array(snapshot.links.map { link(index, $0) }),
+            "matches": .array(StoredMatchRow.rows(index).map(JSONRow.value)),
         ]
     }
 

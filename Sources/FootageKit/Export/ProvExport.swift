@@ -7,8 +7,9 @@ import Foundation
 ///
 /// Entities: clips, keyframes, articles, claims and evidence links, named by content where they have one
 /// (`footage:clip/<sha256>`, `footage:keyframe/<image sha256>`, `footage:article/<sha256>`,
-/// `footage:link/<hash of its ledger event>`). Activities: the ledger events that made them (registration, keyframe
-/// extraction, fingerprinting, article import, linking, retraction, assessment), started at the event's time.
+/// `footage:link/<hash of its ledger event>`) and the findings of `footage match` (`footage:match/<a>/<b>`, see
+/// `matches`). Activities: the ledger events that made them (registration, keyframe extraction, fingerprinting,
+/// article import, linking, retraction, assessment) and the matching of each pair, started at their time.
 /// Agents: the analysts, the publishers and footage itself. Relation ids are blank nodes made from their ends, so
 /// the same catalogue always gives the same document.
 enum ProvExport {
@@ -24,13 +25,14 @@ enum ProvExport {
                 "footage:version": .string(FootageVersion.string),
             ])
         let snapshot = index.snapshot
-        for clip in snapshot.clips {
+        // The clips on the other side of a match are entities too, so that the match can use them.
+        for clip in snapshot.clips + index.matches.others.values.sorted(by: { $0.id < $1.id }) {
             var attributes: [String: JSONValue] = [
                 "prov:type": qualified("footage:Clip"), "footage:sha256": .string(clip.sha256),
                 "footage:size": .int(clip.size),
             ]
             if let duration = clip.duration { attributes["footage:duration"] = .double(duration) }
-            if let title = index.title(of: clip.id) { attributes["prov:label"] = .string(title) }
+            if let title = index.anyTitle(of: clip.id) { attributes["prov:label"] = .string(title) }
             if let url = WebAddress.http(index.url(of: clip.id)) { attributes["footage:url"] = .string(url) }
             doc.entity(clipID(clip.sha256), attributes)
             if let publisher = index.publisher(of: clip.id) {
@@ -95,6 +97,7 @@ enum ProvExport {
             let analyst = analystID(link.createdBy, in: &doc)
             doc.relation("wasAttributedTo", ["prov:entity": id, "prov:agent": analyst])
         }
+        matches(index, tool: tool, in: &doc)
         // Activities, from the ledger events that recorded the records above.
         let articlesByShortID = Dictionary(uniqueKeysWithValues: snapshot.articles.map { ($0.shortID, $0) })
         let claimsByShortID = Dictionary(uniqueKeysWithValues: snapshot.claims.map { ($0.shortID, $0) })
@@ -107,12 +110,15 @@ enum ProvExport {
             case .keyframesExtract: kind = "extract"
             case .articleAdd: kind = "import"
             case .claimAdd: kind = "claim"
-            case .linkAdd: kind = "link"
+            // Not "link": the link entity is named `footage:link/<this event's hash>` already, and an activity of the
+            // same name would be one identifier for two records, which PROV tools merge (`unified()`).
+            case .linkAdd: kind = "linking"
             case .linkRetract: kind = "retract"
             case .clipAssess: kind = "assess"
             case .clipFingerprint: kind = "fingerprint"
-            // Locations, acquisitions and matches are attributes of the entities above, not activities of their own;
-            // verification runs are about the record, not about the footage.
+            // Locations and acquisitions are attributes of the entities above, not activities of their own; a match's
+            // activity is the one `matches` draws from the match as stored; verification runs are about the record,
+            // not about the footage.
             case .locationAdd, .acquisitionAdd, .clipsMatch, .catalogVerify: continue
             }
             let activity = "footage:\(kind)/\(event.hash)"
@@ -159,7 +165,7 @@ enum ProvExport {
                 if let article = index.articles[claim.articleId] {
                     doc.relation("used", ["prov:activity": activity, "prov:entity": articleID(article.sha256)])
                 }
-            case "link":
+            case "linking":
                 guard let link = linksByShortID[event.subject], let id = linkIDs[link.id] else { continue }
                 doc.relation("used", ["prov:activity": activity, "prov:entity": clipID(link.clipSha256)])
                 if let claim = claimIDs[link.claimId] {

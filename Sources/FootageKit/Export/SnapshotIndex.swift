@@ -20,9 +20,12 @@ public struct SnapshotIndex: Sendable {
     public let assessments: [Int64: [AssessmentRecord]]
     /// The `link.add` event of each link, by link id.
     public let linkEvents: [Int64: LedgerEvent]
+    /// The matches that involve the snapshot's clips (none unless read with them).
+    public let matches: SnapshotMatches
 
-    public init(_ snapshot: CatalogSnapshot) {
+    public init(_ snapshot: CatalogSnapshot, matches: SnapshotMatches = .none) {
         self.snapshot = snapshot
+        self.matches = matches
         clips = Dictionary(uniqueKeysWithValues: snapshot.clips.map { ($0.id, $0) })
         claims = Dictionary(uniqueKeysWithValues: snapshot.claims.map { ($0.id, $0) })
         articles = Dictionary(uniqueKeysWithValues: snapshot.articles.map { ($0.id, $0) })

@@ -36,7 +36,7 @@ public enum EvidenceReport {
         case .article(let article): scope = .article(article.id)
         case .clip(let clip): scope = .clip(clip.id)
         }
-        let index = SnapshotIndex(try catalog.snapshot(scope))
+        let index = try SnapshotIndex.read(catalog, scope)
         let images = ReportImages(
             root: catalog.root, placement: options.imagesFolder.map(ReportImages.Placement.folder) ?? .embedded)
         let page = ReportPage(index: index, images: images, generatedAt: generatedAt)
@@ -51,7 +51,7 @@ public enum EvidenceReport {
     }
 }
 
-/// The page's parts: head, masthead, summary, timeline, claims, clips, footer.
+/// The page's parts: head, masthead, summary, timeline, claims, shared footage, clips, footer.
 struct ReportPage {
     let index: SnapshotIndex
     let images: ReportImages
@@ -84,6 +84,7 @@ struct ReportPage {
             \(timeline(clips))
             <h2>Claims and evidence</h2>
             \(noEvidence)\(claimsPart)
+            \(ReportMatches(index: index).section())
             \(clipsPart(clips))
             """
         return document(title: "Evidence report: \(article.headline)", body: body)
@@ -119,6 +120,7 @@ struct ReportPage {
             \(ReportClip(index: index, images: images).section(clip))
             <h2>Claims this clip bears on</h2>
             \(claimsPart)
+            \(ReportMatches(index: index).section())
             """
         return document(title: "Evidence report: \(title)", body: body)
     }
@@ -208,7 +210,13 @@ struct ReportPage {
                 links: index.linksByClip[clip.id] ?? [],
                 keyframeTimes: (index.keyframes[clip.id] ?? []).map(\.time))
         }
-        return "<h2>Timeline</h2>\(ReportTimeline.svg(rows))"
+        let offsets = ReportTimeline.sharedFootageOffsets(for: clips, matches: index.matches.records)
+        let aligned: HTML =
+            offsets.values.contains { $0 != 0 }
+            ? "<p class=\"muted\">Clips that share footage are drawn aligned at the offset between them (see Same "
+                + "footage): a moment lies at the same place in each, so the axis is not each clip’s own time.</p>"
+            : .empty
+        return "<h2>Timeline</h2>\(ReportTimeline.svg(rows, offsets: offsets))\(aligned)"
     }
 
     private func clipsPart(_ clips: [ClipRecord]) -> HTML {

@@ -61,6 +61,8 @@ enum ReportStyle {
         .badge.neutral { background: #8b93a3; }
         tr.retracted td { color: var(--muted); text-decoration: line-through; }
         tr.retracted td.why { text-decoration: none; }
+        .match { border: 1px solid var(--rule); border-radius: 8px; padding: 14px 18px; margin: 14px 0; }
+        .match .sentence { font: 17px/1.45 Georgia, "Times New Roman", serif; margin: 0 0 8px; }
         .clip { border-top: 3px solid var(--ink); margin-top: 30px; padding-top: 12px; }
         .clip .assessment { display: inline-block; margin: 4px 0 8px; padding: 3px 10px; border-radius: 4px;
           background: var(--tint); font-weight: 600; }
@@ -87,6 +89,7 @@ enum ReportStyle {
         svg .s-context { fill: var(--context); } svg .s-unclear { fill: var(--unclear); }
         svg .retracted { fill: none; stroke: #8b93a3; stroke-dasharray: 4 3; }
         svg .kf { stroke: #1d2330; stroke-width: 1; }
+        svg .shared { fill: #c9d4e8; stroke: #5b6f96; stroke-width: 1; }
         footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); \
         font-size: 12px; color: var(--muted); }
         @media print {
@@ -94,7 +97,7 @@ enum ReportStyle {
           main { max-width: none; padding: 0; }
           h2 { page-break-after: avoid; }
           .clip { page-break-before: always; }
-          .claim, figure, table.meta, .frames { page-break-inside: avoid; }
+          .claim, .match, figure, table.meta, .frames { page-break-inside: avoid; }
           a { color: inherit; text-decoration: none; }
           .badge, .id, .stat, .check, svg * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }

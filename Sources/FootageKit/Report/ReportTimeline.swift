@@ -3,19 +3,48 @@ import FootageCore
 import Foundation
 
 /// The report's timeline: one horizontal bar per linked clip (its length the clip's duration), the linked ranges
-/// drawn on it in their stance's colour, and a tick for each keyframe. Inline SVG, no script.
+/// drawn on it in their stance's colour, a tick for each keyframe, and the footage it shares with another clip.
+/// Clips that share footage are drawn aligned at the offset `footage match` found, so that the same moment lies
+/// above itself in each. Inline SVG, no script.
 enum ReportTimeline {
     struct Row {
         var clip: ClipRecord
         var label: String
         var links: [LinkRecord]
         var keyframeTimes: [Double]
+        /// Stretches of this clip that a matched clip shows too, in this clip's seconds.
+        var matched: [ClosedRange<Double>] = []
     }
 
-    /// Where each clip starts on the shared time axis, in seconds, by SHA-256. Clips that share footage will be
-    /// drawn aligned by the offset `footage match` finds between them; until then every clip starts at zero.
-    static func sharedFootageOffsets(for clips: [ClipRecord]) -> [String: Double] {
-        Dictionary(clips.map { ($0.sha256, 0.0) }, uniquingKeysWith: { first, _ in first })
+    /// Where each clip starts on the shared time axis, in seconds, by SHA-256. Clips joined by matches (directly or
+    /// through one another) are placed by the offsets between them, from the first of them, and the group is then
+    /// moved to start at zero; a clip that shares no footage with the others starts at zero.
+    static func sharedFootageOffsets(for clips: [ClipRecord], matches: [MatchRecord] = []) -> [String: Double] {
+        let ids = Set(clips.map(\.id))
+        var shifts: [Int64: [(other: Int64, shift: Double)]] = [:]
+        for match in matches where ids.contains(match.clipA) && ids.contains(match.clipB) {
+            // b.time ≈ a.time + offset: a moment A shows at t lies at B's t + offset, so B begins `offset` to the
+            // left of A.
+            shifts[match.clipA, default: []].append((match.clipB, -match.offset))
+            shifts[match.clipB, default: []].append((match.clipA, match.offset))
+        }
+        var start: [Int64: Double] = [:]
+        for clip in clips where start[clip.id] == nil {
+            var group = [clip.id]
+            start[clip.id] = 0
+            var next = 0
+            while next < group.count {
+                let id = group[next]
+                next += 1
+                for edge in shifts[id] ?? [] where start[edge.other] == nil {
+                    start[edge.other] = start[id]! + edge.shift
+                    group.append(edge.other)
+                }
+            }
+            let lowest = group.compactMap { start[$0] }.min() ?? 0
+            for id in group { start[id]! -= lowest }
+        }
+        return Dictionary(clips.map { ($0.sha256, start[$0.id] ?? 0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static let width = 1000.0
@@ -26,7 +55,9 @@ enum ReportTimeline {
 
     static func barHeight(_ row: Row) -> Double { max(18, 4 + laneHeight * Double(row.links.count)) }
 
-    static func svg(_ rows: [Row], offsets: [String: Double]? = nil) -> HTML {
+    static func svg(
+        _ rows: [Row], offsets: [String: Double]? = nil, label: String = "Timeline of the linked clips"
+    ) -> HTML {
         guard !rows.isEmpty else { return .empty }
         let offsets = offsets ?? sharedFootageOffsets(for: rows.map(\.clip))
         let start = min(0, rows.map { offsets[$0.clip.sha256] ?? 0 }.min() ?? 0)
@@ -64,6 +95,16 @@ enum ReportTimeline {
                 height="\(barHeight)" class="clipbar">\
                 <title>\(row.label) — \(TimeText.format(duration))</title></rect>
                 """)
+            // Under the links, so that evidence stays visible where the footage is shared.
+            for range in row.matched {
+                let x0 = x(offset + range.lowerBound), x1 = x(offset + range.upperBound)
+                body.append(
+                    """
+                    <rect x="\(x0)" y="\(barY)" width="\(max(x1 - x0, 2))" height="\(barHeight)" class="shared">\
+                    <title>shared footage \(TimeText.format(range.lowerBound))–\(TimeText.format(range.upperBound))\
+                    </title></rect>
+                    """)
+            }
             for (lane, link) in row.links.sorted(by: { $0.id < $1.id }).enumerated() {
                 let x0 = x(offset + link.start), x1 = x(offset + link.end)
                 let laneY = barY + 2 + Double(lane) * laneHeight
@@ -103,9 +144,16 @@ enum ReportTimeline {
             <line x1="\(lx + 6)" y1="\(legendY - 9)" x2="\(lx + 6)" y2="\(legendY + 1)" class="kf"/>\
             <text x="\(lx + 14)" y="\(legendY)" class="axis">keyframe</text>
             """)
+        if rows.contains(where: { !$0.matched.isEmpty }) {
+            legend.append(
+                """
+                <rect x="\(lx + 90)" y="\(legendY - 9)" width="12" height="10" class="shared"/>\
+                <text x="\(lx + 107)" y="\(legendY)" class="axis">shared footage</text>
+                """)
+        }
         return """
             <svg class="timeline" viewBox="0 0 \(width) \(height)" role="img" \
-            aria-label="Timeline of the linked clips" \
+            aria-label="\(label)" \
             xmlns="http://www.w3.org/2000/svg">\(body)\(legend)</svg>
             """
     }

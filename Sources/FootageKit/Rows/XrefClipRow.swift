@@ -3,7 +3,8 @@ import FootageMatching
 import Foundation
 
 /// One line of `xref REF`: a link that bears on the clip, with its claim and article, and where the linked seconds
-/// lie in each clip that shares footage with this one.
+/// lie in each clip that shares footage with this one; or a link made on a clip that shares footage with this one,
+/// at seconds this clip shows too (`via`).
 public struct XrefClipRow: Encodable, Sendable {
     /// The linked seconds of this clip (`this_from`…`this_to`) and the same footage in another clip.
     public struct SameFootage: Encodable, Sendable {
@@ -19,6 +20,17 @@ public struct XrefClipRow: Encodable, Sendable {
             case thisFrom = "this_from"
             case thisTo = "this_to"
         }
+
+        /// The part of this clip's range that `corresponding.shared.other` shows too, and where it lies there.
+        public init(_ corresponding: CrossReference.Corresponding) {
+            let segment = corresponding.segment
+            clip = corresponding.shared.other.sha256
+            from = segment.bStart
+            to = segment.bEnd
+            thisFrom = segment.aStart
+            thisTo = segment.aEnd
+            offset = corresponding.shared.match.offset
+        }
     }
 
     public var evidence: EvidenceRow
@@ -26,21 +38,30 @@ public struct XrefClipRow: Encodable, Sendable {
     public var article: String
     public var headline: String
     public var sameFootage: [SameFootage]
+    /// For a link made on another clip: that clip (`clip`), the linked seconds there (`from`…`to`) and the same
+    /// footage here (`this_from`…`this_to`), `offset` as in `same_footage`. Absent for a link on this clip.
+    public var via: SameFootage?
 
     public init(_ item: CrossReference.ClipEvidence) {
-        evidence = EvidenceRow(item.evidence)
-        claimText = item.evidence.claim.text
-        article = item.evidence.article.shortID
-        headline = item.evidence.article.headline
-        sameFootage = item.sameFootage.map { same in
-            SameFootage(
-                clip: same.shared.other.sha256, from: same.segment.bStart, to: same.segment.bEnd,
-                thisFrom: same.segment.aStart, thisTo: same.segment.aEnd, offset: same.shared.match.offset)
-        }
+        self.init(item.evidence, sameFootage: item.sameFootage.map(SameFootage.init), via: nil)
+    }
+
+    /// A link made on another clip at seconds this clip shows too: `via` is seen from that clip (A) to this one (B).
+    public init(linkOnOther evidence: LinkEvidence, via: CrossReference.Corresponding) {
+        self.init(evidence, sameFootage: [], via: SameFootage(via.fromTheOtherSide))
+    }
+
+    private init(_ evidence: LinkEvidence, sameFootage: [SameFootage], via: SameFootage?) {
+        self.evidence = EvidenceRow(evidence)
+        claimText = evidence.claim.text
+        article = evidence.article.shortID
+        headline = evidence.article.headline
+        self.sameFootage = sameFootage
+        self.via = via
     }
 
     enum CodingKeys: String, CodingKey {
-        case article, headline
+        case article, headline, via
         case claimText = "claim_text"
         case sameFootage = "same_footage"
     }
@@ -52,5 +73,6 @@ public struct XrefClipRow: Encodable, Sendable {
         try container.encode(article, forKey: .article)
         try container.encode(headline, forKey: .headline)
         try container.encode(sameFootage, forKey: .sameFootage)
+        try container.encodeIfPresent(via, forKey: .via)
     }
 }

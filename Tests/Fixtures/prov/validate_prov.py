@@ -3,10 +3,10 @@
 
 Usage: validate_prov.py FILE
 
-Reads the document, serializes it and reads it back (the record count must not change), and prints one JSON
-object on stdout: the number of records of each kind and every relation as [kind, first, second] (PROV-JSON names: wasDerivedFrom, used, …), with
-qualified names written prefix:local. Exits 2 when the `prov` module is missing, 1 when the document does not
-survive the round trip, 0 otherwise.
+Reads the document, serializes it and reads it back, and unifies it (neither may change the record count), and
+prints one JSON object on stdout: the number of records of each kind and every relation as [kind, first, second]
+(PROV-JSON names: wasDerivedFrom, used, …), with qualified names written prefix:local. Exits 2 when the `prov`
+module is missing, 1 when the document does not survive the round trip or unification, 0 otherwise.
 """
 import io
 import json
@@ -44,6 +44,12 @@ def main(path):
         return 1
     if document != again:
         print("round trip changed the document", file=sys.stderr)
+        return 1
+    # unified() merges the records that share an identifier; every identifier here is made once, so nothing merges.
+    unified = document.unified()
+    if len(unified.get_records()) != len(records):
+        print("unified() changed the number of records: %d then %d" % (len(records), len(unified.get_records())),
+              file=sys.stderr)
         return 1
     counts = {}
     relations = []
