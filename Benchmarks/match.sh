@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue targets for finding the same footage, measured side by side in one run:
-#  1. fingerprinting two clips at one frame a second and comparing them: `footage match FILE FILE` vs the reference
-#     vPDQ implementation (`pip install vpdq`: vpdq.computeHash with seconds_per_hash=1 on both, then its match rule)
-#     on the same pairs (target <= 0.5x its time)
+#  1. fingerprinting two clips and comparing them: `footage match FILE FILE` (four samples a second and the content
+#     anchors, as `register` samples) vs the reference vPDQ implementation (`pip install vpdq`: vpdq.computeHash with
+#     seconds_per_hash=1 on both, then its match rule) on the same pairs (target <= 0.5x its time)
 #  2. searching one clip's fingerprint (60 frames with their 7 variants: 480 hashes) in 1,000,000 frame hashes,
 #     exact (target < 100 ms): `footage-bench index`
 # Usage: bash Benchmarks/match.sh PATH/TO/footage   (a release build; `make bench` passes it)
@@ -20,7 +20,7 @@ if [ -n "${FOOTAGE_REFERENCE_DIR:-}" ]; then
             "$v/pattern-hd-no-bar.mp4 $v/pattern-sd-with-small-logo-bar.mp4")
 fi
 
-echo "## fingerprint two clips at 1 frame/s and compare: footage match FILE FILE vs vpdq"
+echo "## fingerprint two clips and compare: footage match FILE FILE (4/s and anchors) vs vpdq (1/s)"
 if python3 -c 'import vpdq' 2>/dev/null; then
     vpdq_match=$(mktemp)
     trap 'rm -f "$vpdq_match"' EXIT
@@ -36,14 +36,14 @@ print(f"{share(qa, qb):.3f} {share(qb, qa):.3f}")
 PY
     for pair in "${pairs[@]}"; do
         set -- $pair
-        read -r a b r < <(side_by_side 5 vpdq "python3 $vpdq_match $1 $2" footage "$footage match $1 $2 --query-rate 1")
+        read -r a b r < <(side_by_side 5 vpdq "python3 $vpdq_match $1 $2" footage "$footage match $1 $2")
         echo "$(basename "$1") + $(basename "$2"): vpdq ${a}s  footage ${b}s  ratio ${r} (target <= 0.5)"
     done
 else
     echo "vpdq is not installed (pip install vpdq, after apt-get install libavdevice-dev libavfilter-dev)"
     for pair in "${pairs[@]}"; do
         set -- $pair
-        echo "$(basename "$1") + $(basename "$2"): footage $(median_seconds 5 "$footage" match "$1" "$2" --query-rate 1)s"
+        echo "$(basename "$1") + $(basename "$2"): footage $(median_seconds 5 "$footage" match "$1" "$2")s"
     done
 fi
 

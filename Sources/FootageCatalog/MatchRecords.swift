@@ -133,7 +133,9 @@ extension Catalog {
     /// Records that two clips share footage: a new pair, or a change to a stored pair, written with a `clips.match`
     /// ledger event naming `reason` in one transaction; the same finding again changes nothing. The pair keeps its
     /// row and id. Returns the stored record and whether anything changed.
-    public func record(_ match: NewMatch, reason: MatchReason, actor: String) throws -> (MatchRecord, changed: Bool) {
+    public func record(_ match: NewMatch, reason: MatchReason = .found, actor: String) throws -> (
+        MatchRecord, changed: Bool
+    ) {
         try write { db in
             let (shaA, shaB) = try Self.shas(db, match.clipA, match.clipB)
             let existing = try Self.match(db, clipA: match.clipA, clipB: match.clipB)
@@ -328,7 +330,8 @@ extension Catalog {
                 let wasHeld = previous.payload["matched"] == .bool(true)
                 let withdrawn = payload["matched"] == .bool(false)
                 let weaker =
-                    (payload["matched_frames"]?.doubleValue ?? 0) < (previous.payload["matched_frames"]?.doubleValue ?? 0)
+                    (payload["matched_frames"]?.doubleValue ?? 0)
+                    < (previous.payload["matched_frames"]?.doubleValue ?? 0)
                 if wasHeld && (withdrawn || weaker) && sameFingerprints {
                     problems.append(
                         CheckProblem(

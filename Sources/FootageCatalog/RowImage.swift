@@ -62,8 +62,10 @@ enum RowImage {
 
         init(_ table: LedgerCoverage.Table) {
             self.table = table
-            ordered = table.columns.enumerated().map { ($0.element, $0.offset, table.laterColumns.contains($0.element)) }
-                .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+            ordered = table.columns.enumerated().map {
+                ($0.element, $0.offset, table.laterColumns.contains($0.element))
+            }
+            .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
             keyIndices = table.key.compactMap { table.columns.firstIndex(of: $0) }
         }
 

@@ -41,6 +41,8 @@ enum SchemaCheck {
         "7be9793f51db24a2019c4e56d1ae02821acc61e56f8cc1cee72a0405c38515b6",
         "43a96f630e32485f696519e75d82441b07a7277a26a1e97196140128ee0919e5",
         "ed70614a8f3f73eaba98bce322356bbc86429b3c75c9ca77cce12216dc96000b",
+        "ac1684bd652393cbe0e2bcc71d3e3d86055618cd6dc77f0f202ed3b52d048558",
+        "886453badcd290b838ed0c1c9c02ae86b9d484693654e571a57ed26f4128baee",
     ]
 
     /// The schema before any migration (a new, empty file) and after each one, from the migrations run in an

@@ -51,11 +51,12 @@ struct FrameAlignment: Sendable {
         return Double(matchedFramesOfA.reduce(0) { $0 + $1.closestDistance }) / Double(matchedFramesOfA.count)
     }
 
-    /// Runs of matched A frames, merged across gaps of up to two sampling intervals (a frame or two lost to a logo
-    /// or a cut); each B range is the A range moved by the offset, kept within the B frames the run matched.
+    /// Runs of matched A frames, merged across gaps of up to two sampling intervals or two seconds, whichever is
+    /// longer (samples lost to a logo, a cut, or fast motion a lower-quality copy blurs); each B range is the A range
+    /// moved by the offset, kept within the B frames the run matched.
     func segments(_ comparison: FrameComparison) -> [MatchSegment] {
         let times = comparison.a.times
-        let maximumGap = 2 * comparison.rule.samplingInterval + 1e-9
+        let maximumGap = max(2 * comparison.rule.samplingInterval, 2) + 1e-9
         var segments: [MatchSegment] = []
         var run: (start: Double, end: Double, firstInB: Double, lastInB: Double)?
         func close() {

@@ -173,7 +173,8 @@ public enum FingerprintSampler {
             func sampleAnchors(_ decided: [ContentAnchors.Candidate]) throws {
                 for anchor in decided {
                     pictures.append(
-                        try hasher.hash(anchor.frame, orientation: reader.orientation, time: anchor.time, pts: anchor.pts))
+                        try hasher.hash(
+                            anchor.frame, orientation: reader.orientation, time: anchor.time, pts: anchor.pts))
                 }
             }
             while let pts = try reader.nextFrame() {
@@ -181,7 +182,8 @@ public enum FingerprintSampler {
                 let levels = try anchors.levels(of: reader.frame)
                 let regular = time >= step * interval - 1e-6
                 if regular {
-                    pictures.append(try hasher.hash(reader.frame, orientation: reader.orientation, time: time, pts: pts))
+                    pictures.append(
+                        try hasher.hash(reader.frame, orientation: reader.orientation, time: time, pts: pts))
                     // The next multiple after this picture: a gap in the footage skips the targets inside it.
                     step = max(step + 1, ((time + 1e-6) / interval).rounded(.down) + 1)
                 }

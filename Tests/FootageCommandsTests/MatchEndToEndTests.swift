@@ -87,9 +87,12 @@ import Testing
             #expect(unmatched.stderr.contains("has no fingerprint; run `footage fingerprint "), "\(unmatched.stderr)")
             let first = try footage.run(["fingerprint", ministry, "--json"])
             #expect(first.status == 0, "\(first.stderr)")
-            #expect(first.rows.first?["frames"] as? Int == 30)
+            // Four samples a second over 30 s, and the content anchors between them.
+            let firstFrames = try #require(first.rows.first?["frames"] as? Int)
+            #expect(firstFrames >= 120)
             let second = try footage.run(["fingerprint", ministry, "--rate", "2", "--json"])
-            #expect(second.rows.first?["frames"] as? Int == 60)
+            let secondFrames = try #require(second.rows.first?["frames"] as? Int)
+            #expect(secondFrames >= 60 && secondFrames < firstFrames)
             #expect(second.rows.first?["replaced"] as? Bool == true)
             let log = try footage.run(["log", "--json"])
             let events = log.lines.filter { $0.contains("\"action\":\"clip.fingerprint\"") }

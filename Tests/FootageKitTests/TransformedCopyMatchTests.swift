@@ -8,7 +8,7 @@ import Testing
 
 /// Copies of the ministry sample made the ways footage is re-published (re-encoded, scaled, cropped,
 /// letterboxed, logo, trimmed, mirrored, another frame rate), each made here with the `ffmpeg` tool: each must be
-/// found with its offset right to within half a sampling interval, and unrelated samples must match none.
+/// found with its offset right to within a tenth of a second, and unrelated samples must match none.
 @Suite(.enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg command-line tool"), .serialized)
 struct TransformedCopyMatchTests {
     struct Transformation {
@@ -92,11 +92,12 @@ struct TransformedCopyMatchTests {
             let options = MatchJob.Options(analyst: "test")
             var found = 0
             var lines = [
-                "generated copies of ministry-upload.mp4 (A = original, B = copy), query rate "
-                    + "\(options.queryRate.map { "\($0)" } ?? "1")/s:"
+                "generated copies of ministry-upload.mp4 (A = original, B = copy), "
+                    + "\(FingerprintJob.defaultRate) samples a second and the content anchors:"
             ]
             for (transformation, path) in copies {
-                let match = try MatchJob.compare(original, path, rate: 1, options: options).match
+                let match = try MatchJob.compare(original, path, rate: FingerprintJob.defaultRate, options: options)
+                    .match
                 #expect(match != nil, "\(transformation.name): not found")
                 guard let match else {
                     lines.append("\(transformation.name): NOT FOUND")
@@ -104,7 +105,7 @@ struct TransformedCopyMatchTests {
                 }
                 found += 1
                 #expect(
-                    abs(match.offset - transformation.offset) <= 0.5,
+                    abs(match.offset - transformation.offset) <= 0.1,
                     "\(transformation.name): offset \(match.offset), expected \(transformation.offset)")
                 #expect(
                     match.transform == transformation.transform,
@@ -119,7 +120,9 @@ struct TransformedCopyMatchTests {
             let clips = [original] + copies.map(\.1)
             for name in Self.unrelated {
                 let path = Samples.path(name)
-                for clip in clips where try MatchJob.compare(clip, path, rate: 1, options: options).match != nil {
+                for clip in clips
+                where try MatchJob.compare(clip, path, rate: FingerprintJob.defaultRate, options: options).match != nil
+                {
                     falseMatches += 1
                     Issue.record("\(name) matches \(clip)")
                 }
@@ -135,7 +138,9 @@ struct TransformedCopyMatchTests {
         try withTemporaryFolder { folder in
             let original = Samples.path("ministry-upload.mp4")
             for (transformation, path) in try makeCopies(Self.knownMisses, in: folder) {
-                let match = try MatchJob.compare(original, path, rate: 1, options: .init(analyst: "test")).match
+                let match = try MatchJob.compare(
+                    original, path, rate: FingerprintJob.defaultRate, options: .init(analyst: "test")
+                ).match
                 print(
                     "ACCURACY known miss \(transformation.name): "
                         + (match.map {
@@ -156,7 +161,8 @@ struct TransformedCopyMatchTests {
         let ministry = Samples.path("ministry-upload.mp4")
         let pentagon = Samples.path("pentagon-release.webm")
         let match = try #require(
-            try MatchJob.compare(pentagon, ministry, rate: 1, options: .init(analyst: "test")).match)
+            try MatchJob.compare(pentagon, ministry, rate: FingerprintJob.defaultRate, options: .init(analyst: "test"))
+                .match)
         // Pentagon 0:00–0:22 is ministry 0:08–0:30.
         #expect(abs(match.offset - 8) <= 0.5)
         let segment = try #require(match.segments.first)
@@ -164,7 +170,8 @@ struct TransformedCopyMatchTests {
         // The last shared scene (a cellular automaton, noise to PDQ after the VP9 re-encode) does not match frame
         // by frame; the overlap at the offset is the whole 22 s.
         let overlap = try #require(
-            try MatchJob.compare(pentagon, ministry, rate: 1, options: .init(analyst: "test")).overlap)
+            try MatchJob.compare(pentagon, ministry, rate: FingerprintJob.defaultRate, options: .init(analyst: "test"))
+                .overlap)
         #expect(abs(overlap.aStart) <= 0.5 && abs(overlap.aEnd - 22) <= 0.6)
         #expect(abs(overlap.bStart - 8) <= 0.5 && abs(overlap.bEnd - 30) <= 0.6)
     }

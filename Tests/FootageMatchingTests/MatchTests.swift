@@ -15,11 +15,15 @@ import Testing
         #expect(abs(match.shareOfB - 30.0 / 60) < 1e-9)
         #expect(match.matchedFrames == 30)
         #expect(match.meanDistance <= 12)
-        #expect(match.segments == [MatchSegment(aStart: 0, aEnd: 29, bStart: 8, bEnd: 37)])
+        #expect(
+            match.segments.count == 1
+                && match.segments[0].isClose(to: MatchSegment(aStart: 0, aEnd: 29, bStart: 8, bEnd: 37)))
 
         let reverse = try #require(ClipMatcher.match(source, excerpt))
         #expect(abs(reverse.offset + 8) <= 0.5)
-        #expect(reverse.segments == [MatchSegment(aStart: 8, aEnd: 37, bStart: 0, bEnd: 29)])
+        #expect(
+            reverse.segments.count == 1
+                && reverse.segments[0].isClose(to: MatchSegment(aStart: 8, aEnd: 37, bStart: 0, bEnd: 29)))
         #expect(abs(reverse.shareOfA - 0.5) < 1e-9)
     }
 
@@ -129,7 +133,8 @@ import Testing
         let source = fixtures.source(30)
         #expect(ClipMatcher.match([], source) == nil)
         #expect(ClipMatcher.match(source, []) == nil)
-        #expect(ClipMatcher.match(Array(source.prefix(2)), source) == nil)
+        // One sample is too little; two of a still or short clip can be a close copy (see OneAnswerTests).
+        #expect(ClipMatcher.match(Array(source.prefix(1)), source) == nil)
         let dark = source.map { FingerprintFrame(time: $0.time, hash: $0.hash, quality: 20) }
         #expect(ClipMatcher.match(dark, source) == nil)
     }
@@ -142,10 +147,22 @@ import Testing
         compilation += fixtures.excerpt(source, 10..<25, start: 20)
         let match = try #require(ClipMatcher.match(compilation, source))
         #expect(abs(match.offset - 50) <= 0.5)
-        #expect(match.segments == [MatchSegment(aStart: 0, aEnd: 19, bStart: 50, bEnd: 69)])
+        #expect(
+            match.segments.count == 1
+                && match.segments[0].isClose(to: MatchSegment(aStart: 0, aEnd: 19, bStart: 50, bEnd: 69)))
         let other = try #require(match.otherAlignments.first)
         #expect(abs(other.offset - -10) <= 0.5)
-        #expect(other.segments == [MatchSegment(aStart: 20, aEnd: 34, bStart: 10, bEnd: 24)])
+        #expect(
+            other.segments.count == 1
+                && other.segments[0].isClose(to: MatchSegment(aStart: 20, aEnd: 34, bStart: 10, bEnd: 24)))
         #expect(match.otherAlignments.count == 1)
+    }
+}
+
+extension MatchSegment {
+    /// Within 0.05 s at each end: offsets are refined between samples, so the ends move by a fraction of a second.
+    func isClose(to other: MatchSegment) -> Bool {
+        abs(aStart - other.aStart) <= 0.05 && abs(aEnd - other.aEnd) <= 0.05 && abs(bStart - other.bStart) <= 0.05
+            && abs(bEnd - other.bEnd) <= 0.05
     }
 }

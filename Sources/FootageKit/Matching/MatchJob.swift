@@ -51,6 +51,10 @@ public enum MatchJob {
         var frames: [FingerprintFrame]
         var dataSha256: String
 
+        init(clip: ClipRecord, rate: Double, frames: [FingerprintFrame], dataSha256: String) {
+            (self.clip, self.rate, self.frames, self.dataSha256) = (clip, rate, frames, dataSha256)
+        }
+
         init?(_ clip: ClipRecord, catalog: Catalog) throws {
             guard let record = try catalog.fingerprint(clipId: clip.id) else { return nil }
             self.clip = clip

@@ -37,7 +37,8 @@ enum MatchKeeping {
             else { return Kept(record: existing, changed: false, measuredIsHeld: false) }
             try catalog.withdrawMatch(
                 clipA: first.clip.id, clipB: second.clip.id, fingerprintA: first.dataSha256,
-                fingerprintB: second.dataSha256, reason: withdrawal(existing.fields, first, second), actor: options.analyst)
+                fingerprintB: second.dataSha256, reason: withdrawal(existing.fields, first, second),
+                actor: options.analyst)
             return Kept(
                 record: try catalog.match(clipA: first.clip.id, clipB: second.clip.id), changed: true,
                 measuredIsHeld: false)

@@ -1,0 +1,95 @@
+import FootageTestSupport
+import Foundation
+import Testing
+
+/// `match`, `match REF`, `match FILE FILE` and the pair asked the other way round give one answer, and matching again
+/// never removes a finding (through the built binary, on copies of the ministry sample made with the ffmpeg tool).
+@Suite(.serialized, .enabled(if: ExternalTool.ffmpeg != nil, "needs the ffmpeg command-line tool"))
+struct OneAnswerEndToEndTests {
+    let samples = FootageBinary.samples
+    static let x264 = ["-an", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "24"]
+
+    /// A pair's key (the two SHA-256 in order) and its offset seen from the first.
+    static func oriented(_ row: [String: Any]) -> (key: String, offset: Double)? {
+        guard let a = row["a"] as? String, let b = row["b"] as? String, let offset = row["offset"] as? Double else {
+            return nil
+        }
+        return a < b ? ("\(a) \(b)", offset) : ("\(b) \(a)", -offset)
+    }
+
+    @Test func everyFormOfMatchGivesTheSamePairsAndOffsetsAndNoneRemovesAFinding() throws {
+        try withCatalogFolder { footage, root throws in
+            let ministry = samples.appendingPathComponent("ministry-upload.mp4").path
+            let copies = root.appendingPathComponent("copies", isDirectory: true)
+            try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
+            // Trimmed at a fraction of a second, a two-second excerpt, and re-timed from 25 to 30 frames a second.
+            let made: [(name: String, arguments: [String], offset: Double)] = [
+                ("trim-1.7", ["-ss", "1.7", "-t", "12"], -1.7),
+                ("excerpt-7.3", ["-ss", "7.3", "-t", "2"], -7.3),
+                ("retimed-30", ["-t", "15", "-vf", "fps=30"], 0),
+            ]
+            var paths = [
+                ministry, samples.appendingPathComponent("pentagon-release.webm").path,
+                samples.appendingPathComponent("checkpoint-cctv.ts").path,
+            ]
+            for copy in made {
+                let path = copies.appendingPathComponent("\(copy.name).mp4").path
+                try ExternalTool.runFFmpeg(["-i", ministry] + copy.arguments + Self.x264 + [path])
+                paths.append(path)
+            }
+            let registered = try footage.run(["register", "--json"] + paths)
+            #expect(registered.status == 0, "\(registered.stderr)")
+            var shaOf: [String: String] = [:]
+            for row in registered.rows {
+                if let path = row["path"] as? String, let sha = row["sha256"] as? String { shaOf[path] = sha }
+            }
+
+            // Each clip asked about first, then the whole catalogue, then each clip again.
+            func byClip() throws -> [String: Double] {
+                var found: [String: Double] = [:]
+                for path in paths {
+                    let rows = try footage.run(["match", path, "--json"]).rows
+                    for pair in rows.compactMap(Self.oriented) {
+                        if let earlier = found[pair.key] { #expect(earlier == pair.offset, "\(pair.key)") }
+                        found[pair.key] = pair.offset
+                    }
+                }
+                return found
+            }
+            let first = try byClip()
+            let all = Dictionary(
+                try footage.run(["match", "--json"]).rows.compactMap(Self.oriented).map { ($0.key, $0.offset) },
+                uniquingKeysWith: { one, _ in one })
+            let again = try byClip()
+            #expect(first == all && all == again, "\(first) \(all) \(again)")
+
+            // The copies are found at their offsets, to a tenth of a second.
+            for (copy, path) in zip(made, paths.suffix(made.count)) {
+                let (a, b) = (shaOf[ministry]!, shaOf[path]!)
+                let offset = a < b ? all["\(a) \(b)"] : all["\(b) \(a)"].map { -$0 }
+                #expect(offset.map { abs($0 - copy.offset) <= 0.1 } == true, "\(copy.name): \(offset as Any)")
+            }
+            // Two files compared without the catalogue: the same offset.
+            for path in paths.suffix(made.count) {
+                let row = try #require(try footage.run(["match", ministry, path, "--json"]).rows.first)
+                let (a, b) = (shaOf[ministry]!, shaOf[path]!)
+                let stored = a < b ? all["\(a) \(b)"] : all["\(b) \(a)"].map { -$0 }
+                #expect(stored == row["offset"] as? Double, "\(path)")
+            }
+
+            // Nothing was withdrawn, and every match id names one pair.
+            let events = try footage.run(["log", "--json"]).rows.filter { ($0["action"] as? String) == "clips.match" }
+            var pairOf: [String: String] = [:]
+            for event in events {
+                let payload = try #require(event["payload"] as? [String: Any])
+                #expect(payload["matched"] as? Bool == true)
+                let subject = try #require(event["subject"] as? String)
+                let pair = "\(payload["a"] as? String ?? "") \(payload["b"] as? String ?? "")"
+                #expect(pairOf[subject, default: pair] == pair)
+                pairOf[subject] = pair
+            }
+            #expect(events.count == all.count, "one event a pair: found once, never changed")
+            #expect(try footage.run(["verify"]).status == 0)
+        }
+    }
+}
