@@ -100,8 +100,8 @@ public struct FingerprintSampling: Sendable, Codable {
     public var streamIndex: Int
     /// Pictures the decoder could not decode (skipped).
     public var decodeErrors: Int
-    /// Packets left undecoded because no sample depended on them (those before an IDR picture or key frame that comes
-    /// before the next sample); the samples are the same as when every packet is decoded.
+    /// Packets left undecoded: none since fingerprints sample content anchors, which compare every picture with the
+    /// one before it (kept for the worker's message form).
     public var undecodedPackets: Int
 }
 
@@ -136,23 +136,19 @@ public enum FingerprintSampler {
     ///   - cropsBorders: false hashes the whole picture, bars included (as the reference vPDQ does).
     /// - Throws: `MediaError`: the opener's errors, `notMedia` "no video stream", `damaged` "no decodable frames",
     ///   `timedOut`, `unsupported` for a rate outside `rates`.
-    ///   - decodesEveryPicture: true decodes the pictures between samples too (for tests: the samples are the same).
     public static func sample(
-        path: String, rate: Double, timeout: Double, threads: Int = 0, cropsBorders: Bool = true,
-        decodesEveryPicture: Bool = false
+        path: String, rate: Double, timeout: Double, threads: Int = 0, cropsBorders: Bool = true
     ) throws -> FingerprintSampling {
         try FFmpegLibrary.prepare(path: path)
         try check(rate, path: path)
         return try sample(
-            file: MediaFile(path: path), rate: rate, timeout: timeout, threads: threads, cropsBorders: cropsBorders,
-            decodesEveryPicture: decodesEveryPicture)
+            file: MediaFile(path: path), rate: rate, timeout: timeout, threads: threads, cropsBorders: cropsBorders)
     }
 
     /// `sample(path:…)` of an open file, read through its descriptor; a file that changed by the end of the work
     /// (`MediaFile.checkUnchanged`) fails.
     public static func sample(
-        file: MediaFile, rate: Double, timeout: Double, threads: Int = 0, cropsBorders: Bool = true,
-        decodesEveryPicture: Bool = false
+        file: MediaFile, rate: Double, timeout: Double, threads: Int = 0, cropsBorders: Bool = true
     ) throws -> FingerprintSampling {
         let path = file.path
         try FFmpegLibrary.prepare(path: path)

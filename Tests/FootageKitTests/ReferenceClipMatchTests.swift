@@ -79,7 +79,10 @@ struct ReferenceClipMatchTests {
                 // The reference finds nothing in common here: the SD copy's bars move every hash too far.
                 #expect(theirs.0 < 0.8)
                 #expect(ours.0 > theirs.0 && ours.1 > theirs.1)
-                #expect(ours.0 >= 0.8, "border cropping should find most frames of the barred copy")
+                // Four samples a second and the content anchors: more of them fall on the fast-changing frames the SD
+                // re-encode blurs than at one a second (80 % then), so the share is lower; the match is certain.
+                #expect(ours.0 >= 0.6, "border cropping should find most frames of the barred copy")
+                #expect(match != nil)
             }
         }
         print(lines.map { "ACCURACY " + $0 }.joined(separator: "\n"))

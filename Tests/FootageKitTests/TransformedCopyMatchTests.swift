@@ -58,12 +58,6 @@ struct TransformedCopyMatchTests {
                     + "x=20:y=h-50:box=1:boxcolor=black@0.6",
             ]
                 + x264, offset: 0),
-    ]
-    /// Known misses, measured and reported rather than hidden: PDQ moves by more than distance 31 on these, or the
-    /// zooming scene of the sample makes a larger crop match at the wrong offset.
-    static let knownMisses: [Transformation] = [
-        .init(name: "cropped-20pc", arguments: ["-t", "20", "-vf", "crop=iw*0.8:ih*0.8"] + x264, offset: 0),
-        .init(name: "cropped-10pc-corner", arguments: ["-t", "20", "-vf", "crop=iw*0.9:ih*0.9:0:0"] + x264, offset: 0),
         .init(
             name: "logo-and-lower-third",
             arguments: [
@@ -72,6 +66,13 @@ struct TransformedCopyMatchTests {
                     + "drawbox=x=12:y=ih-40:w=300:h=28:color=black@0.7:t=fill",
             ]
                 + x264, offset: 0),
+    ]
+    /// Known misses, measured and reported rather than hidden: PDQ moves by more than distance 31 on these, or the
+    /// zooming scene of the sample makes a larger crop match at the wrong offset. (A logo with a lower-third band
+    /// was one until the edge strips: it is found through the clear left strip.)
+    static let knownMisses: [Transformation] = [
+        .init(name: "cropped-20pc", arguments: ["-t", "20", "-vf", "crop=iw*0.8:ih*0.8"] + x264, offset: 0),
+        .init(name: "cropped-10pc-corner", arguments: ["-t", "20", "-vf", "crop=iw*0.9:ih*0.9:0:0"] + x264, offset: 0),
     ]
     static let unrelated = ["handheld-rotated.mov", "checkpoint-cctv.ts"]
 

@@ -1,4 +1,5 @@
 import FootageTestSupport
+import Foundation
 import Testing
 
 @testable import FootageMedia
@@ -22,35 +23,49 @@ import Testing
         #expect(atTen.pdq.distance(to: atTwo.pdq) <= 31)
     }
 
-    @Test(arguments: [Samples.ministryUpload, Samples.pentagonRelease, Samples.checkpointCCTV, Samples.handheldRotated])
-    func skippingPicturesBetweenSamplesSamplesTheSamePictures(_ path: String) throws {
-        // Between samples the fingerprint sampler decodes neither the pictures no other picture refers to (B-frames
-        // in the H.264 samples) nor anything after the last sample before an IDR picture or VP9 key frame that
-        // comes first (the 2 s groups of pictures of the ministry and Pentagon samples).
-        for rate in [0.1, 0.5, 1.0, 4.0] {
-            let fast = try FingerprintSampler.sample(path: path, rate: rate, timeout: 120)
-            let full = try FingerprintSampler.sample(path: path, rate: rate, timeout: 120, decodesEveryPicture: true)
-            #expect(firstDifference(fast.samples, full.samples) == nil, "rate \(rate)")
-            #expect(full.undecodedPackets == 0)
+    /// Interval-mode stills of `path` every `every` seconds, once skipping what no still depends on and once decoding
+    /// every picture. (Fingerprints decode every picture, for their content anchors; interval keyframes skip.)
+    func bothWays(_ path: String, every: Double) throws -> (fast: KeyframeExtraction, full: KeyframeExtraction) {
+        try withTemporaryDirectory { folder in
+            var request = KeyframeRequest(mode: .interval(every: every), folder: URL(fileURLWithPath: folder + "/fast"))
+            let fast = try KeyframeExtractor.extract(path: path, request: request, decodesEveryPicture: false)
+            request.folder = URL(fileURLWithPath: folder + "/full")
+            let full = try KeyframeExtractor.extract(path: path, request: request, decodesEveryPicture: true)
+            return (fast, full)
         }
-        if path == Samples.ministryUpload || path == Samples.pentagonRelease {
-            let sampling = try FingerprintSampler.sample(path: path, rate: 1, timeout: 120)
-            #expect(sampling.samples.count == 30)
-            // 750 pictures: about half of each 2 s group lies after its middle sample.
-            #expect(sampling.undecodedPackets > 250, "\(sampling.undecodedPackets) packets left undecoded")
+    }
+
+    func expectSameStills(_ both: (fast: KeyframeExtraction, full: KeyframeExtraction), _ label: String) {
+        #expect(both.fast.frames.map(\.time) == both.full.frames.map(\.time), "\(label)")
+        #expect(both.fast.frames.map(\.sha256) == both.full.frames.map(\.sha256), "\(label): the same images")
+        #expect(both.full.undecodedPackets == 0)
+    }
+
+    @Test(arguments: [Samples.ministryUpload, Samples.pentagonRelease, Samples.checkpointCCTV, Samples.handheldRotated])
+    func skippingPicturesBetweenStillsGivesTheSameStills(_ path: String) throws {
+        // Between stills interval mode decodes neither the pictures no other picture refers to (B-frames in the
+        // H.264 samples) nor anything after the last still before an IDR picture or VP9 key frame that comes first
+        // (the 2 s groups of pictures of the ministry and Pentagon samples).
+        for every in [10.0, 2.0, 1.0, 0.25] {
+            let both = try bothWays(path, every: every)
+            expectSameStills(both, "every \(every)")
+            if every == 1 && (path == Samples.ministryUpload || path == Samples.pentagonRelease) {
+                #expect(both.fast.frames.count == 30)
+                // 750 pictures: about half of each 2 s group lies after its middle still.
+                #expect(both.fast.undecodedPackets > 250, "\(both.fast.undecodedPackets) packets left undecoded")
+            }
         }
     }
 
     @Test(
         .enabled(if: ReferenceData.isConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"),
         arguments: ReferenceData.clips)
-    func skippingSamplesTheSamePicturesOfTheReferenceClips(_ clip: String) throws {
+    func skippingGivesTheSameStillsOfTheReferenceClips(_ clip: String) throws {
         let path = try ReferenceData.clip(clip)
-        for rate in [1.0, 4.0] {
-            let fast = try FingerprintSampler.sample(path: path, rate: rate, timeout: 120)
-            let full = try FingerprintSampler.sample(path: path, rate: rate, timeout: 120, decodesEveryPicture: true)
-            #expect(firstDifference(fast.samples, full.samples) == nil, "\(clip) at rate \(rate)")
-            if rate == 1 { #expect(fast.undecodedPackets > 0) }
+        for every in [1.0, 0.25] {
+            let both = try bothWays(path, every: every)
+            expectSameStills(both, "\(clip) every \(every)")
+            if every == 1 { #expect(both.fast.undecodedPackets > 0) }
         }
     }
 
@@ -83,28 +98,20 @@ import Testing
                     "testsrc2=s=320x240:r=25:d=8,drawbox=x='mod(t*90,280)':y=100:w=40:h=40:color=white:t=fill",
                 ]
                     + encoding + ["-pix_fmt", "yuv420p", path])
-            for rate in [0.5, 1.0, 3.0] {
-                let fast = try FingerprintSampler.sample(path: path, rate: rate, timeout: 120)
-                let full = try FingerprintSampler.sample(
-                    path: path, rate: rate, timeout: 120, decodesEveryPicture: true)
-                #expect(fast.samples.count == Int(8 * rate))
-                #expect(firstDifference(fast.samples, full.samples) == nil, "\(name) at rate \(rate)")
-            }
-            let sampling = try FingerprintSampler.sample(path: path, rate: 1, timeout: 120)
-            // Open groups: only the pictures after the last sample; closed ones: about half of every 1 s group.
-            if name.contains("open-gop") {
-                #expect(sampling.undecodedPackets < 25)
-            } else {
-                #expect(sampling.undecodedPackets > 60, "\(name): \(sampling.undecodedPackets) packets left undecoded")
+            for every in [2.0, 1.0, 1.0 / 3] {
+                let both = try bothWays(path, every: every)
+                #expect(both.fast.frames.count == Int((8 / every).rounded()), "\(name) every \(every)")
+                expectSameStills(both, "\(name) every \(every)")
+                guard every == 1 else { continue }
+                // Open groups: only the pictures after the last still; closed ones: about half of every 1 s group.
+                if name.contains("open-gop") {
+                    #expect(both.fast.undecodedPackets < 25)
+                } else {
+                    #expect(
+                        both.fast.undecodedPackets > 60, "\(name): \(both.fast.undecodedPackets) packets left undecoded"
+                    )
+                }
             }
         }
     }
-}
-
-/// Where two samplings first differ, in a line (the samples themselves print as pages of hashes).
-func firstDifference(_ one: [FingerprintSample], _ other: [FingerprintSample]) -> String? {
-    for (index, (a, b)) in zip(one, other).enumerated() where a != b {
-        return "sample \(index): \(a.time) s \(a.hashes.original) against \(b.time) s \(b.hashes.original)"
-    }
-    return one.count == other.count ? nil : "\(one.count) samples against \(other.count)"
 }
