@@ -36,7 +36,7 @@ echo "sha256sum+ffprobe loop: ${a}s  footage register: ${b}s  ratio: ${r} (targe
 # The same with the video fingerprint (register's default since matching landed): a full decode of every file.
 withfp='rm -rf '"$work"'/cat && '"$footage"' init '"$work"'/cat >/dev/null && '"$footage"' register '"$work"'/files --catalog '"$work"'/cat --json'
 read -r a b r < <(side_by_side 3 baseline "$baseline" footage "$withfp")
-echo "with fingerprints (1 frame/s, full decode): sha256sum+ffprobe loop: ${a}s  footage register: ${b}s  ratio: ${r}"
+echo "with fingerprints (4 frames/s and content anchors, every picture decoded): sha256sum+ffprobe loop: ${a}s  footage register: ${b}s  ratio: ${r}"
 read -r a b r < <(side_by_side 11 in-process "FOOTAGE_ISOLATION=off; export FOOTAGE_ISOLATION; $ours" isolated "$ours")
 echo "isolation cost, register without fingerprints: one process ${a}s  media workers ${b}s  ratio: ${r} (target <= 1.10)"
 # What the fork server saves: the same with every worker started as a new process.

@@ -44,6 +44,17 @@ class Prediction:
         return Prediction(self.b, self.a, offset, self.score, [s.swapped() for s in self.segments])
 
 
+def shared_source(px, py):
+    """The source seconds (lo, hi) that two pieces both show, or None when they show different sources; hi <= lo when
+    they show none in common."""
+    if px["source"] != py["source"]:
+        return None
+    lo = max(px["source_start"], py["source_start"])
+    hi = min(px["source_start"] + px["copy_end"] - px["copy_start"],
+             py["source_start"] + py["copy_end"] - py["copy_start"])
+    return lo, hi
+
+
 def marginal_pairs(clips):
     """Pairs that show some of the same source seconds, but less than MINIMUM_SHARED: neither a true pair to find
     nor a false match when found (a 2-second excerpt and a splice may share half a second)."""
@@ -51,12 +62,8 @@ def marginal_pairs(clips):
     for x, y in combinations(sorted(clips, key=lambda c: c["name"]), 2):
         for px in x["pieces"]:
             for py in y["pieces"]:
-                if px["source"] != py["source"]:
-                    continue
-                lo = max(px["source_start"], py["source_start"])
-                hi = min(px["source_start"] + px["copy_end"] - px["copy_start"],
-                         py["source_start"] + py["copy_end"] - py["copy_start"])
-                if 0 < hi - lo < MINIMUM_SHARED:
+                shared = shared_source(px, py)
+                if shared and 0 < shared[1] - shared[0] < MINIMUM_SHARED:
                     marginal.add((x["name"], y["name"]))
     return marginal
 
@@ -68,14 +75,10 @@ def truths(clips):
         segments = []
         for px in x["pieces"]:
             for py in y["pieces"]:
-                if px["source"] != py["source"]:
+                shared = shared_source(px, py)
+                if not shared or shared[1] - shared[0] < MINIMUM_SHARED:
                     continue
-                # Source seconds each piece shows, and where they meet.
-                lo = max(px["source_start"], py["source_start"])
-                hi = min(px["source_start"] + px["copy_end"] - px["copy_start"],
-                         py["source_start"] + py["copy_end"] - py["copy_start"])
-                if hi - lo < MINIMUM_SHARED:
-                    continue
+                lo, hi = shared
                 ax = px["copy_start"] + lo - px["source_start"]
                 bx = py["copy_start"] + lo - py["source_start"]
                 segments.append(Segment(ax, ax + hi - lo, bx, bx + hi - lo))
