@@ -14,9 +14,9 @@ public enum WorkflowError: FootageError, Equatable {
     case articleTooLarge(path: String, bytes: Int64, limit: Int)
     /// The clip (its SHA-256) has no stored fingerprint to match with.
     case noFingerprint(clip: String)
-    /// A stored fingerprint whose blob `part` ("frames", "variants", "centre hashes") has a size the layout rules
-    /// out.
-    case damagedFingerprint(part: String, bytes: Int)
+    /// A stored fingerprint whose blob `part` ("frames", "variants", "centre hashes", "strip hashes") has a size the
+    /// layout rules out; `clip` names whose, when known.
+    case damagedFingerprint(part: String, bytes: Int, clip: String? = nil)
     /// None of the clip's recorded locations still holds its bytes; `reasons` says why, one per location.
     case noReadableLocation(clip: String, reasons: [String])
     /// Keyframes of a file outside the catalogue need a folder to go to.
@@ -34,7 +34,9 @@ public enum WorkflowError: FootageError, Equatable {
         case .articleTooLarge(let path, let bytes, let limit):
             "\(path): too large for an article (\(bytes) bytes; at most \(limit))"
         case .noFingerprint(let clip): "clip \(clip.prefix(12)) has no fingerprint"
-        case .damagedFingerprint(let part, let bytes): "a stored fingerprint is damaged (\(bytes) bytes of \(part))"
+        case .damagedFingerprint(let part, let bytes, let clip):
+            "\(clip.map { "the stored fingerprint of clip \($0.prefix(12))" } ?? "a stored fingerprint") is damaged "
+                + "(\(bytes) bytes of \(part))"
         case .noReadableLocation(let clip, let reasons):
             "clip \(clip.prefix(12)): no location holds its bytes any more (\(reasons.joined(separator: "; ")))"
         case .noOutputFolder: "a file outside the catalogue needs a folder for its keyframes"

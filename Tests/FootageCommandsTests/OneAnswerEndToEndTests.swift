@@ -103,3 +103,33 @@ struct OneAnswerEndToEndTests {
         }
     }
 }
+
+/// What `match` says of input it cannot use: a clear message each, exit status 1, nothing stored.
+@Suite(.serialized) struct MatchBadInputEndToEndTests {
+    let samples = FootageBinary.samples
+
+    @Test func anUnregisteredClipAndADamagedFingerprintAreNamedAndNothingIsStored() throws {
+        try withCatalogFolder { footage, root throws in
+            let ministry = samples.appendingPathComponent("ministry-upload.mp4").path
+            let pentagon = samples.appendingPathComponent("pentagon-release.webm").path
+            #expect(try footage.run(["register", ministry, pentagon]).status == 0)
+            let unregistered = try footage.run(["match", samples.appendingPathComponent("checkpoint-cctv.ts").path])
+            #expect(unregistered.status == 1)
+            #expect(unregistered.stderr.contains("no clip with this SHA-256 prefix or path"), "\(unregistered.stderr)")
+
+            let events = try footage.run(["log", "--json"]).rows.count
+            _ = try CatalogueInvariants.sqlite(
+                root, "UPDATE fingerprint SET frames = x'0011' WHERE clip_id = (SELECT max(clip_id) FROM fingerprint)")
+            for arguments in [["match", ministry], ["match"]] {
+                let damaged = try footage.run(arguments)
+                #expect(damaged.status == 1)
+                #expect(
+                    damaged.stderr.contains("the stored fingerprint of clip ")
+                        && damaged.stderr.contains(" is damaged (2 bytes of frames)"), "\(damaged.stderr)")
+            }
+            #expect(try footage.run(["log", "--json"]).rows.count == events, "nothing recorded")
+            // And `verify` names the edit.
+            #expect(try footage.run(["verify"]).status == 1)
+        }
+    }
+}

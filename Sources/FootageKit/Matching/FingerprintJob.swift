@@ -126,7 +126,7 @@ public enum FingerprintJob {
     /// A stored fingerprint's frames, with their variants and centre hashes.
     public static func load(clip: ClipRecord, catalog: Catalog) throws -> (rate: Double, frames: [FingerprintFrame])? {
         guard let record = try catalog.fingerprint(clipId: clip.id) else { return nil }
-        return (record.rate, try FingerprintPacking.unpack(record))
+        return (record.rate, try FingerprintPacking.unpack(record, clip: clip.sha256))
     }
 }
 

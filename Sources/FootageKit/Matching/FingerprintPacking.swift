@@ -105,14 +105,26 @@ public enum FingerprintPacking {
             centre: centres.isEmpty ? nil : hash(centres, at: index * 32), strips: edges)
     }
 
-    /// Unpacks a stored fingerprint whole: frames, variants, centre and strip hashes.
-    public static func unpack(_ record: FingerprintRecord) throws -> [FingerprintFrame] {
-        try unpack(frames: record.frames, variants: record.variants, centres: record.centres, strips: record.strips)
+    /// Unpacks a stored fingerprint whole: frames, variants, centre and strip hashes. `clip` (its SHA-256) is named
+    /// in the error when the blobs are damaged.
+    public static func unpack(_ record: FingerprintRecord, clip: String? = nil) throws -> [FingerprintFrame] {
+        try naming(clip) {
+            try unpack(frames: record.frames, variants: record.variants, centres: record.centres, strips: record.strips)
+        }
     }
 
     /// Unpacks what the search index loads: frames, centre and strip hashes, without dihedral variants.
     public static func unpack(_ stored: StoredFingerprintFrames) throws -> [FingerprintFrame] {
-        try unpack(frames: stored.frames, centres: stored.centres, strips: stored.strips)
+        try naming(stored.sha256) { try unpack(frames: stored.frames, centres: stored.centres, strips: stored.strips) }
+    }
+
+    /// `body`, with a damaged fingerprint's error naming `clip`.
+    private static func naming<T>(_ clip: String?, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch WorkflowError.damagedFingerprint(let part, let bytes, _) {
+            throw WorkflowError.damagedFingerprint(part: part, bytes: bytes, clip: clip)
+        }
     }
 
     private static func append(_ hash: PDQHash, to bytes: inout [UInt8]) {

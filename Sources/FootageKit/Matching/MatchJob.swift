@@ -59,7 +59,7 @@ public enum MatchJob {
             guard let record = try catalog.fingerprint(clipId: clip.id) else { return nil }
             self.clip = clip
             rate = record.rate
-            frames = try FingerprintPacking.unpack(record)
+            frames = try FingerprintPacking.unpack(record, clip: clip.sha256)
             dataSha256 = record.dataSha256
         }
     }
