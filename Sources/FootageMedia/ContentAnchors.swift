@@ -43,6 +43,20 @@ struct ContentAnchors {
         var recent: [(time: Double, level: Double)] = []
         /// In time order, each higher than every later one.
         var candidates: [(candidate: Candidate, level: Double)] = []
+
+        /// Takes the level of the picture at `time`: moves the candidates no later picture can now outdo to
+        /// `decided`, drops those this one outdoes, and says whether this picture is a candidate itself.
+        mutating func follow(_ level: Double, at time: Double, decided: inout [Candidate]) -> Bool {
+            while let first = candidates.first, first.candidate.time <= time - ContentAnchors.window {
+                decided.append(candidates.removeFirst().candidate)
+            }
+            candidates.removeAll { $0.level <= level }
+            recent.removeAll { $0.time < time - ContentAnchors.window }
+            let highest = recent.allSatisfy { $0.level < level }
+            let lowest = recent.map(\.level).min() ?? level
+            recent.append((time, level))
+            return highest && level - lowest >= ContentAnchors.minimumSwing
+        }
     }
 
     private let scaler = FrameScaler(flags: SWS_AREA)
@@ -74,24 +88,15 @@ struct ContentAnchors {
         var kept: Candidate?
         for index in extremes.indices {
             let level = index < 4 ? levels[index] : -levels[index - 4]
-            var followed = extremes[index]
-            while let first = followed.candidates.first, first.candidate.time <= time - Self.window {
-                decided.append(followed.candidates.removeFirst().candidate)
-            }
-            followed.candidates.removeAll { $0.level <= level }
-            followed.recent.removeAll { $0.time < time - Self.window }
-            let highest = followed.recent.allSatisfy { $0.level < level }
-            let lowest = followed.recent.map(\.level).min() ?? level
-            followed.recent.append((time, level))
-            if highest && level - lowest >= Self.minimumSwing {
+            // In place: a copy taken out and written back would copy both arrays on every picture.
+            if extremes[index].follow(level, at: time, decided: &decided) {
                 if kept == nil {
                     let candidate = Candidate(time: time, pts: pts, sampled: sampled)
                     keep(candidate.frame)
                     kept = candidate
                 }
-                followed.candidates.append((kept!, level))
+                extremes[index].candidates.append((kept!, level))
             }
-            extremes[index] = followed
         }
         return Self.once(decided)
     }

@@ -100,9 +100,6 @@ public struct FingerprintSampling: Sendable, Codable {
     public var streamIndex: Int
     /// Pictures the decoder could not decode (skipped).
     public var decodeErrors: Int
-    /// Packets left undecoded: none since fingerprints sample content anchors, which compare every picture with the
-    /// one before it (kept for the worker's message form).
-    public var undecodedPackets: Int
 }
 
 /// Samples a clip for its video fingerprint: the first picture at or after each multiple of `1 / rate` seconds, and
@@ -201,8 +198,7 @@ public enum FingerprintSampler {
             try file.checkUnchanged()
             return FingerprintSampling(
                 samples: samples, pictureWidth: hasher.pictureWidth, pictureHeight: hasher.pictureHeight,
-                streamIndex: reader.streamIndex, decodeErrors: reader.decodeErrors,
-                undecodedPackets: reader.skippedPackets)
+                streamIndex: reader.streamIndex, decodeErrors: reader.decodeErrors)
         } catch let error as MediaError {
             throw error.at(path: path)
         }

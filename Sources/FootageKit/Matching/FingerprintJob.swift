@@ -122,12 +122,6 @@ public enum FingerprintJob {
         }
         return nil
     }
-
-    /// A stored fingerprint's frames, with their variants and centre hashes.
-    public static func load(clip: ClipRecord, catalog: Catalog) throws -> (rate: Double, frames: [FingerprintFrame])? {
-        guard let record = try catalog.fingerprint(clipId: clip.id) else { return nil }
-        return (record.rate, try FingerprintPacking.unpack(record, clip: clip.sha256))
-    }
 }
 
 extension FingerprintFrame {
