@@ -117,6 +117,15 @@ extension Catalog {
         try read { db in try FingerprintRecord.fetchOne(db, key: clipId) }
     }
 
+    /// A clip's fingerprint's frame counts (all sampled, usable), without reading its blobs.
+    public func fingerprintCounts(clipId: Int64) throws -> (frames: Int, usable: Int)? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT frame_count, usable_count FROM fingerprint WHERE clip_id = ?", arguments: [clipId]
+            ).map { ($0[0], $0[1]) }
+        }
+    }
+
     /// Whether the clip has a fingerprint, without reading it.
     public func hasFingerprint(clipId: Int64) throws -> Bool {
         try read { db in

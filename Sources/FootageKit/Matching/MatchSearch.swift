@@ -29,8 +29,9 @@ extension MatchJob {
             let clip = try catalog.clip(matching: ref)
             found = try match(clip: clip, catalog: catalog, options: options)
             search.clip = clip
-            if let record = try catalog.fingerprint(clipId: clip.id) {
-                search.note = FingerprintJob.note(frameCount: record.frameCount, usableCount: record.usableCount)
+            // The counts only: the matching above has read the blobs already.
+            if let counts = try catalog.fingerprintCounts(clipId: clip.id) {
+                search.note = FingerprintJob.note(frameCount: counts.frames, usableCount: counts.usable)
             }
         } else {
             found = try matchAll(catalog: catalog, options: options)
