@@ -5,6 +5,8 @@
 #     seconds_per_hash=1 on both, then its match rule) on the same pairs (target <= 0.5x its time)
 #  2. searching one clip's fingerprint (60 frames with their 7 variants: 480 hashes) in 1,000,000 frame hashes,
 #     exact (target < 100 ms): `footage-bench index`
+#  3. the search for every matching pair of generated fingerprints, as `footage match` over a catalogue does
+#     (target: 10,000 clips under 30 s): `footage-bench all-pairs`, at sizes that finish (ALL_PAIRS_CLIPS)
 # Usage: bash Benchmarks/match.sh PATH/TO/footage   (a release build; `make bench` passes it)
 # Set FOOTAGE_REFERENCE_DIR to add the reference project's clips to the pairs.
 set -euo pipefail
@@ -49,3 +51,8 @@ fi
 
 echo "## search one clip's fingerprint (480 hashes) in 1,000,000 frame hashes (target < 100 ms, exact)"
 "$(dirname "$footage")/footage-bench" index --size 1000000 --queries 480 --repetitions 5
+
+echo "## every pair of generated 30-second fingerprints (target: 10,000 clips under 30 s)"
+for clips in ${ALL_PAIRS_CLIPS:-100 200 400}; do
+    "$(dirname "$footage")/footage-bench" all-pairs --clips "$clips" --seconds 30
+done

@@ -135,6 +135,12 @@ extension Catalog {
         }
     }
 
+    /// Every stored fingerprint, variants included, in clip order: what `footage match` over the whole catalogue
+    /// reads once.
+    public func allFingerprints() throws -> [FingerprintRecord] {
+        try read { db in try FingerprintRecord.order(Column("clip_id")).fetchAll(db) }
+    }
+
     /// Every stored fingerprint's frames and centre hashes (not their variants), in clip order: the search index's
     /// input.
     public func allFingerprintFrames() throws -> [StoredFingerprintFrames] {

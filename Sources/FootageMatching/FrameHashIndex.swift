@@ -100,6 +100,28 @@ public struct FrameHashIndex: Sendable {
     /// does not make a candidate), most matched first, for `ClipMatcher` to confirm. The frames' variants, centre
     /// and strip hashes are searched too, so mirrored, rotated, cropped and overlaid copies are proposed.
     public func candidateClips(for frames: [FingerprintFrame], rule: MatchRule) -> [Int64] {
+        candidates(for: frames, rule: rule, inParallel: true)
+    }
+
+    /// Every pair of the indexed clips that `candidateClips` proposes from either side, each once (`a < b`): the
+    /// search of `footage match` over a whole catalogue. `clips` are the fingerprints the index was built from, by
+    /// clip id; the clips are searched on all cores at once, each clip's queries in turn.
+    public func candidatePairs(clips: [(clipID: Int64, frames: [FingerprintFrame])], rule: MatchRule)
+        -> [(a: Int64, b: Int64)]
+    {
+        let proposed = concurrentMap(clips.count) { position in
+            candidates(for: clips[position].frames, rule: rule, inParallel: false)
+        }
+        var pairs = Set<[Int64]>()
+        for (clip, candidates) in zip(clips, proposed) {
+            for other in candidates where other != clip.clipID {
+                pairs.insert([min(clip.clipID, other), max(clip.clipID, other)])
+            }
+        }
+        return pairs.map { (a: $0[0], b: $0[1]) }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+
+    private func candidates(for frames: [FingerprintFrame], rule: MatchRule, inParallel: Bool) -> [Int64] {
         let usable = frames.filter { $0.quality >= rule.minimumQuality }
         var queries: [SIMD4<UInt64>] = []
         var queryFrames: [Int] = []
@@ -119,7 +141,7 @@ public struct FrameHashIndex: Sendable {
         }
         var framesOfQuery: [Int64: Set<Int>] = [:]
         var framesOfClip: [Int64: Set<Int32>] = [:]
-        for hit in rawSearch(queries, within: rule.maximumDistance, strategy: .automatic) {
+        for hit in rawSearch(queries, within: rule.maximumDistance, strategy: .automatic, inParallel: inParallel) {
             let entry = Int(hit.entry)
             guard qualities[entry] >= rule.minimumQuality else { continue }
             framesOfQuery[clipIDs[entry], default: []].insert(queryFrames[Int(hit.query)])
@@ -136,7 +158,9 @@ public struct FrameHashIndex: Sendable {
     /// random reads cost more than streaming through everything.
     static let crowdedShare = 16
 
-    func rawSearch(_ queries: [SIMD4<UInt64>], within limit: Int, strategy: Strategy) -> [RawHit] {
+    func rawSearch(_ queries: [SIMD4<UInt64>], within limit: Int, strategy: Strategy, inParallel: Bool = true)
+        -> [RawHit]
+    {
         guard count > 0, !queries.isEmpty else { return [] }
         let useTable = strategy != .flatScan && limit <= MultiIndexTable.maximumDistance
         guard useTable else { return FlatHashScan.search(PackedHashes(queries), in: hashes, within: limit) }
@@ -152,11 +176,12 @@ public struct FrameHashIndex: Sendable {
         let words = hashes.words
         let table = table
         let slots = indexed
-        let results = concurrentMap(slots.count) { slot in
+        let search: @Sendable (Int) -> [RawHit] = { slot in
             words.withUnsafeBufferPointer { words in
                 table.search(queries[slots[slot]], queryIndex: Int32(slots[slot]), in: words, within: limit)
             }
         }
+        let results = inParallel ? concurrentMap(slots.count, search) : (0..<slots.count).map(search)
         var hits = results.flatMap { $0 }
         if !crowded.isEmpty {
             let scanned = FlatHashScan.search(PackedHashes(crowded.map { queries[$0] }), in: hashes, within: limit)

@@ -9,7 +9,9 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "footage-bench",
         abstract: "Measurements for Benchmarks/: the hash index, PDQ alone, worker message coding, large catalogues.",
-        subcommands: [IndexCommand.self, PDQCommand.self, MessagesCommand.self, CatalogueCommand.self])
+        subcommands: [
+            IndexCommand.self, AllPairsCommand.self, PDQCommand.self, MessagesCommand.self, CatalogueCommand.self,
+        ])
 }
 
 /// Exact searches of one clip's fingerprint in a large random index with each search strategy
@@ -36,6 +38,34 @@ struct IndexCommand: ParsableCommand {
             String(
                 format: "search: flat scan %.1f ms, multi-index %.1f ms, automatic %.1f ms",
                 result.flatScanSeconds * 1000, result.multiIndexSeconds * 1000, result.automaticSeconds * 1000))
+    }
+}
+
+/// Every pair of many generated fingerprints searched at once, as `footage match` does over a catalogue
+/// (`Benchmarks/match.sh`).
+struct AllPairsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "all-pairs", abstract: "Time the search for every matching pair of many generated fingerprints.")
+
+    @Option(help: "Clips.") var clips = 10_000
+    @Option(help: "Seconds of each clip (sampled four times a second).") var seconds = 30.0
+    @Option(help: "The share of clips that are damaged copies of an earlier one.") var copies = 0.02
+
+    func validate() throws {
+        if clips < 2 || seconds < 1 || !(0...1).contains(copies) { throw ValidationError("nothing to measure") }
+    }
+
+    func run() throws {
+        let result = AllPairsBenchmark.run(clips: clips, seconds: seconds, copies: copies)
+        print(
+            String(
+                format: "%d clips, %d frames, %d hashes indexed in %.2f s", result.clips, result.frames,
+                result.indexedHashes, result.buildSeconds))
+        print(
+            String(
+                format: "candidates: %d pairs in %.2f s; confirmed: %d pairs in %.2f s; planted copies found: %d of %d",
+                result.candidatePairs, result.candidateSeconds, result.foundPairs, result.confirmSeconds,
+                result.plantedFound, result.plantedPairs))
     }
 }
 

@@ -67,9 +67,3 @@ enum FrameHashIndexBenchmark {
             hits: hits ?? 0)
     }
 }
-
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}

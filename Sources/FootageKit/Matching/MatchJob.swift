@@ -45,7 +45,7 @@ public enum MatchJob {
     }
 
     /// A clip's stored fingerprint, variants included, and the SHA-256 of its data (what a match rests on).
-    struct Side {
+    struct Side: Sendable {
         var clip: ClipRecord
         var rate: Double
         var frames: [FingerprintFrame]
@@ -86,27 +86,32 @@ public enum MatchJob {
 
     /// Every pair of catalogued clips that share footage, each once (A the clip registered first): the pairs the
     /// index proposes for any clip, and every stored pair.
+    ///
+    /// Each fingerprint is read and unpacked once; the index is searched clip by clip on all cores, and the pairs are
+    /// measured on all cores too, then kept one after the other in pair order (the catalogue has one writer).
     public static func matchAll(catalog: Catalog, options: Options) throws -> [Found] {
-        let stored = try catalog.allFingerprintFrames()
-        let frames = try stored.map { try FingerprintPacking.unpack($0) }
-        let index = FrameHashIndex(clips: zip(stored, frames).map { (clipID: $0.clipId, frames: $1) })
-        var pairs = Set<Pair>()
-        for entry in stored {
-            // The query's variants too, so that mirrored and rotated copies are proposed.
-            guard let query = try Side(catalog.clip(id: entry.clipId), catalog: catalog) else { continue }
-            for candidate in index.candidateClips(for: query.frames, rule: options.rule) where candidate != entry.clipId
-            {
-                pairs.insert(Pair(entry.clipId, candidate))
-            }
+        var sides: [Int64: Side] = [:]
+        for record in try catalog.allFingerprints() {
+            let clip = try catalog.clip(id: record.clipId)
+            sides[clip.id] = Side(
+                clip: clip, rate: record.rate, frames: try FingerprintPacking.unpack(record, clip: clip.sha256),
+                dataSha256: record.dataSha256)
         }
+        let clips = sides.values.sorted { $0.clip.id < $1.clip.id }.map { (clipID: $0.clip.id, frames: $0.frames) }
+        let index = FrameHashIndex(clips: clips)
+        var pairs = Set(index.candidatePairs(clips: clips, rule: options.rule).map { Pair($0.a, $0.b) })
         for match in try catalog.allMatches(includingWithdrawn: true) { pairs.insert(Pair(match.clipA, match.clipB)) }
+        let ordered = pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.compactMap { pair -> (Side, Side)? in
+            guard let a = sides[pair.a], let b = sides[pair.b] else { return nil }
+            return (a, b)
+        }
+        let rule = options.rule
+        let measured = Parallel.map(ordered.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { position in
+            measure(ordered[position].0, ordered[position].1, rule: rule)
+        }
         var found: [Found] = []
-        // Pairs come sorted by A: A's fingerprint is read once for all its pairs.
-        var current: Side?
-        for pair in pairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
-            if current?.clip.id != pair.a { current = try Side(catalog.clip(id: pair.a), catalog: catalog) }
-            guard let a = current, let b = try Side(catalog.clip(id: pair.b), catalog: catalog) else { continue }
-            if let item = try decide(a, b, catalog: catalog, options: options) { found.append(item) }
+        for ((a, b), measured) in zip(ordered, measured) {
+            if let item = try keep(measured, a, b, catalog: catalog, options: options) { found.append(item) }
         }
         return found
     }
@@ -114,9 +119,21 @@ public enum MatchJob {
     /// Measures one pair and keeps what it finds; the answer is what the catalogue holds for the pair afterwards
     /// (or, in a dry look, what was measured), seen from `a`.
     private static func decide(_ a: Side, _ b: Side, catalog: Catalog, options: Options) throws -> Found? {
-        var rule = options.rule
+        try keep(measure(a, b, rule: options.rule), a, b, catalog: catalog, options: options)
+    }
+
+    /// The pair's match under `rule` at the coarser of the two sampling rates, and that rule.
+    private static func measure(_ a: Side, _ b: Side, rule: MatchRule) -> (match: ClipMatch?, rule: MatchRule) {
+        var rule = rule
         rule.samplingInterval = max(1 / a.rate, 1 / b.rate)
-        let measured = ClipMatcher.match(a.frames, b.frames, rule: rule)
+        return (ClipMatcher.match(a.frames, b.frames, rule: rule), rule)
+    }
+
+    /// Keeps a measured pair (`MatchKeeping`) and answers with what the catalogue then holds, seen from `a`.
+    private static func keep(
+        _ measurement: (match: ClipMatch?, rule: MatchRule), _ a: Side, _ b: Side, catalog: Catalog, options: Options
+    ) throws -> Found? {
+        let (measured, rule) = measurement
         var answer = measured
         var changed = false
         if options.records {
