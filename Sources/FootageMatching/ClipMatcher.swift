@@ -29,7 +29,8 @@ public enum ClipMatcher {
         guard first.count > 0, second.count > 0 else { return nil }
         // Pictures as they are also match through a clear edge strip when the other side carries a logo or caption.
         let originals = FrameComparison(
-            a: first, b: second, aHashes: first.hashes, bHashes: second.hashes, rule: rule, comparesStrips: true)
+            a: first, b: second, aHashes: first.hashes, bHashes: second.hashes, rule: rule,
+            strips: (first.strips, second.strips))
         // The original is preferred whenever it matches: a symmetrical scene also matches its own mirror image.
         // A crop is preferred only when it explains more frames: on footage that zooms in, a cropped copy also
         // matches the whole original a moment later, at the wrong offset and with fewer frames.
@@ -38,9 +39,10 @@ public enum ClipMatcher {
         var candidates: [ClipMatch] = []
         if first.hasVariants {
             for transform in DihedralTransform.allCases {
+                // A mirror image with a logo or caption on either side: A's mirrored strips against B's strips.
                 let comparison = FrameComparison(
                     a: first, b: second, aHashes: first.variants[transform.rawValue], bHashes: second.hashes,
-                    rule: rule)
+                    rule: rule, strips: transform == .flipY ? (first.mirroredStrips, second.strips) : nil)
                 if let match = match(comparison, transform: transform.transform) { candidates.append(match) }
             }
         } else if second.hasVariants {
@@ -48,7 +50,7 @@ public enum ClipMatcher {
             for transform in DihedralTransform.allCases {
                 let comparison = FrameComparison(
                     a: first, b: second, aHashes: first.hashes, bHashes: second.variants[transform.rawValue],
-                    rule: rule)
+                    rule: rule, strips: transform == .flipY ? (first.strips, second.mirroredStrips) : nil)
                 if let match = match(comparison, transform: transform.transform.inverse) { candidates.append(match) }
             }
         }

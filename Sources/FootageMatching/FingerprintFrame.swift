@@ -20,10 +20,12 @@ public struct FingerprintFrame: Sendable, Equatable {
     /// The hashes of the frame's four edge strips in `EdgeStrip` order (left, right, top, bottom), each with its
     /// quality, or empty when they were not computed: a copy with a logo or caption matches through a clear strip.
     public var strips: [StripHash]
+    /// The edge strips of the frame mirrored left to right (`FingerprintSample.mirroredStrips`), or empty.
+    public var mirroredStrips: [StripHash]
 
     public init(
         time: Double, hash: PDQHash, quality: Int, variants: [PDQHash] = [], centre: PDQHash? = nil,
-        strips: [StripHash] = []
+        strips: [StripHash] = [], mirroredStrips: [StripHash] = []
     ) {
         self.time = time
         self.hash = hash
@@ -31,14 +33,16 @@ public struct FingerprintFrame: Sendable, Equatable {
         self.variants = variants
         self.centre = centre
         self.strips = strips
+        self.mirroredStrips = mirroredStrips
     }
 
     /// A frame from the hasher's output, keeping all seven variants.
     public init(
-        time: Double, dihedrals: PDQDihedralHashes, quality: Int, centre: PDQHash? = nil, strips: [StripHash] = []
+        time: Double, dihedrals: PDQDihedralHashes, quality: Int, centre: PDQHash? = nil, strips: [StripHash] = [],
+        mirroredStrips: [StripHash] = []
     ) {
         self.init(
             time: time, hash: dihedrals.original, quality: quality, variants: Array(dihedrals.all.dropFirst()),
-            centre: centre, strips: strips)
+            centre: centre, strips: strips, mirroredStrips: mirroredStrips)
     }
 }

@@ -7,21 +7,29 @@ struct FrameComparison: Sendable {
     let aHashes: [SIMD4<UInt64>?]
     let bHashes: [SIMD4<UInt64>?]
     let rule: MatchRule
-    /// Whether two frames also match through the same edge strip of both (`EdgeStrip`): for pictures compared as
-    /// they are, where a logo or caption on one side leaves a strip clear. Not for rotated, mirrored or cropped
-    /// comparisons, whose strips do not show the same part of the picture.
-    let comparesStrips: Bool
+    /// The edge strips to compare (`EdgeStrip` order), when two frames also match through the same edge strip of
+    /// both: for pictures compared as they are (each side's strips), where a logo or caption on one side leaves a
+    /// strip clear, and for a mirror image (one side's mirrored strips). Empty for rotated and cropped comparisons,
+    /// whose strips do not show the same part of the picture.
+    let aStrips: [[SIMD4<UInt64>?]]
+    let bStrips: [[SIMD4<UInt64>?]]
+    var comparesStrips: Bool { !aStrips.isEmpty }
 
     init(
         a: PreparedFingerprint, b: PreparedFingerprint, aHashes: [SIMD4<UInt64>?], bHashes: [SIMD4<UInt64>?],
-        rule: MatchRule, comparesStrips: Bool = false
+        rule: MatchRule, strips: (a: [[SIMD4<UInt64>?]], b: [[SIMD4<UInt64>?]])? = nil
     ) {
         self.a = a
         self.b = b
         self.aHashes = aHashes
         self.bHashes = bHashes
         self.rule = rule
-        self.comparesStrips = comparesStrips && a.hasStrips && b.hasStrips
+        let present = { (columns: [[SIMD4<UInt64>?]]) in columns.contains { $0.contains { $0 != nil } } }
+        if let strips, present(strips.a), present(strips.b) {
+            (aStrips, bStrips) = (strips.a, strips.b)
+        } else {
+            (aStrips, bStrips) = ([], [])
+        }
     }
 
     /// Pairs already explained by an earlier alignment: skipped when looking for further ones.
@@ -51,8 +59,8 @@ struct FrameComparison: Sendable {
         guard comparesStrips else { return whole }
         var closestStrip: Int?
         var farthestStrip = 0
-        for strip in a.strips.indices {
-            guard let hash = a.strips[strip][i], let other = b.strips[strip][j] else { continue }
+        for strip in aStrips.indices {
+            guard let hash = aStrips[strip][i], let other = bStrips[strip][j] else { continue }
             let distance = HammingDistance.between(hash, other)
             if closestStrip == nil || distance < closestStrip! { closestStrip = distance }
             farthestStrip = max(farthestStrip, distance)

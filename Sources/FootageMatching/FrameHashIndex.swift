@@ -134,7 +134,8 @@ public struct FrameHashIndex: Sendable {
                 queries.append(centre.words)
                 queryFrames.append(frame)
             }
-            for strip in fingerprint.strips where strip.quality >= Self.stripQuality {
+            // The mirrored picture's strips too, so that a mirrored copy carrying a logo or caption is proposed.
+            for strip in fingerprint.strips + fingerprint.mirroredStrips where strip.quality >= Self.stripQuality {
                 queries.append(strip.hash.words)
                 queryFrames.append(frame)
             }

@@ -16,6 +16,8 @@ struct PreparedFingerprint: Sendable {
     /// `strips[s][i]`: frame `i`'s hash of edge strip `s` (`EdgeStrip` order), nil when the frame has none or the
     /// strip is too flat to compare (below the rule's quality).
     var strips: [[SIMD4<UInt64>?]]
+    /// `mirroredStrips[s][i]`: the same for the frame mirrored left to right (`FingerprintFrame.mirroredStrips`).
+    var mirroredStrips: [[SIMD4<UInt64>?]]
     /// The distinct image each frame shows, numbered from 0 in order of first appearance.
     var images: [Int]
     var imageCount: Int
@@ -24,6 +26,7 @@ struct PreparedFingerprint: Sendable {
     var hasVariants: Bool { variants.contains { column in column.contains { $0 != nil } } }
     var hasCentres: Bool { centres.contains { $0 != nil } }
     var hasStrips: Bool { strips.contains { column in column.contains { $0 != nil } } }
+    var hasMirroredStrips: Bool { mirroredStrips.contains { column in column.contains { $0 != nil } } }
 
     init(_ frames: [FingerprintFrame], rule: MatchRule) {
         let usable = frames.filter { $0.quality >= rule.minimumQuality && $0.time.isFinite }
@@ -36,15 +39,20 @@ struct PreparedFingerprint: Sendable {
             }
         }
         centres = usable.map { $0.centre?.words }
-        strips = EdgeStrip.allCases.map { strip in
-            usable.map { frame in
-                guard frame.strips.indices.contains(strip.rawValue) else { return nil }
-                let hash = frame.strips[strip.rawValue]
-                return hash.quality >= rule.minimumQuality ? hash.hash.words : nil
+        func columns(_ strips: (FingerprintFrame) -> [StripHash]) -> [[SIMD4<UInt64>?]] {
+            EdgeStrip.allCases.map { strip in
+                usable.map { frame in
+                    let hashes = strips(frame)
+                    guard hashes.indices.contains(strip.rawValue) else { return nil }
+                    let hash = hashes[strip.rawValue]
+                    return hash.quality >= rule.minimumQuality ? hash.hash.words : nil
+                }
             }
         }
         (images, imageCount) = Self.distinctImages(hashes, within: rule.maximumDistance)
-        strips = strips.map { Self.changing($0, imageCount: imageCount, rule: rule) }
+        let imageCount = imageCount
+        strips = columns(\.strips).map { Self.changing($0, imageCount: imageCount, rule: rule) }
+        mirroredStrips = columns(\.mirroredStrips).map { Self.changing($0, imageCount: imageCount, rule: rule) }
     }
 
     /// A strip's hashes, or none when the strip barely changes while the picture does: a strip that a logo or a

@@ -21,10 +21,14 @@ public struct FingerprintSample: Sendable, Equatable, Codable {
     /// The PDQ hashes of the four edge strips of `content` (`EdgeStrip`), so that a copy carrying a logo, a caption
     /// or a ticker is still found through a strip the overlay leaves clear. Empty in fingerprints made before.
     public var strips: [StripHash]
+    /// The four edge strips of the picture mirrored left to right, in `EdgeStrip` order (the mirror images of the
+    /// right, left, top and bottom strips), each with its strip's quality: so that a mirrored copy carrying a logo or
+    /// caption is found through a strip the overlay leaves clear. Empty in fingerprints made before.
+    public var mirroredStrips: [StripHash]
 
     public init(
         time: Double, pts: Int64, hashes: PDQDihedralHashes, quality: Int, content: ContentRect,
-        centre: PDQHash? = nil, strips: [StripHash] = []
+        centre: PDQHash? = nil, strips: [StripHash] = [], mirroredStrips: [StripHash] = []
     ) {
         self.time = time
         self.pts = pts
@@ -33,6 +37,7 @@ public struct FingerprintSample: Sendable, Equatable, Codable {
         self.content = content
         self.centre = centre
         self.strips = strips
+        self.mirroredStrips = mirroredStrips
     }
 }
 
@@ -64,6 +69,15 @@ public enum EdgeStrip: Int, CaseIterable, Sendable {
 
     /// The share of the width (left, right) or height (top, bottom) a strip keeps.
     public static let share = 0.4
+
+    /// The strip that shows, in the picture mirrored left to right, what this one shows mirrored.
+    public var mirrored: EdgeStrip {
+        switch self {
+        case .left: .right
+        case .right: .left
+        case .top, .bottom: self
+        }
+    }
 
     /// This strip of `rect`.
     public func of(_ rect: ContentRect) -> ContentRect {
@@ -252,6 +266,7 @@ final class FingerprintPictureHasher {
         var content: ContentRect
         var centre: PDQHash
         var strips: [StripHash]
+        var mirroredStrips: [StripHash]
     }
 
     func hash(_ frame: FrameBuffer, orientation: DisplayOrientation, time: Double, pts: Int64) throws -> Hashed {
@@ -278,13 +293,21 @@ final class FingerprintPictureHasher {
             rgb24: pixels(data, stride: stride, middle), width: middle.width,
             height: middle.height, rowStride: stride
         ).hash
-        let strips = EdgeStrip.allCases.map { strip in
+        // Each strip with its mirror image, from one DCT: the mirrored picture's left strip is the original's right
+        // one mirrored, and so on.
+        let both = EdgeStrip.allCases.map { strip in
             let rect = strip.of(content)
-            let result = hasher.hash(
+            let (result, mirrored) = hasher.hashWithMirror(
                 rgb24: pixels(data, stride: stride, rect), width: rect.width, height: rect.height, rowStride: stride)
-            return StripHash(hash: result.hash, quality: result.quality)
+            return (
+                StripHash(hash: result.hash, quality: result.quality),
+                StripHash(hash: mirrored, quality: result.quality)
+            )
         }
-        return Part(hashes: hashes, quality: quality, content: content, centre: centre, strips: strips)
+        let mirroredStrips = EdgeStrip.allCases.map { strip in both[strip.mirrored.rawValue].1 }
+        return Part(
+            hashes: hashes, quality: quality, content: content, centre: centre, strips: both.map(\.0),
+            mirroredStrips: mirroredStrips)
     }
 
     private func pixels(_ data: UnsafeMutablePointer<UInt8>, stride: Int, _ rect: ContentRect)
@@ -329,7 +352,8 @@ final class FingerprintPictureHasher {
             let chosen = hasBars ? picture.cropped ?? picture.whole : picture.whole
             return FingerprintSample(
                 time: picture.time, pts: picture.pts, hashes: chosen.hashes,
-                quality: chosen.quality, content: chosen.content, centre: chosen.centre, strips: chosen.strips)
+                quality: chosen.quality, content: chosen.content, centre: chosen.centre, strips: chosen.strips,
+                mirroredStrips: chosen.mirroredStrips)
         }
     }
 

@@ -55,6 +55,31 @@ import Testing
         }
     }
 
+    @Test func mirroredStripsFollowTheStripsAndFingerprintsWithoutThemStillRead() throws {
+        var generator = SplitMix64(seed: 12)
+        func strips() -> [StripHash] {
+            (0..<4).map { StripHash(hash: PDQHash(words: generator.nextHash()), quality: 40 + $0 * 20) }
+        }
+        var original = frames(20, variants: true)
+        for index in original.indices { original[index].strips = strips() }
+        // Fingerprints made before mirrored strips: four strips a frame.
+        let older = FingerprintPacking.pack(original)
+        #expect(older.strips.count == 20 * 132)
+        #expect(
+            try FingerprintPacking.unpack(frames: older.frames, variants: older.variants, strips: older.strips)
+                == original)
+        for index in original.indices { original[index].mirroredStrips = strips() }
+        let packed = FingerprintPacking.pack(original)
+        #expect(packed.strips.count == 20 * 264)
+        let unpacked = try FingerprintPacking.unpack(
+            frames: packed.frames, variants: packed.variants, strips: packed.strips)
+        #expect(unpacked == original)
+        // Any other size is damage.
+        #expect(throws: (any Error).self) {
+            try FingerprintPacking.unpack(frames: packed.frames, strips: packed.strips.prefix(20 * 200))
+        }
+    }
+
     @Test func eachHashIsStoredInItsTextOrder() {
         let frame = frames(1, variants: false)[0]
         let bytes = FingerprintPacking.pack([frame]).frames.prefix(32)

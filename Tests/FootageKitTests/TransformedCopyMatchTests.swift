@@ -67,6 +67,23 @@ struct TransformedCopyMatchTests {
             ]
                 + x264, offset: 0),
     ]
+    /// Mirror images carrying a logo or a caption: found through the mirrored picture's edge strips
+    /// (`FingerprintSample.mirroredStrips`), on half or more of the copy's frames; without them 12 % and 28 %.
+    static let mirroredWithOverlays: [Transformation] = [
+        .init(
+            name: "mirrored-logo",
+            arguments: ["-t", "20", "-vf", "hflip,drawbox=x=iw-110:y=12:w=90:h=30:color=white@0.9:t=fill"] + x264,
+            offset: 0, transform: .flipY),
+        .init(
+            name: "mirrored-caption",
+            arguments: [
+                "-t", "20", "-vf",
+                "hflip,drawtext=fontfile=\(FingerprintFixtures.font):"
+                    + "text='BREAKING - STRIKE FOOTAGE':fontsize=28:fontcolor=white:"
+                    + "x=20:y=h-50:box=1:boxcolor=black@0.6",
+            ] + x264, offset: 0, transform: .flipY),
+    ]
+
     /// Known misses, measured and reported rather than hidden: PDQ moves by more than distance 31 on these, or the
     /// zooming scene of the sample makes a larger crop match at the wrong offset. (A logo with a lower-third band
     /// was one until the edge strips: it is found through the clear left strip.)
@@ -132,6 +149,21 @@ struct TransformedCopyMatchTests {
                 "found \(found) of \(copies.count); false matches \(falseMatches) of "
                     + "\(Self.unrelated.count * clips.count) unrelated pairs")
             print(lines.map { "ACCURACY " + $0 }.joined(separator: "\n"))
+        }
+    }
+
+    @Test func mirroredCopiesWithOverlaysMatchThroughTheMirroredStrips() throws {
+        try withTemporaryFolder { folder in
+            let original = Samples.path("ministry-upload.mp4")
+            for (transformation, path) in try makeCopies(Self.mirroredWithOverlays, in: folder) {
+                let match = try MatchJob.compare(
+                    original, path, rate: FingerprintJob.defaultRate, options: MatchJob.Options(analyst: "test")
+                ).match
+                #expect(match?.transform == .flipY, "\(transformation.name): \(String(describing: match))")
+                #expect((match?.shareOfB ?? 0) >= 0.5, "\(transformation.name): \(match?.shareOfB ?? 0)")
+                #expect(abs((match?.offset ?? 99) - transformation.offset) <= 0.1, "\(transformation.name)")
+                print("ACCURACY \(transformation.name): shares \(match?.shareOfA ?? 0) / \(match?.shareOfB ?? 0)")
+            }
         }
     }
 

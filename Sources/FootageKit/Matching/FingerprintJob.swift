@@ -125,10 +125,11 @@ public enum FingerprintJob {
 }
 
 extension FingerprintFrame {
-    /// A frame from the sampler's output, keeping all seven variants, the centre and the strip hashes.
+    /// A frame from the sampler's output, keeping all seven variants, the centre and the strip hashes (as they are
+    /// and mirrored).
     init(_ sample: FingerprintSample) {
         self.init(
             time: sample.time, dihedrals: sample.hashes, quality: sample.quality, centre: sample.centre,
-            strips: sample.strips)
+            strips: sample.strips, mirroredStrips: sample.mirroredStrips)
     }
 }

@@ -8,7 +8,9 @@ import Foundation
 /// form), the time as a little-endian IEEE double and the quality as one byte; the variants as seven such hashes
 /// per frame, in `FingerprintFrame.variants` order; the centre hashes, when every frame has one, one per frame in
 /// a blob of their own (the "v7 centre hashes" column), which the search index reads with the frames; the edge-strip
-/// hashes likewise ("v8 edge strips": per frame four strips of the hash and a quality byte).
+/// hashes likewise ("v8 edge strips": per frame four strips of the hash and a quality byte, then, in fingerprints
+/// made since mirrored strips were added, the four strips of the mirrored picture the same way: 132 or 264 bytes a
+/// frame, the same for every frame of a fingerprint).
 public enum FingerprintPacking {
     static let frameSize = 41
     static let variantCount = 7
@@ -40,9 +42,10 @@ public enum FingerprintPacking {
         }
         var strips = [UInt8]()
         if frames.allSatisfy({ $0.strips.count == EdgeStrip.allCases.count }) {
-            strips.reserveCapacity(frames.count * stripsSize)
+            let mirrored = frames.allSatisfy { $0.mirroredStrips.count == EdgeStrip.allCases.count }
+            strips.reserveCapacity(frames.count * stripsSize * (mirrored ? 2 : 1))
             for frame in frames {
-                for strip in frame.strips {
+                for strip in frame.strips + (mirrored ? frame.mirroredStrips : []) {
                     append(strip.hash, to: &strips)
                     strips.append(UInt8(clamping: strip.quality))
                 }
@@ -66,7 +69,7 @@ public enum FingerprintPacking {
         guard centres.isEmpty || centres.count == count * 32 else {
             throw WorkflowError.damagedFingerprint(part: "centre hashes", bytes: centres.count)
         }
-        guard strips.isEmpty || strips.count == count * stripsSize else {
+        guard strips.isEmpty || strips.count == count * stripsSize || strips.count == count * 2 * stripsSize else {
             throw WorkflowError.damagedFingerprint(part: "strip hashes", bytes: strips.count)
         }
         return frames.withUnsafeBytes { raw in
@@ -93,16 +96,18 @@ public enum FingerprintPacking {
         let extra: [PDQHash] =
             variants.isEmpty
             ? [] : (0..<variantCount).map { hash(variants, at: index * variantsSize + $0 * 32) }
-        let edges: [StripHash] =
-            strips.isEmpty
-            ? []
-            : EdgeStrip.allCases.map { strip in
-                let offset = index * stripsSize + strip.rawValue * 33
-                return StripHash(hash: hash(strips, at: offset), quality: Int(strips[offset + 32]))
-            }
+        // Four strips a frame, or eight with the mirrored picture's (the layout is the same for every frame).
+        let perFrame = strips.isEmpty ? 0 : strips.count / (raw.count / frameSize) / 33
+        func strip(_ position: Int) -> StripHash {
+            let offset = (index * perFrame + position) * 33
+            return StripHash(hash: hash(strips, at: offset), quality: Int(strips[offset + 32]))
+        }
+        let sides = EdgeStrip.allCases.count
+        let edges = perFrame < sides ? [] : EdgeStrip.allCases.map { strip($0.rawValue) }
+        let mirrored = perFrame < 2 * sides ? [] : EdgeStrip.allCases.map { strip(sides + $0.rawValue) }
         return FingerprintFrame(
             time: Double(bitPattern: bits), hash: hash(raw, at: base), quality: Int(raw[base + 40]), variants: extra,
-            centre: centres.isEmpty ? nil : hash(centres, at: index * 32), strips: edges)
+            centre: centres.isEmpty ? nil : hash(centres, at: index * 32), strips: edges, mirroredStrips: mirrored)
     }
 
     /// Unpacks a stored fingerprint whole: frames, variants, centre and strip hashes. `clip` (its SHA-256) is named

@@ -48,6 +48,23 @@ public struct PDQHasher: Sendable {
         hashWithDihedrals(PixelSource(pixels, width: width, height: height, rowStride: rowStride, bytesPerPixel: 1))
     }
 
+    /// Hashes RGB pixels as `hash(rgb24:…)` does, and derives from the same DCT the hash of the picture mirrored left
+    /// to right (`PDQDihedralHashes.flipY`): for a part of a picture whose mirror image another copy may show.
+    public mutating func hashWithMirror(
+        rgb24 pixels: UnsafeBufferPointer<UInt8>, width: Int, height: Int, rowStride: Int
+    ) -> (result: PDQResult, mirrored: PDQHash) {
+        let scratch = uniqueScratch()
+        let source = PixelSource(pixels, width: width, height: height, rowStride: rowStride, bytesPerPixel: 3)
+        guard let quality = Self.transform(source, scratch: scratch, samplingWholeFrame: true) else {
+            return (PDQResult(hash: .zero, quality: 0), .zero)
+        }
+        PDQDihedral.flipY.apply(scratch.coefficients, into: scratch.variantCoefficients)
+        return (
+            PDQResult(hash: PDQHash(thresholding: scratch.coefficients), quality: quality),
+            PDQHash(thresholding: scratch.variantCoefficients)
+        )
+    }
+
     private mutating func hash(_ source: PixelSource) -> PDQResult {
         let scratch = uniqueScratch()
         guard let quality = Self.transform(source, scratch: scratch, samplingWholeFrame: true) else {
