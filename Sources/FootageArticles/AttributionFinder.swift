@@ -78,23 +78,46 @@ enum AttributionFinder {
     static let resolvablePronouns: Set<String> = ["he", "she", "they", "it"]
 
     static func attribution(in tokens: [ClaimToken], scalars: [Unicode.Scalar]) -> Attribution? {
-        let finder = Finder(tokens: tokens, scalars: scalars)
+        let finder = Finder(tokens: tokens, scalars: scalars, quoted: quotedTokens(tokens))
         for index in tokens.indices.dropLast()
-        where tokens[index].lower == "according" && tokens[index + 1].lower == "to" {
+        where tokens[index].lower == "according" && tokens[index + 1].lower == "to" && !finder.quoted[index] {
             if let phrase = finder.phraseAfter(index + 2) {
                 return finder.attribution(phrase, descriptor: finder.appositive(after: phrase), mediumAfter: phrase.upperBound)
             }
         }
-        for verb in tokens.indices where tokens[verb].kind == .word && speechVerbs.contains(tokens[verb].lower) {
+        for verb in tokens.indices
+        where tokens[verb].kind == .word && speechVerbs.contains(tokens[verb].lower) && !finder.quoted[verb] {
             if let found = finder.attribution(at: verb) { return found }
         }
         return nil
+    }
+
+    /// Which tokens stand inside a quotation (`“We warned them,” the mayor said`: `warned` is not the attribution).
+    /// Straight double quotes alternate; an unclosed quotation runs to the end of the sentence.
+    static func quotedTokens(_ tokens: [ClaimToken]) -> [Bool] {
+        var quoted = [Bool](repeating: false, count: tokens.count)
+        var inside = false
+        for (index, token) in tokens.enumerated() {
+            if token.kind == .punctuation {
+                switch token.text {
+                case "“", "«": inside = true
+                case "”", "»": inside = false
+                case "\"": inside.toggle()
+                default: break
+                }
+                continue
+            }
+            quoted[index] = inside
+        }
+        return quoted
     }
 
     /// Tokens of one sentence and the shapes read from them.
     private struct Finder {
         let tokens: [ClaimToken]
         let scalars: [Unicode.Scalar]
+        /// `quotedTokens(tokens)`.
+        let quoted: [Bool]
 
         func text(_ range: Range<Int>) -> String {
             String(String.UnicodeScalarView(scalars[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]))
@@ -176,7 +199,8 @@ enum AttributionFinder {
             }
             guard inner.count <= maximumPhraseTokens, looksLikeSpeaker(inner) else { return nil }
             let (speaker, descriptor) = hasName(inner) && !hasName(head) ? (inner, head) : (head, inner)
-            guard hasName(speaker) else { return nil }
+            // `Baro Temu` or `The agency` (a speaker word), not `In the north`.
+            guard hasName(speaker) || SpeakerCues.kind(of: speaker, tokens: tokens) != nil else { return nil }
             let described = SpeakerCues.kind(of: descriptor, tokens: tokens) != nil
             return Parenthetical(speaker: speaker, descriptor: descriptor, isCertain: described)
         }

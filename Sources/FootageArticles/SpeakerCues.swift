@@ -56,11 +56,18 @@ enum SpeakerCues {
         if words.count == 1, let number = words.first?.number, (1...110).contains(number.value) { return .person }
         // `a shopkeeper`, `an accountant`, `a local activist`: a role noun.
         if let first = words.first, ["a", "an"].contains(first.lower), let last = words.last, !last.isCapitalized,
-            ["er", "or", "ist", "ian", "ant", "ent"].contains(where: { last.lower.hasSuffix($0) })
+            isRoleNoun(last)
         {
             return .person
         }
         return nil
+    }
+
+    /// A noun for someone by what they do: `observers`, `geologist`, `shopkeeper`, `accountant`, `historian`.
+    static func isRoleNoun(_ token: ClaimToken) -> Bool {
+        guard token.kind == .word, token.lower.count > 4, !organization.contains(bare(token.lower)) else { return false }
+        let word = token.lower.hasSuffix("s") ? String(token.lower.dropLast()) : token.lower
+        return ["er", "or", "ist", "ian", "ant", "ent"].contains { word.hasSuffix($0) }
     }
 
     private static func headKind(_ range: Range<Int>, tokens: [ClaimToken]) -> SpeakerKind? {
@@ -70,6 +77,8 @@ enum SpeakerCues {
         var end = start
         while end < range.upperBound, end == start || !headEnds.contains(tokens[end].lower) { end += 1 }
         if let kind = lastCue(in: start..<end, tokens: tokens) { return kind }
+        // `Observers from the mission`, `Geologists at the university`: a role noun heads the phrase.
+        if end < range.upperBound, isRoleNoun(tokens[end - 1]) { return .person }
         return lastCue(in: range, tokens: tokens)
     }
 

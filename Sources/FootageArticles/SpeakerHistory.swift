@@ -5,12 +5,14 @@ import Foundation
 ///
 /// A pronoun takes the most recent speaker it can refer to: `he`/`she` one that is not an organisation (and is
 /// then a person), `it` one that is not a person, `they` any. With no such speaker the pronoun stays as written.
-/// A speaker with no kind of its own takes the kind of the most recent speaker whose name ends with the same word.
+/// A speaker with no kind of its own takes the kind of the most recent speaker whose name holds its last word
+/// (`Reis` after `Inspector Joana Reis of the traffic police`).
 struct SpeakerHistory {
     private struct Speaker {
         var name: String
         var kind: SpeakerKind?
-        var lastWord: String
+        /// The words of the name, lower-cased, without dots or a possessive.
+        var words: [String]
     }
 
     /// Enough for the pronouns of a long article: only the latest speakers are referred back to.
@@ -36,19 +38,19 @@ struct SpeakerHistory {
             if pronoun == "he" || pronoun == "she" { resolved.kind = .person }
             return resolved
         }
-        let lastWord = Self.lastWord(of: attribution.source)
-        if resolved.kind == nil, let lastWord {
-            resolved.kind = speakers.last { $0.lastWord == lastWord && $0.kind != nil }?.kind
+        let words = Self.words(of: attribution.source)
+        if resolved.kind == nil, let lastWord = words.last {
+            resolved.kind = speakers.last { $0.words.contains(lastWord) && $0.kind != nil }?.kind
         }
-        if let lastWord, !AttributionFinder.personalPronouns.contains(lastWord) {
-            speakers.append(Speaker(name: resolved.source, kind: resolved.kind, lastWord: lastWord))
+        if let lastWord = words.last, !AttributionFinder.personalPronouns.contains(lastWord) {
+            speakers.append(Speaker(name: resolved.source, kind: resolved.kind, words: words))
             if speakers.count > Self.remembered { speakers.removeFirst() }
         }
         return resolved
     }
 
-    /// The last word of a name, lower-cased, without a possessive (`Whitlow`'s → `whitlow`).
-    private static func lastWord(of name: String) -> String? {
-        name.split(whereSeparator: \.isWhitespace).last.map { SpeakerCues.bare($0.lowercased()) }
+    /// The words of a name, lower-cased, without dots or a possessive (`Lt. Col. Whitlow's` → `lt col whitlow`).
+    private static func words(of name: String) -> [String] {
+        name.split(whereSeparator: \.isWhitespace).map { SpeakerCues.bare($0.lowercased()) }
     }
 }
