@@ -14,6 +14,9 @@ the claim rows it prints are compared with the labels:
   speaker     of the sentences found that are attributed (in the labels or in the extraction), the share whose
               speaker name matches (case and spacing ignored), and the share whose name and kind both match.
 
+The articles directly in Benchmarks/claims are the development set (written while the rules were built); those in
+Benchmarks/claims/held-out were written afterwards and scored without changing the rules for them.
+
 Usage: Benchmarks/claims.py [--footage PATH] [--json]   (stdlib only; prints a Markdown table, or one JSON object)
 """
 
@@ -101,51 +104,65 @@ def summary(counts):
     }
 
 
+def score_set(footage, catalog, folder, verbose):
+    """Scores every labelled article in `folder`: (totals, Markdown rows)."""
+    names = sorted(name[:-3] for name in os.listdir(folder) if name.endswith(".md"))
+    totals = {}
+    lines = []
+    for name in names:
+        with open(os.path.join(folder, name + ".json"), encoding="utf-8") as f:
+            labels = json.load(f)["claims"]
+        rows = extract(footage, catalog, os.path.join(folder, name + ".md"))
+        counts, mistakes = score_article(rows, labels)
+        for key, value in counts.items():
+            totals[key] = totals.get(key, 0) + value
+        s = summary(counts)
+        lines.append(f"| {name} | {counts['expected']} | {counts['extracted']} | {s['claim_precision']:.2f} | "
+                     f"{s['claim_recall']:.2f} | {s['kind_accuracy']:.2f} | {s['speaker_accuracy']:.2f} |")
+        if verbose:
+            for mistake in mistakes:
+                print(f"{name}: {mistake}", file=sys.stderr)
+    result = summary(totals)
+    result.update(articles=len(names), expected=totals["expected"], extracted=totals["extracted"],
+                  attributed=totals["speakers_total"])
+    return result, lines
+
+
+MEASURES = [("claim_precision", "claim precision"), ("claim_recall", "claim recall"),
+            ("kind_accuracy", "kinds exact (of claims found)"),
+            ("figure_accuracy", "figures exact (of labelled claims found)"),
+            ("speaker_name_accuracy", "speaker name"), ("speaker_accuracy", "speaker name and kind")]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     root = os.path.dirname(HERE)
     parser.add_argument("--footage", default=os.environ.get("FOOTAGE_BINARY", os.path.join(root, ".build/debug/footage")))
-    parser.add_argument("--json", action="store_true", help="print the totals as one JSON object")
-    parser.add_argument("--verbose", action="store_true", help="list every mistake")
+    parser.add_argument("--json", action="store_true", help="print the totals of each set as one JSON object")
+    parser.add_argument("--verbose", action="store_true", help="list every mistake on stderr")
     args = parser.parse_args()
 
-    names = sorted(name[:-3] for name in os.listdir(LABELS) if name.endswith(".md"))
-    totals = {}
-    lines = []
+    sets = [("development", LABELS), ("held_out", os.path.join(LABELS, "held-out"))]
+    results = {}
     with tempfile.TemporaryDirectory() as catalog:
         subprocess.run([args.footage, "init", catalog], check=True, capture_output=True)
-        for name in names:
-            with open(os.path.join(LABELS, name + ".json"), encoding="utf-8") as f:
-                labels = json.load(f)["claims"]
-            rows = extract(args.footage, catalog, os.path.join(LABELS, name + ".md"))
-            counts, mistakes = score_article(rows, labels)
-            for key, value in counts.items():
-                totals[key] = totals.get(key, 0) + value
-            s = summary(counts)
-            lines.append(f"| {name} | {counts['expected']} | {counts['extracted']} | {s['claim_precision']:.2f} | "
-                         f"{s['claim_recall']:.2f} | {s['kind_accuracy']:.2f} | {s['speaker_accuracy']:.2f} |")
-            if args.verbose:
-                for mistake in mistakes:
-                    print(f"{name}: {mistake}", file=sys.stderr)
-    result = summary(totals)
-    result.update(articles=len(names), expected=totals["expected"], extracted=totals["extracted"],
-                  attributed=totals["speakers_total"])
+        for name, folder in sets:
+            results[name] = score_set(args.footage, catalog, folder, args.verbose)
     if args.json:
-        print(json.dumps(result, sort_keys=True))
+        print(json.dumps({name: result for name, (result, _) in results.items()}, sort_keys=True))
         return
     print("| article | labelled claims | extracted | precision | recall | kinds exact | speaker (name and kind) |")
     print("|---|---|---|---|---|---|---|")
-    print("\n".join(lines))
+    for name, (_, lines) in results.items():
+        print("\n".join(line if name == "development" else line.replace("| ", "| held-out/", 1) for line in lines))
     print()
-    print("| measure | value |")
-    print("|---|---|")
-    for key, label in [("claim_precision", "claim precision"), ("claim_recall", "claim recall"),
-                       ("kind_accuracy", "kinds exact (of claims found)"),
-                       ("figure_accuracy", "figures exact (of labelled claims found)"),
-                       ("speaker_name_accuracy", "speaker name"), ("speaker_accuracy", "speaker name and kind")]:
-        print(f"| {label} | {result[key]:.3f} |")
-    print(f"\n{len(names)} articles, {totals['expected']} labelled claims, {totals['extracted']} extracted, "
-          f"{totals['speakers_total']} attributed claims scored for the speaker.")
+    print("| measure | development set | held-out set |")
+    print("|---|---|---|")
+    for key, label in MEASURES:
+        print(f"| {label} | {results['development'][0][key]:.3f} | {results['held_out'][0][key]:.3f} |")
+    for name, (result, _) in results.items():
+        print(f"\n{name}: {result['articles']} articles, {result['expected']} labelled claims, "
+              f"{result['extracted']} extracted, {result['attributed']} attributed claims scored for the speaker.")
 
 
 if __name__ == "__main__":
