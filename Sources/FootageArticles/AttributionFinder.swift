@@ -31,8 +31,8 @@ enum AttributionFinder {
     static let speechVerbs: Set<String> = [
         "said", "says", "say", "told", "tells", "stated", "added", "adds", "claimed", "announced", "tweeted",
         "wrote", "writes", "reported", "confirmed", "insisted", "alleged", "explained", "noted", "warned",
-        "acknowledged", "argued", "declared", "asserted", "admitted", "denied", "stressed", "revealed", "recalled",
-        "estimated", "replied", "conceded", "maintained", "testified", "disclosed",
+        "acknowledged", "argued", "declared", "asserted", "admitted", "denied", "stressed", "recalled",
+        "estimated", "replied", "conceded", "maintained", "testified", "disclosed", "blamed", "accused",
     ]
     static let clauseBoundaries: Set<String> = [
         "that", "which", "who", "whom", "whose", "what", "but", "because", "while", "when", "if", "after",
@@ -209,7 +209,7 @@ enum AttributionFinder {
         /// stop it), at most ten; nil when empty or too long.
         func phraseAfter(_ start: Int) -> Range<Int>? {
             var end = start
-            while end < tokens.count, tokens[end].kind != .punctuation {
+            while end < tokens.count, tokens[end].kind != .punctuation || isPluralPossessive(end) {
                 let word = tokens[end].lower
                 if afterNameStops.contains(word) || clauseBoundaries.contains(word) {
                     guard joinsName(end) else { break }
@@ -225,12 +225,22 @@ enum AttributionFinder {
             var start = end
             while start > 0 {
                 let token = tokens[start - 1]
-                if token.kind == .punctuation { break }
+                if token.kind == .punctuation, !isPluralPossessive(start - 1) { break }
                 if clauseBoundaries.contains(token.lower), !joinsName(start - 1) { break }
                 start -= 1
                 if end - start > maximumPhraseTokens { return nil }
             }
             return start < end ? start..<end : nil
+        }
+
+        /// The apostrophe of a plural possessive (`the rebels’ political wing`): glued to a word ending in `s` and
+        /// followed by a word.
+        func isPluralPossessive(_ index: Int) -> Bool {
+            let token = tokens[index]
+            guard ["'", "’"].contains(token.text), index > 0, index + 1 < tokens.count else { return false }
+            let before = tokens[index - 1]
+            return before.kind == .word && before.end == token.start && before.lower.hasSuffix("s")
+                && tokens[index + 1].kind == .word && tokens[index + 1].start > token.end
         }
 
         /// `segment` without a leading time phrase (`On Tuesday`, `Late on Monday night`, `Yesterday`).

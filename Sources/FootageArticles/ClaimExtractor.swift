@@ -78,6 +78,7 @@ public enum ClaimExtractor {
         _ sentence: [Unicode.Scalar], text: String, offset: Int, published: CivilDate?, speakers: inout SpeakerHistory
     ) -> ExtractedClaim? {
         let tokens = ClaimTokenizer.tokens(sentence)
+        speakers.learnNames(in: tokens)
         let figures = FigureFinder.figures(in: tokens, scalars: sentence)
         let attribution = AttributionFinder.attribution(in: tokens, scalars: sentence).map { speakers.resolve($0) }
         let quotes = quotations(in: sentence)

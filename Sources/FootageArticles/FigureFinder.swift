@@ -8,7 +8,8 @@ import Foundation
 /// capitalised modifiers are passed over (`55 ISIL trucks` counts trucks). A four-digit number from 1800
 /// to 2100 is a year unless a plural noun follows it and no `in`, `since`, `the` (…) or comma comes before it; a
 /// number next to a month name, and three numbers joined by `-` or `/`, are a date; a number before `a.m.`,
-/// `p.m.`, a time zone or `o’clock` is a time of day (`isTimeOfDay`).
+/// `p.m.`, a time zone or `o’clock` is a time of day (`isTimeOfDay`); `four years ago` and `two days later` are
+/// dates.
 enum FigureFinder {
     static let spelled: [String: Double] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -119,6 +120,12 @@ enum FigureFinder {
             nounRange = found
         }
         if requiresNoun && nounRange == nil { return nil }
+        // `four years ago`, `two days later`: a date, not a quantity.
+        if let nounRange, timeUnits.contains(tokens[nounRange.upperBound - 1].lower), nounRange.upperBound < tokens.count,
+            ["ago", "earlier", "later", "before"].contains(tokens[nounRange.upperBound].lower)
+        {
+            return nil
+        }
         if token.kind == .number, let number = token.number, currency == nil, unit == nil, !number.hasSeparators,
             isYear(number.value)
         {
@@ -153,6 +160,12 @@ enum FigureFinder {
         if cursor < tokens.count, tokens[cursor].lower == "of" {
             cursor += 1
             if cursor < tokens.count, determiners.contains(tokens[cursor].lower) { cursor += 1 }
+        }
+        // `two more mines`, `three other districts` (not `two more than`).
+        if cursor + 1 < tokens.count, ["more", "other", "fewer"].contains(tokens[cursor].lower),
+            tokens[cursor + 1].lower != "than"
+        {
+            cursor += 1
         }
         var firstLowercase: Int? = nil
         var capitalisedPlural: Int? = nil
@@ -189,6 +202,10 @@ enum FigureFinder {
     static let timeWords: Set<String> = [
         "am", "pm", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "o’clock", "o'clock", "noon",
         "midnight",
+    ]
+    static let timeUnits: Set<String> = [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+        "months", "year", "years", "decade", "decades",
     ]
     static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
 

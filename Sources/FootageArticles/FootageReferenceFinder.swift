@@ -89,7 +89,8 @@ enum FootageReferenceFinder {
             token.lower.hasSuffix("’s") || token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
         if let name = videoPlatforms[bare] ?? otherPlatforms[bare] { return name }
         if bare == "truth", index + 1 < tokens.count, tokens[index + 1].lower == "social" { return "Truth Social" }
-        if token.text == "X", index > 0, ["on", "to", "via"].contains(tokens[index - 1].lower) { return "Twitter/X" }
+        // `X.` when it ends the sentence: the tokenizer keeps a single letter's dot as an initial's.
+        if token.text == "X" || (token.text == "X." && index == tokens.count - 1), index > 0, ["on", "to", "via"].contains(tokens[index - 1].lower) { return "Twitter/X" }
         return nil
     }
 

@@ -40,7 +40,7 @@ enum SpeakerCues {
         "outlet", "media", "reuters", "ap", "afp", "bloomberg", "xinhua", "press", "un", "nato", "eu", "unicef",
         "unhcr", "cross", "crescent", "watch", "international", "foundation", "fund", "trust", "bank", "board",
         "headquarters", "station", "prefecture", "municipality", "firm", "mission", "tribunal", "assembly",
-        "federation", "league", "movement", "militia", "operator", "airline", "utility", "charity",
+        "federation", "league", "movement", "militia", "wing", "operator", "airline", "utility", "charity",
         "it",
     ]
     /// Words that end the head of a phrase: what follows them qualifies it.
