@@ -82,7 +82,8 @@ enum AttributionFinder {
         for index in tokens.indices.dropLast()
         where tokens[index].lower == "according" && tokens[index + 1].lower == "to" && !finder.quoted[index] {
             if let phrase = finder.phraseAfter(index + 2) {
-                return finder.attribution(phrase, descriptor: finder.appositive(after: phrase), mediumAfter: phrase.upperBound)
+                return finder.attribution(
+                    phrase, descriptor: finder.appositive(after: phrase), mediumAfter: phrase.upperBound)
             }
         }
         for verb in tokens.indices
@@ -152,19 +153,17 @@ enum AttributionFinder {
             if verb + 1 < tokens.count, tokens[verb + 1].lower == "to", ["said", "says"].contains(tokens[verb].lower) {
                 return nil
             }
-            let parenthetical =
-                end > 0 && tokens[end - 1].text == "," ? parentheticalSubject(comma: end - 1) : nil
-            if let parenthetical, parenthetical.isCertain {
-                return attribution(
-                    parenthetical.speaker, descriptor: parenthetical.descriptor, mediumAfter: verb + 1, implied: implied)
+            let parenthetical = end > 0 && tokens[end - 1].text == "," ? parentheticalSubject(comma: end - 1) : nil
+            let after =
+                verb > 0 && isCloser(tokens[verb - 1])
+                ? phraseAfter(verb + 1).flatMap { isSpeakerAfterVerb($0) ? $0 : nil } : nil
+            if let parenthetical, parenthetical.isCertain || after == nil {
+                let (speaker, descriptor) = (parenthetical.speaker, parenthetical.descriptor)
+                return attribution(speaker, descriptor: descriptor, mediumAfter: verb + 1, implied: implied)
             }
-            if verb > 0, isCloser(tokens[verb - 1]), let phrase = phraseAfter(verb + 1), isSpeakerAfterVerb(phrase) {
+            if let after {
                 return attribution(
-                    phrase, descriptor: appositive(after: phrase), mediumAfter: phrase.upperBound, implied: implied)
-            }
-            if let parenthetical {
-                return attribution(
-                    parenthetical.speaker, descriptor: parenthetical.descriptor, mediumAfter: verb + 1, implied: implied)
+                    after, descriptor: appositive(after: after), mediumAfter: after.upperBound, implied: implied)
             }
             guard end > 0 else { return nil }
             // `… footage they say shows …`: a pronoun right before the verb is the whole subject.
@@ -287,8 +286,10 @@ enum AttributionFinder {
         /// auxiliary or number.
         func isSpeakerAfterVerb(_ phrase: Range<Int>) -> Bool {
             let first = tokens[phrase.lowerBound]
-            guard first.isCapitalized || determiners.contains(first.lower) || SpeakerCues.kind(
-                of: phrase.lowerBound..<(phrase.lowerBound + 1), tokens: tokens) != nil
+            guard
+                first.isCapitalized || determiners.contains(first.lower)
+                    || SpeakerCues.kind(
+                        of: phrase.lowerBound..<(phrase.lowerBound + 1), tokens: tokens) != nil
             else { return false }
             for index in phrase {
                 let token = tokens[index]

@@ -121,7 +121,8 @@ enum FigureFinder {
         }
         if requiresNoun && nounRange == nil { return nil }
         // `four years ago`, `two days later`: a date, not a quantity.
-        if let nounRange, timeUnits.contains(tokens[nounRange.upperBound - 1].lower), nounRange.upperBound < tokens.count,
+        if let nounRange, timeUnits.contains(tokens[nounRange.upperBound - 1].lower),
+            nounRange.upperBound < tokens.count,
             ["ago", "earlier", "later", "before"].contains(tokens[nounRange.upperBound].lower)
         {
             return nil
@@ -131,7 +132,9 @@ enum FigureFinder {
         {
             // A year, unless a plural noun follows and nothing before reads as a date (`2000 people`).
             let plural = nounRange.map { looksPlural(tokens[$0.upperBound - 1].lower) } ?? false
-            if !plural || (index > 0 && (yearPreceders.contains(tokens[index - 1].lower) || tokens[index - 1].text == ",")) {
+            if !plural
+                || (index > 0 && (yearPreceders.contains(tokens[index - 1].lower) || tokens[index - 1].text == ","))
+            {
                 return nil
             }
         }
@@ -222,7 +225,8 @@ enum FigureFinder {
         let next = tokens[index + 1].lower.replacingOccurrences(of: ".", with: "")
         if timeWords.contains(next) { return true }
         // `0600 hours`: four digits, the first a zero or the value a clock reading.
-        if ["hours", "hrs"].contains(next), token.kind == .number, token.text.count == 4, let value = token.number?.value,
+        if ["hours", "hrs"].contains(next), token.kind == .number, token.text.count == 4,
+            let value = token.number?.value,
             token.text.hasPrefix("0") || (value <= 2400 && value.truncatingRemainder(dividingBy: 100) < 60)
         {
             return true

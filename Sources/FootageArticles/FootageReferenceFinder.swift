@@ -90,7 +90,11 @@ enum FootageReferenceFinder {
         if let name = videoPlatforms[bare] ?? otherPlatforms[bare] { return name }
         if bare == "truth", index + 1 < tokens.count, tokens[index + 1].lower == "social" { return "Truth Social" }
         // `X.` when it ends the sentence: the tokenizer keeps a single letter's dot as an initial's.
-        if token.text == "X" || (token.text == "X." && index == tokens.count - 1), index > 0, ["on", "to", "via"].contains(tokens[index - 1].lower) { return "Twitter/X" }
+        if token.text == "X" || (token.text == "X." && index == tokens.count - 1), index > 0,
+            ["on", "to", "via"].contains(tokens[index - 1].lower)
+        {
+            return "Twitter/X"
+        }
         return nil
     }
 

@@ -65,7 +65,9 @@ enum SpeakerCues {
 
     /// A noun for someone by what they do: `observers`, `geologist`, `shopkeeper`, `accountant`, `historian`.
     static func isRoleNoun(_ token: ClaimToken) -> Bool {
-        guard token.kind == .word, token.lower.count > 4, !organization.contains(bare(token.lower)) else { return false }
+        guard token.kind == .word, token.lower.count > 4, !organization.contains(bare(token.lower)) else {
+            return false
+        }
         let word = token.lower.hasSuffix("s") ? String(token.lower.dropLast()) : token.lower
         return ["er", "or", "ist", "ian", "ant", "ent"].contains { word.hasSuffix($0) }
     }

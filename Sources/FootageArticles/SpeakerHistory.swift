@@ -28,8 +28,9 @@ struct SpeakerHistory {
         for index in tokens.indices where tokens[index].kind == .word {
             let cue = tokens[index]
             let word = SpeakerCues.bare(cue.lower)
-            guard SpeakerCues.person.contains(word) && !AttributionFinder.personalPronouns.contains(word)
-                || (!cue.isCapitalized && SpeakerCues.isRoleNoun(cue))
+            guard
+                SpeakerCues.person.contains(word) && !AttributionFinder.personalPronouns.contains(word)
+                    || (!cue.isCapitalized && SpeakerCues.isRoleNoun(cue))
             else { continue }
             var start = index + 1
             if start < tokens.count, tokens[start].text == "," { start += 1 }

@@ -30,7 +30,8 @@ import Testing
         let claim = only("Seizures of the drug rose by a third last year, the U.N. Office on Drugs and Crime said.")
         #expect(claim?.attribution == "the U.N. Office on Drugs and Crime")
         #expect(claim?.speakerKind == .organization)
-        #expect(speaker("Exports fell, the Ministry of Trade and Industry said.") == "the Ministry of Trade and Industry")
+        #expect(
+            speaker("Exports fell, the Ministry of Trade and Industry said.") == "the Ministry of Trade and Industry")
         // A connective before a platform or a day ends the name.
         #expect(speaker("The bridge was hit, according to Garver on Twitter.") == "Garver")
         #expect(speaker("The bridge was hit, according to the ministry on Tuesday.") == "the ministry")
@@ -82,7 +83,8 @@ import Testing
         #expect(tweet?.attribution == "The ministry")
         #expect(tweet?.attributionMedium == "tweet")
         #expect(only("Officials in Baghdad tweeted that the road had been captured.")?.attributionMedium == "tweet")
-        #expect(only("The mayor said at a news conference that 30 homes burned.")?.attributionMedium == "news conference")
+        #expect(
+            only("The mayor said at a news conference that 30 homes burned.")?.attributionMedium == "news conference")
         #expect(only("“Justice was done,” Steen wrote on X.")?.attributionMedium == "Twitter/X")
     }
 
@@ -92,7 +94,9 @@ import Testing
         #expect(claim?.speakerKind == .organization)
         #expect(claim?.kinds == [.attribution, .quote])
         // A speech verb inside the quotation is not the attribution.
-        #expect(speaker("\"We warned people not to drive through water,\" Chief Inspector Mara Loft said.") == "Chief Inspector Mara Loft")
+        #expect(
+            speaker("\"We warned people not to drive through water,\" Chief Inspector Mara Loft said.")
+                == "Chief Inspector Mara Loft")
     }
 
     @Test func aPassiveVerbAttributesOnlyWithItsAgent() {

@@ -8,10 +8,14 @@ import Testing
 @Suite struct ClaimBenchmarkEndToEndTests {
     /// The measured figures minus a margin of about one claim in twenty.
     static let floors: [String: [String: Double]] = [
-        "development": ["speaker_accuracy": 0.95, "speaker_name_accuracy": 0.95, "claim_recall": 0.95,
-                        "claim_precision": 0.95, "kind_accuracy": 0.91, "figure_accuracy": 0.95],
-        "held_out": ["speaker_accuracy": 0.95, "speaker_name_accuracy": 0.95, "claim_recall": 0.95,
-                     "claim_precision": 0.95, "kind_accuracy": 0.78, "figure_accuracy": 0.95],
+        "development": [
+            "speaker_accuracy": 0.95, "speaker_name_accuracy": 0.95, "claim_recall": 0.95,
+            "claim_precision": 0.95, "kind_accuracy": 0.91, "figure_accuracy": 0.95,
+        ],
+        "held_out": [
+            "speaker_accuracy": 0.95, "speaker_name_accuracy": 0.95, "claim_recall": 0.95,
+            "claim_precision": 0.95, "kind_accuracy": 0.78, "figure_accuracy": 0.95,
+        ],
     ]
 
     @Test func theLabelledArticlesKeepTheirMeasuredRecallAndSpeakerAccuracy() throws {
