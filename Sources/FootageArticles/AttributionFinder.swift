@@ -18,7 +18,7 @@ import Foundation
 /// the main attribution (`He said …`, `…, she added`) is marked so the extractor can resolve it to an earlier
 /// sentence's speaker; one inside a clause (`footage they say shows`) is kept as written. The medium is
 /// `in a tweet` / `in a statement` / `at a news conference` (and the like) or `on <platform>` right after the
-/// verb or speaker, or `tweet` for `tweeted`.
+/// verb or speaker or opening the sentence (`In a statement, the ministry said`), or `tweet` for `tweeted`.
 enum AttributionFinder {
     struct Attribution: Sendable, Equatable {
         var source: String
@@ -128,8 +128,10 @@ enum AttributionFinder {
             -> Attribution
         {
             let pronoun = phrase.count == 1 && personalPronouns.contains(tokens[phrase.lowerBound].lower)
+            // `In a statement, the ministry said …`: the medium may open the sentence.
+            let opening = tokens.first.map { ["in", "at"].contains($0.lower) } == true ? medium(after: 0) : nil
             return Attribution(
-                source: text(phrase), medium: implied ?? medium(after: mediumAfter),
+                source: text(phrase), medium: implied ?? medium(after: mediumAfter) ?? opening,
                 kind: SpeakerCues.kind(of: phrase, descriptor: descriptor, tokens: tokens),
                 isPronoun: pronoun && resolvablePronouns.contains(tokens[phrase.lowerBound].lower)
                     && isMainPosition(phrase.lowerBound))

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// English noun phrases put their head last, so the phrase is read from its head backwards and the first cue
 /// decides: `a US military official` is a person (`official`), `the army's press office` an organisation
-/// (`office`), `Lt. Col. Dana Whitlow` a person (`Col.`). The head is looked for before any `of`, `for`, `on`,
+/// (`office`), `Lt. Col. Dana Whitlow` a person (`Col.`). A head with no cue that is an acronym (`the BBC`) is an
+/// organisation; a role noun heading a phrase with a qualifier (`Geologists from the university`) a person. The head is looked for before any `of`, `for`, `on`,
 /// `at`, `in`, `from` or `with` (`the Ministry of Defence`, `a spokesman for the ministry`) and after a
 /// possessive (`the ministry's spokeswoman`). When the phrase itself has no cue, its appositive does
 /// (`Rosa Imbert, a shopkeeper,` → person; `Rosa Imbert, 54,` → person). A personal name with no cue anywhere
@@ -40,7 +41,7 @@ enum SpeakerCues {
         "outlet", "media", "reuters", "ap", "afp", "bloomberg", "xinhua", "press", "un", "nato", "eu", "unicef",
         "unhcr", "cross", "crescent", "watch", "international", "foundation", "fund", "trust", "bank", "board",
         "headquarters", "station", "prefecture", "municipality", "firm", "mission", "tribunal", "assembly",
-        "federation", "league", "movement", "militia", "wing", "operator", "airline", "utility", "charity",
+        "federation", "league", "movement", "militia", "wing", "house", "operator", "airline", "utility", "charity",
         "it",
     ]
     /// Words that end the head of a phrase: what follows them qualifies it.
@@ -79,6 +80,8 @@ enum SpeakerCues {
         var end = start
         while end < range.upperBound, end == start || !headEnds.contains(tokens[end].lower) { end += 1 }
         if let kind = lastCue(in: start..<end, tokens: tokens) { return kind }
+        // `the BBC`, `ISIL`: an acronym heading the phrase names an organisation.
+        if tokens[end - 1].isAcronym { return .organization }
         // `Observers from the mission`, `Geologists at the university`: a role noun heads the phrase.
         if end < range.upperBound, isRoleNoun(tokens[end - 1]) { return .person }
         return lastCue(in: range, tokens: tokens)

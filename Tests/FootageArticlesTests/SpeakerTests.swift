@@ -86,6 +86,7 @@ import Testing
         #expect(
             only("The mayor said at a news conference that 30 homes burned.")?.attributionMedium == "news conference")
         #expect(only("“Justice was done,” Steen wrote on X.")?.attributionMedium == "Twitter/X")
+        #expect(only("In a statement, the ministry said 12 people were detained.")?.attributionMedium == "statement")
     }
 
     @Test func aQuotationFollowedByItsAttribution() {
@@ -163,6 +164,8 @@ import Testing
         #expect(kind("Observers from the Regional Democracy Mission said 27 complaints were filed.") == .person)
         #expect(kind("Police said 40 trucks were hit.") == .organization)
         #expect(kind("Marta Solis said 40 trucks were hit.") == nil)
+        #expect(kind("The BBC reported that 40 trucks were hit.") == .organization)
+        #expect(kind("The White House said 40 trucks were hit.") == .organization)
     }
 
     @Test func speakerKindIsStoredByItsRawValueAndOptional() throws {
