@@ -11,9 +11,10 @@ import Foundation
 ///   its kind);
 /// - `…,” said X` / `…, said X`: X after the verb, when the words before end with a comma or quotation mark and X
 ///   reads as a name (it starts with a capital, an article or a word for speakers, and holds no verb or number);
-/// - `X said`, `X told reporters`, `“…,” the minister said`: the words before the verb back to a clause boundary
-///   (at most ten words; `and`, `of`, `on`, `for` between capitalised words do not end a name, so `the U.N. Office
-///   on Drugs and Crime` stays whole; a leading time phrase such as `On Tuesday` is dropped).
+/// - `X said`, `X told reporters`, `“…,” the minister said`, `a teacher who survived said`: the words before the
+///   verb back to a clause boundary, at most ten words, or past a `who` with no comma back to the start of the
+///   speaker it describes; `and`, `of`, `on`, `for` between capitalised words do not end a name, so `the U.N.
+///   Office on Drugs and Crime` stays whole; a leading time phrase such as `On Tuesday` is dropped.
 /// A passive verb (`was reported`, `is said to`) attributes nothing unless `by X` follows. A personal pronoun in
 /// the main attribution (`He said …`, `…, she added`) is marked so the extractor can resolve it to an earlier
 /// sentence's speaker; one inside a clause (`footage they say shows`) is kept as written. The medium is
@@ -172,7 +173,20 @@ enum AttributionFinder {
             if personalPronouns.contains(tokens[end - 1].lower) {
                 return attribution((end - 1)..<end, descriptor: nil, mediumAfter: verb + 1, implied: implied)
             }
-            guard let subject = segment(endingAt: end).flatMap(trimmed), looksLikeSpeaker(subject) else { return nil }
+            guard let subject = segment(endingAt: end).flatMap(trimmed) else { return nil }
+            // `a teacher who survived told …`: a relative clause with no comma belongs to the speaker before it.
+            if subject.lowerBound > 1, tokens[subject.lowerBound - 1].lower == "who",
+                let antecedent = segment(endingAt: subject.lowerBound - 1).flatMap(trimmed),
+                looksLikeSpeaker(antecedent),
+                hasName(antecedent) || SpeakerCues.kind(of: antecedent, tokens: tokens) != nil
+            {
+                var found = attribution(
+                    antecedent.lowerBound..<subject.upperBound, descriptor: nil, mediumAfter: verb + 1, implied: implied
+                )
+                found.kind = SpeakerCues.kind(of: antecedent, tokens: tokens)
+                return found
+            }
+            guard looksLikeSpeaker(subject) else { return nil }
             return attribution(subject, descriptor: nil, mediumAfter: verb + 1, implied: implied)
         }
 

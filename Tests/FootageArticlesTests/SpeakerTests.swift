@@ -42,6 +42,10 @@ import Testing
         #expect(speaker("A US military official said jets struck the convoy.") == "A US military official")
         #expect(speaker("On Tuesday the ministry said 12 people were arrested.") == "the ministry")
         #expect(speaker("Officials have said the road is closed to traffic near Mosul.") == "Officials")
+        let relative = only("“I heard three explosions,” a teacher who survived told the Perevik Herald.")
+        #expect(relative?.attribution == "a teacher who survived")
+        #expect(relative?.speakerKind == .person)
+        #expect(speaker("The men who were detained said they had been beaten.") == "The men who were detained")
     }
 
     @Test func theSpeakerAfterTheVerb() {
