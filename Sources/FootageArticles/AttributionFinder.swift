@@ -203,7 +203,7 @@ enum AttributionFinder {
         func parentheticalSubject(comma: Int) -> Parenthetical? {
             var start = comma
             while start > 0, tokens[start - 1].text != ",", comma - start < 16 {
-                if tokens[start - 1].kind == .punctuation, tokens[start - 1].text != "-" { return nil }
+                if tokens[start - 1].kind == .punctuation { return nil }
                 start -= 1
             }
             guard start > 1, start < comma, tokens[start - 1].text == "," else { return nil }
@@ -258,20 +258,21 @@ enum AttributionFinder {
                 && tokens[index + 1].kind == .word && tokens[index + 1].start > token.end
         }
 
-        /// `segment` without a leading time phrase (`On Tuesday`, `Late on Monday night`, `Yesterday`).
+        /// `segment` without a leading time phrase (`On Tuesday`, `Late on Monday night`, `Yesterday`); the last
+        /// word always stays.
         func trimmed(_ range: Range<Int>) -> Range<Int>? {
             var start = range.lowerBound
             while start < range.upperBound - 1 {
                 let token = tokens[start]
+                // A number only inside a date (`On 3 March`), not opening the subject (`12 witnesses`).
                 let isTime =
-                    leadingTimeWords.contains(token.lower) || token.kind == .number
+                    leadingTimeWords.contains(token.lower) || (token.kind == .number && start > range.lowerBound)
                     || CivilDate.weekdayNames[SpeakerCues.bare(token.lower)] != nil
                     || CivilDate.monthNames[SpeakerCues.bare(token.lower)] != nil
                 guard isTime else { break }
                 start += 1
             }
-            // Nothing but time words before a determiner or a name: keep what follows them.
-            return start < range.upperBound ? start..<range.upperBound : nil
+            return start..<range.upperBound
         }
 
         /// `and`, `of`, `on`, `for` between capitalised words (`Office on Drugs and Crime`), not before a platform

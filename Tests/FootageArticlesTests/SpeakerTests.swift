@@ -41,6 +41,8 @@ import Testing
         #expect(speaker("The army destroyed the bridge, Garver said.") == "Garver")
         #expect(speaker("A US military official said jets struck the convoy.") == "A US military official")
         #expect(speaker("On Tuesday the ministry said 12 people were arrested.") == "the ministry")
+        #expect(speaker("On 3 March police said 12 people were arrested.") == "police")
+        #expect(speaker("12 witnesses said the convoy was hit near Mosul.") == "12 witnesses")
         #expect(speaker("Officials have said the road is closed to traffic near Mosul.") == "Officials")
         let relative = only("“I heard three explosions,” a teacher who survived told the Perevik Herald.")
         #expect(relative?.attribution == "a teacher who survived")
