@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A sentence is check-worthy when it has at least one `ClaimKind`:
 /// - `figure`: it states a quantity (`FigureFinder`);
-/// - `attribution`: it names who said it (`AttributionFinder`);
+/// - `attribution`: it names who said it (`AttributionFinder`), a person or an organisation (`SpeakerCues`); a
+///   pronoun speaker (`he said`) is resolved to an earlier sentence's speaker (`SpeakerHistory`);
 /// - `quote`: it quotes two words or more in “…”, "…" or ‘…’ (shorter quotations are scare quotes);
 /// - `footage`: it refers to footage (`FootageReferenceFinder`);
 /// - `event`: it has a past-tense action verb of attack, strike, capture, destruction, killing or
@@ -50,6 +51,7 @@ public enum ClaimExtractor {
         var claims: [ExtractedClaim] = []
         var lineStart = 0, scanned = 0
         var promotionLine: Int? = nil
+        var speakers = SpeakerHistory()
         for range in SentenceSplitter.ranges(in: scalars) {
             while scanned < range.lowerBound {
                 if scalars[scanned] == "\n" { lineStart = scanned + 1 }
@@ -62,7 +64,9 @@ public enum ClaimExtractor {
             let sentence = Array(scalars[range])
             let text = String(String.UnicodeScalarView(sentence))
             if let normalisedHeadline, text.collapsingWhitespace.lowercased() == normalisedHeadline { continue }
-            if let claim = analyse(sentence, text: text, offset: range.lowerBound, published: publishedDate) {
+            if let claim = analyse(
+                sentence, text: text, offset: range.lowerBound, published: publishedDate, speakers: &speakers)
+            {
                 claims.append(claim)
                 if claims.count > maximumClaims { break }
             }
@@ -70,12 +74,13 @@ public enum ClaimExtractor {
         return claims
     }
 
-    static func analyse(_ sentence: [Unicode.Scalar], text: String, offset: Int, published: CivilDate?)
-        -> ExtractedClaim?
-    {
+    static func analyse(
+        _ sentence: [Unicode.Scalar], text: String, offset: Int, published: CivilDate?, speakers: inout SpeakerHistory
+    ) -> ExtractedClaim? {
         let tokens = ClaimTokenizer.tokens(sentence)
+        speakers.learnNames(in: tokens)
         let figures = FigureFinder.figures(in: tokens, scalars: sentence)
-        let attribution = AttributionFinder.attribution(in: tokens, scalars: sentence)
+        let attribution = AttributionFinder.attribution(in: tokens, scalars: sentence).map { speakers.resolve($0) }
         let quotes = quotations(in: sentence)
         let footage = FootageReferenceFinder.reference(in: tokens, scalars: sentence, published: published)
         var kinds: Set<ClaimKind> = []
@@ -88,7 +93,7 @@ public enum ClaimExtractor {
         return ExtractedClaim(
             text: text, start: offset, end: offset + sentence.count, kinds: kinds.sorted(), figures: figures,
             attribution: attribution?.source, attributionMedium: attribution?.medium, quotes: quotes,
-            footageReferences: footage.map { [$0] } ?? [])
+            footageReferences: footage.map { [$0] } ?? [], speakerKind: attribution?.kind)
     }
 
     static func isEvent(_ tokens: [ClaimToken]) -> Bool {

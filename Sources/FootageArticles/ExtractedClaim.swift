@@ -16,13 +16,21 @@ public enum ClaimKind: String, Sendable, Equatable, Hashable, Codable, CaseItera
     public static func < (lhs: ClaimKind, rhs: ClaimKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+/// Who a speaker is: a person (`Lt. Col. Dana Whitlow`, `a police spokesman`, `she`) or an organisation
+/// (`the Interior Ministry`, `Reuters`, `the army's press office`). Raw values are what the claim details store.
+public enum SpeakerKind: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
+    case person
+    case organization
+}
+
 /// A quantity stated in a claim.
 ///
 /// Exact numbers have a `value`: digits (`55`, `2,000`, `3.5`), with a scale (`1.5 million` → 1 500 000,
 /// `$4.2m` → 4 200 000, `2bn`), spelled numbers from one to ninety (`two`, `twenty-five`), `a dozen`.
 /// Vague quantities (`scores of vehicles`, `dozens of`, `hundreds of`, `thousands of`) are kept as figures
 /// with `value == nil`: they are still claims one can count footage against, but carry no number.
-/// Years, days of the month, times and ordinals are not figures.
+/// Years, dates (`March 3`, `3 March 2024`, `2024-03-03`), times of day (`6 a.m.`, `10:30`, `2 p.m. local time`,
+/// `0600 GMT`), decades (`1990s`) and ordinals are not figures.
 public struct Figure: Sendable, Equatable, Hashable, Codable {
     /// The number, or nil for a vague quantity.
     public var value: Double?
@@ -88,8 +96,12 @@ public struct ExtractedClaim: Sendable, Equatable, Hashable, Codable {
     /// Never empty: a sentence with no kind is not check-worthy and is not extracted.
     public var kinds: [ClaimKind]
     public var figures: [Figure]
-    /// Who the claim is attributed to, as written (`Col. Chris Garver`, `a US military official`).
+    /// Who said it: the person or organisation the claim is attributed to, with any title, as written
+    /// (`Lt. Col. Dana Whitlow`, `the U.N. Office on Drugs and Crime`, `a US military official`). A pronoun in the
+    /// sentence's main attribution (`he said`, `“…,” she added`) is replaced by the earlier speaker it refers to.
     public var attribution: String?
+    /// Whether the speaker is a person or an organisation, when the words say (`SpeakerCues`); nil when unknown.
+    public var speakerKind: SpeakerKind?
     /// How they said it, when the sentence says (`tweet`, `statement`, `interview`, `Twitter/X`).
     public var attributionMedium: String?
     /// Quotations of two words or more, without their quotation marks.
@@ -98,7 +110,8 @@ public struct ExtractedClaim: Sendable, Equatable, Hashable, Codable {
 
     public init(
         text: String, start: Int, end: Int, kinds: [ClaimKind], figures: [Figure] = [], attribution: String? = nil,
-        attributionMedium: String? = nil, quotes: [String] = [], footageReferences: [FootageReference] = []
+        attributionMedium: String? = nil, quotes: [String] = [], footageReferences: [FootageReference] = [],
+        speakerKind: SpeakerKind? = nil
     ) {
         self.text = text
         self.start = start
@@ -106,6 +119,7 @@ public struct ExtractedClaim: Sendable, Equatable, Hashable, Codable {
         self.kinds = kinds
         self.figures = figures
         self.attribution = attribution
+        self.speakerKind = speakerKind
         self.attributionMedium = attributionMedium
         self.quotes = quotes
         self.footageReferences = footageReferences

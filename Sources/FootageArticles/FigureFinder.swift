@@ -6,7 +6,10 @@ import Foundation
 /// The counted noun is the first plural-looking word (or, for one, the first word) among the next three
 /// words after the number, its scale word (`million`) and an optional `of the` (`two of the men`);
 /// capitalised modifiers are passed over (`55 ISIL trucks` counts trucks). A four-digit number from 1800
-/// to 2100 with no plural noun after it is taken as a year; a number next to a month name is a date.
+/// to 2100 is a year unless a plural noun follows it and no `in`, `since`, `the` (…) or comma comes before it; a
+/// number next to a month name, and three numbers joined by `-` or `/`, are a date; a number before `a.m.`,
+/// `p.m.`, a time zone or `o’clock` is a time of day (`isTimeOfDay`); `four years ago` and `two days later` are
+/// dates.
 enum FigureFinder {
     static let spelled: [String: Double] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -66,7 +69,8 @@ enum FigureFinder {
         switch token.kind {
         case .number:
             guard let number = token.number, !number.isOrdinal, !number.isTime else { return nil }
-            if isDate(at: index, tokens: tokens) { return nil }
+            if isDate(at: index, tokens: tokens) || isTimeOfDay(at: index, tokens: tokens) { return nil }
+            if number.suffix == "s", number.currency == nil, isYear(number.value) { return nil }  // the 1990s
             value = number.value
             currency = number.currency
             if let suffix = number.suffix {
@@ -82,7 +86,7 @@ enum FigureFinder {
             if vague.contains(token.lower), cursor < tokens.count, tokens[cursor].lower == "of" {
                 value = nil
                 requiresNoun = true
-            } else if let spelledValue = spelledNumber(token.lower) {
+            } else if let spelledValue = spelledNumber(token.lower), !isTimeOfDay(at: index, tokens: tokens) {
                 if token.lower == "one", index > 0,
                     ["the", "no", "every", "any", "each", "this", "that", "which", "only"].contains(
                         tokens[index - 1].lower)
@@ -116,10 +120,23 @@ enum FigureFinder {
             nounRange = found
         }
         if requiresNoun && nounRange == nil { return nil }
-        if token.kind == .number, let number = token.number, nounRange == nil, currency == nil, unit == nil,
-            !number.hasSeparators, (1800...2100).contains(number.value), number.value.rounded() == number.value
+        // `four years ago`, `two days later`: a date, not a quantity.
+        if let nounRange, timeUnits.contains(tokens[nounRange.upperBound - 1].lower),
+            nounRange.upperBound < tokens.count,
+            ["ago", "earlier", "later", "before"].contains(tokens[nounRange.upperBound].lower)
         {
-            return nil  // a year
+            return nil
+        }
+        if token.kind == .number, let number = token.number, currency == nil, unit == nil, !number.hasSeparators,
+            isYear(number.value)
+        {
+            // A year, unless a plural noun follows and nothing before reads as a date (`2000 people`).
+            let plural = nounRange.map { looksPlural(tokens[$0.upperBound - 1].lower) } ?? false
+            if !plural
+                || (index > 0 && (yearPreceders.contains(tokens[index - 1].lower) || tokens[index - 1].text == ","))
+            {
+                return nil
+            }
         }
         let qualifierStart = qualifier(before: index, tokens: tokens)
         let firstIndex = qualifierStart?.index ?? index
@@ -147,6 +164,12 @@ enum FigureFinder {
             cursor += 1
             if cursor < tokens.count, determiners.contains(tokens[cursor].lower) { cursor += 1 }
         }
+        // `two more mines`, `three other districts` (not `two more than`).
+        if cursor + 1 < tokens.count, ["more", "other", "fewer"].contains(tokens[cursor].lower),
+            tokens[cursor + 1].lower != "than"
+        {
+            cursor += 1
+        }
         var firstLowercase: Int? = nil
         var capitalisedPlural: Int? = nil
         var examined = 0
@@ -173,7 +196,66 @@ enum FigureFinder {
             && !word.hasSuffix("'s")
     }
 
+    /// Words before a year (`in 2024`, `since 2015`, `the 2014 elections`).
+    static let yearPreceders: Set<String> = [
+        "in", "since", "until", "till", "by", "from", "during", "of", "early", "late", "mid", "before", "after",
+        "through", "the", "this", "last", "next", "year", "to", "between", "and",
+    ]
+    /// Words after a number that make it a time of day (`6 a.m.`, `0600 GMT`, `9 o’clock`), without dots.
+    static let timeWords: Set<String> = [
+        "am", "pm", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "o’clock", "o'clock", "noon",
+        "midnight",
+    ]
+    static let timeUnits: Set<String> = [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+        "months", "year", "years", "decade", "decades",
+    ]
+    static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
+
+    static func isYear(_ value: Double) -> Bool { (1800...2100).contains(value) && value.rounded() == value }
+
+    /// A time of day: `6am`, `10.30pm`, `6 a.m.`, `2 p.m. local time`, `0600 GMT`, `0600 hours`, `at six in the
+    /// morning`.
+    static func isTimeOfDay(at index: Int, tokens: [ClaimToken]) -> Bool {
+        let token = tokens[index]
+        if let suffix = token.number?.suffix, ["am", "pm", "a", "p", "h", "hrs"].contains(suffix) {
+            return suffix != "h" && suffix != "hrs" || token.text.count >= 5
+        }
+        guard index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1].lower.replacingOccurrences(of: ".", with: "")
+        if timeWords.contains(next) { return true }
+        // `0600 hours`: four digits, the first a zero or the value a clock reading.
+        if ["hours", "hrs"].contains(next), token.kind == .number, token.text.count == 4,
+            let value = token.number?.value,
+            token.text.hasPrefix("0") || (value <= 2400 && value.truncatingRemainder(dividingBy: 100) < 60)
+        {
+            return true
+        }
+        // `at six in the morning`, `at 9 at night` (not `killed 40 in the morning raid`).
+        guard index > 0, tokens[index - 1].lower == "at" else { return false }
+        if index + 3 < tokens.count, tokens[index + 1].lower == "in", tokens[index + 2].lower == "the",
+            partsOfDay.contains(tokens[index + 3].lower)
+        {
+            return true
+        }
+        return index + 2 < tokens.count && tokens[index + 1].lower == "at" && tokens[index + 2].lower == "night"
+    }
+
+    /// A numeric date, `2024-03-03` or `3/3/2024`: three numbers joined by `-` or `/` with no spaces.
+    static func isNumericDate(at index: Int, tokens: [ClaimToken]) -> Bool {
+        func joined(_ left: Int) -> Bool {
+            left >= 0 && left + 2 < tokens.count && tokens[left].kind == .number && tokens[left + 2].kind == .number
+                && ["-", "/", "–"].contains(tokens[left + 1].text) && tokens[left].end == tokens[left + 1].start
+                && tokens[left + 1].end == tokens[left + 2].start
+        }
+        var first = index, last = index
+        while joined(first - 2) { first -= 2 }
+        while joined(last) { last += 2 }
+        return (last - first) / 2 + 1 >= 3
+    }
+
     private static func isDate(at index: Int, tokens: [ClaimToken]) -> Bool {
+        if isNumericDate(at: index, tokens: tokens) { return true }
         let months = CivilDate.monthNames
         if index > 0, tokens[index - 1].isCapitalized,
             months[tokens[index - 1].lower.replacingOccurrences(of: ".", with: "")] != nil

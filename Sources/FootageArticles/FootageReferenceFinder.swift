@@ -9,8 +9,11 @@ import Foundation
 /// around each publishing verb (`released`, `posted`, `uploaded`, `published`, `shared`, `aired`, …):
 /// a `by X` phrase after it (`uploaded to YouTube on Friday by the Iraqi Defence Ministry`), or the
 /// subject before it unless the verb is passive (`the Pentagon and the Iraqi army have released`), split
-/// on `and`. A publisher is a run of capitalised words, connectives (`of`, `the`, `and`) and institution
-/// nouns (`army`, `ministry`, `forces`, …) holding at least one capitalised word or institution noun.
+/// on `and`. A publisher is a run of capitalised words, connectives (`of`, `the`, `and`), institution nouns
+/// (`army`, `ministry`, `forces`, …) and the words `SpeakerCues` reads kinds from (`agency`, `press office`,
+/// `channel`, `television`, `police`, `resident`, possessives such as `agency's`) holding at least one
+/// capitalised word or such a noun; after `by`, other lower-case words count too (`by a local channel`,
+/// `by state television`), up to a preposition or a verb.
 /// A sentence yields at most one reference, gathering all publishers it names.
 enum FootageReferenceFinder {
     static let footageNouns: Set<String> = [
@@ -89,29 +92,53 @@ enum FootageReferenceFinder {
             token.lower.hasSuffix("’s") || token.lower.hasSuffix("'s") ? String(token.lower.dropLast(2)) : token.lower
         if let name = videoPlatforms[bare] ?? otherPlatforms[bare] { return name }
         if bare == "truth", index + 1 < tokens.count, tokens[index + 1].lower == "social" { return "Truth Social" }
-        if token.text == "X", index > 0, ["on", "to", "via"].contains(tokens[index - 1].lower) { return "Twitter/X" }
+        // `X.` when it ends the sentence: the tokenizer keeps a single letter's dot as an initial's.
+        if token.text == "X" || (token.text == "X." && index == tokens.count - 1), index > 0,
+            ["on", "to", "via"].contains(tokens[index - 1].lower)
+        {
+            return "Twitter/X"
+        }
         return nil
     }
 
     private static func isNameish(_ token: ClaimToken) -> Bool {
         guard token.kind == .word else { return token.text == "&" }
-        if connectives.contains(token.lower) || institutionNouns.contains(token.lower) { return true }
+        let word = SpeakerCues.bare(token.lower)
+        if connectives.contains(token.lower) || institutionNouns.contains(word) || isPublisherWord(word) { return true }
         return token.isCapitalized && !notNames.contains(token.lower) && videoPlatforms[token.lower] == nil
             && otherPlatforms[token.lower] == nil
     }
 
+    /// A word for an organisation or a person that publishes (`agency`, `channel`, `television`, `police`,
+    /// `resident`), from the words `SpeakerCues` reads speakers' kinds with, pronouns aside.
+    private static func isPublisherWord(_ word: String) -> Bool {
+        (SpeakerCues.organization.contains(word) || SpeakerCues.person.contains(word))
+            && !AttributionFinder.personalPronouns.contains(word) && !["her", "him"].contains(word)
+    }
+
+    /// `by X` after the verb: X is the words up to punctuation or a preposition, kept when it holds a name or a
+    /// publisher word (`by a local channel`, `by state television`, `by the police`; not `by the time`).
     private static func byPhrase(after verb: Int, tokens: [ClaimToken], scalars: [Unicode.Scalar]) -> [String] {
         var index = verb + 1
         while index < tokens.count, index <= verb + 8, tokens[index].kind != .punctuation {
             if tokens[index].lower == "by" {
                 var end = index + 1
-                while end < tokens.count, end - index <= 8, isNameish(tokens[end]) { end += 1 }
+                while end < tokens.count, end - index <= 8, tokens[end].kind == .word,
+                    isNameish(tokens[end]) || !byPhraseStops.contains(tokens[end].lower) && !tokens[end].isCapitalized
+                {
+                    end += 1
+                }
                 return names(in: (index + 1)..<end, tokens: tokens, scalars: scalars)
             }
             index += 1
         }
         return []
     }
+    static let byPhraseStops: Set<String> = [
+        "in", "on", "at", "to", "from", "with", "during", "via", "after", "before", "that", "which", "who", "when",
+        "while", "as", "shows", "showed", "show", "showing", "is", "was", "were", "are", "has", "had", "have",
+        "yesterday", "today", "last", "this", "earlier", "later", "near", "over", "into", "and", "or",
+    ]
 
     private static func subject(before verb: Int, tokens: [ClaimToken], scalars: [Unicode.Scalar]) -> [String] {
         var end = verb
@@ -142,8 +169,10 @@ enum FootageReferenceFinder {
             while upper > lower, connectives.contains(tokens[upper - 1].lower) { upper -= 1 }
             guard lower < upper else { return nil }
             let words = tokens[lower..<upper]
-            guard words.contains(where: { $0.isCapitalized || institutionNouns.contains($0.lower) }) else { return nil }
-            guard words.contains(where: { $0.isCapitalized }) || words.count > 1 else { return nil }
+            let publisherWord = words.contains { isPublisherWord(SpeakerCues.bare($0.lower)) }
+            guard words.contains(where: { $0.isCapitalized || institutionNouns.contains($0.lower) }) || publisherWord
+            else { return nil }
+            guard words.contains(where: { $0.isCapitalized }) || words.count > 1 || publisherWord else { return nil }
             return String(String.UnicodeScalarView(scalars[tokens[lower].start..<tokens[upper - 1].end]))
         }
     }

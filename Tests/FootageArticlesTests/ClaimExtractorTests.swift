@@ -161,6 +161,17 @@ import Testing
         #expect(only("Prisoners were released on Friday by the court.")?.footageReferences.isEmpty ?? true)
     }
 
+    @Test func publishersNamedByWhatTheyAreAreRecorded() {
+        func publishers(_ sentence: String) -> [String] { only(sentence)?.footageReferences.first?.publishers ?? [] }
+        #expect(publishers("Video posted on Telegram by a local channel shows the smoke.") == ["a local channel"])
+        #expect(publishers("Footage broadcast by state television showed the buses.") == ["state television"])
+        #expect(publishers("Dashcam video, shared by the police, shows the bus skidding.") == ["police"])
+        #expect(
+            publishers("The agency's press office released drone footage of the fields.") == ["agency's press office"])
+        #expect(publishers("Video released by the Ostara News Agency shows the checkpoint.") == ["Ostara News Agency"])
+        #expect(publishers("The video was filmed by the time the troops arrived.").isEmpty)
+    }
+
     @Test func eventsNeedAnActionAndSomethingNamed() {
         #expect(only("Jets struck the convoy near Fallujah.")?.kinds == [.event])
         #expect(only("It struck them at dawn.") == nil)
