@@ -77,12 +77,12 @@ def score_article(rows, labels):
         counts["speakers_total"] += 1
         accepted = speaker["name"] if speaker and isinstance(speaker["name"], list) else [speaker and speaker["name"]]
         name_right = speaker is not None and name is not None and normalise(name) in map(normalise, accepted)
-        kind_right = speaker is not None and details.get("speakerKind") == speaker.get("kind")
+        kind_right = speaker is not None and details.get("speaker_kind") == speaker.get("kind")
         counts["speaker_names"] += name_right
         counts["speakers"] += name_right and kind_right
         if not (name_right and kind_right):
             expected = f"{accepted[0]} ({speaker.get('kind')})" if speaker else "none"
-            mistakes.append(f"speaker {name!r} ({details.get('speakerKind')}) for {expected}: {label['starts']}")
+            mistakes.append(f"speaker {name!r} ({details.get('speaker_kind')}) for {expected}: {label['starts']}")
     for i, row in enumerate(rows):
         if i not in used:
             mistakes.append(f"extra: {row['text'][:60]}")

@@ -40,7 +40,7 @@ import Testing
             #expect(Set(tweet["kinds"] as? [String] ?? []).isSuperset(of: ["attribution", "figure", "quote"]))
             #expect((tweet["attribution"] as? String)?.contains("Garver") == true)
             // The speaker's kind travels in the claim's details, under the key the ClaimReview export reads.
-            #expect((tweet["details"] as? [String: Any])?["speakerKind"] as? String == "person")
+            #expect((tweet["details"] as? [String: Any])?["speaker_kind"] as? String == "person")
             let again = try footage.run(["article", "add", example.path, "--json"])
             #expect(again.rows.first?["status"] as? String == "known")
             #expect(try footage.run(["list", "articles", "--json"]).rows.count == 1)

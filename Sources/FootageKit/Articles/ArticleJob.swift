@@ -87,9 +87,8 @@ public enum ArticleJob {
             case .object(var members)? = try? JSONValue(parsing: String(decoding: data, as: UTF8.self))
         {
             for key in ["text", "start", "end", "kinds", "attribution", "check_worthy"] { members[key] = nil }
-            // The speaker's kind is read by name by the ClaimReview export (`itemReviewed.author`'s type): its key
-            // is `speakerKind` (values `person`, `organization`), absent when unknown and in claims stored before it.
-            if let kind = members.removeValue(forKey: "speaker_kind") { members["speakerKind"] = kind }
+            // The speaker's kind (`speaker_kind`: `person`, `organization`) is read by name by the ClaimReview export
+            // (`itemReviewed.author`'s type); absent when unknown and in claims stored before it.
             details = .object(members)
         }
         return NewClaim(
