@@ -1,0 +1,144 @@
+import FootageTestSupport
+import Foundation
+import Testing
+
+/// C2PA manifests as an analyst meets them: `probe` shows them, `register` records them with the clip and in the
+/// ledger, `show`, the exports and `verify` carry them; without the library every command says C2PA was not checked,
+/// never that there is no manifest; damaged manifests are a state, not a crash.
+@Suite(.serialized, .enabled(if: ReferenceData.isConfigured, "set FOOTAGE_REFERENCE_DIR to the reference data folder"))
+struct ContentCredentialsEndToEndTests {
+    /// An environment in which footage finds no C2PA library.
+    let hidden = ["FOOTAGE_C2PA_LIBRARY": "/nonexistent/libc2pa_c.so"]
+
+    @Test func probeShowsTheManifestAndItsState() throws {
+        let valid = try ReferenceData.c2pa("video1.mp4")
+        let none = try ReferenceData.c2pa("c.mov")
+        let text = try FootageBinary.run([], ["probe", valid, none])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("c2pa       valid, signed by "), "\(text.stdout)")
+        #expect(text.stdout.contains("generator  TestApp c2patool"))
+        #expect(text.stdout.contains("actions    c2pa.opened"))
+        #expect(text.stdout.contains("ingredient video1.mp4  parentOf"))
+        #expect(text.stdout.contains("c2pa       none (no manifest in the file)"))
+        let json = try FootageBinary.run([], ["probe", "--json", valid, none])
+        let states = json.rows.map { ($0["c2pa"] as? [String: Any])?["state"] as? String }
+        #expect(states == ["valid", "none"], "\(json.stdout)")
+        let first = try #require(json.rows.first?["c2pa"] as? [String: Any])
+        #expect(first["signing_time"] is String)
+        #expect((first["codes"] as? [String])?.contains("signingCredential.untrusted") == true)
+    }
+
+    @Test func registerRecordsTheManifestWithTheClipAndInTheLedger() throws {
+        try withCatalogFolder { footage, root throws in
+            let files = try ["video1.mp4", "legacy.mp4", "video1_no_manifest.mp4", "c.mov"].map(ReferenceData.c2pa)
+            let registered = try footage.run(["register", "--no-fingerprint", "--json"] + files)
+            #expect(registered.status == 0, "\(registered.stderr)")
+            // Files are registered in parallel: their lines come in any order.
+            let states = registered.rows.map { row in
+                (row["path"] as? String ?? "", (row["c2pa"] as? [String: Any])?["state"] as? String ?? "")
+            }
+            let byPath = Dictionary(states, uniquingKeysWith: { first, _ in first })
+            #expect(files.map { byPath[$0] } == ["valid", "valid", "none", "none"], "\(registered.stdout)")
+            let shown = try footage.run(["show", files[0], "--json"])
+            let c2pa = try #require(shown.rows.first?["c2pa"] as? [String: Any])
+            #expect(c2pa["state"] as? String == "valid")
+            #expect((c2pa["claim_generator"] as? String)?.contains("c2patool") == true)
+            #expect(try footage.run(["show", files[0]]).stdout.contains("content credentials (C2PA"))
+            let log = try footage.run(["log", "--json"]).rows.compactMap { $0["action"] as? String }
+            #expect(log.filter { $0 == "clip.credentials" }.count == 4)
+            let stored = try CatalogueInvariants.sqlite(
+                root, "SELECT state, length(manifest_json) > 1000 FROM credentials ORDER BY state DESC")
+            #expect(stored.stdout.split(separator: "\n") == ["valid|1", "valid|1", "none|", "none|"], "\(stored)")
+            // The same bytes again change nothing.
+            let again = try footage.run(["register", "--no-fingerprint", files[0]])
+            #expect(again.status == 0)
+            #expect(try footage.run(["log", "--json"]).rows.count == log.count)
+            #expect(try footage.run(["verify"]).status == 0)
+        }
+    }
+
+    @Test func theExportsCarryTheState() throws {
+        try withCatalogFolder { footage, root throws in
+            let valid = try ReferenceData.c2pa("video1.mp4")
+            #expect(try footage.run(["register", "--no-fingerprint", valid]).status == 0)
+            let json = try footage.run(["export", "--format", "json"])
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let clip = try #require((doc["clips"] as? [[String: Any]])?.first)
+            let c2pa = try #require(clip["c2pa"] as? [String: Any])
+            #expect(c2pa["state"] as? String == "valid")
+            #expect((c2pa["manifest_store"] as? [String: Any])?["active_manifest"] is String)
+            let folder = root.appendingPathComponent("csv")
+            #expect(try footage.run(["export", "--format", "csv", "-o", folder.path]).status == 0)
+            let clips = try String(contentsOf: folder.appendingPathComponent("clips.csv"), encoding: .utf8)
+            #expect(clips.split(separator: "\r\n").first?.hasSuffix(",c2pa,c2pa_signer") == true, "\(clips)")
+            #expect(clips.contains(",valid,"))
+            let prov = try footage.run(["export", "--format", "prov-json"])
+            #expect(prov.stdout.contains("\"footage:c2paState\""), "\(prov.stdout.prefix(400))")
+            #expect(prov.stdout.contains("\"footage:c2paSigner\""))
+        }
+    }
+
+    @Test func withoutTheLibraryCommandsSayOnceThatC2PAWasNotChecked() throws {
+        try withCatalogFolder { footage, root throws in
+            let files = try ["video1.mp4", "c.mov"].map(ReferenceData.c2pa)
+            let probed = try FootageBinary.run([], ["probe"] + files, environment: hidden)
+            #expect(probed.status == 0)
+            #expect(probed.stderr.components(separatedBy: "C2PA was not checked").count == 2, "\(probed.stderr)")
+            #expect(probed.stdout.components(separatedBy: "c2pa       not checked").count == 3)
+            #expect(!probed.stdout.contains("none"))
+            let registered = try footage.run(["register", "--no-fingerprint"] + files, environment: hidden)
+            #expect(registered.status == 0)
+            #expect(registered.stderr.components(separatedBy: "C2PA was not checked").count == 2)
+            #expect(registered.stdout.components(separatedBy: "c2pa: not checked").count == 3, "\(registered.stdout)")
+            let stored = try CatalogueInvariants.sqlite(root, "SELECT DISTINCT state FROM credentials")
+            #expect(stored.stdout == "not checked\n")
+            // Registered again with the library, the clips' manifests are read and recorded.
+            let checked = try footage.run(["register", "--no-fingerprint"] + files)
+            #expect(checked.status == 0)
+            #expect(!checked.stderr.contains("not checked"))
+            let now = try CatalogueInvariants.sqlite(root, "SELECT state FROM credentials ORDER BY state")
+            #expect(now.stdout == "none\nvalid\n")
+            #expect(try footage.run(["verify"]).status == 0)
+        }
+    }
+
+    @Test func damagedManifestsAreAStateAndNothingElseFails() throws {
+        try withCatalogFolder { footage, root throws in
+            let edited = try ReferenceData.c2paCopy("video1.mp4", in: root, as: "edited.mp4") { $0[400_000] ^= 0xFF }
+            let garbled = try ReferenceData.c2paCopy("video1.mp4", in: root, as: "garbled.mp4") { bytes in
+                for index in 2000..<2100 { bytes[index] ^= 0x5A }
+            }
+            // The C2PA box claims to run far past the end of the file.
+            let oversized = try ReferenceData.c2paCopy("video1.mp4", in: root, as: "oversized.mp4") { bytes in
+                bytes.replaceSubrange(24..<28, with: [0x7F, 0xFF, 0xFF, 0xFF])
+            }
+            let probed = try FootageBinary.run([], ["probe", "--json", edited, garbled])
+            #expect(probed.status == 0, "\(probed.stderr)")
+            let readings = probed.rows.compactMap { $0["c2pa"] as? [String: Any] }
+            #expect(readings.map { $0["state"] as? String } == ["invalid", "unreadable"])
+            #expect((readings.first?["codes"] as? [String])?.contains("assertion.bmffHash.mismatch") == true)
+            #expect((readings.last?["reason"] as? String)?.isEmpty == false)
+            let registered = try footage.run(["register", "--no-fingerprint", edited, garbled])
+            #expect(registered.status == 0, "\(registered.stderr)")
+            #expect(registered.stdout.contains("c2pa: invalid"))
+            #expect(registered.stdout.contains("c2pa: unreadable"))
+            // A file FFmpeg refuses fails as any bad media file does: one line, nothing recorded.
+            let refused = try footage.run(["register", "--no-fingerprint", oversized])
+            #expect(refused.status == 1)
+            #expect(refused.stderr.split(separator: "\n").count <= 2, "\(refused.stderr)")
+            #expect(try footage.run(["verify"]).status == 0)
+        }
+    }
+
+    @Test func anEditedRecordOfTheManifestIsNamedByVerify() throws {
+        try withCatalogFolder { footage, root throws in
+            let edited = try ReferenceData.c2paCopy("video1.mp4", in: root, as: "edited.mp4") { $0[400_000] ^= 0xFF }
+            #expect(try footage.run(["register", "--no-fingerprint", edited]).status == 0)
+            #expect(try CatalogueInvariants.sqlite(root, "UPDATE credentials SET state = 'valid'").status == 0)
+            let result = try footage.run(["verify"])
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("credentials"), "\(result.stdout)")
+            #expect(result.stdout.contains("state"))
+        }
+    }
+}
