@@ -78,6 +78,25 @@ struct ContentCredentialsEndToEndTests {
         }
     }
 
+    @Test func xrefAndTheReportCarryTheState() throws {
+        try withCatalogFolder { footage, root throws in
+            let valid = try ReferenceData.c2pa("video1.mp4")
+            #expect(try footage.run(["register", "--no-fingerprint", valid]).status == 0)
+            let imported = try footage.run(["article", "add", Repository.exampleArticle.path, "--json"]).rows
+            let claim = try #require(imported.dropFirst().first?["id"] as? String)
+            #expect(try footage.run(["link", claim, valid, "--stance", "context"]).status == 0)
+            let xref = try footage.run(["xref", valid])
+            #expect(xref.stdout.contains("c2pa valid"), "\(xref.stdout)")
+            let rows = try footage.run(["xref", claim, "--json"]).stdout
+            #expect(rows.contains(#""c2pa":"valid""#), "\(rows)")
+            let page = root.appendingPathComponent("clip.html")
+            #expect(try footage.run(["report", valid, "-o", page.path]).status == 0)
+            let html = try String(contentsOf: page, encoding: .utf8)
+            #expect(html.contains("Content Credentials"))
+            #expect(html.contains("valid, signed by "))
+        }
+    }
+
     @Test func withoutTheLibraryCommandsSayOnceThatC2PAWasNotChecked() throws {
         try withCatalogFolder { footage, root throws in
             let files = try ["video1.mp4", "c.mov"].map(ReferenceData.c2pa)
