@@ -131,10 +131,17 @@ struct ContentCredentialsEndToEndTests {
             let oversized = try ReferenceData.c2paCopy("video1.mp4", in: root, as: "oversized.mp4") { bytes in
                 bytes.replaceSubrange(24..<28, with: [0x7F, 0xFF, 0xFF, 0xFF])
             }
-            let probed = try FootageBinary.run([], ["probe", "--json", edited, garbled])
+            // A file without a manifest given one: 20,000 JUMBF boxes nested in each other, or 24 MiB of noise.
+            let nested = try ReferenceData.c2paCopy("video1_no_manifest.mp4", in: root, as: "nested.mp4") { bytes in
+                bytes += C2PABox.uuid(C2PABox.nested(depth: 20_000))
+            }
+            let noise = try ReferenceData.c2paCopy("video1_no_manifest.mp4", in: root, as: "noise.mp4") { bytes in
+                bytes += C2PABox.uuid((0..<(24 << 20)).map { UInt8(truncatingIfNeeded: $0) })
+            }
+            let probed = try FootageBinary.run([], ["probe", "--json", edited, garbled, nested, noise])
             #expect(probed.status == 0, "\(probed.stderr)")
             let readings = probed.rows.compactMap { $0["c2pa"] as? [String: Any] }
-            #expect(readings.map { $0["state"] as? String } == ["invalid", "unreadable"])
+            #expect(readings.map { $0["state"] as? String } == ["invalid", "unreadable", "unreadable", "unreadable"])
             #expect((readings.first?["codes"] as? [String])?.contains("assertion.bmffHash.mismatch") == true)
             #expect((readings.last?["reason"] as? String)?.isEmpty == false)
             let registered = try footage.run(["register", "--no-fingerprint", edited, garbled])
@@ -160,4 +167,36 @@ struct ContentCredentialsEndToEndTests {
             #expect(result.stdout.contains("state"))
         }
     }
+}
+
+/// C2PA's embedding in ISO base media files, for making manifests a file should not have: a `uuid` box of C2PA's UUID
+/// whose payload (after version and flags, the purpose "manifest" and an 8-byte offset) is JUMBF.
+enum C2PABox {
+    static let uuid: [UInt8] = [
+        0xD8, 0xFE, 0xC3, 0xD6, 0x1B, 0x0E, 0x48, 0x3C, 0x92, 0x97, 0x58, 0x28, 0x87, 0x7E, 0xC4, 0x81,
+    ]
+
+    static func uuid(_ jumbf: [UInt8]) -> [UInt8] {
+        let payload = [0, 0, 0, 0] + Array("manifest\0".utf8) + [UInt8](repeating: 0, count: 8) + jumbf
+        return box("uuid", uuid + payload)
+    }
+
+    /// JUMBF superboxes (`jumb`, each with its `jumd` description labelled "c2pa") nested `depth` deep.
+    static func nested(depth: Int) -> [UInt8] {
+        let c2pa: [UInt8] = [
+            0x63, 0x32, 0x70, 0x61, 0x00, 0x11, 0x00, 0x10, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71,
+        ]
+        let description = box("jumd", c2pa + [0x03] + Array("c2pa\0".utf8))
+        let level = 8 + description.count
+        var out: [UInt8] = []
+        out.reserveCapacity(depth * level)
+        for index in 0..<depth {
+            out += size(level * (depth - index)) + Array("jumb".utf8) + description
+        }
+        return out
+    }
+
+    static func box(_ type: String, _ body: [UInt8]) -> [UInt8] { size(8 + body.count) + Array(type.utf8) + body }
+
+    static func size(_ value: Int) -> [UInt8] { withUnsafeBytes(of: UInt32(value).bigEndian, Array.init) }
 }
