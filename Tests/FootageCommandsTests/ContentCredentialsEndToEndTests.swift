@@ -94,6 +94,13 @@ struct ContentCredentialsEndToEndTests {
             let html = try String(contentsOf: page, encoding: .utf8)
             #expect(html.contains("Content Credentials"))
             #expect(html.contains("valid, signed by "))
+            let review = try footage.run(["export", "--format", "claimreview", "--article", "A1"])
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
+            let media = (doc["@graph"] as? [[String: Any]] ?? []).first { $0["@type"] as? String == "MediaReview" }
+            let video = try #require(media?["itemReviewed"] as? [String: Any])
+            let identifier = try #require(video["identifier"] as? [String: Any])
+            #expect(identifier["propertyID"] as? String == "c2pa")
+            #expect(identifier["value"] as? String == "valid")
         }
     }
 
