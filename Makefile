@@ -9,18 +9,28 @@ APT_TEST   := ffmpeg fonts-dejavu-core sqlite3 time chromium python3-prov python
 # The reference PDQ implementation's Python binding (PyPI pdqhash, built from source: it has no wheels), in a venv of
 # this folder (git-ignored), for the tests' cross-check of still hashes; without it that cross-check is left out.
 PDQ_VENV   := .build-venv
+# The C2PA reference library's C interface (libc2pa_c.so) ships inside this wheel; footage loads it from the same venv
+# to read Content Credentials (README, "Content Credentials"). Without it footage runs and says C2PA was not checked.
+C2PA_WHEEL := c2pa-python==0.38.1
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debug builds optimise FootageMedia's pixel loops (see Package.swift): the suite hashes every reference frame.
 export FOOTAGE_OPTIMISE_MEDIA := 1
 
-.PHONY: deps test-deps build release demo test stress bench fuzz samples format lint clean
+.PHONY: deps test-deps c2pa-deps build release demo test stress bench fuzz samples format lint clean
 
 deps:
 	@missing=$$(for p in $(APT_BUILD); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 
-test-deps: deps
+c2pa-deps:
+	@dpkg-query -W -f='$${Status}\n' python3-venv 2>/dev/null | grep -q 'install ok installed' || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv; }
+	@if ! ls $(PDQ_VENV)/lib/python3*/site-packages/c2pa/libs/libc2pa_c.so >/dev/null 2>&1; then \
+	  { [ -x $(PDQ_VENV)/bin/pip ] || python3 -m venv $(PDQ_VENV); } && $(PDQ_VENV)/bin/pip install -q $(C2PA_WHEEL) || \
+	  echo "note: $(C2PA_WHEEL) not installed in $(PDQ_VENV); footage will say C2PA was not checked"; fi
+
+test-deps: deps c2pa-deps
 	@missing=$$(for p in $(APT_TEST); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
@@ -40,7 +50,7 @@ release: deps
 	$(SWIFT) build $(RELEASE) --product footage
 
 # The main job on the embedded default catalogue: this folder.
-demo: release
+demo: release c2pa-deps
 	@sh Catalog/demo.sh "$$($(SWIFT) build $(RELEASE) --show-bin-path)/footage" "$(CATALOG)"
 
 test: test-deps

@@ -3,7 +3,7 @@ import PackageDescription
 
 // The modules and what each may import (`Sources/MODULE/MODULE.docc/MODULE.md` says what each owns):
 //
-//   footage → FootageCommands → FootageKit → FootageWorkers → FootageMedia → CFFmpeg
+//   footage → FootageCommands → FootageKit → FootageWorkers → FootageMedia → CFFmpeg, CC2PA
 //                                          → FootageMatching → FootageMedia
 //                                          → FootageArticles
 //                                          → FootageCatalog → GRDB
@@ -42,12 +42,15 @@ let package = Package(
         // loaded with dlopen on first use rather than linked, so that commands which only read the catalogue
         // start without loading FFmpeg (see Sources/CFFmpeg/include/CFFmpeg.h and the README).
         .target(name: "CFFmpeg", linkerSettings: [.linkedLibrary("dl")]),
+        // The C2PA reference library's C interface, declared by footage and loaded with dlopen on first use from the
+        // c2pa-python wheel (Sources/CC2PA/include/CC2PA.h; README, "Content Credentials"): footage runs without it.
+        .target(name: "CC2PA", linkerSettings: [.linkedLibrary("dl")]),
         // fork, prctl and descriptor passing for the media workers' fork server, which Swift cannot call.
         .target(name: "CProcess"),
         .target(name: "FootageCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "FootageMedia",
-            dependencies: ["CFFmpeg", "FootageCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CFFmpeg", "CC2PA", "FootageCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: optimiseMediaInDebug
         ),
         .target(

@@ -6,6 +6,7 @@
 #  4. what isolating media work in worker processes costs: register with workers vs FOOTAGE_ISOLATION=off
 #     (everything in one process), with and without fingerprints (target: under 10 % more time), what forking
 #     workers from the fork server saves against starting each one directly, and what coding one answer costs
+#  5. what reading C2PA manifests costs: register with the C2PA library vs with it hidden (target: under 10 % more)
 # Usage: bash Benchmarks/register.sh PATH/TO/footage   (a release build; `make bench` passes it)
 set -euo pipefail
 footage=$1
@@ -44,6 +45,19 @@ read -r a b r < <(side_by_side 5 direct "FOOTAGE_FORK_SERVER=off; export FOOTAGE
 echo "workers started directly (FOOTAGE_FORK_SERVER=off) ${a}s  forked by the fork server ${b}s  ratio: ${r}"
 read -r a b r < <(side_by_side 3 in-process "FOOTAGE_ISOLATION=off; export FOOTAGE_ISOLATION; $withfp" isolated "$withfp")
 echo "isolation cost, register with fingerprints: one process ${a}s  media workers ${b}s  ratio: ${r} (target <= 1.10)"
+
+# C2PA: the library hidden (FOOTAGE_C2PA_LIBRARY names nothing, so every clip is "not checked") against found. The
+# samples carry no manifest: this is the cost of loading the library and looking for one in every MP4 and MOV.
+nolib="FOOTAGE_C2PA_LIBRARY=/nonexistent; export FOOTAGE_C2PA_LIBRARY; $ours"
+read -r a b r < <(side_by_side 11 without-c2pa "$nolib" with-c2pa "$ours")
+echo "C2PA cost, register without fingerprints: library hidden ${a}s  manifests read ${b}s  ratio: ${r} (target <= 1.10)"
+# Files that do carry manifests (the C2PA reference samples, when FOOTAGE_REFERENCE_DIR names them): validating one
+# hashes the file once more.
+if [ -n "${FOOTAGE_REFERENCE_DIR:-}" ] && [ -d "$FOOTAGE_REFERENCE_DIR/c2pa" ]; then
+    refs="rm -rf $work/cat && $footage init $work/cat >/dev/null && $footage register $FOOTAGE_REFERENCE_DIR/c2pa --no-fingerprint --catalog $work/cat --json"
+    read -r a b r < <(side_by_side 11 without-c2pa "FOOTAGE_C2PA_LIBRARY=/nonexistent; export FOOTAGE_C2PA_LIBRARY; $refs" with-c2pa "$refs")
+    echo "C2PA cost, register the 4 C2PA reference samples (2 with manifests): library hidden ${a}s  manifests read ${b}s  ratio: ${r}"
+fi
 
 echo "## coding one worker answer (the ministry sample's probe): JSON against the binary messages used"
 "$(dirname "$footage")/footage-bench" messages "$samples/ministry-upload.mp4"

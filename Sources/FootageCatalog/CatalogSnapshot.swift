@@ -23,6 +23,8 @@ public struct CatalogSnapshot: Sendable {
     public var extractions: [ExtractionRecord] = []
     public var keyframes: [KeyframeRecord] = []
     public var assessments: [AssessmentRecord] = []
+    /// What each clip's C2PA manifest store said (clips registered before footage read them have none).
+    public var credentials: [CredentialsRecord] = []
     public var articles: [ArticleRecord] = []
     public var claims: [ClaimRecord] = []
     /// Links, retracted ones included (they are history).
@@ -79,6 +81,7 @@ extension Catalog {
                 .fetchAll(db)
             snapshot.assessments = try AssessmentRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
                 .fetchAll(db)
+            snapshot.credentials = try CredentialsRecord.filter { clipIds.contains($0.clipId) }.fetchAll(db)
             if scope == .all {
                 snapshot.events = try LedgerEvent.orderByPrimaryKey().fetchAll(db)
             } else {

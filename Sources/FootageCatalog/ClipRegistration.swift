@@ -12,6 +12,9 @@ public struct ClipRegistration: Sendable {
     public var acquisition: NewAcquisition?
     /// Extra ledger payload for a new clip: tool and library versions, the probe summary.
     public var details: [String: JSONValue]
+    /// What the file's C2PA manifest store said, recorded with the clip (`clip.credentials`) unless the clip already
+    /// has a reading that stands (`CredentialsRecord.record`).
+    public var credentials: CredentialsRecord?
 
     public init(
         clip: NewClip, streams: [StreamRecord], tags: [NewTag], locations: [(path: String, kind: LocationKind)],
@@ -84,6 +87,13 @@ extension Catalog {
                         db, actor: actor, action: .clipRegister, subject: sha,
                         payload: .object(payload), rows: rows
                     ).seq)
+            }
+
+            if let credentials = registration.credentials,
+                let seq = try CredentialsRecord.record(
+                    credentials, clipId: clipId, sha256: sha, actor: actor, now: now, db)
+            {
+                events.append(seq)
             }
 
             var added: [String] = []

@@ -5,6 +5,8 @@ public enum LedgerAction: String, CatalogVocabulary {
     case articleAdd = "article.add"
     case claimAdd = "claim.add"
     case clipAssess = "clip.assess"
+    /// What a clip's C2PA manifest store said when it was read (`credentials` table).
+    case clipCredentials = "clip.credentials"
     case clipFingerprint = "clip.fingerprint"
     case clipRegister = "clip.register"
     case clipsMatch = "clips.match"

@@ -98,6 +98,11 @@ public enum LedgerCoverage {
         Table(
             name: "verification", key: ["id"],
             columns: ["id", "time", "ok", "files", "problems", "problem_list", "events", "head"]),
+        Table(
+            name: "credentials", key: ["clip_id"],
+            columns: [
+                "clip_id", "state", "codes", "reason", "manifest_json", "library", "recorded_at", "recorded_by",
+            ]),
         // The full-text index is what `footage search` answers from: a forged entry would show a note or a claim
         // that was never recorded, so its entries are images too.
         Table(name: "search", key: ["rowid"], columns: ["rowid", "kind", "ref", "field", "text"]),

@@ -10,6 +10,8 @@ public struct LinkEvidence: Sendable {
     /// The first acquisition's publisher and platform of the clip, when known.
     public var publisher: String?
     public var platform: String?
+    /// The state of the clip's C2PA manifest store as recorded (`valid`, `invalid`, …); nil when never read.
+    public var c2pa: String?
 }
 
 extension Catalog {
@@ -120,6 +122,7 @@ extension Catalog {
         var claims: [Int64: ClaimRecord] = [:]
         var articles: [Int64: ArticleRecord] = [:]
         var sources: [Int64: (String?, String?)] = [:]
+        var credentials: [Int64: String] = [:]
         var result: [LinkEvidence] = []
         for link in links {
             if clips[link.clipId] == nil {
@@ -132,6 +135,8 @@ extension Catalog {
                         FROM acquisition WHERE clip_id = ? ORDER BY id LIMIT 1
                         """, arguments: [link.clipId])
                 sources[link.clipId] = (row?["publisher"], row?["platform"])
+                credentials[link.clipId] = try String.fetchOne(
+                    db, sql: "SELECT state FROM credentials WHERE clip_id = ?", arguments: [link.clipId])
             }
             if claims[link.claimId] == nil { claims[link.claimId] = try ClaimRecord.fetchOne(db, key: link.claimId) }
             guard let clip = clips[link.clipId], let claim = claims[link.claimId] else { continue }
@@ -143,7 +148,7 @@ extension Catalog {
             result.append(
                 LinkEvidence(
                     link: link, clip: clip, claim: claim, article: article,
-                    publisher: source.0, platform: source.1))
+                    publisher: source.0, platform: source.1, c2pa: credentials[link.clipId]))
         }
         return result
     }

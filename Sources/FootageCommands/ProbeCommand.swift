@@ -19,14 +19,17 @@ struct ProbeCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        let notice = CredentialsNotice()
         for file in files {
             let path = URL(fileURLWithPath: file).standardizedFileURL.path
             do {
-                let probe = try MediaRunner.probe(path: path)
+                let (probe, credentials) = try MediaRunner.examine(path: path)
+                notice.note(credentials)
                 if output.json {
-                    Output.row(probe)
+                    Output.row(ProbeRow(probe: probe, c2pa: CredentialsRow(credentials)))
                 } else {
                     ProbeText.print(probe, path: path)
+                    ProbeText.print(CredentialsRow(credentials))
                 }
             } catch {
                 failed = true
@@ -68,5 +71,26 @@ enum ProbeText {
         if !camera.isEmpty { Output.line("  camera     \(camera)") }
         if let software = footage.software ?? footage.encoder { Output.line("  software   \(Output.safe(software))") }
         for warning in footage.warnings { Output.line("  warning    \(Output.safe(warning))") }
+    }
+
+    /// The C2PA manifest store in brief, in the same columns (shared with `show`).
+    static func print(_ credentials: CredentialsRow) {
+        for (label, text) in credentials.lines {
+            Output.line("  \(label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Output.safe(text))")
+        }
+    }
+}
+
+/// `probe --json`'s line: ffprobe's fields and footage's, and `c2pa`, the manifest store in brief.
+struct ProbeRow: Encodable {
+    var probe: ProbeResult
+    var c2pa: CredentialsRow
+
+    enum CodingKeys: String, CodingKey { case c2pa }
+
+    func encode(to encoder: any Encoder) throws {
+        try probe.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(c2pa, forKey: .c2pa)
     }
 }

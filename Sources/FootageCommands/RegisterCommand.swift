@@ -85,6 +85,7 @@ struct RegisterCommand: ParsableCommand {
         let json = output.json
         let progress = Progress()
         let named = infoJSON != nil
+        let notice = CredentialsNotice()
         let summary = Registrar(catalog: catalog, options: options).register(paths) { outcome in
             var outcome = outcome
             // A sidecar found beside the file keeps it from being registered; the flag that skips it is the way on.
@@ -92,6 +93,7 @@ struct RegisterCommand: ParsableCommand {
                 outcome.message = (outcome.message ?? outcome.path) + "; --no-sidecar registers it without its sidecar"
             }
             progress.clear()
+            notice.note(outcome.credentials)
             if json {
                 Output.row(RegistrationRow(outcome))
             } else {
@@ -123,6 +125,7 @@ struct RegisterCommand: ParsableCommand {
             if let copy = outcome.copyPath { line += "  copy: \(Output.safe(copy))" }
             if let count = outcome.keyframes { line += "  \(count) keyframes" }
             if let count = outcome.fingerprintFrames { line += "  fingerprint \(count) frames" }
+            if let state = outcome.credentials?.state { line += "  c2pa: \(state.rawValue)" }
             Output.line(line)
             for note in outcome.notes { Output.error("\(Output.safe(outcome.path)): \(note)") }
         }

@@ -20,6 +20,11 @@ struct ShowCommand: ParsableCommand {
         ClipText.print(overview.detail, events: overview.events)
         ClipText.keyframes(overview.keyframes, extractions: overview.extractions, root: overview.root)
         SharedFootageOutput.print(overview.shared)
+        if let credentials = overview.credentials {
+            Output.line("")
+            Output.line("content credentials (C2PA, recorded \(credentials.recordedAt))")
+            ProbeText.print(CredentialsRow(credentials))
+        }
         if let current = overview.assessments.last {
             let label = current.category.label
             Output.line(

@@ -115,6 +115,7 @@ enum XrefText {
             "\(stance) \(link.shortID)  clip \(Output.short(link.clipSha256)) "
             + "\(TimeText.format(link.start))–\(TimeText.format(link.end))  \(link.confidence)"
         if !source.isEmpty { line += "  \(source)" }
+        if let c2pa = item.c2pa { line += "  c2pa \(c2pa)" }
         if link.keyframesValue.arrayCount > 0 {
             line += "  keyframes \(link.keyframesValue.arrayCount) (pdq \(hashes.joined(separator: " "))…)"
         }

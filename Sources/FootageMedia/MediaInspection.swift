@@ -6,11 +6,17 @@ public struct MediaInspection: Sendable, Codable, Equatable {
     /// Bytes hashed.
     public let size: Int64
     public let probe: ProbeResult
+    /// The file's C2PA manifest store, read through the same descriptor.
+    public let credentials: ContentCredentials
 
-    public init(sha256: String, size: Int64, probe: ProbeResult) {
+    public init(
+        sha256: String, size: Int64, probe: ProbeResult,
+        credentials: ContentCredentials = .notChecked("the manifest store was not read")
+    ) {
         self.sha256 = sha256
         self.size = size
         self.probe = probe
+        self.credentials = credentials
     }
 
     /// Opens `path` once (regular file, no symbolic link) and inspects it (`inspect(file:)`).
@@ -24,15 +30,16 @@ public struct MediaInspection: Sendable, Codable, Equatable {
     public static func inspect(file: MediaFile, options: InputOptions = .probing) throws -> MediaInspection {
         let digest = try FileHasher.sha256(file: file)
         let probe = try Probe.probe(file: file, options: options)
-        return try MediaInspection(file: file, digest: digest, probe: probe)
+        let credentials = ContentCredentialsReader.read(file: file, formatName: probe.format.formatName)
+        return try MediaInspection(file: file, digest: digest, probe: probe, credentials: credentials)
     }
 
     /// An inspection from a hash and a probe read through `file`, once the file is found unchanged: its identity is
     /// as when it was opened, and every byte it had then was hashed.
     /// - Throws: `MediaError`, "the file changed while it was being read".
-    public init(file: MediaFile, digest: FileDigest, probe: ProbeResult) throws {
+    public init(file: MediaFile, digest: FileDigest, probe: ProbeResult, credentials: ContentCredentials) throws {
         try file.checkUnchanged()
         guard digest.size == file.size else { throw MediaError.changedWhileRead(file.path) }
-        self.init(sha256: digest.sha256, size: digest.size, probe: probe)
+        self.init(sha256: digest.sha256, size: digest.size, probe: probe, credentials: credentials)
     }
 }

@@ -128,5 +128,7 @@ extension MediaWorker {
             _ = try? WireEncoder.encode(MediaTaskResult(error: error))
         }
         _ = try? WireEncoder.encode(WorkerHello(library: .here, pid: 0))
+        // The C2PA library too (found and loaded once, 23 MB of code), so that no fork loads it again.
+        _ = C2PALibrary.version
     }
 }

@@ -70,8 +70,16 @@ public enum MediaRunner {
 
     /// `Probe.probe` of the file at `path`, opened here.
     public static func probe(path: String) throws -> ProbeResult {
-        guard case .probe(let value) = try start(.probe(path: path)).finish() else { throw unexpected(path) }
-        return value
+        try examine(path: path).probe
+    }
+
+    /// `Probe.probe` of the file at `path`, opened here, and its C2PA manifest store read through the same descriptor
+    /// (`ContentCredentialsReader`).
+    public static func examine(path: String) throws -> (probe: ProbeResult, credentials: ContentCredentials) {
+        guard case .probe(let probe, let credentials) = try start(.probe(path: path)).finish() else {
+            throw unexpected(path)
+        }
+        return (probe, credentials)
     }
 
     /// `KeyframeExtractor.extract` of the file at `path`, opened here.

@@ -21,10 +21,14 @@ public enum MediaTask: Codable, Sendable {
     /// the file did not change while it was read.
     public func run(on file: MediaFile) throws -> MediaTaskResult {
         switch self {
-        case .probe: .probe(try Probe.probe(file: file))
-        case .keyframes(_, let request): .keyframes(try KeyframeExtractor.extract(file: file, request: request))
+        case .probe:
+            let probe = try Probe.probe(file: file)
+            // The manifest store is read with the probe, from the same descriptor: its container decides the format.
+            return .probe(probe, ContentCredentialsReader.read(file: file, formatName: probe.format.formatName))
+        case .keyframes(_, let request): return .keyframes(try KeyframeExtractor.extract(file: file, request: request))
         case .fingerprint(_, let rate, let timeout, let threads):
-            .fingerprint(try FingerprintSampler.sample(file: file, rate: rate, timeout: timeout, threads: threads))
+            return .fingerprint(
+                try FingerprintSampler.sample(file: file, rate: rate, timeout: timeout, threads: threads))
         }
     }
 
@@ -35,7 +39,8 @@ public enum MediaTask: Codable, Sendable {
         // Reading runs at hundreds of MB/s; 20 MB/s leaves room for a slow disk.
         let reading = Double(max(fileSize, 0)) / 20_000_000
         switch self {
-        case .probe: return InputOptions.probing.timeout + 30 + reading
+        // A probe also validates any C2PA manifest, which hashes the file once more.
+        case .probe: return InputOptions.probing.timeout + 30 + 2 * reading
         case .keyframes(_, let request): return request.timeout + 60 + reading
         case .fingerprint(_, _, let timeout, _): return timeout + 60 + reading
         }
@@ -44,7 +49,7 @@ public enum MediaTask: Codable, Sendable {
 
 /// What a worker sends back: the result, or the error the work threw (one message on its stdout).
 public enum MediaTaskResult: Codable, Sendable {
-    case probe(ProbeResult)
+    case probe(ProbeResult, ContentCredentials)
     case keyframes(KeyframeExtraction)
     case fingerprint(FingerprintSampling)
     case mediaError(kind: MediaError.Kind, path: String, reason: String?, ffmpegCode: Int32?, errno: Int32?)

@@ -75,8 +75,8 @@ public final class PendingTask: @unchecked Sendable {
         }
         // The answer is collected even when hashing fails, so that the worker goes back to the pool.
         let digest = self.digest?.result ?? Result { try FileHasher.sha256(file: file) }
-        guard case .probe(let probe) = try finish() else { throw MediaRunner.unexpected(path) }
-        return (try MediaInspection(file: file, digest: digest.get(), probe: probe), file)
+        guard case .probe(let probe, let credentials) = try finish() else { throw MediaRunner.unexpected(path) }
+        return (try MediaInspection(file: file, digest: digest.get(), probe: probe, credentials: credentials), file)
     }
 
     private var path: String {

@@ -44,6 +44,6 @@ enum MessageCodingBenchmark {
 extension MediaTaskResult {
     /// The probe this answer carries, if it is one.
     var probed: ProbeResult? {
-        if case .probe(let value) = self { value } else { nil }
+        if case .probe(let value, _) = self { value } else { nil }
     }
 }

@@ -13,7 +13,8 @@ import Testing
     @Test func ledgerActionsAreTheTextEveryLedgerHolds() {
         #expect(
             LedgerAction.allCases.map(\.rawValue).sorted() == [
-                "acquisition.add", "article.add", "catalog.verify", "claim.add", "clip.assess", "clip.fingerprint",
+                "acquisition.add", "article.add", "catalog.verify", "claim.add", "clip.assess", "clip.credentials",
+                "clip.fingerprint",
                 "clip.register",
                 "clips.match", "keyframes.extract", "link.add", "link.retract", "location.add",
             ])

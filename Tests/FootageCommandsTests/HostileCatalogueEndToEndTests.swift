@@ -71,8 +71,9 @@ import Testing
             #expect(keyframes.stderr.contains("location row 1: kind \"stolen"), "\(keyframes.stderr)")
             let verify = try footage.run(["verify"])
             #expect(verify.status == 1 && verify.signal == nil)
+            // Event 1 registered the clip, 2 recorded its C2PA reading, 3 its location.
             #expect(
-                verify.stdout.contains(#"differs from ledger event 2 in kind ("stolen\u001b[2J" where the event says"#),
+                verify.stdout.contains(#"differs from ledger event 3 in kind ("stolen\u001b[2J" where the event says"#),
                 "\(verify.stdout)")
         }
     }

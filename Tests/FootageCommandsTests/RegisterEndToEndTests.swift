@@ -63,7 +63,7 @@ import Testing
             let log = try footage.run(["log", "--json"])
             #expect(
                 log.rows.map { $0["action"] as? String } == [
-                    "clip.register", "location.add", "acquisition.add", "clip.fingerprint",
+                    "clip.register", "clip.credentials", "location.add", "acquisition.add", "clip.fingerprint",
                 ])
             #expect(log.rows.allSatisfy { $0["actor"] as? String == "analyst-1" })
             let payload = try #require(log.rows.first?["payload"] as? [String: Any])

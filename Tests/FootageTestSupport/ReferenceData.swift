@@ -16,6 +16,29 @@ public enum ReferenceData {
         "doorknob-hd-no-bar", "pattern-hd-no-bar", "pattern-sd-with-small-logo-bar",
     ]
 
+    /// The path of the C2PA sample `name` (`c2pa/NAME`: `video1.mp4` with a valid manifest, `legacy.mp4`,
+    /// `video1_no_manifest.mp4` and `c.mov` without); fails the test when it is missing.
+    public static func c2pa(_ name: String) throws -> String {
+        let folder = try required(directory, "FOOTAGE_REFERENCE_DIR is not set")
+        let path = folder.appending(path: "c2pa/\(name)").path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw FixtureFailure("missing C2PA sample \(path)")
+        }
+        return path
+    }
+
+    /// A copy of the C2PA sample `name` in `folder`, with `change` applied to its bytes: how tests make manifests that
+    /// fail to validate or to read.
+    public static func c2paCopy(_ name: String, in folder: URL, as copyName: String, _ change: (inout [UInt8]) -> Void)
+        throws -> String
+    {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try c2pa(name))))
+        change(&bytes)
+        let copy = folder.appending(path: copyName)
+        try Data(bytes).write(to: copy)
+        return copy.path
+    }
+
     /// The path of the reference clip `name`; fails the test when it is missing.
     public static func clip(_ name: String) throws -> String {
         let folder = try required(directory, "FOOTAGE_REFERENCE_DIR is not set")

@@ -48,19 +48,22 @@ public enum CSVExport {
         let header = [
             "sha256", "title", "publisher", "platform", "url", "upload_time", "creation_time", "latitude",
             "longitude", "duration", "size", "format_name", "video_codec", "audio_codec", "width", "height",
-            "frame_rate", "warnings", "assessment", "registered_at", "registered_by",
+            "frame_rate", "warnings", "assessment", "registered_at", "registered_by", "c2pa", "c2pa_signer",
         ]
         return [header]
             + index.snapshot.clips.map { clip in
                 let id = clip.id
-                return [
+                let c2pa = index.credentials[id].map(CredentialsRow.init)
+                let row: [String] = [
                     clip.sha256, index.title(of: id) ?? "", index.publisher(of: id) ?? "", index.platform(of: id) ?? "",
                     index.url(of: id) ?? "", index.uploadTime(of: id) ?? "", clip.creationTime ?? "",
                     number(clip.latitude), number(clip.longitude), number(clip.duration), String(clip.size),
                     clip.formatName ?? "", clip.videoCodec ?? "", clip.audioCodec ?? "", number(clip.width),
                     number(clip.height), clip.frameRate ?? "", clip.warningList.joined(separator: "; "),
                     index.assessment(of: id)?.category.rawValue ?? "", clip.registeredAt, clip.registeredBy,
+                    c2pa?.state ?? "", c2pa?.summary?.signer ?? "",
                 ]
+                return row
             }
     }
 

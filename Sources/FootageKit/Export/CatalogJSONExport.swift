@@ -55,6 +55,11 @@ enum CatalogJSONExport {
                 object["schema_org"] = .string(assessment.category.schemaOrgName)
                 return .object(object)
             })
+        if let credentials = index.credentials[id], case .object(var c2pa) = JSONRow.value(CredentialsRow(credentials))
+        {
+            c2pa["manifest_store"] = credentials.manifestJson.map(PrettyJSON.parsed) ?? .null
+            row["c2pa"] = .object(c2pa)
+        }
         return .object(row)
     }
 

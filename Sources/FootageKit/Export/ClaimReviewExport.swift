@@ -66,6 +66,9 @@ enum ClaimReviewExport {
             if let publisher = index.publisher(of: clip.id) {
                 video["author"] = ["@type": "Organization", "name": .string(publisher)]
             }
+            if let credentials = index.credentials[clip.id] {
+                video["identifier"] = CredentialsRow.property(credentials)
+            }
             var review: [String: JSONValue] = [
                 "@type": "MediaReview", "@id": .string("#mediareview-\(clip.sha256)"), "itemReviewed": .object(video),
                 "datePublished": .string(standing.map(\.createdAt).max() ?? ""),

@@ -34,6 +34,9 @@ enum ProvExport {
             if let duration = clip.duration { attributes["footage:duration"] = .double(duration) }
             if let title = index.anyTitle(of: clip.id) { attributes["prov:label"] = .string(title) }
             if let url = WebAddress.http(index.url(of: clip.id)) { attributes["footage:url"] = .string(url) }
+            if let credentials = index.credentials[clip.id] {
+                attributes.merge(CredentialsRow.provAttributes(credentials)) { _, new in new }
+            }
             doc.entity(clipID(clip.sha256), attributes)
             if let publisher = index.publisher(of: clip.id) {
                 let agent = "footage:publisher/\(local(publisher))"
@@ -119,7 +122,8 @@ enum ProvExport {
             // Locations and acquisitions are attributes of the entities above, not activities of their own; a match's
             // activity is the one `matches` draws from the match as stored; verification runs are about the record,
             // not about the footage.
-            case .locationAdd, .acquisitionAdd, .clipsMatch, .catalogVerify: continue
+            // So is what a clip's C2PA manifest said (`footage:c2pa…` attributes of the clip).
+            case .locationAdd, .acquisitionAdd, .clipsMatch, .catalogVerify, .clipCredentials: continue
             }
             let activity = "footage:\(kind)/\(event.hash)"
             var attributes: [String: JSONValue] = [

@@ -18,6 +18,8 @@ public struct SnapshotIndex: Sendable {
     /// Keyframes of each clip in time order.
     public let keyframes: [Int64: [KeyframeRecord]]
     public let assessments: [Int64: [AssessmentRecord]]
+    /// What each clip's C2PA manifest store said, by clip id.
+    public let credentials: [Int64: CredentialsRecord]
     /// The `link.add` event of each link, by link id.
     public let linkEvents: [Int64: LedgerEvent]
     /// The matches that involve the snapshot's clips (none unless read with them).
@@ -40,6 +42,7 @@ public struct SnapshotIndex: Sendable {
         keyframes = Dictionary(grouping: snapshot.keyframes, by: \.clipId)
             .mapValues { $0.sorted { ($0.time, $0.id) < ($1.time, $1.id) } }
         assessments = Dictionary(grouping: snapshot.assessments, by: \.clipId)
+        credentials = Dictionary(snapshot.credentials.map { ($0.clipId, $0) }, uniquingKeysWith: { first, _ in first })
         var events: [Int64: LedgerEvent] = [:]
         for event in snapshot.events where event.action == .linkAdd {
             if let id = ShortID.link.id(in: event.subject) { events[id] = events[id] ?? event }

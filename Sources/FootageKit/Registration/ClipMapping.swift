@@ -74,9 +74,11 @@ enum ClipMapping {
                     ]
                 }),
         ]
-        return ClipRegistration(
+        var registration = ClipRegistration(
             clip: clip, streams: streams, tags: tags, locations: locations,
             acquisition: acquisition, details: details)
+        registration.credentials = inspection.credentials.record
+        return registration
     }
 
     static func json<T: Encodable>(_ value: T) -> JSONValue {

@@ -56,6 +56,8 @@ public struct Registrar: Sendable {
         public var notes: [String] = []
         /// The file failed because its sidecar was refused (`SidecarError`): registering without it would succeed.
         public var sidecarRefused = false
+        /// What the file's C2PA manifest store said.
+        public var credentials: ContentCredentials?
     }
 
     public let catalog: Catalog
@@ -151,6 +153,7 @@ public struct Registrar: Sendable {
                 path: path, status: result.status == .registered ? .registered : .known,
                 sha256: result.sha256, clip: registration.clip, addedLocations: result.addedLocations,
                 copyPath: copyPath, events: result.events)
+            outcome.credentials = inspection.credentials
             if let keyframes = options.keyframes {
                 // The clip is registered either way; a keyframe failure is reported on its line.
                 do {

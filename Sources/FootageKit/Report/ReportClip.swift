@@ -55,6 +55,9 @@ struct ReportClip {
         let camera = [clip.make, clip.model].compactMap { $0 }.joined(separator: " ")
         if !camera.isEmpty { rows.append(("Camera", "\(camera)")) }
         if let software = clip.software { rows.append(("Software / encoder", "\(software)")) }
+        if let credentials = index.credentials[id] {
+            rows.append(("Content Credentials", "\(CredentialsRow(credentials).text)"))
+        }
         for acquisition in acquisitions {
             var parts: [HTML] = []
             if let retrieved = acquisition.retrieved { parts.append("retrieved \(retrieved)") }

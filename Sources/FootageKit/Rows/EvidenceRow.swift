@@ -9,6 +9,8 @@ public struct EvidenceRow: Encodable, Sendable {
     public var clipDuration: Double?
     public var publisher: String?
     public var platform: String?
+    /// The state of the clip's C2PA manifest store; absent when it was never read.
+    public var c2pa: String?
 
     public init(_ evidence: LinkEvidence) {
         link = LinkRow(evidence.link)
@@ -16,10 +18,11 @@ public struct EvidenceRow: Encodable, Sendable {
         clipDuration = evidence.clip.duration
         publisher = evidence.publisher
         platform = evidence.platform
+        c2pa = evidence.c2pa
     }
 
     enum CodingKeys: String, CodingKey {
-        case publisher, platform
+        case publisher, platform, c2pa
         case clipTitle = "clip_title"
         case clipDuration = "clip_duration"
     }
@@ -31,5 +34,6 @@ public struct EvidenceRow: Encodable, Sendable {
         try container.encodeIfPresent(clipDuration, forKey: .clipDuration)
         try container.encodeIfPresent(publisher, forKey: .publisher)
         try container.encodeIfPresent(platform, forKey: .platform)
+        try container.encodeIfPresent(c2pa, forKey: .c2pa)
     }
 }

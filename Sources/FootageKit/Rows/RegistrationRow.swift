@@ -1,4 +1,5 @@
 import FootageCatalog
+import FootageMedia
 import Foundation
 
 /// One line of `footage register`: what became of one file.
@@ -24,6 +25,8 @@ public struct RegistrationRow: Encodable, Sendable {
     public var notes: [String]
     /// The ledger events this registration appended.
     public var events: [Int64]
+    /// The file's C2PA manifest store in brief.
+    public var c2pa: CredentialsRow?
 
     public init(_ outcome: Registrar.Outcome) {
         path = outcome.path
@@ -39,10 +42,11 @@ public struct RegistrationRow: Encodable, Sendable {
         fingerprintFrames = outcome.fingerprintFrames
         notes = outcome.notes
         events = outcome.events
+        c2pa = outcome.credentials.map(CredentialsRow.init)
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, status, sha256, message, size, duration, copy, keyframes, notes, events
+        case path, status, sha256, message, size, duration, copy, keyframes, notes, events, c2pa
         case formatName = "format_name"
         case addedLocations = "added_locations"
         case fingerprintFrames = "fingerprint_frames"
