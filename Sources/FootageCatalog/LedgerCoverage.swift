@@ -98,6 +98,13 @@ public enum LedgerCoverage {
         Table(
             name: "verification", key: ["id"],
             columns: ["id", "time", "ok", "files", "problems", "problem_list", "events", "head"]),
+        Table(
+            name: "claim_review", key: ["id"],
+            columns: [
+                "id", "claim_id", "action", "text", "previous_text", "rating", "note", "created_at", "created_by",
+            ]),
+        Table(name: "reviewer", key: ["id"], columns: ["id", "name", "url", "created_at", "created_by"]),
+        Table(name: "review_url", key: ["id"], columns: ["id", "article_id", "url", "created_at", "created_by"]),
         // The full-text index is what `footage search` answers from: a forged entry would show a note or a claim
         // that was never recorded, so its entries are images too.
         Table(name: "search", key: ["rowid"], columns: ["rowid", "kind", "ref", "field", "text"]),
