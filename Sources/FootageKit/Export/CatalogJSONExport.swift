@@ -68,6 +68,16 @@ enum CatalogJSONExport {
                 object["short_id"] = .string(claim.shortID)
                 object["kinds"] = .array(claim.kindList.map(JSONValue.string))
                 object["details"] = claim.detailsValue
+                // The review: the text now (the extracted one stays as `original_text` once edited), the status,
+                // the verdict that stands and the dismissal, as the claim rows show them, and every step.
+                let review = index.review(of: claim.id)
+                let row = JSONRow.value(index.claimRow(claim))
+                object["text"] = .string(review.text(of: claim))
+                object["original_text"] = .optional(review.originalText(of: claim))
+                object["status"] = .string(review.status.rawValue)
+                object["verdict"] = row["verdict"] ?? .null
+                object["dismissal"] = row["dismissal"] ?? .null
+                object["reviews"] = .array(review.history.map { .object(PrettyJSON.object($0)) })
                 return .object(object)
             })
         return .object(row)
