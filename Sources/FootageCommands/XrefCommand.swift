@@ -89,8 +89,12 @@ struct XrefCommand: ParsableCommand {
 enum XrefText {
     static func claim(_ entry: CrossReference.ClaimEntry) {
         let claim = entry.claim
+        let review = entry.review
         Output.line("")
-        Output.line("\(claim.shortID) [\(claim.kindList.joined(separator: ","))] \(Output.safe(claim.text))")
+        Output.line(
+            "\(claim.shortID) \(review.status.rawValue) [\(claim.kindList.joined(separator: ","))] "
+                + Output.safe(review.text(of: claim)))
+        reviewLines(review, claim)
         for item in entry.evidence {
             Output.line("    " + linkLine(item))
             for same in entry.sameFootage[item.link.id] ?? [] {
@@ -104,6 +108,22 @@ enum XrefText {
                     "    candidate: clip \(Output.short(candidate.clip.sha256)) (\(Output.safe(candidate.reason)))")
             }
         }
+    }
+
+    /// The claim's review: its status, the verdict that stands or the dismissal, and the text it was made with
+    /// once an edit replaced it.
+    static func reviewLines(_ review: ClaimReviewState, _ claim: ClaimRecord) {
+        if let verdict = review.verdict, let rating = verdict.rating {
+            Output.line(
+                "    verdict: \(rating.label) (\(rating.ratingValue)/\(VerdictRating.best)) by "
+                    + "\(Output.safe(verdict.createdBy)) at \(verdict.createdAt): \(Output.safe(verdict.note ?? ""))")
+        }
+        if let dismissal = review.dismissal {
+            Output.line(
+                "    dismissed by \(Output.safe(dismissal.createdBy)) at \(dismissal.createdAt): "
+                    + Output.safe(dismissal.note ?? ""))
+        }
+        if let original = review.originalText(of: claim) { Output.line("    extracted as: \(Output.safe(original))") }
     }
 
     static func linkLine(_ item: LinkEvidence) -> String {
