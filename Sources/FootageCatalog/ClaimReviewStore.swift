@@ -72,7 +72,8 @@ extension Catalog {
         var fields = payload
         fields["claim_id"] = .int(claim.id)
         fields["review_id"] = .int(saved.id)
-        _ = try Ledger.append(db, actor: actor, action: action, subject: claim.shortID, payload: .object(fields), rows: rows)
+        _ = try Ledger.append(
+            db, actor: actor, action: action, subject: claim.shortID, payload: .object(fields), rows: rows)
         return saved
     }
 

@@ -46,7 +46,9 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if let reviewURL {
-            guard format == .claimReview else { throw ValidationError("--review-url applies to --format claimreview only") }
+            guard format == .claimReview else {
+                throw ValidationError("--review-url applies to --format claimreview only")
+            }
             try WebURLArgument.check(reviewURL, flag: "--review-url")
         }
         if article != nil && ref != nil { throw ValidationError("give either --article or a clip, not both") }

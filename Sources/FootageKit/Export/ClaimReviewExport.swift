@@ -86,7 +86,9 @@ enum ClaimReviewExport {
                 "no verdict, left out of the ClaimReview: \(unrated.joined(separator: ", ")) "
                     + "(footage verdict CLAIM RATING --explanation TEXT)")
         }
-        if !dismissed.isEmpty { notes.append("dismissed, left out of the ClaimReview: \(dismissed.joined(separator: ", "))") }
+        if !dismissed.isEmpty {
+            notes.append("dismissed, left out of the ClaimReview: \(dismissed.joined(separator: ", "))")
+        }
         notes += media.unassessed.map {
             "clip \($0.prefix(12)) has no assessment: its MediaReview has no mediaAuthenticityCategory (footage assess)"
         }

@@ -9,7 +9,10 @@ import Foundation
 /// A group that names no one ("officials", "witnesses", "residents") is neither, and is left out rather than
 /// published as a person named "officials".
 struct ClaimSpeaker {
-    enum Kind: String { case person = "Person", organization = "Organization" }
+    enum Kind: String {
+        case person = "Person"
+        case organization = "Organization"
+    }
 
     var name: String
     var kind: Kind

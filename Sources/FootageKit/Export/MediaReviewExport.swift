@@ -14,7 +14,9 @@ import Foundation
 /// for a clip not assessed.
 enum MediaReviewExport {
     /// The extensions of media files a URL may name for `contentUrl`.
-    static let mediaExtensions: Set<String> = ["mp4", "m4v", "mov", "webm", "mkv", "avi", "ts", "mpg", "mpeg", "ogv", "3gp"]
+    static let mediaExtensions: Set<String> = [
+        "mp4", "m4v", "mov", "webm", "mkv", "avi", "ts", "mpg", "mpeg", "ogv", "3gp",
+    ]
 
     static func value(_ index: SnapshotIndex, claims: [(claim: ClaimRecord, url: String)], author: JSONValue)
         -> (reviews: [JSONValue], unassessed: [String])
