@@ -63,20 +63,29 @@ struct XrefCommand: ParsableCommand {
 
     private func printClip(_ report: CrossReference.ClipReport) {
         if output.json {
-            for evidence in report.evidence { Output.row(XrefClipRow(evidence)) }
-            for (evidence, via) in report.linksOnOthers { Output.row(XrefClipRow(linkOnOther: evidence, via: via)) }
+            for item in report.evidence {
+                Output.row(XrefClipRow(item, review: report.review(of: item.evidence.link.claimId)))
+            }
+            for (evidence, via) in report.linksOnOthers {
+                Output.row(
+                    XrefClipRow(linkOnOther: evidence, via: via, review: report.review(of: evidence.link.claimId)))
+            }
             return
         }
         Output.line("clip \(report.clip.sha256)")
         if report.evidence.isEmpty { Output.line("  no claims linked to this clip yet") }
         for item in report.evidence {
             let evidence = item.evidence
-            Output.line("  \(evidence.article.shortID) \(evidence.claim.shortID)  \(Output.safe(evidence.claim.text))")
+            Output.line(
+                "  \(evidence.article.shortID) \(evidence.claim.shortID) \(report.review(of: evidence.claim.id).status.rawValue)  "
+                    + Output.safe(report.review(of: evidence.claim.id).text(of: evidence.claim)))
             Output.line("      " + XrefText.linkLine(evidence))
             for same in item.sameFootage { Output.line("        " + SharedFootageOutput.line(same)) }
         }
         for (evidence, via) in report.linksOnOthers {
-            Output.line("  \(evidence.article.shortID) \(evidence.claim.shortID)  \(Output.safe(evidence.claim.text))")
+            Output.line(
+                "  \(evidence.article.shortID) \(evidence.claim.shortID) \(report.review(of: evidence.claim.id).status.rawValue)  "
+                    + Output.safe(report.review(of: evidence.claim.id).text(of: evidence.claim)))
             Output.line("      via clip \(Output.short(via.shared.other.sha256)) " + XrefText.linkLine(evidence))
             Output.line(
                 "        same footage here: \(TimeText.format(via.segment.bStart))–"

@@ -102,6 +102,8 @@ enum ProvConstraints {
             let chain = try footage.run(["xref", claims[1], "--json"]).rows.first
             let actions = (chain?["events"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
             #expect(actions.contains("claim.edit"), "\(actions)")
+            let byClip = try footage.run(["xref", ministry, "--json"]).rows
+            #expect(byClip.first?["claim_status"] as? String == "reviewed", "\(byClip)")
             let text = try footage.run(["xref", "A1"]).stdout
             #expect(text.contains("verdict: Mostly true (5/6) by checker"), "\(text)")
             #expect(text.contains("extracted as: In a video the Iraqi"))
