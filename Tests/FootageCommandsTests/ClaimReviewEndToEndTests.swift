@@ -227,6 +227,10 @@ enum ProvConstraints {
                 let problems = vocabulary.problems(in: document)
                 #expect(problems.isEmpty, "\(problems)")
             }
+            // The JSON export carries the publishing settings too.
+            let json = try footage.run(["export", "--format", "json"]).stdout
+            #expect(json.contains("\"review_url\": \"https://checks.example.org/convoy\""))
+            #expect(json.contains("\"name\": \"Example Checks\""))
             // --review-url replaces the article's.
             let other = try footage.run([
                 "export", "--format", "claimreview", "--review-url", "https://other.example/r",

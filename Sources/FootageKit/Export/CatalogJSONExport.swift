@@ -23,6 +23,8 @@ enum CatalogJSONExport {
             "articles": .array(snapshot.articles.map { article(index, $0) }),
             "links": .array(snapshot.links.map { link(index, $0) }),
             "matches": .array(StoredMatchRow.rows(index).map(JSONRow.value)),
+            // The organisation that publishes the reviews (`footage config reviewer`).
+            "reviewer": snapshot.reviewer.map { JSONRow.value(ReviewSettingRow($0)) } ?? .null,
         ]
     }
 
@@ -61,6 +63,7 @@ enum CatalogJSONExport {
     static func article(_ index: SnapshotIndex, _ article: ArticleRecord) -> JSONValue {
         var row = PrettyJSON.object(article)
         row["short_id"] = .string(article.shortID)
+        row["review_url"] = .optional(index.snapshot.reviewURLs[article.id]?.url)
         let claims = (index.claimsByArticle[article.id] ?? []).sorted { $0.id < $1.id }
         row["claims"] = .array(
             claims.map { claim in
