@@ -101,6 +101,13 @@ import Testing
             let output = try CatalogExport.export(
                 fixture.catalog, scope: .all, format: .claimReview, reviewURL: "https://checks.example.org/all")
             #expect(try graph(output).allSatisfy { $0["url"] == "https://checks.example.org/all" })
+            let anchored = try CatalogExport.export(
+                fixture.catalog, scope: .all, format: .claimReview, reviewURL: "https://checks.example.org/all#top")
+            #expect(
+                try graph(anchored).allSatisfy {
+                    $0["@id"]?.stringValue?.hasPrefix("https://checks.example.org/all#") == true
+                        && $0["@id"]?.stringValue?.contains("#top") == false
+                })
         }
     }
 

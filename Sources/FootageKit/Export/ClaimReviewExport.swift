@@ -63,7 +63,7 @@ enum ClaimReviewExport {
             let body = [Sentences.sentence(verdict.note ?? "")] + standing.map { evidenceSentences($0, index) }
             graph.append([
                 "@type": "ClaimReview",
-                "@id": .string("\(url)#claimreview-\(claim.shortID)"),
+                "@id": .string("\(page(url))#claimreview-\(claim.shortID)"),
                 "url": .string(url),
                 "claimReviewed": .string(index.review(of: claim.id).text(of: claim)),
                 "itemReviewed": .object(item),
@@ -94,6 +94,9 @@ enum ClaimReviewExport {
         }
         return Result(document: ["@context": "https://schema.org", "@graph": .array(graph)], notes: notes)
     }
+
+    /// A URL without its fragment: the page, to which a review's `@id` adds its own.
+    static func page(_ url: String) -> String { url.firstIndex(of: "#").map { String(url[..<$0]) } ?? url }
 
     /// The reviewing organisation, as each review's `author`.
     static func organisation(_ reviewer: ReviewerRecord) -> JSONValue {

@@ -50,7 +50,8 @@ enum MediaReviewExport {
                 video["author"] = ["@type": "Organization", "name": .string(publisher)]
             }
             var review: [String: JSONValue] = [
-                "@type": "MediaReview", "@id": .string("\(url)#mediareview-\(clip.sha256)"), "url": .string(url),
+                "@type": "MediaReview", "@id": .string("\(ClaimReviewExport.page(url))#mediareview-\(clip.sha256)"),
+                "url": .string(url),
                 "itemReviewed": .object(video), "author": author,
                 "datePublished": .string(standing.map(\.createdAt).max() ?? ""),
             ]
