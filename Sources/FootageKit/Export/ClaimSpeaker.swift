@@ -53,20 +53,23 @@ struct ClaimSpeaker {
         "they", "others", "many", "some",
     ]
 
+    /// Words of a person speaking, for an organisation or not: a title, a role.
+    static let personalWords: Set<String> = [
+        "official", "spokesman", "spokeswoman", "spokesperson", "minister", "officer", "commander", "general",
+        "colonel", "chief", "director", "secretary", "president", "member", "soldier", "mr.", "mrs.", "ms.", "dr.",
+        "col.", "lt.", "gen.", "maj.", "capt.", "sgt.", "cpl.", "adm.", "sen.", "rep.", "gov.", "prof.", "mayor",
+        "witness", "resident", "doctor", "journalist", "reporter", "analyst", "researcher",
+    ]
+
     static func guess(_ name: String) -> Kind? {
         let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: ",;:"))
         }
         guard let last = words.last else { return nil }
         if groupWords.contains(last) { return nil }
-        if words.contains(where: organisationWords.contains) {
-            // "a US military official", "the ministry's spokesman": a person speaking for an organisation.
-            let personal: Set<String> = [
-                "official", "spokesman", "spokeswoman", "spokesperson", "minister", "officer", "commander",
-                "general", "colonel", "chief", "director", "secretary", "president", "member", "soldier",
-            ]
-            return personal.contains(last) ? .person : .organization
-        }
-        return .person
+        // "a US military official", "a coalition spokesman, Col. Chris Garver": a person, speaking for an
+        // organisation or not.
+        if words.contains(where: personalWords.contains) { return .person }
+        return words.contains(where: organisationWords.contains) ? .organization : .person
     }
 }
