@@ -216,4 +216,16 @@ import Testing
                     && kinds[1].isDisjoint(with: kinds[2]))
         }
     }
+
+    @Test func anEntityIsGeneratedOnceThoughTwoActivitiesMadeItsBytes() {
+        var doc = ProvDocument()
+        doc.relation("wasGeneratedBy", ["prov:entity": "footage:keyframe/x", "prov:activity": "footage:extract/1"])
+        doc.relation("wasGeneratedBy", ["prov:entity": "footage:keyframe/x", "prov:activity": "footage:extract/2"])
+        guard case .object(let generations)? = doc.value["wasGeneratedBy"] else {
+            Issue.record("no generation")
+            return
+        }
+        #expect(generations.count == 1)
+        #expect(generations.values.first?["prov:activity"] == "footage:extract/1")
+    }
 }
