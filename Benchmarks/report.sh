@@ -32,6 +32,12 @@ for claim in $claims; do
     f link "$claim" "$work/clips/clip-$a.mp4" --stance supports --from 0 --to 30 >/dev/null
     f link "$claim" "$work/clips/clip-$b.mp4" --stance context --from 5 --to 20 >/dev/null
 done
+# Each linked claim rated, and where its reviews are published, for the ClaimReview export.
+for claim in $claims; do
+    f verdict "$claim" mostly-true --explanation "The footage shows the vehicle on the road." >/dev/null
+done
+f config reviewer "Benchmark Checks" --url https://checks.example.org >/dev/null
+f article review-url A1 https://checks.example.org/benchmark >/dev/null
 f verify >/dev/null
 keyframes=$(sqlite3 "$work/case/Catalog/catalog.sqlite" 'SELECT count(*) FROM keyframe' 2>/dev/null || echo '?')
 
@@ -50,9 +56,11 @@ report=$(best_of_3 f report A1 -o "$work/report.html")
 folder=$(best_of_3 f report A1 -o "$work/report-folder.html" --images-folder)
 json=$(best_of_3 f export --format json -o "$work/export.json")
 prov=$(best_of_3 f export --format prov-json -o "$work/prov.json")
+claimreview=$(best_of_3 f export --format claimreview -o "$work/claimreview.jsonld")
 size=$(wc -c < "$work/report.html")
 echo "catalogue: 1 article, $(f claims A1 --json | wc -l) claims (20 linked), 10 clips, $keyframes keyframes, 40 links"
 echo "footage report A1 (pictures embedded):       ${report} s  ($size bytes)"
 echo "footage report A1 --images-folder:           ${folder} s"
 echo "footage export --format json:                ${json} s"
 echo "footage export --format prov-json:           ${prov} s"
+echo "footage export --format claimreview:         ${claimreview} s"

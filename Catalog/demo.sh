@@ -48,6 +48,13 @@ if ! "$footage" xref "$upload" --json --catalog "$root" | grep -q '"has_evidence
         --note "the Pentagon's release shows the same strike footage" --by demo
     run link "$strike" "$samples/pentagon-release.webm" --stance context --from 0:02 --to 0:09.5 --confidence low \
         --note "strikes visible; which vehicles were hit first cannot be told at this resolution" --by demo
+    # Claim review: a verdict on what the footage bears on, and who publishes the reviews, where.
+    run verdict "$released" true --by demo --explanation "The Pentagon's release is registered, and its strike \
+footage is the same as the ministry's upload from 0:08 on"
+    run verdict "$strike" unproven --by demo --explanation "Strikes on the column are visible, but the release is \
+too coarse to tell which vehicles were hit first"
+    run config reviewer "Example Checks" --url https://checks.example.org --by demo
+    run article review-url "$article" https://checks.example.org/reviews/convoy-strike --by demo
 fi
 run xref "$article"
 run search Garver

@@ -57,6 +57,12 @@ public enum CatalogError: FootageError, Equatable {
     case rangePastEnd(end: Double, clip: String, duration: Double)
     /// The link was retracted before.
     case alreadyRetracted(link: Int64, at: String)
+    /// The claim was dismissed before.
+    case alreadyDismissed(claim: Int64, at: String)
+    /// A verdict on a claim that was dismissed as not a claim.
+    case dismissedClaim(claim: Int64)
+    /// An edit that gives the claim the text it already has.
+    case unchangedClaim(claim: Int64)
     /// A row holds a word that is not in its column's vocabulary: edited outside footage, or made by a newer footage.
     case unknownValue(table: String, row: Int64, column: String, value: String)
     /// A row that cannot be read as a record (`detail`: what the database layer said).
@@ -96,6 +102,7 @@ public enum CatalogError: FootageError, Equatable {
             .unknownReference
         case .ambiguousClipPrefix, .ambiguousClipPath, .ambiguousArticle: .ambiguousReference
         case .negativeRange, .reversedRange, .rangePastEnd, .alreadyRetracted: .invalid
+        case .alreadyDismissed, .dismissedClaim, .unchangedClaim: .invalid
         }
     }
 
@@ -147,6 +154,10 @@ public enum CatalogError: FootageError, Equatable {
         case .rangePastEnd(let end, let clip, let duration):
             "the range ends at \(end) s, past the end of clip \(clip.prefix(12)) (\(duration) s long)"
         case .alreadyRetracted(let link, let time): "\(ShortID.link.text(link)) was already retracted at \(time)"
+        case .alreadyDismissed(let claim, let time): "\(ShortID.claim.text(claim)) was already dismissed at \(time)"
+        case .dismissedClaim(let claim):
+            "\(ShortID.claim.text(claim)) was dismissed as not a claim; a dismissed claim takes no verdict"
+        case .unchangedClaim(let claim): "\(ShortID.claim.text(claim)) already has this text; nothing to change"
         case .unknownValue(let table, let row, let column, let value):
             "\(table) row \(row): " + Self.unknownValueText(column: column, value: value)
         case .unreadableRow(let table, let row, let detail): "\(table) row \(row): cannot be read (\(detail))"

@@ -29,6 +29,12 @@ public struct CatalogSnapshot: Sendable {
     public var claims: [ClaimRecord] = []
     /// Links, retracted ones included (they are history).
     public var links: [LinkRecord] = []
+    /// The reviews of the claims above (dismissals, edits, verdicts), in id order.
+    public var claimReviews: [ClaimReviewRecord] = []
+    /// The review URL that stands for each article above that has one.
+    public var reviewURLs: [Int64: ReviewURLRecord] = [:]
+    /// The organisation that publishes the catalogue's reviews, if one was set.
+    public var reviewer: ReviewerRecord?
     /// The ledger events about the records above (their subjects), in sequence order.
     public var events: [LedgerEvent] = []
     /// Number of events in the whole ledger and the newest event's hash.
@@ -82,6 +88,10 @@ extension Catalog {
             snapshot.assessments = try AssessmentRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
                 .fetchAll(db)
             snapshot.credentials = try CredentialsRecord.filter { clipIds.contains($0.clipId) }.fetchAll(db)
+            let claimReviews = try Catalog.reviews(db, claimIds: snapshot.claims.map(\.id))
+            snapshot.claimReviews = claimReviews.values.flatMap { $0 }.sorted { $0.id < $1.id }
+            snapshot.reviewURLs = try Catalog.reviewURLs(db, articleIds: snapshot.articles.map(\.id))
+            snapshot.reviewer = try ReviewerRecord.order(Column("id").desc).fetchOne(db)
             if scope == .all {
                 snapshot.events = try LedgerEvent.orderByPrimaryKey().fetchAll(db)
             } else {

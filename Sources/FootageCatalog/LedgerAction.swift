@@ -14,6 +14,13 @@ public enum LedgerAction: String, CatalogVocabulary {
     case linkAdd = "link.add"
     case linkRetract = "link.retract"
     case locationAdd = "location.add"
+    /// Claim review: a claim dismissed as not a claim, its text corrected, a verdict on it.
+    case claimDismiss = "claim.dismiss"
+    case claimEdit = "claim.edit"
+    case claimVerdict = "claim.verdict"
+    /// The URL where an article's reviews are published, and the organisation that publishes them.
+    case articleReviewURL = "article.review-url"
+    case catalogReviewer = "catalog.reviewer"
     /// A run of `footage verify` and what it found.
     case catalogVerify = "catalog.verify"
 }

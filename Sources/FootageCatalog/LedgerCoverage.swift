@@ -99,6 +99,12 @@ public enum LedgerCoverage {
             name: "verification", key: ["id"],
             columns: ["id", "time", "ok", "files", "problems", "problem_list", "events", "head"]),
         Table(
+            name: "claim_review", key: ["id"],
+            columns: [
+                "id", "claim_id", "action", "text", "previous_text", "rating", "note", "created_at", "created_by",
+            ]),
+        Table(name: "reviewer", key: ["id"], columns: ["id", "name", "url", "created_at", "created_by"]),
+        Table(name: "review_url", key: ["id"], columns: ["id", "article_id", "url", "created_at", "created_by"]),
             name: "credentials", key: ["clip_id"],
             columns: [
                 "clip_id", "state", "codes", "reason", "manifest_json", "library", "recorded_at", "recorded_by",

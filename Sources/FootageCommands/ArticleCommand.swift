@@ -5,7 +5,8 @@ import Foundation
 
 struct ArticleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "article", abstract: "Import news articles.", subcommands: [Add.self])
+        commandName: "article", abstract: "Import news articles; set where their reviews are published.",
+        subcommands: [Add.self, ReviewURL.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -41,18 +42,19 @@ struct ArticleCommand: ParsableCommand {
             overrides.published = published
             overrides.author = author
             let result = try ArticleJob.add(file: file, overrides: overrides, catalog: catalog, analyst: analyst.name)
+            let rows = try ClaimRow.rows(result.claims, in: catalog)
             if output.json {
                 Output.row(
                     ArticleRow(
                         result.article, claims: result.claims.count,
                         status: result.added ? "imported" : "known"))
-                for claim in result.claims { Output.row(ClaimRow(claim)) }
+                for row in rows { Output.row(row) }
             } else {
                 Output.line(
                     "\(result.added ? "imported" : "known   ") \(result.article.shortID)  "
                         + "\(Output.safe(result.article.headline))  (\(result.claims.count) claims)"
                 )
-                ClaimText.table(result.claims)
+                ClaimText.table(rows)
             }
         }
     }
@@ -68,19 +70,20 @@ struct ClaimsCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open(.read)
         let article = try catalog.article(matching: self.article)
-        let claims = try catalog.claims(articleId: article.id)
+        let rows = try ClaimRow.rows(try catalog.claims(articleId: article.id), in: catalog)
         if output.json {
-            for claim in claims { Output.row(ClaimRow(claim)) }
+            for row in rows { Output.row(row) }
         } else {
             Output.line("\(article.shortID)  \(Output.safe(article.headline))")
-            ClaimText.table(claims)
+            ClaimText.table(rows)
         }
     }
 }
 
 struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "claim", abstract: "Add claims by hand.", subcommands: [Add.self])
+        commandName: "claim", abstract: "Add claims by hand, dismiss or correct them.",
+        subcommands: [Add.self, Dismiss.self, Edit.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a claim to an article.")
@@ -95,21 +98,25 @@ struct ClaimCommand: ParsableCommand {
             let catalog = try catalogOptions.open()
             let article = try catalog.article(matching: self.article)
             let claim = try ArticleJob.addClaim(text: text, to: article, catalog: catalog, analyst: analyst.name)
+            let row = ClaimRow(claim, review: ClaimReviewState())
             if output.json {
-                Output.row(ClaimRow(claim))
+                Output.row(row)
             } else {
-                ClaimText.table([claim])
+                ClaimText.table([row])
             }
         }
     }
 }
 
 enum ClaimText {
-    static func table(_ claims: [ClaimRecord]) {
-        for claim in claims {
+    /// One line per claim: its id, status (`open`, `dismissed`, or the verdict's rating), kinds and text now.
+    static func table(_ rows: [ClaimRow]) {
+        for row in rows {
+            let status = row.verdict.map { "\($0.rating)" } ?? row.status.rawValue
             Output.line(
-                "\(claim.shortID.padding(toLength: 6, withPad: " ", startingAt: 0)) "
-                    + "[\(claim.kindList.joined(separator: ","))] \(Output.safe(claim.text))"
+                "\(row.id.padding(toLength: 6, withPad: " ", startingAt: 0)) "
+                    + "\(status.padding(toLength: 15, withPad: " ", startingAt: 0)) "
+                    + "[\(row.kinds.joined(separator: ","))] \(Output.safe(row.text))"
             )
         }
     }

@@ -49,6 +49,10 @@ extension WorkflowError {
         case .noFingerprint(let clip): "\(self); run `footage fingerprint \(clip.prefix(12))`"
         case .noOutputFolder: "give --out DIR for a file outside the catalogue"
         case .brokenChain: "\(self) (run `footage verify`)"
+        case .noVerdicts: "\(self) (footage verdict CLAIM RATING --explanation TEXT)"
+        case .noReviewURL(let articles):
+            "\(self) (give --review-url URL, or footage article review-url \(articles.first ?? "ARTICLE") URL)"
+        case .noReviewer: "\(self) (footage config reviewer NAME --url URL)"
         default: description
         }
     }

@@ -16,7 +16,10 @@ struct ExportCommand: ParsableCommand {
             the matches of the clips and the ledger head; sorted keys and id order, so the same catalogue gives the \
             same bytes. csv: the tables clips, claims, links and matches (RFC 4180, CRLF line ends) into the folder \
             given by -o, or one --table to stdout or -o FILE. prov-json: entities, activities and agents with their \
-            relations. claimreview: a ClaimReview per claim with evidence and a MediaReview per linked clip (JSON-LD).
+            relations. claimreview: a ClaimReview per claim with a verdict (footage verdict) and a MediaReview per clip \
+            its evidence rests on (JSON-LD); it needs the reviewing organisation (footage config reviewer) and a \
+            review URL (--review-url, or footage article review-url), and refuses, writing nothing, without them or \
+            without any verdict.
             """)
 
     @Option(help: "json, csv, prov-json or claimreview.") var format: CatalogExport.Format
@@ -33,10 +36,21 @@ struct ExportCommand: ParsableCommand {
         name: [.customShort("o"), .customLong("output")],
         help: ArgumentHelp("Write here instead of stdout (for CSV without --table: a folder).", valueName: "PATH"))
     var path: String?
+    @Option(
+        help: ArgumentHelp(
+            "ClaimReview: the page the reviews are published on (in place of each article's review URL).",
+            valueName: "URL"))
+    var reviewURL: String?
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if let reviewURL {
+            guard format == .claimReview else {
+                throw ValidationError("--review-url applies to --format claimreview only")
+            }
+            try WebURLArgument.check(reviewURL, flag: "--review-url")
+        }
         if article != nil && ref != nil { throw ValidationError("give either --article or a clip, not both") }
         if table != nil && format != .csv { throw ValidationError("--table applies to --format csv only") }
         if raw && format != .csv { throw ValidationError("--raw applies to --format csv only") }
@@ -51,7 +65,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open(.read)
         let scope = try CatalogExport.scope(article: article, clip: ref, in: catalog)
-        let result = try CatalogExport.export(catalog, scope: scope, format: format, table: table, raw: raw)
+        let result = try CatalogExport.export(
+            catalog, scope: scope, format: format, table: table, raw: raw, reviewURL: reviewURL)
         for note in result.notes { Output.error("footage: note: \(Output.safe(note))") }
         guard let path else {
             for file in result.files { FileHandle.standardOutput.write(Data(file.text.utf8)) }

@@ -16,7 +16,7 @@ public struct FootageCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ProbeCommand.self, HashCommand.self, RegisterCommand.self, KeyframesCommand.self,
             ListCommand.self, ShowCommand.self,
-            ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self,
+            ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self, VerdictCommand.self, ConfigCommand.self,
             LinkCommand.self, UnlinkCommand.self,
             XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self, SealCommand.self,
             AssessCommand.self, ReportCommand.self, ExportCommand.self,

@@ -40,9 +40,9 @@ struct ListCommand: ParsableCommand {
     }
 
     private func listClaims(_ catalog: Catalog) throws {
-        let claims = try catalog.allClaims()
+        let claims = try ClaimRow.rows(try catalog.allClaims(), in: catalog)
         if output.json {
-            for claim in claims { Output.row(ClaimRow(claim)) }
+            for claim in claims { Output.row(claim) }
         } else {
             ClaimText.table(claims)
         }

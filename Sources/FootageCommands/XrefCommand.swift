@@ -63,20 +63,29 @@ struct XrefCommand: ParsableCommand {
 
     private func printClip(_ report: CrossReference.ClipReport) {
         if output.json {
-            for evidence in report.evidence { Output.row(XrefClipRow(evidence)) }
-            for (evidence, via) in report.linksOnOthers { Output.row(XrefClipRow(linkOnOther: evidence, via: via)) }
+            for item in report.evidence {
+                Output.row(XrefClipRow(item, review: report.review(of: item.evidence.link.claimId)))
+            }
+            for (evidence, via) in report.linksOnOthers {
+                Output.row(
+                    XrefClipRow(linkOnOther: evidence, via: via, review: report.review(of: evidence.link.claimId)))
+            }
             return
         }
         Output.line("clip \(report.clip.sha256)")
         if report.evidence.isEmpty { Output.line("  no claims linked to this clip yet") }
         for item in report.evidence {
             let evidence = item.evidence
-            Output.line("  \(evidence.article.shortID) \(evidence.claim.shortID)  \(Output.safe(evidence.claim.text))")
+            Output.line(
+                "  \(evidence.article.shortID) \(evidence.claim.shortID) \(report.review(of: evidence.claim.id).status.rawValue)  "
+                    + Output.safe(report.review(of: evidence.claim.id).text(of: evidence.claim)))
             Output.line("      " + XrefText.linkLine(evidence))
             for same in item.sameFootage { Output.line("        " + SharedFootageOutput.line(same)) }
         }
         for (evidence, via) in report.linksOnOthers {
-            Output.line("  \(evidence.article.shortID) \(evidence.claim.shortID)  \(Output.safe(evidence.claim.text))")
+            Output.line(
+                "  \(evidence.article.shortID) \(evidence.claim.shortID) \(report.review(of: evidence.claim.id).status.rawValue)  "
+                    + Output.safe(report.review(of: evidence.claim.id).text(of: evidence.claim)))
             Output.line("      via clip \(Output.short(via.shared.other.sha256)) " + XrefText.linkLine(evidence))
             Output.line(
                 "        same footage here: \(TimeText.format(via.segment.bStart))–"
@@ -89,8 +98,12 @@ struct XrefCommand: ParsableCommand {
 enum XrefText {
     static func claim(_ entry: CrossReference.ClaimEntry) {
         let claim = entry.claim
+        let review = entry.review
         Output.line("")
-        Output.line("\(claim.shortID) [\(claim.kindList.joined(separator: ","))] \(Output.safe(claim.text))")
+        Output.line(
+            "\(claim.shortID) \(review.status.rawValue) [\(claim.kindList.joined(separator: ","))] "
+                + Output.safe(review.text(of: claim)))
+        reviewLines(review, claim)
         for item in entry.evidence {
             Output.line("    " + linkLine(item))
             for same in entry.sameFootage[item.link.id] ?? [] {
@@ -104,6 +117,22 @@ enum XrefText {
                     "    candidate: clip \(Output.short(candidate.clip.sha256)) (\(Output.safe(candidate.reason)))")
             }
         }
+    }
+
+    /// The claim's review: its status, the verdict that stands or the dismissal, and the text it was made with
+    /// once an edit replaced it.
+    static func reviewLines(_ review: ClaimReviewState, _ claim: ClaimRecord) {
+        if let verdict = review.verdict, let rating = verdict.rating {
+            Output.line(
+                "    verdict: \(rating.label) (\(rating.ratingValue)/\(VerdictRating.best)) by "
+                    + "\(Output.safe(verdict.createdBy)) at \(verdict.createdAt): \(Output.safe(verdict.note ?? ""))")
+        }
+        if let dismissal = review.dismissal {
+            Output.line(
+                "    dismissed by \(Output.safe(dismissal.createdBy)) at \(dismissal.createdAt): "
+                    + Output.safe(dismissal.note ?? ""))
+        }
+        if let original = review.originalText(of: claim) { Output.line("    extracted as: \(Output.safe(original))") }
     }
 
     static func linkLine(_ item: LinkEvidence) -> String {

@@ -25,6 +25,12 @@ public enum WorkflowError: FootageError, Equatable {
     case brokenChain(CheckProblem)
     /// A report was asked of something that is neither an article nor a clip (a claim).
     case notReportable(subject: String)
+    /// A ClaimReview export of claims none of which has a verdict.
+    case noVerdicts
+    /// A ClaimReview export of reviewed claims whose articles have no review URL (and none was given).
+    case noReviewURL(articles: [String])
+    /// A ClaimReview export before the reviewing organisation was set.
+    case noReviewer
 
     public var description: String {
         switch self {
@@ -42,6 +48,12 @@ public enum WorkflowError: FootageError, Equatable {
         case .noOutputFolder: "a file outside the catalogue needs a folder for its keyframes"
         case .brokenChain(let problem): "\(problem); nothing sealed"
         case .notReportable(let subject): "\(subject): a report is of an article or a clip"
+        case .noVerdicts: "no claim here has a verdict: a ClaimReview reviews rated claims; nothing written"
+        case .noReviewURL(let articles):
+            "no review URL for the claims of \(articles.joined(separator: ", ")): each ClaimReview needs the URL of "
+                + "the page it is published on; nothing written"
+        case .noReviewer:
+            "no reviewing organisation set: each ClaimReview names the one that publishes it; nothing written"
         }
     }
 }

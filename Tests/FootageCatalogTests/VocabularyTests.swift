@@ -13,7 +13,8 @@ import Testing
     @Test func ledgerActionsAreTheTextEveryLedgerHolds() {
         #expect(
             LedgerAction.allCases.map(\.rawValue).sorted() == [
-                "acquisition.add", "article.add", "catalog.verify", "claim.add", "clip.assess", "clip.credentials",
+                "acquisition.add", "article.add", "article.review-url", "catalog.reviewer", "catalog.verify",
+                "claim.add", "claim.dismiss", "claim.edit", "claim.verdict", "clip.assess", "clip.credentials",
                 "clip.fingerprint",
                 "clip.register",
                 "clips.match", "keyframes.extract", "link.add", "link.retract", "location.add",
@@ -30,6 +31,8 @@ import Testing
             ("extraction", "mode", ExtractionMode.allCases.map(\.rawValue)),
             ("claim", "origin", ClaimOrigin.allCases.map(\.rawValue)),
             ("assessment", "category", AssessmentCategory.allCases.map(\.rawValue)),
+            ("claim_review", "action", ClaimReviewAction.allCases.map(\.rawValue)),
+            ("claim_review", "rating", VerdictRating.allCases.map(\.rawValue)),
         ]
         try withTemporaryCatalog { catalog in
             for (table, column, words) in vocabularies {

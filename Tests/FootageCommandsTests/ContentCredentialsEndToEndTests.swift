@@ -94,13 +94,21 @@ struct ContentCredentialsEndToEndTests {
             let html = try String(contentsOf: page, encoding: .utf8)
             #expect(html.contains("Content Credentials"))
             #expect(html.contains("valid, signed by "))
-            let review = try footage.run(["export", "--format", "claimreview", "--article", "A1"])
+            // ClaimReview is exported for claims with a verdict, with a reviewer and a review page.
+            #expect(try footage.run(["config", "reviewer", "Desk", "--url", "https://desk.example/"]).status == 0)
+            #expect(
+                try footage.run(["verdict", claim, "unproven", "--explanation", "The footage shows the road."]).status
+                    == 0)
+            let review = try footage.run([
+                "export", "--format", "claimreview", "--article", "A1", "--review-url", "https://desk.example/r/1",
+            ])
             let doc = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
             let media = (doc["@graph"] as? [[String: Any]] ?? []).first { $0["@type"] as? String == "MediaReview" }
             let video = try #require(media?["itemReviewed"] as? [String: Any])
-            let identifier = try #require(video["identifier"] as? [String: Any])
-            #expect(identifier["propertyID"] as? String == "c2pa")
-            #expect(identifier["value"] as? String == "valid")
+            let identifiers = try #require(video["identifier"] as? [[String: Any]], "\(video)")
+            let credentials = try #require(identifiers.first { $0["propertyID"] as? String == "c2pa" })
+            #expect(credentials["value"] as? String == "valid")
+            #expect(identifiers.contains { $0["propertyID"] as? String == "sha256" })
         }
     }
 

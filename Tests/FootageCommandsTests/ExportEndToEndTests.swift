@@ -102,6 +102,7 @@ enum ProvValidator {
             let file = root.appendingPathComponent("prov.json")
             let result = try footage.run(["export", "--format", "prov-json", "-o", file.path])
             #expect(result.status == 0, "\(result.stderr)")
+            if let problems = try ProvConstraints.problems(file) { #expect(problems.isEmpty, "\(problems)") }
             guard let summary = try ProvValidator.validate(file) else {
                 print(
                     "note: no python3 with the 'prov' package; PROV-JSON not validated "
@@ -131,9 +132,15 @@ enum ProvValidator {
 
     @Test func claimReviewCarriesTheAssessment() throws {
         try withCatalogFolder { footage, _ throws in
-            _ = try catalogue(footage)
+            let claims = try catalogue(footage)
             #expect(
                 try footage.run(["assess", ministry, "--category", "decontextualized", "--note", "older"]).status == 0)
+            // A ClaimReview is of rated claims, published by the reviewer at the review URL.
+            for claim in claims.prefix(2) {
+                #expect(try footage.run(["verdict", claim, "unproven", "--explanation", "Not yet shown"]).status == 0)
+            }
+            #expect(try footage.run(["config", "reviewer", "Example Checks"]).status == 0)
+            #expect(try footage.run(["article", "review-url", "A1", "https://checks.example.org/a1"]).status == 0)
             let result = try footage.run(["export", "--format", "claimreview", "--article", "A1"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("has no assessment"))  // the Pentagon clip
@@ -143,7 +150,7 @@ enum ProvValidator {
             let media = graph.filter { $0["@type"] as? String == "MediaReview" }
             #expect(media.contains { $0["mediaAuthenticityCategory"] as? String == "DecontextualizedContent" })
             let log = try footage.run(["log", "--json"]).rows
-            #expect(log.last?["action"] as? String == "clip.assess")
+            #expect(log.last?["action"] as? String == "article.review-url")
             #expect(try footage.run(["verify"]).status == 0)
         }
     }

@@ -56,6 +56,7 @@ import Testing
             } else {
                 print("note: no python3 with the 'prov' package; PROV-JSON not validated")
             }
+            if let problems = try ProvConstraints.problems(prov) { #expect(problems.isEmpty, "\(problems)") }
 
             let show = try #require(try footage.run(["show", copy, "--json"]).rows.first)
             let shared = try #require((show["shares_footage_with"] as? [[String: Any]])?.first)

@@ -201,37 +201,6 @@ func parseCSV(_ text: String) -> [[String]] {
         }
     }
 
-    @Test func claimReviewCarriesTheClaimsTheClipsAndTheAssessment() throws {
-        try withReportFixture { fixture in
-            let output = try CatalogExport.export(fixture.catalog, scope: .all, format: .claimReview)
-            let doc = try JSONValue(parsing: output.files[0].text)
-            #expect(doc["@context"] == "https://schema.org")
-            let graph = doc["@graph"]?.arrayItems ?? []
-            let reviews = graph.filter { $0["@type"] == "ClaimReview" }
-            #expect(reviews.count == 2)
-            let first = try #require(reviews.first { $0["claimReviewed"]?.stringValue == fixture.claims[0].text })
-            #expect(first["reviewRating"]?["alternateName"] == "Supported by footage")
-            #expect(first["itemReviewed"]?["@type"] == "Claim")
-            #expect(first["itemReviewed"]?["appearance"]?["@type"] == "NewsArticle")
-            #expect(first["itemReviewed"]?["appearance"]?["datePublished"] == "2016-07-01")
-            #expect(first["author"]?["name"] == "analyst <1>")
-            let media = graph.filter { $0["@type"] == "MediaReview" }
-            #expect(media.count == 2)
-            let hostile = try #require(
-                media.first { $0["itemReviewed"]?["sha256"]?.stringValue == fixture.hostile.sha256 })
-            #expect(hostile["mediaAuthenticityCategory"] == "DecontextualizedContent")
-            #expect(hostile["itemReviewed"]?["@type"] == "VideoObject")
-            #expect(hostile["itemReviewed"]?["startTime"] == "00:00:02.000")
-            #expect(hostile["itemReviewed"]?["endTime"] == "00:00:12.000")
-            #expect(hostile["itemReviewed"]?["uploadDate"] == "2016-07-01T10:00:00Z")
-            // A script address is not posted: only http(s) addresses reach a page that renders them as links.
-            #expect(hostile["itemReviewed"]?["contentUrl"] == nil)
-            let plain = try #require(media.first { $0["itemReviewed"]?["sha256"]?.stringValue == fixture.plain.sha256 })
-            #expect(plain["mediaAuthenticityCategory"] == nil)
-            #expect(output.notes.count == 1)
-        }
-    }
-
     @Test func durationsAndOffsetsAreWrittenAsSchemaOrgExpects() {
         #expect(ClaimReviewExport.time(3725.5) == "01:02:05.500")
         #expect(ClaimReviewExport.isoDuration(62.5) == "PT1M2.5S")

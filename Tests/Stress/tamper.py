@@ -2,7 +2,7 @@
 Python's own SQLite as anyone could, and each must make `footage verify` fail naming what changed.
 
 A catalogue is built once (the samples registered with acquisitions, keyframes, fingerprints, the example article,
-links, an assessment, a match); every trial copies it, changes one thing, and runs `footage verify --ledger-only`.
+links, an assessment, a match, claim reviews); every trial copies it, changes one thing, and runs `footage verify --ledger-only`.
 A change that leaves the stored value the same (an UPDATE to the value already there) is not a change and is drawn
 again.
 
@@ -27,6 +27,7 @@ TABLES = {
     "clip": ["id"], "stream": ["clip_id", "stream_index"], "tag": ["id"], "location": ["id"], "acquisition": ["id"],
     "extraction": ["id"], "keyframe": ["id"], "fingerprint": ["clip_id"], "match": ["id"], "article": ["id"],
     "claim": ["id"], "link": ["id"], "assessment": ["id"], "verification": ["id"],
+    "claim_review": ["id"], "reviewer": ["id"], "review_url": ["id"],
 }
 
 
@@ -47,6 +48,11 @@ def build(footage, root):
     step("link", "C2", ministry, "--stance", "supports", "--from", "2", "--to", "9", "--note", "the convoy")
     step("link", "C3", ministry, "--stance", "context")
     step("assess", ministry, "--category", "original", "--note", "matches the channel")
+    step("verdict", "C2", "mostly-true", "--explanation", "The convoy is visible")
+    step("claim", "dismiss", "C1", "--reason", "a summary, not a claim")
+    step("claim", "edit", "C3", "Closer shots show burnt-out trucks.")
+    step("config", "reviewer", "Example Checks", "--url", "https://checks.example.org")
+    step("article", "review-url", "A1", "https://checks.example.org/convoy")
     step("match")
     step("verify")
 

@@ -17,6 +17,8 @@ public enum CrossReference {
         public var candidates: [Candidate]
         /// Where each link's seconds lie in the clips that share footage with the linked one, by link id.
         public var sameFootage: [Int64: [Corresponding]] = [:]
+        /// Where the claim's review stands: its status, its text now, the verdict.
+        public var review = ClaimReviewState()
         /// Links that stand (not retracted).
         public var standing: [LinkEvidence] { evidence.filter { !$0.link.isRetracted } }
     }
@@ -30,6 +32,7 @@ public enum CrossReference {
     public static func article(_ catalog: Catalog, _ article: ArticleRecord) throws -> ArticleReport {
         let claims = try catalog.claims(articleId: article.id)
         let evidence = Dictionary(grouping: try catalog.evidence(claimIds: claims.map { $0.id }), by: \.link.claimId)
+        let reviews = try catalog.claimReviews(claimIds: claims.map(\.id))
         var entries: [ClaimEntry] = []
         var shared = SharedFootageCache(catalog: catalog)
         for claim in claims {
@@ -38,7 +41,7 @@ public enum CrossReference {
             entries.append(
                 ClaimEntry(
                     claim: claim, evidence: links, candidates: candidates,
-                    sameFootage: try shared.corresponding(links)))
+                    sameFootage: try shared.corresponding(links), review: reviews[claim.id] ?? ClaimReviewState()))
         }
         return ArticleReport(article: article, claims: entries)
     }
@@ -48,7 +51,7 @@ public enum CrossReference {
         var shared = SharedFootageCache(catalog: catalog)
         return ClaimEntry(
             claim: claim, evidence: links, candidates: links.isEmpty ? try candidates(catalog, for: claim) : [],
-            sameFootage: try shared.corresponding(links))
+            sameFootage: try shared.corresponding(links), review: try catalog.claimReview(claimId: claim.id))
     }
 
     public static func clip(_ catalog: Catalog, _ clip: ClipRecord) throws -> [LinkEvidence] {

@@ -38,6 +38,11 @@ extension CrossReference {
         /// Links made on those clips at seconds this clip shows too: `segment` is seen from the other clip (A) to
         /// this one (B).
         public var linksOnOthers: [(evidence: LinkEvidence, via: Corresponding)]
+        /// Where the review of each claim above stands, by claim id.
+        public var reviews: [Int64: ClaimReviewState] = [:]
+
+        /// The review of a claim above (open when it has none).
+        public func review(of claimId: Int64) -> ClaimReviewState { reviews[claimId] ?? ClaimReviewState() }
     }
 
     public static func chain(_ catalog: Catalog, _ claim: ClaimRecord) throws -> ClaimChain {
@@ -63,7 +68,10 @@ extension CrossReference {
                 }
             }
         }
-        return ClipReport(clip: clip, evidence: evidence, shared: shared, linksOnOthers: onOthers)
+        let claimIds = evidence.map(\.evidence.link.claimId) + onOthers.map(\.evidence.link.claimId)
+        return ClipReport(
+            clip: clip, evidence: evidence, shared: shared, linksOnOthers: onOthers,
+            reviews: try catalog.claimReviews(claimIds: claimIds))
     }
 
     static func corresponding(_ shared: [SharedFootage], from start: Double, to end: Double) -> [Corresponding] {

@@ -70,15 +70,19 @@ public enum CSVExport {
     static func claims(_ index: SnapshotIndex) -> [[String]] {
         let header = [
             "id", "article", "idx", "text", "kinds", "attribution", "origin", "evidence", "links",
-            "created_at", "created_by",
+            "created_at", "created_by", "status", "verdict", "rating_value", "explanation", "original_text",
         ]
         return [header]
             + index.snapshot.claims.map { claim in
                 let standing = index.standingLinks(claim: claim.id)
+                let review = index.review(of: claim.id)
+                let verdict = review.verdict
                 return [
-                    claim.shortID, ShortID.article.text(claim.articleId), String(claim.idx), claim.text, claim.kinds,
-                    claim.attribution ?? "", claim.origin.rawValue, StanceSummary.text(standing),
-                    String(standing.count), claim.createdAt, claim.createdBy,
+                    claim.shortID, ShortID.article.text(claim.articleId), String(claim.idx), review.text(of: claim),
+                    claim.kinds, claim.attribution ?? "", claim.origin.rawValue, StanceSummary.text(standing),
+                    String(standing.count), claim.createdAt, claim.createdBy, review.status.rawValue,
+                    verdict?.rating?.rawValue ?? "", verdict?.rating.map { String($0.ratingValue) } ?? "",
+                    verdict?.note ?? "", review.originalText(of: claim) ?? "",
                 ]
             }
     }

@@ -18,9 +18,10 @@ public enum CatalogExport {
 
     /// Reads one snapshot of `scope` and writes it in `format`. For CSV, `table` picks one table; without it
     /// every table is returned, each as `<table>.csv`; `raw` leaves cells a spreadsheet would run as they are.
+    /// `reviewURL` is the page a ClaimReview export is published on, in place of each article's review URL.
     public static func export(
         _ catalog: Catalog, scope: CatalogSnapshot.Scope, format: Format,
-        table: CSVExport.Table? = nil, raw: Bool = false
+        table: CSVExport.Table? = nil, raw: Bool = false, reviewURL: String? = nil
     ) throws -> Output {
         let index = try SnapshotIndex.read(catalog, scope)
         switch format {
@@ -29,12 +30,8 @@ public enum CatalogExport {
         case .provJSON:
             return Output(files: [("", PrettyJSON.text(ProvExport.value(index)))], notes: [])
         case .claimReview:
-            let result = ClaimReviewExport.value(index)
-            let notes = result.unassessed.map {
-                "clip \($0.prefix(12)) has no assessment: "
-                    + "its MediaReview has no mediaAuthenticityCategory (footage assess)"
-            }
-            return Output(files: [("", PrettyJSON.text(result.document))], notes: notes)
+            let result = try ClaimReviewExport.value(index, reviewURL: reviewURL)
+            return Output(files: [("", PrettyJSON.text(result.document))], notes: result.notes)
         case .csv:
             if let table { return Output(files: [("", CSVExport.text(table, index, raw: raw))], notes: []) }
             return Output(

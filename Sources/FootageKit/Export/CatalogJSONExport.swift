@@ -23,6 +23,8 @@ enum CatalogJSONExport {
             "articles": .array(snapshot.articles.map { article(index, $0) }),
             "links": .array(snapshot.links.map { link(index, $0) }),
             "matches": .array(StoredMatchRow.rows(index).map(JSONRow.value)),
+            // The organisation that publishes the reviews (`footage config reviewer`).
+            "reviewer": snapshot.reviewer.map { JSONRow.value(ReviewSettingRow($0)) } ?? .null,
         ]
     }
 
@@ -66,6 +68,7 @@ enum CatalogJSONExport {
     static func article(_ index: SnapshotIndex, _ article: ArticleRecord) -> JSONValue {
         var row = PrettyJSON.object(article)
         row["short_id"] = .string(article.shortID)
+        row["review_url"] = .optional(index.snapshot.reviewURLs[article.id]?.url)
         let claims = (index.claimsByArticle[article.id] ?? []).sorted { $0.id < $1.id }
         row["claims"] = .array(
             claims.map { claim in
@@ -73,6 +76,16 @@ enum CatalogJSONExport {
                 object["short_id"] = .string(claim.shortID)
                 object["kinds"] = .array(claim.kindList.map(JSONValue.string))
                 object["details"] = claim.detailsValue
+                // The review: the text now (the extracted one stays as `original_text` once edited), the status,
+                // the verdict that stands and the dismissal, as the claim rows show them, and every step.
+                let review = index.review(of: claim.id)
+                let row = JSONRow.value(index.claimRow(claim))
+                object["text"] = .string(review.text(of: claim))
+                object["original_text"] = .optional(review.originalText(of: claim))
+                object["status"] = .string(review.status.rawValue)
+                object["verdict"] = row["verdict"] ?? .null
+                object["dismissal"] = row["dismissal"] ?? .null
+                object["reviews"] = .array(review.history.map { .object(PrettyJSON.object($0)) })
                 return .object(object)
             })
         return .object(row)

@@ -24,6 +24,8 @@ public struct SnapshotIndex: Sendable {
     public let linkEvents: [Int64: LedgerEvent]
     /// The matches that involve the snapshot's clips (none unless read with them).
     public let matches: SnapshotMatches
+    /// Where each claim's review stands, by claim id (claims never reviewed are left out: `review(of:)`).
+    public let reviews: [Int64: ClaimReviewState]
 
     public init(_ snapshot: CatalogSnapshot, matches: SnapshotMatches = .none) {
         self.snapshot = snapshot
@@ -48,7 +50,14 @@ public struct SnapshotIndex: Sendable {
             if let id = ShortID.link.id(in: event.subject) { events[id] = events[id] ?? event }
         }
         linkEvents = events
+        reviews = Dictionary(grouping: snapshot.claimReviews, by: \.claimId).mapValues(ClaimReviewState.init)
     }
+
+    /// Where a claim's review stands: its status, its text now, the verdict.
+    public func review(of claimId: Int64) -> ClaimReviewState { reviews[claimId] ?? ClaimReviewState() }
+
+    /// A claim as the `--json` rows show it, with its review.
+    public func claimRow(_ claim: ClaimRecord) -> ClaimRow { ClaimRow(claim, review: review(of: claim.id)) }
 
     /// The assessment that stands: the latest.
     public func assessment(of clipId: Int64) -> AssessmentRecord? { assessments[clipId]?.last }

@@ -32,7 +32,7 @@ public struct XrefClaimRow: Encodable, Sendable {
     public var candidates: [Candidate]
 
     public init(_ entry: CrossReference.ClaimEntry) {
-        claim = ClaimRow(entry.claim)
+        claim = ClaimRow(entry.claim, review: entry.review)
         evidence = entry.evidence.map { item in
             Evidence(
                 evidence: EvidenceRow(item),

@@ -34,7 +34,10 @@ public struct XrefClipRow: Encodable, Sendable {
     }
 
     public var evidence: EvidenceRow
+    /// The claim's text now (after any edit).
     public var claimText: String
+    /// `open`, `dismissed` or `reviewed`.
+    public var claimStatus: ClaimStatus
     public var article: String
     public var headline: String
     public var sameFootage: [SameFootage]
@@ -42,18 +45,19 @@ public struct XrefClipRow: Encodable, Sendable {
     /// footage here (`this_from`…`this_to`), `offset` as in `same_footage`. Absent for a link on this clip.
     public var via: SameFootage?
 
-    public init(_ item: CrossReference.ClipEvidence) {
-        self.init(item.evidence, sameFootage: item.sameFootage.map(SameFootage.init), via: nil)
+    public init(_ item: CrossReference.ClipEvidence, review: ClaimReviewState) {
+        self.init(item.evidence, sameFootage: item.sameFootage.map(SameFootage.init), via: nil, review: review)
     }
 
     /// A link made on another clip at seconds this clip shows too: `via` is seen from that clip (A) to this one (B).
-    public init(linkOnOther evidence: LinkEvidence, via: CrossReference.Corresponding) {
-        self.init(evidence, sameFootage: [], via: SameFootage(via.fromTheOtherSide))
+    public init(linkOnOther evidence: LinkEvidence, via: CrossReference.Corresponding, review: ClaimReviewState) {
+        self.init(evidence, sameFootage: [], via: SameFootage(via.fromTheOtherSide), review: review)
     }
 
-    private init(_ evidence: LinkEvidence, sameFootage: [SameFootage], via: SameFootage?) {
+    private init(_ evidence: LinkEvidence, sameFootage: [SameFootage], via: SameFootage?, review: ClaimReviewState) {
         self.evidence = EvidenceRow(evidence)
-        claimText = evidence.claim.text
+        claimText = review.text(of: evidence.claim)
+        claimStatus = review.status
         article = evidence.article.shortID
         headline = evidence.article.headline
         self.sameFootage = sameFootage
@@ -63,6 +67,7 @@ public struct XrefClipRow: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case article, headline, via
         case claimText = "claim_text"
+        case claimStatus = "claim_status"
         case sameFootage = "same_footage"
     }
 
@@ -70,6 +75,7 @@ public struct XrefClipRow: Encodable, Sendable {
         try evidence.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(claimText, forKey: .claimText)
+        try container.encode(claimStatus, forKey: .claimStatus)
         try container.encode(article, forKey: .article)
         try container.encode(headline, forKey: .headline)
         try container.encode(sameFootage, forKey: .sameFootage)
