@@ -105,6 +105,7 @@ public enum LedgerCoverage {
             ]),
         Table(name: "reviewer", key: ["id"], columns: ["id", "name", "url", "created_at", "created_by"]),
         Table(name: "review_url", key: ["id"], columns: ["id", "article_id", "url", "created_at", "created_by"]),
+        Table(
             name: "credentials", key: ["clip_id"],
             columns: [
                 "clip_id", "state", "codes", "reason", "manifest_json", "library", "recorded_at", "recorded_by",

@@ -44,7 +44,7 @@ enum SchemaCheck {
         "ac1684bd652393cbe0e2bcc71d3e3d86055618cd6dc77f0f202ed3b52d048558",
         "886453badcd290b838ed0c1c9c02ae86b9d484693654e571a57ed26f4128baee",
         "b574aa6e2830464b3a35020d5963548fb9bc8e20ad38dd95e30e67f24c4247a1",
-        "3f0e7b2a740536e2a7050e680bb4bae1c5c83bf372b8cebc37b48d19be5c1819",
+        "71d10d6c24dbee833474edc14ad63ae21414df492ce886c52ef121a60bc59e7c",
     ]
 
     /// The schema before any migration (a new, empty file) and after each one, from the migrations run in an
