@@ -9,18 +9,29 @@ APT_TEST   := ffmpeg fonts-dejavu-core sqlite3 time chromium python3-prov python
 # The reference PDQ implementation's Python binding (PyPI pdqhash, built from source: it has no wheels), in a venv of
 # this folder (git-ignored), for the tests' cross-check of still hashes; without it that cross-check is left out.
 PDQ_VENV   := .build-venv
+# yt-dlp (PyPI), which `footage fetch` runs, goes into the same venv: from test-deps for the tests, from fetch-deps for
+# the shipped tool (demo). footage finds it there, above its executable (or at FOOTAGE_YT_DLP, or on the PATH).
+APT_FETCH  := python3-venv
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debug builds optimise FootageMedia's pixel loops (see Package.swift): the suite hashes every reference frame.
 export FOOTAGE_OPTIMISE_MEDIA := 1
 
-.PHONY: deps test-deps build release demo test stress bench fuzz samples format lint clean
+.PHONY: deps test-deps fetch-deps build release demo test stress bench fuzz samples format lint clean
 
 deps:
 	@missing=$$(for p in $(APT_BUILD); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 
-test-deps: deps
+fetch-deps: deps
+	@missing=$$(for p in $(APT_FETCH); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+	@$(PDQ_VENV)/bin/yt-dlp --version >/dev/null 2>&1 || \
+	  { { [ -x $(PDQ_VENV)/bin/python3 ] || python3 -m venv $(PDQ_VENV); } && $(PDQ_VENV)/bin/pip install -q yt-dlp; } || \
+	  echo "note: yt-dlp not installed in $(PDQ_VENV); footage fetch needs it (or FOOTAGE_YT_DLP), its tests are skipped"
+
+test-deps: deps fetch-deps
 	@missing=$$(for p in $(APT_TEST); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
@@ -40,7 +51,7 @@ release: deps
 	$(SWIFT) build $(RELEASE) --product footage
 
 # The main job on the embedded default catalogue: this folder.
-demo: release
+demo: release fetch-deps
 	@sh Catalog/demo.sh "$$($(SWIFT) build $(RELEASE) --show-bin-path)/footage" "$(CATALOG)"
 
 test: test-deps

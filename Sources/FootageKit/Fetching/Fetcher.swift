@@ -111,7 +111,7 @@ public struct Fetcher: Sendable {
             return failed("yt-dlp did not finish within \(Int(options.timeout)) s (--timeout); stopped, nothing kept")
         }
         if run.stopped {
-            return failed("the download grew past \(limit) bytes (--max-size); stopped, nothing kept")
+            return failed("the download grew larger than \(limit) bytes (--max-size); stopped, nothing kept")
         }
         guard run.status == 0 else {
             let reason = YtDlp.failure(run.output) ?? run.signal.map { "ended by signal \($0)" } ?? "failed"
