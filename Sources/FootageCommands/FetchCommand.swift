@@ -25,13 +25,7 @@ struct FetchCommand: ParsableCommand {
     @OptionGroup var analyst: AnalystOptions
     @Option(help: "A note on the acquisition.") var note: String?
     @Flag(help: "Keep the evidentiary copy in Media/ (always done: the download has no other place).") var copy = false
-    @Flag(help: "Also extract each clip's keyframes (I-frames, with a contact sheet).") var keyframes = false
-    @Flag(
-        name: .customLong("no-fingerprint"), help: "Do not compute the clips' video fingerprints (for `footage match`)."
-    )
-    var noFingerprint = false
-    @Option(name: .customLong("fingerprint-rate"), help: "Frames per second sampled for the fingerprint.")
-    var fingerprintRate = FingerprintJob.defaultRate
+    @OptionGroup var steps: RegistrationStepOptions
     @Option(help: ArgumentHelp("Seconds one download may take (default 1800).", valueName: "SECONDS"))
     var timeout: Double = 1800
     @Option(
@@ -42,17 +36,16 @@ struct FetchCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if !FingerprintSampler.rates.contains(fingerprintRate) {
-            throw ValidationError("--fingerprint-rate must be between 1/60 and 30 frames per second")
-        }
         if let published, !DateText.isDate(published) {
-            throw ValidationError("--published takes a date like 2016-07-01 or 2016-07-01T14:05:00Z, not '\(published)'")
+            throw ValidationError(
+                "--published takes a date like 2016-07-01 or 2016-07-01T14:05:00Z, not '\(published)'")
         }
         if !(timeout.isFinite && timeout >= 1 && timeout <= 86_400) {
             throw ValidationError("--timeout takes seconds between 1 and 86400")
         }
         if Self.bytes(maxSize) == nil {
-            throw ValidationError("--max-size takes a size like 500M or 4G (at least 1K, at most 64G), not '\(maxSize)'")
+            throw ValidationError(
+                "--max-size takes a size like 500M or 4G (at least 1K, at most 64G), not '\(maxSize)'")
         }
     }
 
@@ -82,17 +75,7 @@ struct FetchCommand: ParsableCommand {
         registration.acquisition.note = note
         registration.copy = true
         registration.jobs = 1
-        if keyframes {
-            var extraction = KeyframeJob.Options(analyst: registration.analyst)
-            extraction.sheet = true
-            registration.keyframes = extraction
-        }
-        if !noFingerprint {
-            var fingerprint = FingerprintJob.Options(analyst: registration.analyst)
-            fingerprint.rate = fingerprintRate
-            fingerprint.keepExisting = true
-            registration.fingerprint = fingerprint
-        }
+        steps.apply(to: &registration)
         var options = Fetcher.Options(registration: registration)
         options.timeout = timeout
         options.maximumSize = Self.bytes(maxSize) ?? options.maximumSize
@@ -116,15 +99,7 @@ struct FetchCommand: ParsableCommand {
             Output.error(Output.safe(registration.message ?? registration.path))
             return
         }
-        let sha = registration.sha256.map(Output.short) ?? "-"
-        let what = registration.clip.map { "\(Output.duration($0.duration)) \($0.formatName ?? "")" } ?? ""
-        let status = registration.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-        var line = "\(status) \(sha)  \(what)  \(Output.safe(registration.path))"
-        if let resolved = fetched.resolvedURL, resolved != registration.path { line += "  → \(Output.safe(resolved))" }
-        if let copy = registration.copyPath { line += "  copy: \(Output.safe(copy))" }
-        if let count = registration.keyframes { line += "  \(count) keyframes" }
-        if let count = registration.fingerprintFrames { line += "  fingerprint \(count) frames" }
-        Output.line(line)
-        for note in registration.notes { Output.error("\(Output.safe(registration.path)): \(note)") }
+        let resolved = fetched.resolvedURL.map { $0 == registration.path ? "" : "  → \(Output.safe($0))" } ?? ""
+        RegisterCommand.printLine(registration, afterPath: resolved)
     }
 }

@@ -50,7 +50,9 @@ struct FetchTests {
 
             """
         #expect(YtDlp.failure(output) == "[generic] missing: Unable to download webpage: HTTP Error 404: Not Found")
-        #expect(YtDlp.failure("[download] File is larger than max-filesize\n") == "[download] File is larger than max-filesize")
+        #expect(
+            YtDlp.failure("[download] File is larger than max-filesize\n")
+                == "[download] File is larger than max-filesize")
         #expect(YtDlp.failure("") == nil)
         #expect(YtDlp.failure("ERROR: " + String(repeating: "x", count: 1000))?.count == 301)
     }

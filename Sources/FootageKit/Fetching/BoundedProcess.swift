@@ -39,7 +39,9 @@ struct BoundedProcess {
         timeout: Double, stop: () -> Bool = { false }
     ) throws -> Result {
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { throw Failure(description: "cannot make a pipe (\(String(cString: strerror(errno))))") }
+        guard pipe(&fds) == 0 else {
+            throw Failure(description: "cannot make a pipe (\(String(cString: strerror(errno))))")
+        }
         let (readEnd, writeEnd) = (fds[0], fds[1])
         _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
         _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
@@ -151,7 +153,8 @@ private struct OutputTail {
 /// Glibc module does not show: looked up by name, nil where the C library lacks them.
 private enum GlibcExtension {
     typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    typealias AddChdir =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
     static let addCloseFrom: AddCloseFrom? = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
         unsafeBitCast($0, to: AddCloseFrom.self)

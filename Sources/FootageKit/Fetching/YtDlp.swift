@@ -32,7 +32,9 @@ public struct YtDlp: Sendable {
     public struct Broken: FootageError {
         let path: String
         let reason: String
-        public var description: String { "\(path): yt-dlp does not run (\(reason)); set FOOTAGE_YT_DLP to one that does" }
+        public var description: String {
+            "\(path): yt-dlp does not run (\(reason)); set FOOTAGE_YT_DLP to one that does"
+        }
     }
 
     /// Finds yt-dlp and asks its version.
@@ -42,7 +44,8 @@ public struct YtDlp: Sendable {
         let result: BoundedProcess.Result
         do {
             result = try BoundedProcess.run(
-                path, ["--ignore-config", "--version"], environment: childEnvironment(environment, home: "/nonexistent"),
+                path, ["--ignore-config", "--version"],
+                environment: childEnvironment(environment, home: "/nonexistent"),
                 directory: nil, timeout: 60)
         } catch {
             throw Broken(path: path, reason: "\(error)")
