@@ -140,6 +140,30 @@ import Testing
         }
     }
 
+    @Test func anInterruptedFetchTakesYtDlpAlongAndTheNextRunSweepsItsFolder() throws {
+        try withServer { footage, root, server in
+            for number in [SIGINT, SIGTERM] {
+                let process = try FootageBinary.start(
+                    ["fetch", server.url("stalled/clip.mp4")], catalog: root, fault: "",
+                    environment: ["FOOTAGE_YT_DLP": footage.ytDlp])
+                let marker = "HOME=\(root.path)/Media/\(TemporaryName.prefix)"
+                // Until yt-dlp runs (it is the process whose home is the download folder), then the signal.
+                let deadline = Date().addingTimeInterval(60)
+                while ProcessTable.processes(withEnvironment: marker).isEmpty && Date() < deadline {
+                    Thread.sleep(forTimeInterval: 0.1)
+                }
+                #expect(!ProcessTable.processes(withEnvironment: marker).isEmpty)
+                kill(process.processIdentifier, number)
+                process.waitUntilExit()
+                #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == number)
+                Thread.sleep(forTimeInterval: 0.5)
+                #expect(ProcessTable.processes(withEnvironment: marker).isEmpty, "signal \(number)")
+            }
+            #expect(try footage.run(["fetch", server.url("missing.mp4")]).status == 1)
+            try expectNothingLeft(footage, root, copies: 0)
+        }
+    }
+
     @Test func aDownloadPastTheSizeLimitIsRefusedWhetherOrNotTheServerSaysItsLength() throws {
         try withServer { footage, root, server in
             for path in ["clip.mp4", "unsized/clip.mp4"] {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -11,6 +12,10 @@ import Foundation
 /// The program gets no standard input, only the environment it is given, every signal at its default action (footage
 /// ignores SIGPIPE and SIGXFSZ, which a started program would otherwise inherit) and no descriptor of footage's beyond
 /// its output pipe. Its standard output and error go to one pipe, of which the last `outputLimit` bytes are kept.
+///
+/// In a group of its own, the program does not get the terminal's Ctrl-C: while it runs, SIGINT, SIGTERM and SIGHUP
+/// kill its group before they end footage as they would have (`Interruption`). A footage killed by SIGKILL leaves it
+/// running until it ends by itself; the folder it writes in is then swept by the next footage command.
 struct BoundedProcess {
     struct Result: Sendable {
         /// The exit status, when the program exited.
@@ -83,6 +88,8 @@ struct BoundedProcess {
             throw Failure(description: "\(executable): cannot be started (\(String(cString: strerror(spawned))))")
         }
 
+        Interruption.guarding(pid)
+        defer { Interruption.release() }
         var output = OutputTail(limit: outputLimit)
         var result = Result(output: "")
         let deadline = Date().addingTimeInterval(timeout)
@@ -161,5 +168,35 @@ private enum GlibcExtension {
     }
     static let addChdir: AddChdir? = dlsym(nil, "posix_spawn_file_actions_addchdir_np").map {
         unsafeBitCast($0, to: AddChdir.self)
+    }
+}
+
+/// The process group a signal that ends footage must take along, and the handlers that do it.
+private enum Interruption {
+    static let group = Atomic<Int32>(0)
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Installs the handlers, and takes the signals on this thread even where they came blocked from the process
+    /// that started footage.
+    static func guarding(_ pid: pid_t) {
+        group.store(pid, ordering: .sequentiallyConsistent)
+        for number in signals { signal(number, handler) }
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in signals { sigaddset(&set, number) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    static func release() {
+        group.store(0, ordering: .sequentiallyConsistent)
+        for number in signals { signal(number, SIG_DFL) }
+    }
+
+    /// Kills the group, then ends footage by the same signal (async-signal-safe calls only).
+    static let handler: @convention(c) (Int32) -> Void = { number in
+        let pid = Interruption.group.load(ordering: .sequentiallyConsistent)
+        if pid > 0 { kill(-pid, SIGKILL) }
+        signal(number, SIG_DFL)
+        raise(number)
     }
 }
