@@ -26,11 +26,11 @@ struct FetchCommand: ParsableCommand {
     @Option(help: "A note on the acquisition.") var note: String?
     @Flag(help: "Keep the evidentiary copy in Media/ (always done: the download has no other place).") var copy = false
     @OptionGroup var steps: RegistrationStepOptions
-    @Option(help: ArgumentHelp("Seconds one download may take (default 1800).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds one download may take.", valueName: "SECONDS"))
     var timeout: Double = 1800
     @Option(
         name: .customLong("max-size"),
-        help: ArgumentHelp("The largest download accepted: bytes, or with K, M or G (default 4G).", valueName: "SIZE"))
+        help: ArgumentHelp("The largest download accepted: bytes, or with K, M or G.", valueName: "SIZE"))
     var maxSize = "4G"
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions

@@ -58,7 +58,10 @@ public struct YtDlp: Sendable {
     }
 
     static func candidatePath(_ environment: [String: String]) -> String? {
-        if let explicit = environment["FOOTAGE_YT_DLP"], !explicit.isEmpty { return explicit }
+        if let explicit = environment["FOOTAGE_YT_DLP"], !explicit.isEmpty {
+            // Absolute: yt-dlp starts in the download folder.
+            return URL(fileURLWithPath: explicit).standardizedFileURL.path
+        }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         for _ in 0..<6 {
