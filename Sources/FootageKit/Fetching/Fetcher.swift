@@ -154,10 +154,10 @@ public struct Fetcher: Sendable {
             $0.replacingOccurrences(of: sidecar, with: "\(url) (its .info.json)").replacingOccurrences(
                 of: path, with: url)
         }
-        if outcome.status == .error, let message = outcome.message, !message.contains("registered, but") {
-            outcome.message = message + "; nothing kept"
-        }
-        return Outcome(registration: outcome, fetched: outcome.status == .error ? nil : fetched)
+        // A clip that was registered has a SHA-256 even when a later step (keyframes, fingerprint) failed.
+        let recorded = outcome.sha256 != nil
+        if !recorded, let message = outcome.message { outcome.message = message + "; nothing kept" }
+        return Outcome(registration: outcome, fetched: recorded ? fetched : nil)
     }
 
     /// An `http` or `https` URL with a host: what yt-dlp is asked to fetch. Anything else (a file, a search, an
