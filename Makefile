@@ -14,11 +14,14 @@ PDQ_VENV   := .build-venv
 # The C2PA reference library's C interface (libc2pa_c.so) ships inside this wheel; footage loads it from the same venv
 # to read Content Credentials (README, "Content Credentials"). Without it footage runs and says C2PA was not checked.
 C2PA_WHEEL := c2pa-python==0.38.1
+# yt-dlp (PyPI), which `footage fetch` runs, goes into the same venv: from test-deps for the tests, from fetch-deps for
+# the shipped tool (demo). footage finds it there, above its executable (or at FOOTAGE_YT_DLP, or on the PATH).
+APT_FETCH  := python3-venv
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debug builds optimise FootageMedia's pixel loops (see Package.swift): the suite hashes every reference frame.
 export FOOTAGE_OPTIMISE_MEDIA := 1
 
-.PHONY: deps test-deps c2pa-deps build release demo test stress bench fuzz samples format lint clean
+.PHONY: deps test-deps c2pa-deps fetch-deps build release demo test stress bench fuzz samples format lint clean
 
 deps:
 	@missing=$$(for p in $(APT_BUILD); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -32,7 +35,15 @@ c2pa-deps:
 	  { [ -x $(PDQ_VENV)/bin/pip ] || python3 -m venv $(PDQ_VENV); } && $(PDQ_VENV)/bin/pip install -q $(C2PA_WHEEL) || \
 	  echo "note: $(C2PA_WHEEL) not installed in $(PDQ_VENV); footage will say C2PA was not checked"; fi
 
-test-deps: deps c2pa-deps
+fetch-deps: deps
+	@missing=$$(for p in $(APT_FETCH); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+	@$(PDQ_VENV)/bin/yt-dlp --version >/dev/null 2>&1 || \
+	  { { [ -x $(PDQ_VENV)/bin/python3 ] || python3 -m venv $(PDQ_VENV); } && $(PDQ_VENV)/bin/pip install -q yt-dlp; } || \
+	  echo "note: yt-dlp not installed in $(PDQ_VENV); footage fetch needs it (or FOOTAGE_YT_DLP), its tests are skipped"
+
+test-deps: deps c2pa-deps fetch-deps
 	@missing=$$(for p in $(APT_TEST); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
@@ -55,7 +66,7 @@ release: deps
 	$(SWIFT) build $(RELEASE) --product footage
 
 # The main job on the embedded default catalogue: this folder.
-demo: release c2pa-deps
+demo: release c2pa-deps fetch-deps
 	@sh Catalog/demo.sh "$$($(SWIFT) build $(RELEASE) --show-bin-path)/footage" "$(CATALOG)"
 
 test: test-deps

@@ -34,6 +34,15 @@ public struct NewAcquisition: SnakeCaseRecord, Sendable, Equatable {
     public var platformRetrievedAt: String?
     public var recordedAt: String
     public var recordedBy: String
+    /// What `footage fetch` observed itself (nil for an acquisition registered from a file): the URL it was given, the
+    /// page URL yt-dlp ended at (redirects followed), the URL of the media it downloaded, yt-dlp's name and version, its
+    /// extractor, and when the download finished (UTC ISO 8601).
+    public var fetchUrl: String?
+    public var fetchResolvedUrl: String?
+    public var fetchMediaUrl: String?
+    public var fetchTool: String?
+    public var fetchExtractor: String?
+    public var fetchedAt: String?
 
     public init(clipId: Int64 = 0, recordedAt: String = "", recordedBy: String = "") {
         self.clipId = clipId
@@ -47,7 +56,7 @@ public struct NewAcquisition: SnakeCaseRecord, Sendable, Equatable {
     /// The fields that describe the acquisition (not its row ids or times), as they go into the ledger.
     /// The sidecar itself is represented by its SHA-256: the row keeps its text, and `verify` checks the two agree.
     public var ledgerFields: [String: JSONValue] {
-        [
+        var fields: [String: JSONValue] = [
             "publisher": .optional(publisher), "platform": .optional(platform), "url": .optional(url),
             "published": .optional(published), "retrieved": .optional(retrieved),
             "retrieved_by": .optional(retrievedBy), "note": .optional(note),
@@ -58,6 +67,15 @@ public struct NewAcquisition: SnakeCaseRecord, Sendable, Equatable {
             "platform_title": .optional(platformTitle), "platform_description": .optional(platformDescription),
             "platform_retrieved_at": .optional(platformRetrievedAt),
         ]
+        // Only when set: the events of acquisitions that were not fetched, and of those recorded before fetching
+        // existed, hold none of these keys.
+        for (key, value) in [
+            ("fetch_url", fetchUrl), ("fetch_resolved_url", fetchResolvedUrl), ("fetch_media_url", fetchMediaUrl),
+            ("fetch_tool", fetchTool), ("fetch_extractor", fetchExtractor), ("fetched_at", fetchedAt),
+        ] {
+            if let value { fields[key] = .string(value) }
+        }
+        return fields
     }
 }
 

@@ -47,7 +47,11 @@ public enum LedgerCoverage {
                 "id", "clip_id", "publisher", "platform", "url", "published", "retrieved", "retrieved_by", "note",
                 "sidecar_path", "sidecar_sha256", "sidecar_json", "platform_url", "platform_extractor",
                 "platform_video_id", "platform_uploader", "platform_channel", "platform_upload_time", "platform_title",
-                "platform_description", "platform_retrieved_at", "recorded_at", "recorded_by",
+                "platform_description", "platform_retrieved_at", "recorded_at", "recorded_by", "fetch_url",
+                "fetch_resolved_url", "fetch_media_url", "fetch_tool", "fetch_extractor", "fetched_at",
+            ],
+            laterColumns: [
+                "fetch_url", "fetch_resolved_url", "fetch_media_url", "fetch_tool", "fetch_extractor", "fetched_at",
             ]),
         Table(
             name: "extraction", key: ["id"],

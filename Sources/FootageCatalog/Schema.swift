@@ -239,6 +239,7 @@ enum Schema {
         FingerprintSchema.registerKeptMatches(in: &migrator)
         ClaimReviewSchema.register(in: &migrator)
         CredentialsSchema.register(in: &migrator)
+        FetchSchema.register(in: &migrator)
         return migrator
     }
 }

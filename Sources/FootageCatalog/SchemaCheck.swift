@@ -45,6 +45,7 @@ enum SchemaCheck {
         "886453badcd290b838ed0c1c9c02ae86b9d484693654e571a57ed26f4128baee",
         "b574aa6e2830464b3a35020d5963548fb9bc8e20ad38dd95e30e67f24c4247a1",
         "71d10d6c24dbee833474edc14ad63ae21414df492ce886c52ef121a60bc59e7c",
+        "c276b98637110d36ebf92e02fcda479af5aa2600e23c341a5ea65b2116459632",
     ]
 
     /// The schema before any migration (a new, empty file) and after each one, from the migrations run in an

@@ -15,6 +15,7 @@ public struct FootageCommand: ParsableCommand {
         version: "footage \(FootageVersion.string)",
         subcommands: [
             InitCommand.self, ProbeCommand.self, HashCommand.self, RegisterCommand.self, KeyframesCommand.self,
+            FetchCommand.self,
             ListCommand.self, ShowCommand.self,
             ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self, VerdictCommand.self, ConfigCommand.self,
             LinkCommand.self, UnlinkCommand.self,

@@ -29,21 +29,12 @@ struct RegisterCommand: ParsableCommand {
         help: "Read no yt-dlp sidecar: register the files even when a sidecar beside them is refused.")
     var noSidecar = false
     @Flag(help: "Keep an evidentiary copy in Media/, named by SHA-256, read-only.") var copy = false
-    @Flag(help: "Also extract each clip's keyframes (I-frames, with a contact sheet).") var keyframes = false
-    @Flag(
-        name: .customLong("no-fingerprint"), help: "Do not compute the clips' video fingerprints (for `footage match`)."
-    )
-    var noFingerprint = false
-    @Option(name: .customLong("fingerprint-rate"), help: "Frames per second sampled for the fingerprint.")
-    var fingerprintRate = FingerprintJob.defaultRate
+    @OptionGroup var steps: RegistrationStepOptions
     @OptionGroup var jobs: JobsOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if !FingerprintSampler.rates.contains(fingerprintRate) {
-            throw ValidationError("--fingerprint-rate must be between 1/60 and 30 frames per second")
-        }
         if infoJSON != nil && paths.count > 1 {
             throw ValidationError("--info-json describes one file; give one file with it")
         }
@@ -71,17 +62,7 @@ struct RegisterCommand: ParsableCommand {
         options.acquisition.readsSidecars = !noSidecar
         options.copy = copy
         options.jobs = jobs.count
-        if keyframes {
-            var extraction = KeyframeJob.Options(analyst: options.analyst)
-            extraction.sheet = true
-            options.keyframes = extraction
-        }
-        if !noFingerprint {
-            var fingerprint = FingerprintJob.Options(analyst: options.analyst)
-            fingerprint.rate = fingerprintRate
-            fingerprint.keepExisting = true
-            options.fingerprint = fingerprint
-        }
+        steps.apply(to: &options)
         let json = output.json
         let progress = Progress()
         let named = infoJSON != nil
@@ -117,17 +98,22 @@ struct RegisterCommand: ParsableCommand {
         case .skipped:
             Output.error("\(Output.safe(outcome.path)): skipped (\(outcome.message ?? ""))")
         case .registered, .known:
-            let sha = outcome.sha256.map(Output.short) ?? "-"
-            let what = outcome.clip.map { "\(Output.duration($0.duration)) \($0.formatName ?? "")" } ?? ""
-            let status = outcome.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-            var line = "\(status) \(sha)  \(what)  \(Output.safe(outcome.path))"
-            if outcome.status == .known && !outcome.addedLocations.isEmpty { line += "  (new location)" }
-            if let copy = outcome.copyPath { line += "  copy: \(Output.safe(copy))" }
-            if let count = outcome.keyframes { line += "  \(count) keyframes" }
-            if let count = outcome.fingerprintFrames { line += "  fingerprint \(count) frames" }
-            if let state = outcome.credentials?.state { line += "  c2pa: \(state.rawValue)" }
-            Output.line(line)
-            for note in outcome.notes { Output.error("\(Output.safe(outcome.path)): \(note)") }
+            let added = outcome.status == .known && !outcome.addedLocations.isEmpty ? "  (new location)" : ""
+            printLine(outcome, afterPath: added)
         }
+    }
+
+    /// The line of a file (or URL) registered or known, with `afterPath` after its name; its notes on stderr.
+    static func printLine(_ outcome: Registrar.Outcome, afterPath: String) {
+        let sha = outcome.sha256.map(Output.short) ?? "-"
+        let what = outcome.clip.map { "\(Output.duration($0.duration)) \($0.formatName ?? "")" } ?? ""
+        let status = outcome.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+        var line = "\(status) \(sha)  \(what)  \(Output.safe(outcome.path))" + afterPath
+        if let copy = outcome.copyPath { line += "  copy: \(Output.safe(copy))" }
+        if let count = outcome.keyframes { line += "  \(count) keyframes" }
+        if let count = outcome.fingerprintFrames { line += "  fingerprint \(count) frames" }
+        if let state = outcome.credentials?.state { line += "  c2pa: \(state.rawValue)" }
+        Output.line(line)
+        for note in outcome.notes { Output.error("\(Output.safe(outcome.path)): \(note)") }
     }
 }

@@ -85,8 +85,17 @@ enum ClipText {
                 ("note", a.note),
             ]
             for (name, value) in analyst { field("  " + name, Output.safe(value)) }
+            if let tool = a.fetchTool {
+                Output.line("  fetched by footage with \(Output.safe(tool)):")
+                let fetched: [(String, String?)] = [
+                    ("asked for", a.fetchUrl), ("resolved", a.fetchResolvedUrl), ("media", a.fetchMediaUrl),
+                    ("extractor", a.fetchExtractor), ("at", a.fetchedAt),
+                ]
+                for (name, value) in fetched { field("    " + name, Output.safe(value)) }
+            }
             if a.sidecarSha256 != nil {
-                Output.line("  the platform said (from \(Output.safe(a.sidecarPath)), not verified):")
+                let source = a.sidecarPath ?? "yt-dlp's .info.json of the fetch, kept in the catalogue"
+                Output.line("  the platform said (from \(Output.safe(source)), not verified):")
                 let platform: [(String, String?)] = [
                     ("url", a.platformUrl), ("site", a.platformExtractor),
                     ("video id", a.platformVideoId), ("uploader", a.platformUploader), ("channel", a.platformChannel),

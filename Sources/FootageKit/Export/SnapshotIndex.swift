@@ -71,9 +71,9 @@ public struct SnapshotIndex: Sendable {
         acquisitions[clipId]?.lazy.compactMap { $0.platform ?? $0.platformExtractor }.first
     }
 
-    /// The analyst's URL for the clip, else the platform's.
+    /// The analyst's URL for the clip, else the one `footage fetch` was given, else the platform's.
     public func url(of clipId: Int64) -> String? {
-        acquisitions[clipId]?.lazy.compactMap { $0.url ?? $0.platformUrl }.first
+        acquisitions[clipId]?.lazy.compactMap { $0.url ?? $0.fetchUrl ?? $0.platformUrl }.first
     }
 
     /// When the platform says the clip was uploaded, else when the analyst says it was published.

@@ -131,17 +131,19 @@ public struct Registrar: Sendable {
     }
 
     /// `registerOne` with the file's hash and probe from `inspection`, and the file they were read from, which the
-    /// keyframe and fingerprint steps read too.
-    private func registerOne(
-        _ path: String, inspection inspect: () throws -> (inspection: MediaInspection, file: MediaFile)
+    /// keyframe and fingerprint steps read too. A file `fetched` lies in a temporary folder: its evidentiary copy is
+    /// its only location, and the acquisition records the fetch.
+    func registerOne(
+        _ path: String, inspection inspect: () throws -> (inspection: MediaInspection, file: MediaFile),
+        fetched: Fetched? = nil
     ) -> Outcome {
         do {
             let (inspection, file) = try inspect()
             let source = ClipFile(registered: file, sha256: inspection.sha256)
-            var acquisition = try acquisitionRecord(for: path)
-            var locations: [(path: String, kind: LocationKind)] = [(path, .original)]
+            var acquisition = try acquisitionRecord(for: path, fetched: fetched)
+            var locations: [(path: String, kind: LocationKind)] = fetched == nil ? [(path, .original)] : []
             var copyPath: String?
-            if options.copy {
+            if options.copy || fetched != nil {
                 let media = try CatalogFolders.makingMedia(of: catalog)
                 copyPath = try EvidenceCopy.store(path, sha256: inspection.sha256, in: media)
                 locations.append((copyPath!, .copy))
@@ -197,10 +199,10 @@ public struct Registrar: Sendable {
         return outcome
     }
 
-    private func acquisitionRecord(for path: String) throws -> NewAcquisition? {
+    private func acquisitionRecord(for path: String, fetched: Fetched?) throws -> NewAcquisition? {
         let given = options.acquisition
-        let sidecarPath = given.readsSidecars ? given.infoJSON ?? YtDlpSidecar.besides(path) : nil
-        if given.isEmpty && sidecarPath == nil { return nil }
+        let sidecarPath = fetched?.sidecar ?? (given.readsSidecars ? given.infoJSON ?? YtDlpSidecar.besides(path) : nil)
+        if given.isEmpty && sidecarPath == nil && fetched == nil { return nil }
         var record = NewAcquisition()
         record.publisher = given.publisher
         record.platform = given.platform
@@ -212,6 +214,7 @@ public struct Registrar: Sendable {
         if let sidecarPath {
             try YtDlpSidecar.read(path: URL(fileURLWithPath: sidecarPath).standardizedFileURL.path).fill(&record)
         }
+        fetched?.fill(&record)
         return record
     }
 }

@@ -28,6 +28,13 @@ public struct AcquisitionRow: Encodable, Sendable {
     public var platformRetrievedAt: String?
     public var recordedAt: String
     public var recordedBy: String
+    /// What `footage fetch` observed itself; absent for acquisitions registered from a file.
+    public var fetchUrl: String?
+    public var fetchResolvedUrl: String?
+    public var fetchMediaUrl: String?
+    public var fetchTool: String?
+    public var fetchExtractor: String?
+    public var fetchedAt: String?
 
     public init(_ acquisition: AcquisitionRecord) {
         id = acquisition.id
@@ -53,6 +60,12 @@ public struct AcquisitionRow: Encodable, Sendable {
         platformRetrievedAt = acquisition.platformRetrievedAt
         recordedAt = acquisition.recordedAt
         recordedBy = acquisition.recordedBy
+        fetchUrl = acquisition.fetchUrl
+        fetchResolvedUrl = acquisition.fetchResolvedUrl
+        fetchMediaUrl = acquisition.fetchMediaUrl
+        fetchTool = acquisition.fetchTool
+        fetchExtractor = acquisition.fetchExtractor
+        fetchedAt = acquisition.fetchedAt
     }
 
     enum CodingKeys: String, CodingKey {
@@ -72,5 +85,11 @@ public struct AcquisitionRow: Encodable, Sendable {
         case platformRetrievedAt = "platform_retrieved_at"
         case recordedAt = "recorded_at"
         case recordedBy = "recorded_by"
+        case fetchUrl = "fetch_url"
+        case fetchResolvedUrl = "fetch_resolved_url"
+        case fetchMediaUrl = "fetch_media_url"
+        case fetchTool = "fetch_tool"
+        case fetchExtractor = "fetch_extractor"
+        case fetchedAt = "fetched_at"
     }
 }

@@ -1,0 +1,81 @@
+import FootageCore
+import FootageTestSupport
+import Foundation
+import Testing
+
+@testable import FootageCatalog
+@testable import FootageKit
+
+/// The parts of `footage fetch` that need no yt-dlp: which URLs are handed to it, how it is run, what its failures
+/// say, and how a fetch is recorded.
+struct FetchTests {
+    @Test func onlyWebAddressesAreHandedToYtDlp() {
+        #expect(Fetcher.isWebAddress("https://www.example.org/watch?v=abc"))
+        #expect(Fetcher.isWebAddress("http://127.0.0.1:8080/clip.mp4"))
+        for refused in ["ytsearch:convoy", "file:///etc/passwd", "-x", "--exec=touch x", "https://", "clip.mp4", ""] {
+            #expect(!Fetcher.isWebAddress(refused), "\(refused)")
+        }
+    }
+
+    @Test func theURLComesAfterTheEndOfOptionsAndTheOutputNameIsFootages() {
+        let ytDlp = YtDlp(path: "/usr/bin/yt-dlp", version: "2026.11.23")
+        let arguments = ytDlp.arguments(url: "--exec=rm", folder: "/c/Media/.footage-tmp-1-X", maximumSize: 1024)
+        #expect(arguments.suffix(2) == ["--", "--exec=rm"])
+        for required in ["--ignore-config", "--no-plugin-dirs", "--no-exec", "--no-playlist", "--restrict-filenames"] {
+            #expect(arguments.contains(required), "\(required)")
+        }
+        let output = try? #require(arguments.firstIndex(of: "-o"))
+        #expect(output.map { arguments[$0 + 1] } == "/c/Media/.footage-tmp-1-X/download.%(ext)s")
+        #expect(arguments.firstIndex(of: "--max-filesize").map { arguments[$0 + 1] } == "1024")
+    }
+
+    @Test func ytDlpRunsWithNothingFromTheEnvironmentThatCouldAddOptionsOrCode() {
+        let environment = YtDlp.childEnvironment(
+            [
+                "PATH": "/usr/bin", "PYTHONPATH": "/evil", "PYTHONSTARTUP": "/evil.py", "HOME": "/root",
+                "XDG_CONFIG_HOME": "/evil", "https_proxy": "http://proxy:3128",
+            ], home: "/c/Media/.footage-tmp-1-X")
+        #expect(environment["HOME"] == "/c/Media/.footage-tmp-1-X")
+        #expect(environment["PYTHONPATH"] == nil && environment["PYTHONSTARTUP"] == nil)
+        #expect(environment["XDG_CONFIG_HOME"] == nil)
+        #expect(environment["https_proxy"] == "http://proxy:3128")
+        #expect(environment["PATH"] == "/usr/bin")
+    }
+
+    @Test func aYtDlpFailureIsItsLastErrorLineWithoutThePythonException() {
+        let output = """
+            [generic] Extracting URL: http://127.0.0.1:1/missing.mp4
+            WARNING: something
+            ERROR: \r[generic] missing: Unable to download webpage: HTTP Error 404: Not Found (caused by <HTTPError 404: Not Found>)
+
+            """
+        #expect(YtDlp.failure(output) == "[generic] missing: Unable to download webpage: HTTP Error 404: Not Found")
+        #expect(
+            YtDlp.failure("[download] File is larger than max-filesize\n")
+                == "[download] File is larger than max-filesize")
+        #expect(YtDlp.failure("") == nil)
+        #expect(YtDlp.failure("ERROR: " + String(repeating: "x", count: 1000))?.count == 301)
+    }
+
+    @Test func aGroupThatOutlivesItsTimeIsKilledWhole() throws {
+        let started = Date()
+        let result = try BoundedProcess.run(
+            "/bin/sh", ["-c", "sleep 30 & echo started; wait"], environment: ["PATH": "/bin:/usr/bin"], directory: nil,
+            timeout: 1)
+        #expect(result.timedOut)
+        #expect(result.signal == SIGKILL)
+        #expect(result.output.contains("started"))
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test func anAcquisitionThatWasNotFetchedKeepsTheLedgerFieldsItAlwaysHad() {
+        var record = NewAcquisition()
+        record.publisher = "Ministry"
+        #expect(!record.ledgerFields.keys.contains { $0.hasPrefix("fetch") })
+        record.fetchUrl = "https://example.org/v"
+        record.fetchTool = "yt-dlp 2026.11.23"
+        #expect(record.ledgerFields["fetch_url"] == .string("https://example.org/v"))
+        #expect(record.ledgerFields["fetch_tool"] == .string("yt-dlp 2026.11.23"))
+        #expect(record.ledgerFields["fetched_at"] == nil)
+    }
+}
