@@ -23,6 +23,8 @@ public struct CatalogSnapshot: Sendable {
     public var extractions: [ExtractionRecord] = []
     public var keyframes: [KeyframeRecord] = []
     public var assessments: [AssessmentRecord] = []
+    /// Titles analysts gave the clips (`footage title`), oldest first.
+    public var titles: [ClipTitleRecord] = []
     public var articles: [ArticleRecord] = []
     public var claims: [ClaimRecord] = []
     /// Links, retracted ones included (they are history).
@@ -78,6 +80,8 @@ extension Catalog {
             snapshot.keyframes = try KeyframeRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
                 .fetchAll(db)
             snapshot.assessments = try AssessmentRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
+                .fetchAll(db)
+            snapshot.titles = try ClipTitleRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
                 .fetchAll(db)
             if scope == .all {
                 snapshot.events = try LedgerEvent.orderByPrimaryKey().fetchAll(db)

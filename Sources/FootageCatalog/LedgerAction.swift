@@ -7,6 +7,8 @@ public enum LedgerAction: String, CatalogVocabulary {
     case clipAssess = "clip.assess"
     case clipFingerprint = "clip.fingerprint"
     case clipRegister = "clip.register"
+    /// A title the analyst gave a clip (`footage title`).
+    case clipTitle = "clip.title"
     case clipsMatch = "clips.match"
     case keyframesExtract = "keyframes.extract"
     case linkAdd = "link.add"

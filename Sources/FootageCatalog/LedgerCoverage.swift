@@ -96,6 +96,9 @@ public enum LedgerCoverage {
             name: "assessment", key: ["id"],
             columns: ["id", "clip_id", "clip_sha256", "category", "note", "created_at", "created_by"]),
         Table(
+            name: "clip_title", key: ["id"],
+            columns: ["id", "clip_id", "clip_sha256", "title", "created_at", "created_by"]),
+        Table(
             name: "verification", key: ["id"],
             columns: ["id", "time", "ok", "files", "problems", "problem_list", "events", "head"]),
         // The full-text index is what `footage search` answers from: a forged entry would show a note or a claim

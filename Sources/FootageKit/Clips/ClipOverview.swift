@@ -12,6 +12,8 @@ public struct ClipOverview: Sendable {
     public var shared: [SharedFootage]
     /// Oldest first; the last one stands.
     public var assessments: [AssessmentRecord]
+    /// The titles analysts gave the clip (`footage title`), oldest first; the last one stands.
+    public var titles: [ClipTitleRecord]
     /// The catalogue folder that keyframe and contact sheet paths are relative to.
     public var root: URL
 
@@ -28,6 +30,6 @@ public struct ClipOverview: Sendable {
             detail: try catalog.detail(of: clip), events: try catalog.ledgerEvents(subject: clip.sha256),
             keyframes: try catalog.keyframes(clipId: id), extractions: try catalog.extractions(clipId: id),
             shared: try SharedFootage.of(clip, catalog: catalog), assessments: try catalog.assessments(clipId: id),
-            root: catalog.root)
+            titles: try catalog.titles(clipId: id), root: catalog.root)
     }
 }

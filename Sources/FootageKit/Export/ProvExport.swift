@@ -119,7 +119,7 @@ enum ProvExport {
             // Locations and acquisitions are attributes of the entities above, not activities of their own; a match's
             // activity is the one `matches` draws from the match as stored; verification runs are about the record,
             // not about the footage.
-            case .locationAdd, .acquisitionAdd, .clipsMatch, .catalogVerify: continue
+            case .locationAdd, .acquisitionAdd, .clipsMatch, .catalogVerify, .clipTitle: continue
             }
             let activity = "footage:\(kind)/\(event.hash)"
             var attributes: [String: JSONValue] = [

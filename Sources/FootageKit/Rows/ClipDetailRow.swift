@@ -16,6 +16,8 @@ public struct ClipDetailRow: Encodable, Sendable {
     public var contactSheets: [String]
     public var sharesFootageWith: [SharedFootageRow]
     public var assessments: [AssessmentRow]
+    /// The titles analysts gave the clip, oldest first; the last one stands.
+    public var titles: [ClipTitleRow]
 
     public init(_ overview: ClipOverview) {
         let detail = overview.detail
@@ -38,10 +40,11 @@ public struct ClipDetailRow: Encodable, Sendable {
         }
         sharesFootageWith = overview.shared.map(SharedFootageRow.init)
         assessments = overview.assessments.map(AssessmentRow.init)
+        titles = overview.titles.map(ClipTitleRow.init)
     }
 
     enum CodingKeys: String, CodingKey {
-        case probe, locations, streams, tags, acquisitions, events, keyframes, assessments
+        case probe, locations, streams, tags, acquisitions, events, keyframes, assessments, titles
         case contactSheets = "contact_sheets"
         case sharesFootageWith = "shares_footage_with"
     }
@@ -59,5 +62,6 @@ public struct ClipDetailRow: Encodable, Sendable {
         try container.encode(contactSheets, forKey: .contactSheets)
         try container.encode(sharesFootageWith, forKey: .sharesFootageWith)
         try container.encode(assessments, forKey: .assessments)
+        try container.encode(titles, forKey: .titles)
     }
 }
