@@ -43,6 +43,8 @@ enum SchemaCheck {
         "ed70614a8f3f73eaba98bce322356bbc86429b3c75c9ca77cce12216dc96000b",
         "ac1684bd652393cbe0e2bcc71d3e3d86055618cd6dc77f0f202ed3b52d048558",
         "886453badcd290b838ed0c1c9c02ae86b9d484693654e571a57ed26f4128baee",
+        // v11 clip titles
+        "ccc67c984ffc798889ae708b7768e7dc2761badcba30a96931682f0966860326",
     ]
 
     /// The schema before any migration (a new, empty file) and after each one, from the migrations run in an

@@ -14,7 +14,7 @@ import Testing
         #expect(
             LedgerAction.allCases.map(\.rawValue).sorted() == [
                 "acquisition.add", "article.add", "catalog.verify", "claim.add", "clip.assess", "clip.fingerprint",
-                "clip.register",
+                "clip.register", "clip.title",
                 "clips.match", "keyframes.extract", "link.add", "link.retract", "location.add",
             ])
         #expect("\(LedgerAction.clipRegister)" == "clip.register")

@@ -97,10 +97,9 @@ struct ReportPage {
             \(details)
             \(ReportMatches(index: index).section())
             \(clipsPart(clips))
-            <h2>The article as imported</h2>
-            <table class="meta">\(articleFacts(article))</table>
             </section>
-            \(ReportAppendix(index: index).section(articles: [article], clips: clips, links: index.snapshot.links))
+            \(ReportAppendix(index: index).section(
+                articles: [article], clips: clips, links: index.snapshot.links, record: articleFacts(article)))
             """
         return document(title: "Evidence report: \(article.headline)", body: body)
     }
@@ -186,11 +185,7 @@ struct ReportPage {
             ("URL", HTML.link(article.url)),
             ("Published", "\(article.published ?? "not recorded")"),
             ("Author", "\(article.author ?? "not recorded")"),
-            (
-                "SHA-256 of the imported file",
-                "<span class=\"mono\">\(String(article.sha256.prefix(16)))…</span> "
-                    + "<span class=\"muted\">(in full in the appendix)</span>"
-            ),
+            ("SHA-256 of the imported file", "<span class=\"mono\">\(article.sha256)</span>"),
             (
                 "Imported",
                 "\(article.importedAt) by \(article.importedBy) <span class=\"muted\">(\(article.format))</span>"

@@ -8,7 +8,8 @@ import Foundation
 struct ReportAppendix {
     let index: SnapshotIndex
 
-    func section(articles: [ArticleRecord], clips: [ClipRecord], links: [LinkRecord]) -> HTML {
+    /// - Parameter record: the article's record as imported, for an article's report.
+    func section(articles: [ArticleRecord], clips: [ClipRecord], links: [LinkRecord], record: HTML? = nil) -> HTML {
         var identities: [HTML] = articles.map { article in
             """
             <tr><th>Article \(article.shortID)</th><td>imported file</td><td class="mono">\(article.sha256)</td></tr>
@@ -35,6 +36,7 @@ struct ReportAppendix {
             <h2>Appendix: hashes and ledger events</h2>
             <p class="muted">Every hash below can be recomputed: <code>footage verify</code> re-hashes the files and \
             replays the ledger; <code>footage log</code> lists the events.</p>
+            \(record.map { "<h3>The article as imported</h3><table class=\"meta\">\($0)</table>" as HTML } ?? .empty)
             <h3>What the report is about</h3>
             <table class="grid ledger"><tbody>\(identities)</tbody></table>
             <h3>Ledger events behind the links and clips</h3>

@@ -19,6 +19,6 @@ struct ReportClaimStatus: Sendable, Equatable {
     }
 
     var badge: HTML {
-        "<span class=\"status \(HTML(trusted: css))\">\(label)</span> <span class=\"muted\">\(detail)</span>"
+        "<span class=\"status \(HTML(trusted: css))\">\(label)</span> <span class=\"muted statusdetail\">\(detail)</span>"
     }
 }

@@ -34,8 +34,7 @@ struct ReportClaims {
             <section class="claim\(standing.isEmpty ? " none" as HTML : .empty)" id="claim-\(claim.shortID)">
             <div><span class="id">\(claim.shortID)</span>\(kinds)</div>
             <p class="text">\(claim.text)</p>\(attribution)
-            <div class="statusline">Status: \(ReportClaimStatus.of(claim, in: index).badge)</div>
-            <div>\(badges)</div>
+            <div class="statusline">\(ReportClaimStatus.of(claim, in: index).badge) · \(badges)</div>
             \(evidence)
             </section>
             """
@@ -54,8 +53,6 @@ struct ReportClaims {
                 index.linkEvents[link.id].map {
                     "<br><span class=\"muted\">event \($0.seq)</span> <span class=\"mono\">\(String($0.hash.prefix(8)))</span>"
                 } ?? .empty
-            let source = [index.publisher(of: link.clipId), index.platform(of: link.clipId)].compactMap { $0 }
-                .joined(separator: " / ")
             let retraction: HTML =
                 link.isRetracted
                 ? "<tr class=\"retracted\"><td></td><td class=\"why\" colspan=\"5\">Retracted \(link.retractedAt) "
@@ -66,8 +63,7 @@ struct ReportClaims {
                 <td><span class="mono">\(link.shortID)</span>\(event)</td>\
                 <td>\(badge(link.stance))<br><span class="muted">\(link.confidence) confidence</span></td>\
                 <td><a href="#clip-\(link.clipSha256)">\(title)</a>\
-                <br><span class="mono">\(String((clip?.sha256 ?? link.clipSha256).prefix(8)))</span>\
-                \(source.isEmpty ? HTML.empty : "<br>\(source)")</td>\
+                <br><span class="mono">\(String((clip?.sha256 ?? link.clipSha256).prefix(8)))</span></td>\
                 <td class="mono nowrap">\(TimeText.format(link.start))–<br>\(TimeText.format(link.end))</td>\
                 <td>\(link.note ?? "")</td>\
                 <td>\(link.createdBy)<br><span class="muted">\(link.createdAt)</span></td></tr>\(retraction)

@@ -117,14 +117,19 @@ enum ReportStyle {
           .clip { margin-top: 14pt; padding-top: 6pt; }
           .claim, .match { padding: 6pt 10pt; margin: 8pt 0; }
           .claim .text, .match .sentence { font-size: 11pt; }
-          .claim, .match, figure, table.meta, tr { page-break-inside: avoid; break-inside: avoid; }
-          .frames { grid-template-columns: repeat(10, 1fr); gap: 4pt; }
+          /* Small blocks stay whole; long ones (a match, a clip's facts) may break between rows, so that one block
+             never leaves most of a page empty. */
+          .claim, figure, tr, svg { page-break-inside: avoid; break-inside: avoid; }
+          .frames { grid-template-columns: repeat(12, 1fr); gap: 3pt; }
+          table.lines .statusdetail { display: block; font-size: 7.5pt; }
           figcaption { font-size: 7pt; }
-          figure.sheet img { max-width: 32%; }
+          figure.sheet img { max-width: 20%; }
+          /* On paper the main timeline already draws matched clips aligned; each match keeps its segment table. */
+          .match svg.timeline { display: none; }
           .pdq { display: none; }
           a { color: inherit; text-decoration: none; }
           .badge, .id, .status, .check, svg * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
-        @page { margin: 16mm 14mm; }
+        @page { margin: 12mm 12mm; }
         """
 }

@@ -17,20 +17,23 @@ struct ReportSummary {
         }
         let rows = claims.map { claim -> HTML in
             let standing = index.standingLinks(claim: claim.id)
+            // Claims with links (retracted ones too) have a section below; a claim without has only this line.
+            let hasSection = !(index.linksByClaim[claim.id] ?? []).isEmpty
             let text = ReportTimeline.truncated(claim.text, Self.claimLength)
             let said: HTML = claim.attribution.map { " <span class=\"muted\">— \($0)</span>" } ?? .empty
             let textCell: HTML =
-                standing.isEmpty
+                !hasSection
                 ? "\(text)\(said)" : "<a href=\"#claim-\(claim.shortID)\" class=\"plain\">\(text)</a>\(said)"
+            let anchor: HTML = !hasSection ? " id=\"claim-\(claim.shortID)\"" : .empty
             return """
-                <tr><td><span class="id">\(claim.shortID)</span></td><td class="claimtext">\(textCell)</td>\
-                <td class="nowrap">\(ReportClaimStatus.of(claim, in: index).badge)</td>\
+                <tr\(anchor)><td class="nowrap"><span class="id">\(claim.shortID)</span>\
+                \(ReportClaimStatus.of(claim, in: index).badge)</td><td class="claimtext">\(textCell)</td>\
                 <td>\(footage(standing))</td></tr>
                 """
         }
         return """
-            <table class="grid lines"><thead><tr><th>Claim</th><th></th><th>Status</th>\
-            <th>Footage behind it (clip, seconds, stance)</th></tr></thead><tbody>\(rows)</tbody></table>
+            <table class="grid lines"><thead><tr><th>Claim · status</th><th></th>\
+            <th>Footage behind it (stance, clip, seconds)</th></tr></thead><tbody>\(rows)</tbody></table>
             """
     }
 
