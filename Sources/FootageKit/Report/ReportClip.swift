@@ -87,8 +87,7 @@ struct ReportClip {
             return """
                 <tr><td>\(number + 1)</td><td>\(value(a.publisher))</td><td>\(value(a.platform))</td>\
                 <td>\(a.url.map(HTML.link) ?? value(nil))</td>\
-                <td class="nowrap">\(value(a.platformUploadTime ?? a.published))\
-                \(a.platformUploadTime != nil ? "<br><span class=\"muted\">platform’s time</span>" as HTML : .empty)</td>\
+                <td class="nowrap">\(uploaded(a))</td>\
                 <td>\(value(a.retrieved ?? a.platformRetrievedAt))<br>\(a.retrievedBy.map { "by \($0)" as HTML } ?? .empty)</td>\
                 <td>\(a.note.map { "“\($0)”" as HTML } ?? .empty)\
                 \(platformSaid.isEmpty ? HTML.empty : "<div class=\"muted\">Platform said: \(platformSaid.joined(separator: "; "))</div>")\
@@ -100,6 +99,14 @@ struct ReportClip {
             <table class="grid acq"><thead><tr><th>#</th><th>Publisher</th><th>Platform</th><th>URL</th>\
             <th>Uploaded</th><th>Retrieved</th><th>Notes</th></tr></thead><tbody>\(rows)</tbody></table>
             """
+    }
+
+    /// When the clip was published: the analyst's date and the platform's time, each said to be whose.
+    private func uploaded(_ a: AcquisitionRecord) -> HTML {
+        var parts: [HTML] = []
+        if let time = a.published { parts.append("\(time) <span class=\"muted\">(analyst)</span>") }
+        if let time = a.platformUploadTime { parts.append("\(time) <span class=\"muted\">(platform’s time)</span>") }
+        return parts.isEmpty ? "<span class=\"muted\">–</span>" : parts.joined(separator: "<br>")
     }
 
     private func location(_ clip: ClipRecord) -> HTML {

@@ -31,8 +31,8 @@ extension ReportPage {
         guard let clip = index.anyClip(clipId) else { return "\(name)" }
         let short = String(clip.sha256.prefix(8))
         if index.clips[clipId] == nil {
-            return "\(name) <span class=\"mono muted\">\(short)</span>"
+            return "\(name) <span class=\"mono muted nowrap\">\(short)</span>"
         }
-        return "<a href=\"#clip-\(clip.sha256)\">\(name)</a> <span class=\"mono muted\">\(short)</span>"
+        return "<a href=\"#clip-\(clip.sha256)\">\(name)</a> <span class=\"mono muted nowrap\">\(short)</span>"
     }
 }
