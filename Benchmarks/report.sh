@@ -47,7 +47,7 @@ now() { date +%s.%N; }
 best_of_3() {
     times=
     for _ in 1 2 3; do
-        start=$(now); "$@" >/dev/null; end=$(now)
+        start=$(now); "$@" >/dev/null 2>&1; end=$(now)
         times="$times $start $end"
     done
     echo "$times" | awk '{ best = -1; for (i = 1; i < NF; i += 2) { t = $(i + 1) - $i; if (best < 0 || t < best) best = t }
