@@ -26,7 +26,7 @@ SAMPLES = os.path.join(REPOSITORY, "Media", "samples")
 TABLES = {
     "clip": ["id"], "stream": ["clip_id", "stream_index"], "tag": ["id"], "location": ["id"], "acquisition": ["id"],
     "extraction": ["id"], "keyframe": ["id"], "fingerprint": ["clip_id"], "match": ["id"], "article": ["id"],
-    "claim": ["id"], "link": ["id"], "assessment": ["id"], "verification": ["id"],
+    "claim": ["id"], "link": ["id"], "assessment": ["id"], "verification": ["id"], "clip_title": ["id"],
 }
 
 
@@ -47,6 +47,7 @@ def build(footage, root):
     step("link", "C2", ministry, "--stance", "supports", "--from", "2", "--to", "9", "--note", "the convoy")
     step("link", "C3", ministry, "--stance", "context")
     step("assess", ministry, "--category", "original", "--note", "matches the channel")
+    step("title", ministry, "Ministry upload")
     step("match")
     step("verify")
 
