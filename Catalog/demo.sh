@@ -48,10 +48,15 @@ if ! "$footage" xref "$upload" --json --catalog "$root" | grep -q '"has_evidence
         --note "the Pentagon's release shows the same strike footage" --by demo
     run link "$strike" "$samples/pentagon-release.webm" --stance context --from 0:02 --to 0:09.5 --confidence low \
         --note "strikes visible; which vehicles were hit first cannot be told at this resolution" --by demo
+    # A clip with neither a title tag nor a sidecar gets the analyst's title (a ledger event, like a link).
+    run title "$samples/checkpoint-cctv.ts" "Checkpoint camera, unrelated to the strike" --by demo
 fi
 run xref "$article"
 run search Garver
 run log --limit 12
 run verify
+# The report an editor reads: page one (claims at a glance, same footage, chronology), details, appendix of hashes.
+mkdir -p "$root/Catalog/reports"
+run report "$article" -o "$root/Catalog/reports/$article.html"
 # A checkpoint to publish or send elsewhere; later `footage verify --since LINE` proves the ledger only grew since.
 run seal --by demo
