@@ -32,6 +32,9 @@ import Testing
             let list = try footage.run(["list", "clips", "--json"])
             #expect(list.rows.first?["given_title"] as? String == title)
 
+            let export = try footage.run(["export", "--format", "json"])
+            #expect(export.stdout.contains("\"created_by\": \"analyst-2\""), "the export carries the title's record")
+
             let log = try footage.run(["log", "--json"]).rows
             #expect(log.contains { $0["action"] as? String == "clip.title" })
             #expect(try footage.run(["verify", "--ledger-only"]).status == 0)

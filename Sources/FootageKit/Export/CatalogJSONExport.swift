@@ -55,6 +55,11 @@ enum CatalogJSONExport {
                 object["schema_org"] = .string(assessment.category.schemaOrgName)
                 return .object(object)
             })
+        // Titles analysts gave the clip (`footage title`), oldest first; the last one stands.
+        row["titles"] = .array(
+            index.snapshot.titles.filter { $0.clipId == id }.map {
+                .object(PrettyJSON.object($0, dropping: ["clip_id"]))
+            })
         return .object(row)
     }
 
