@@ -55,10 +55,15 @@ footage is the same as the ministry's upload from 0:08 on"
 too coarse to tell which vehicles were hit first"
     run config reviewer "Example Checks" --url https://checks.example.org --by demo
     run article review-url "$article" https://checks.example.org/reviews/convoy-strike --by demo
+    # A clip with neither a title tag nor a sidecar gets the analyst's title (a ledger event, like a link).
+    run title "$samples/checkpoint-cctv.ts" "Checkpoint camera, unrelated to the strike" --by demo
 fi
 run xref "$article"
 run search Garver
 run log --limit 12
 run verify
+# The report an editor reads: page one (claims at a glance, same footage, chronology), details, appendix of hashes.
+mkdir -p "$root/Catalog/reports"
+run report "$article" -o "$root/Catalog/reports/$article.html"
 # A checkpoint to publish or send elsewhere; later `footage verify --since LINE` proves the ledger only grew since.
 run seal --by demo

@@ -25,6 +25,8 @@ public struct CatalogSnapshot: Sendable {
     public var assessments: [AssessmentRecord] = []
     /// What each clip's C2PA manifest store said (clips registered before footage read them have none).
     public var credentials: [CredentialsRecord] = []
+    /// Titles analysts gave the clips (`footage title`), oldest first.
+    public var titles: [ClipTitleRecord] = []
     public var articles: [ArticleRecord] = []
     public var claims: [ClaimRecord] = []
     /// Links, retracted ones included (they are history).
@@ -92,6 +94,8 @@ extension Catalog {
             snapshot.claimReviews = claimReviews.values.flatMap { $0 }.sorted { $0.id < $1.id }
             snapshot.reviewURLs = try Catalog.reviewURLs(db, articleIds: snapshot.articles.map(\.id))
             snapshot.reviewer = try ReviewerRecord.order(Column("id").desc).fetchOne(db)
+            snapshot.titles = try ClipTitleRecord.filter { clipIds.contains($0.clipId) }.orderByPrimaryKey()
+                .fetchAll(db)
             if scope == .all {
                 snapshot.events = try LedgerEvent.orderByPrimaryKey().fetchAll(db)
             } else {

@@ -9,6 +9,8 @@ public enum LedgerAction: String, CatalogVocabulary {
     case clipCredentials = "clip.credentials"
     case clipFingerprint = "clip.fingerprint"
     case clipRegister = "clip.register"
+    /// A title the analyst gave a clip (`footage title`).
+    case clipTitle = "clip.title"
     case clipsMatch = "clips.match"
     case keyframesExtract = "keyframes.extract"
     case linkAdd = "link.add"

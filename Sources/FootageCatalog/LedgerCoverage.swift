@@ -100,6 +100,9 @@ public enum LedgerCoverage {
             name: "assessment", key: ["id"],
             columns: ["id", "clip_id", "clip_sha256", "category", "note", "created_at", "created_by"]),
         Table(
+            name: "clip_title", key: ["id"],
+            columns: ["id", "clip_id", "clip_sha256", "title", "created_at", "created_by"]),
+        Table(
             name: "verification", key: ["id"],
             columns: ["id", "time", "ok", "files", "problems", "problem_list", "events", "head"]),
         Table(

@@ -72,6 +72,7 @@ extension Catalog {
             problems += try Catalog.unknownActionProblems(db)
             problems += try Catalog.linkProblems(db, shaByID: shaByID)
             problems += try Catalog.assessmentProblems(db)
+            problems += try Catalog.clipTitleProblems(db)
             problems += try Catalog.matchProblems(db, shaByID: shaByID)
             problems += try Catalog.keyframeProblems(db, shaByID: shaByID)
             problems += try Catalog.articleProblems(db)

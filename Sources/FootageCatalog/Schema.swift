@@ -238,6 +238,7 @@ enum Schema {
         FingerprintSchema.registerStrips(in: &migrator)
         FingerprintSchema.registerKeptMatches(in: &migrator)
         ClaimReviewSchema.register(in: &migrator)
+        ClipTitleSchema.register(in: &migrator)
         CredentialsSchema.register(in: &migrator)
         FetchSchema.register(in: &migrator)
         return migrator

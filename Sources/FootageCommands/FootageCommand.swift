@@ -20,7 +20,7 @@ public struct FootageCommand: ParsableCommand {
             ArticleCommand.self, ClaimsCommand.self, ClaimCommand.self, VerdictCommand.self, ConfigCommand.self,
             LinkCommand.self, UnlinkCommand.self,
             XrefCommand.self, SearchCommand.self, LogCommand.self, VerifyCommand.self, SealCommand.self,
-            AssessCommand.self, ReportCommand.self, ExportCommand.self,
+            AssessCommand.self, TitleCommand.self, ReportCommand.self, ExportCommand.self,
             FingerprintCommand.self, MatchCommand.self,
             MediaWorkerCommand.self,
         ])

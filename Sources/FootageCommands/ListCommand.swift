@@ -51,7 +51,8 @@ struct ListCommand: ParsableCommand {
     private func listClips(_ catalog: Catalog) throws {
         let summaries = try catalog.clipSummaries()
         if output.json {
-            for summary in summaries { Output.row(ClipSummaryRow(summary)) }
+            let titles = try catalog.currentTitles()
+            for summary in summaries { Output.row(ClipSummaryRow(summary, givenTitle: titles[summary.clip.id])) }
             return
         }
         if summaries.isEmpty {

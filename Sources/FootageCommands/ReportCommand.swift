@@ -8,11 +8,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write an HTML evidence report of an article or a clip, to read, print or hand over.",
         discussion: """
-            ARTICLE (A3): its metadata, every claim with its stance badges and evidence, each linked clip (source, \
-            hashes, metadata warnings, the keyframes inside the linked ranges, the contact sheet), a timeline, the \
-            ledger events behind each link and the last `footage verify`. REF (a clip): the clip and every claim it \
-            bears on. One self-contained page without scripts; pictures are embedded unless --images-folder is \
-            given. Text from articles, files and sidecars is escaped, never interpreted as markup.
+            ARTICLE (A3): page one first — the article, one line per claim with its status and the footage behind \
+            it, the footage the releases share, and the chronology of the footage across publishers (upload times, \
+            acquisition records, who posted it first) — then the timeline, the claims with their evidence and each \
+            linked clip (every acquisition record, metadata warnings, the keyframes inside the linked ranges, the \
+            contact sheet), and an appendix of full hashes and the ledger events behind each link and clip. REF (a \
+            clip): the clip and every claim it bears on. One self-contained page without scripts that prints well; \
+            pictures are embedded unless --images-folder is given. Text from articles, files and sidecars is \
+            escaped, never interpreted as markup.
             """)
 
     @Argument(help: "An article (A3) or a clip (SHA-256 prefix or path).") var subject: String

@@ -17,6 +17,10 @@ struct ShowCommand: ParsableCommand {
         let catalog = try catalogOptions.open(.read)
         let overview = try ClipOverview.of(ref, catalog: catalog)
         if output.json { return Output.row(ClipDetailRow(overview)) }
+        if let given = overview.titles.last {
+            Output.line(
+                "given title    \(Output.safe(given.title)) (\(Output.safe(given.createdBy)), \(given.createdAt))")
+        }
         ClipText.print(overview.detail, events: overview.events)
         ClipText.keyframes(overview.keyframes, extractions: overview.extractions, root: overview.root)
         SharedFootageOutput.print(overview.shared)

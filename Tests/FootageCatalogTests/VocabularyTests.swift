@@ -16,7 +16,7 @@ import Testing
                 "acquisition.add", "article.add", "article.review-url", "catalog.reviewer", "catalog.verify",
                 "claim.add", "claim.dismiss", "claim.edit", "claim.verdict", "clip.assess", "clip.credentials",
                 "clip.fingerprint",
-                "clip.register",
+                "clip.register", "clip.title",
                 "clips.match", "keyframes.extract", "link.add", "link.retract", "location.add",
             ])
         #expect("\(LedgerAction.clipRegister)" == "clip.register")

@@ -45,7 +45,8 @@ import Testing
             for claim in fixture.claims { #expect(html.contains("id=\"claim-\(claim.shortID)\"")) }
             #expect(html.contains("id=\"clip-\(fixture.hostile.sha256)\""))
             #expect(html.contains("id=\"clip-\(fixture.plain.sha256)\""))
-            #expect(html.contains("No footage has been linked to this claim."))
+            #expect(html.contains("none linked"))
+            #expect(html.contains("no verdict yet"))
             #expect(html.contains("<svg class=\"timeline\""))
             #expect(html.contains("badge s-supports"))
             #expect(html.contains("badge s-contradicts"))

@@ -26,7 +26,7 @@ SAMPLES = os.path.join(REPOSITORY, "Media", "samples")
 TABLES = {
     "clip": ["id"], "stream": ["clip_id", "stream_index"], "tag": ["id"], "location": ["id"], "acquisition": ["id"],
     "extraction": ["id"], "keyframe": ["id"], "fingerprint": ["clip_id"], "match": ["id"], "article": ["id"],
-    "claim": ["id"], "link": ["id"], "assessment": ["id"], "verification": ["id"],
+    "claim": ["id"], "link": ["id"], "assessment": ["id"], "verification": ["id"], "clip_title": ["id"],
     "claim_review": ["id"], "reviewer": ["id"], "review_url": ["id"],
 }
 
@@ -53,6 +53,7 @@ def build(footage, root):
     step("claim", "edit", "C3", "Closer shots show burnt-out trucks.")
     step("config", "reviewer", "Example Checks", "--url", "https://checks.example.org")
     step("article", "review-url", "A1", "https://checks.example.org/convoy")
+    step("title", ministry, "Ministry upload")
     step("match")
     step("verify")
 

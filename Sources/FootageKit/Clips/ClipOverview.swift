@@ -14,6 +14,8 @@ public struct ClipOverview: Sendable {
     public var assessments: [AssessmentRecord]
     /// What its C2PA manifest store said when it was registered; nil for clips registered before footage read them.
     public var credentials: CredentialsRecord?
+    /// The titles analysts gave the clip (`footage title`), oldest first; the last one stands.
+    public var titles: [ClipTitleRecord]
     /// The catalogue folder that keyframe and contact sheet paths are relative to.
     public var root: URL
 
@@ -30,6 +32,7 @@ public struct ClipOverview: Sendable {
             detail: try catalog.detail(of: clip), events: try catalog.ledgerEvents(subject: clip.sha256),
             keyframes: try catalog.keyframes(clipId: id), extractions: try catalog.extractions(clipId: id),
             shared: try SharedFootage.of(clip, catalog: catalog), assessments: try catalog.assessments(clipId: id),
-            credentials: try catalog.credentials(clipId: id), root: catalog.root)
+            credentials: try catalog.credentials(clipId: id), titles: try catalog.titles(clipId: id),
+            root: catalog.root)
     }
 }

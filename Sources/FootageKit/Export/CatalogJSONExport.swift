@@ -62,6 +62,11 @@ enum CatalogJSONExport {
             c2pa["manifest_store"] = credentials.manifestJson.map(PrettyJSON.parsed) ?? .null
             row["c2pa"] = .object(c2pa)
         }
+        // Titles analysts gave the clip (`footage title`), oldest first; the last one stands.
+        row["titles"] = .array(
+            index.snapshot.titles.filter { $0.clipId == id }.map {
+                .object(PrettyJSON.object($0, dropping: ["clip_id"]))
+            })
         return .object(row)
     }
 

@@ -126,8 +126,8 @@ enum ProvExport {
             // Locations and acquisitions are attributes of the entities above, not activities of their own; a match's
             // activity is the one `matches` draws from the match as stored; verification runs are about the record,
             // not about the footage.
-            // So is what a clip's C2PA manifest said (`footage:c2pa…` attributes of the clip).
-            case .locationAdd, .acquisitionAdd, .clipsMatch, .catalogVerify, .clipCredentials: continue
+            // So is what a clip's C2PA manifest said (`footage:c2pa…` attributes of the clip); titles name, not evidence.
+            case .locationAdd, .acquisitionAdd, .clipsMatch, .catalogVerify, .clipCredentials, .clipTitle: continue
             }
             let activity = "footage:\(kind)/\(event.hash)"
             var attributes: [String: JSONValue] = [

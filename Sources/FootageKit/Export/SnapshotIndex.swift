@@ -20,6 +20,8 @@ public struct SnapshotIndex: Sendable {
     public let assessments: [Int64: [AssessmentRecord]]
     /// What each clip's C2PA manifest store said, by clip id.
     public let credentials: [Int64: CredentialsRecord]
+    /// The title an analyst gave each clip that has one (`footage title`): the latest.
+    public let givenTitles: [Int64: String]
     /// The `link.add` event of each link, by link id.
     public let linkEvents: [Int64: LedgerEvent]
     /// The matches that involve the snapshot's clips (none unless read with them).
@@ -45,6 +47,8 @@ public struct SnapshotIndex: Sendable {
             .mapValues { $0.sorted { ($0.time, $0.id) < ($1.time, $1.id) } }
         assessments = Dictionary(grouping: snapshot.assessments, by: \.clipId)
         credentials = Dictionary(snapshot.credentials.map { ($0.clipId, $0) }, uniquingKeysWith: { first, _ in first })
+        givenTitles = Dictionary(
+            snapshot.titles.map { ($0.clipId, $0.title) }, uniquingKeysWith: { _, latest in latest })
         var events: [Int64: LedgerEvent] = [:]
         for event in snapshot.events where event.action == .linkAdd {
             if let id = ShortID.link.id(in: event.subject) { events[id] = events[id] ?? event }
@@ -81,9 +85,9 @@ public struct SnapshotIndex: Sendable {
         acquisitions[clipId]?.lazy.compactMap { $0.platformUploadTime ?? $0.published }.first
     }
 
-    /// The clip's title: its container's title tag, else the platform's title.
+    /// The clip's title: the analyst's (`footage title`), else its container's title tag, else the platform's title.
     public func title(of clipId: Int64) -> String? {
-        clips[clipId]?.title ?? acquisitions[clipId]?.lazy.compactMap(\.platformTitle).first
+        givenTitles[clipId] ?? clips[clipId]?.title ?? acquisitions[clipId]?.lazy.compactMap(\.platformTitle).first
     }
 
     /// Links that stand (not retracted) on a claim, oldest first.

@@ -14,8 +14,12 @@ public struct SnapshotMatches: Sendable {
     public let records: [MatchRecord]
     /// Clips a match names that the snapshot does not hold, by row id.
     public let others: [Int64: ClipRecord]
+    /// The acquisition records of those other clips, and the titles analysts gave them: where and when each other
+    /// release was published, for the report's chronology.
+    public let otherAcquisitions: [Int64: [AcquisitionRecord]]
+    public let otherTitles: [Int64: String]
 
-    public static let none = SnapshotMatches(records: [], others: [:])
+    public static let none = SnapshotMatches(records: [], others: [:], otherAcquisitions: [:], otherTitles: [:])
 
     static func read(_ catalog: Catalog, for snapshot: CatalogSnapshot) throws -> SnapshotMatches {
         let inScope = Set(snapshot.clips.map(\.id))
@@ -30,12 +34,17 @@ public struct SnapshotMatches: Sendable {
             records = byID.values.sorted { ($0.clipA, $0.clipB) < ($1.clipA, $1.clipB) }
         }
         var others: [Int64: ClipRecord] = [:]
+        var acquisitions: [Int64: [AcquisitionRecord]] = [:]
+        var titles: [Int64: String] = [:]
         for record in records {
             for id in [record.clipA, record.clipB] where !inScope.contains(id) && others[id] == nil {
-                others[id] = try catalog.clip(id: id)
+                let clip = try catalog.clip(id: id)
+                others[id] = clip
+                acquisitions[id] = try catalog.detail(of: clip).acquisitions
+                titles[id] = try catalog.titles(clipId: id).last?.title
             }
         }
-        return SnapshotMatches(records: records, others: others)
+        return SnapshotMatches(records: records, others: others, otherAcquisitions: acquisitions, otherTitles: titles)
     }
 }
 
@@ -49,9 +58,16 @@ extension SnapshotIndex {
     /// A clip of the snapshot, or one on the other side of its matches.
     func anyClip(_ id: Int64) -> ClipRecord? { clips[id] ?? matches.others[id] }
 
-    /// The title of a clip of the snapshot or of one on the other side of its matches (whose acquisitions the
-    /// snapshot does not hold: its container's title only).
-    func anyTitle(of clipId: Int64) -> String? { title(of: clipId) ?? matches.others[clipId]?.title }
+    /// The title of a clip of the snapshot or of one on the other side of its matches.
+    func anyTitle(of clipId: Int64) -> String? {
+        title(of: clipId) ?? matches.otherTitles[clipId] ?? matches.others[clipId]?.title
+            ?? matches.otherAcquisitions[clipId]?.lazy.compactMap(\.platformTitle).first
+    }
+
+    /// The acquisition records of a clip of the snapshot or of one on the other side of its matches.
+    func anyAcquisitions(of clipId: Int64) -> [AcquisitionRecord] {
+        acquisitions[clipId] ?? matches.otherAcquisitions[clipId] ?? []
+    }
 }
 
 extension MatchRecord {

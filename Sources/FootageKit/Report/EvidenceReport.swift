@@ -51,7 +51,10 @@ public enum EvidenceReport {
     }
 }
 
-/// The page's parts: head, masthead, summary, timeline, claims, shared footage, clips, footer.
+/// The page's parts. An article's report opens with page one — what an editor reads first: the article, one line per
+/// claim with its status and the footage behind it, the footage the releases share, and the chronology of the footage
+/// across publishers — then the details (timeline, the claims with evidence, the shared footage, each clip), then,
+/// after a page break, the appendix of full hashes and ledger events.
 struct ReportPage {
     let index: SnapshotIndex
     let images: ReportImages
@@ -59,33 +62,44 @@ struct ReportPage {
 
     func article(_ article: ArticleRecord) -> HTML {
         let claims = index.claimsByArticle[article.id] ?? []
-        let withEvidence = claims.filter { !index.standingLinks(claim: $0.id).isEmpty }
+        let withEvidence = claims.filter { !(index.linksByClaim[$0.id] ?? []).isEmpty }
+        let standing = claims.filter { !index.standingLinks(claim: $0.id).isEmpty }
         let clips = linkedClips(order: claims.flatMap { index.linksByClaim[$0.id] ?? [] })
-        let claimsPart: HTML
-        if claims.isEmpty {
-            claimsPart =
-                "<p class=\"muted\">This article has no claims. Add them with <code>footage claim add</code>.</p>"
-        } else {
-            claimsPart = ReportClaims(index: index).section(claims)
-        }
-        let noEvidence: HTML =
-            withEvidence.isEmpty && !claims.isEmpty
-            ? "<p class=\"check none\">No claim of this article has footage evidence yet.</p>" : .empty
+        let summary = ReportSummary(page: self)
+        let counts: HTML = """
+            <p class="counts">\(claims.count) claims · \(standing.count) with footage evidence · \
+            \(claims.count - standing.count) without · \(clips.count) clips linked</p>
+            """
+        let details: HTML =
+            withEvidence.isEmpty
+            ? "<p class=\"check none\">No claim of this article has footage evidence yet.</p>"
+            : ReportClaims(index: index).section(withEvidence)
+        let without = claims.count - withEvidence.count
         let body: HTML = """
+            <section class="page-one" id="page-one">
             <header class="masthead"><div class="kicker">Evidence report · article \(article.shortID)</div>
             <h1>\(article.headline)</h1>
             \(article.standfirst.map { "<p class=\"muted\">\($0)</p>" as HTML } ?? .empty)
+            <p class="byline">\(byline(article))</p>
             </header>
-            <table class="meta">\(articleFacts(article))</table>
-            <div class="summary">\(stat(claims.count, "claims"))\
-            \(stat(withEvidence.count, "claims with footage evidence"))\
-            \(stat(claims.count - withEvidence.count, "claims without"))\(stat(clips.count, "clips linked"))</div>
-            \(verification())
+            \(counts)\(verification())
+            <h2 id="claims-at-a-glance">Claims at a glance</h2>
+            \(summary.claims(claims))
+            <h2 id="same-footage-summary">Same footage between releases</h2>
+            \(summary.sameFootage())
+            <h2 id="chronology">Chronology of the footage</h2>
+            \(ReportChronology(page: self).section(clips))
+            </section>
+            <section class="details" id="details">
             \(timeline(clips))
-            <h2>Claims and evidence</h2>
-            \(noEvidence)\(claimsPart)
+            <h2>Claims with footage evidence</h2>
+            \(without > 0 ? "<p class=\"muted\">The \(without) claim(s) without footage are listed on page one only.</p>" as HTML : .empty)\
+            \(details)
             \(ReportMatches(index: index).section())
             \(clipsPart(clips))
+            </section>
+            \(ReportAppendix(index: index).section(
+                articles: [article], clips: clips, links: index.snapshot.links, record: articleFacts(article)))
             """
         return document(title: "Evidence report: \(article.headline)", body: body)
     }
@@ -100,27 +114,36 @@ struct ReportPage {
             claimsPart.append(
                 """
                 <h3 class="article-head"><span class="id">\(article.shortID)</span>\(article.headline)</h3>
-                <table class="meta">\(articleFacts(article))</table>
+                <p class="byline">\(byline(article))</p>
                 \(ReportClaims(index: index).section(claims, onlyClip: clip.id))
                 """)
         }
         if claimsPart.isEmpty {
             claimsPart = ["<p class=\"check none\">No claim has been linked to this clip yet.</p>"]
         }
-        let title = index.title(of: clip.id) ?? "clip \(clip.sha256.prefix(12))"
+        let title = index.name(of: clip.id)
         let body: HTML = """
+            <section class="page-one" id="page-one">
             <header class="masthead"><div class="kicker">Evidence report · clip \
             <span class="hash">\(String(clip.sha256.prefix(12)))</span></div>
             <h1>\(title)</h1></header>
-            <div class="summary">\(stat(links.filter { !$0.isRetracted }.count, "standing links"))\
-            \(stat(Set(links.map(\.claimId)).count, "claims it bears on"))\(stat(articles.count, "articles"))\
-            \(stat((index.keyframes[clip.id] ?? []).count, "keyframes extracted"))</div>
+            <p class="counts">\(links.filter { !$0.isRetracted }.count) standing links · \
+            \(Set(links.map(\.claimId)).count) claims it bears on · \(articles.count) articles · \
+            \((index.keyframes[clip.id] ?? []).count) keyframes extracted</p>
             \(verification())
+            <h2 id="same-footage-summary">Same footage between releases</h2>
+            \(ReportSummary(page: self).sameFootage())
+            <h2 id="chronology">Chronology of the footage</h2>
+            \(ReportChronology(page: self).section([clip]))
+            </section>
+            <section class="details" id="details">
             \(timeline([clip]))
             \(ReportClip(index: index, images: images).section(clip))
             <h2>Claims this clip bears on</h2>
             \(claimsPart)
             \(ReportMatches(index: index).section())
+            </section>
+            \(ReportAppendix(index: index).section(articles: articles, clips: [clip], links: links))
             """
         return document(title: "Evidence report: \(title)", body: body)
     }
@@ -139,12 +162,21 @@ struct ReportPage {
         \(body)
         <footer>Generated \(generatedAt) by footage \(FootageVersion.string). \
         Catalogue ledger: \(index.snapshot.ledgerEvents) events, \
-        head <span class="mono">\(index.snapshot.ledgerHead)</span>. Every hash above can be recomputed with \
-        <code>footage verify</code>; \
-        text from articles, files and sidecars is shown as written, never as markup.</footer>
+        head <span class="mono">\(String(index.snapshot.ledgerHead.prefix(16)))…</span> (in full in the appendix). \
+        Text from articles, files and sidecars is shown as written, never as markup.</footer>
         </main></body></html>
 
         """
+    }
+
+    /// Outlet, date, author and URL on one line, under the headline.
+    private func byline(_ article: ArticleRecord) -> HTML {
+        var parts: [HTML] = []
+        parts.append("<b>\(article.outlet ?? "outlet not recorded")</b>")
+        parts.append("\(article.published ?? "date not recorded")")
+        if let author = article.author { parts.append("by \(author)") }
+        parts.append(HTML.link(article.url))
+        return parts.joined(separator: " · ")
     }
 
     private func articleFacts(_ article: ArticleRecord) -> HTML {
@@ -160,10 +192,6 @@ struct ReportPage {
             ),
         ]
         return rows.map { "<tr><th>\(HTML(stringLiteral: $0.0))</th><td>\($0.1)</td></tr>" as HTML }.joined()
-    }
-
-    private func stat(_ value: Int, _ label: String) -> HTML {
-        "<div class=\"stat\"><b>\(value)</b><span>\(label)</span></div>"
     }
 
     /// The last `footage verify` the ledger recorded (a run whose row is not its event's is not shown), and whether
@@ -204,9 +232,9 @@ struct ReportPage {
 
     private func timeline(_ clips: [ClipRecord]) -> HTML {
         guard !clips.isEmpty else { return .empty }
-        let rows = clips.map { clip in
+        let rows = clips.map { clip -> ReportTimeline.Row in
             ReportTimeline.Row(
-                clip: clip, label: index.title(of: clip.id) ?? index.publisher(of: clip.id) ?? "clip",
+                clip: clip, label: index.name(of: clip.id),
                 links: index.linksByClip[clip.id] ?? [],
                 keyframeTimes: (index.keyframes[clip.id] ?? []).map(\.time))
         }

@@ -2,7 +2,8 @@ import FootageCatalog
 import FootageCore
 import Foundation
 
-/// The claims of a report, each with its stance badges, its evidence and the ledger events behind each link.
+/// The claims of a report, each with its status, stance badges and evidence. The ledger events behind each link are
+/// in the appendix (`ReportAppendix`); a link names its event here by number and short hash.
 struct ReportClaims {
     let index: SnapshotIndex
 
@@ -28,12 +29,12 @@ struct ReportClaims {
                     return badge(stance, count: n)
                 }.joined() + "<span class=\"muted\">\(StanceSummary.text(standing))</span>"
         }
-        let evidence: HTML = links.isEmpty ? .empty : evidenceTable(links) + ledger(links)
+        let evidence: HTML = links.isEmpty ? .empty : evidenceTable(links)
         return """
             <section class="claim\(standing.isEmpty ? " none" as HTML : .empty)" id="claim-\(claim.shortID)">
             <div><span class="id">\(claim.shortID)</span>\(kinds)</div>
             <p class="text">\(claim.text)</p>\(attribution)
-            <div>\(badges)</div>
+            <div class="statusline">\(ReportClaimStatus.of(claim, in: index).badge) · \(badges)</div>
             \(evidence)
             </section>
             """
@@ -47,9 +48,11 @@ struct ReportClaims {
     private func evidenceTable(_ links: [LinkRecord]) -> HTML {
         let rows = links.map { link -> HTML in
             let clip = index.clips[link.clipId]
-            let title = index.title(of: link.clipId) ?? "untitled clip"
-            let source = [index.publisher(of: link.clipId), index.platform(of: link.clipId)].compactMap { $0 }
-                .joined(separator: " / ")
+            let title = index.name(of: link.clipId)
+            let event: HTML =
+                index.linkEvents[link.id].map {
+                    "<br><span class=\"muted\">event \($0.seq)</span> <span class=\"mono\">\(String($0.hash.prefix(8)))</span>"
+                } ?? .empty
             let retraction: HTML =
                 link.isRetracted
                 ? "<tr class=\"retracted\"><td></td><td class=\"why\" colspan=\"5\">Retracted \(link.retractedAt) "
@@ -57,11 +60,10 @@ struct ReportClaims {
                 : .empty
             return """
                 <tr\(link.isRetracted ? " class=\"retracted\"" as HTML : .empty)>\
-                <td><span class="mono">\(link.shortID)</span></td>\
+                <td><span class="mono">\(link.shortID)</span>\(event)</td>\
                 <td>\(badge(link.stance))<br><span class="muted">\(link.confidence) confidence</span></td>\
                 <td><a href="#clip-\(link.clipSha256)">\(title)</a>\
-                <br><span class="mono">\(String((clip?.sha256 ?? link.clipSha256).prefix(16)))…</span>\
-                \(source.isEmpty ? HTML.empty : "<br>\(source)")</td>\
+                <br><span class="mono">\(String((clip?.sha256 ?? link.clipSha256).prefix(8)))</span></td>\
                 <td class="mono nowrap">\(TimeText.format(link.start))–<br>\(TimeText.format(link.end))</td>\
                 <td>\(link.note ?? "")</td>\
                 <td>\(link.createdBy)<br><span class="muted">\(link.createdAt)</span></td></tr>\(retraction)
@@ -72,24 +74,5 @@ struct ReportClaims {
             <th>Link</th><th>Stance</th><th>Clip</th><th>Seconds</th><th>Analyst's note</th>\
             <th>By</th></tr></thead><tbody>\(rows)</tbody></table>
             """
-    }
-
-    /// The ledger events that recorded (and retracted) the links: anyone can recompute these hashes.
-    private func ledger(_ links: [LinkRecord]) -> HTML {
-        let events = links.flatMap { index.snapshot.events(about: $0.shortID) }.sorted { $0.seq < $1.seq }
-        guard !events.isEmpty else { return "<p class=\"muted\">No ledger events found for these links.</p>" }
-        return """
-            <h4>Ledger events behind the evidence</h4>
-            <table class="grid ledger"><thead><tr><th>Seq</th><th>Time (UTC)</th><th>Actor</th><th>Action</th>\
-            <th>Hash</th><th>Previous hash</th></tr></thead><tbody>\(events.map(ReportClaims.eventRow))</tbody></table>
-            """
-    }
-
-    static func eventRow(_ event: LedgerEvent) -> HTML {
-        """
-        <tr><td>\(event.seq)</td><td>\(event.time)</td><td>\(event.actor)</td>\
-        <td>\(event.action) \(event.subject.count == 64 ? String(event.subject.prefix(12)) : event.subject)</td>\
-        <td class="mono">\(event.hash)</td><td class="mono">\(event.prevHash)</td></tr>
-        """
     }
 }

@@ -2,40 +2,39 @@ import FootageCatalog
 import FootageCore
 import Foundation
 
-/// One clip's section of a report: what it is and where it came from, the analyst's assessment, the metadata
-/// warnings, the keyframes inside its linked ranges and its contact sheets.
+/// One clip's section of a report: what it is and where it came from (every acquisition record in full), the
+/// analyst's assessment, the metadata warnings, the keyframes inside its linked ranges and its contact sheets. Its
+/// full SHA-256 and ledger events are in the appendix.
 struct ReportClip {
     let index: SnapshotIndex
     let images: ReportImages
 
     func section(_ clip: ClipRecord) -> HTML {
         let id = clip.id
-        let title = index.title(of: id)
         let links = index.linksByClip[id] ?? []
+        let source: HTML = index.nameSource(of: id).map { " <span class=\"muted\">(\($0))</span>" } ?? .empty
         return """
             <section class="clip" id="clip-\(clip.sha256)">
-            <div class="kicker">Clip</div>
-            <h3>\(title ?? "Untitled clip")</h3>
+            <div class="kicker">Clip <span class="hash">\(String(clip.sha256.prefix(16)))</span></div>
+            <h3>\(index.name(of: id))\(source)</h3>
             \(assessment(id))
             <table class="meta">\(facts(clip))</table>
+            \(acquisitions(id))
             \(warnings(clip))
             \(keyframes(clip, links: links))
             \(sheets(id))
-            \(events(clip))
             </section>
             """
     }
 
     private func facts(_ clip: ClipRecord) -> HTML {
         let id = clip.id
-        let acquisitions = index.acquisitions[id] ?? []
         let streams = index.streams[id] ?? []
         var rows: [(StaticString, HTML)] = [
-            ("SHA-256", "<span class=\"mono\">\(clip.sha256)</span>"),
-            ("Publisher", "\(index.publisher(of: id) ?? "not recorded")"),
-            ("Platform", "\(index.platform(of: id) ?? "not recorded")"),
-            ("URL", HTML.link(index.url(of: id))),
-            ("Uploaded (platform's time)", "\(index.uploadTime(of: id) ?? "not recorded")"),
+            (
+                "SHA-256",
+                "<span class=\"mono\">\(String(clip.sha256.prefix(16)))…</span> <span class=\"muted\">(in full in the appendix)</span>"
+            ),
             (
                 "Created (file metadata)",
                 clip.creationTime.map { (time: String) -> HTML in
@@ -58,17 +57,6 @@ struct ReportClip {
         if let credentials = index.credentials[id] {
             rows.append(("Content Credentials", "\(CredentialsRow(credentials).text)"))
         }
-        for acquisition in acquisitions {
-            var parts: [HTML] = []
-            if let retrieved = acquisition.retrieved { parts.append("retrieved \(retrieved)") }
-            if let by = acquisition.retrievedBy { parts.append("by \(by)") }
-            if let note = acquisition.note { parts.append("“\(note)”") }
-            if let title = acquisition.platformTitle { parts.append("platform title “\(title)”") }
-            if let sidecar = acquisition.sidecarSha256 {
-                parts.append("sidecar SHA-256 <span class=\"mono\">\(String(sidecar.prefix(16)))…</span>")
-            }
-            if !parts.isEmpty { rows.append(("Acquisition", parts.joined(separator: "; "))) }
-        }
         for location in index.locations[id] ?? [] {
             rows.append(
                 (
@@ -79,6 +67,49 @@ struct ReportClip {
         }
         rows.append(("Registered", "\(clip.registeredAt) by \(clip.registeredBy)"))
         return rows.map { "<tr><th>\(HTML(stringLiteral: $0.0))</th><td>\($0.1)</td></tr>" as HTML }.joined()
+    }
+
+    /// Every acquisition record of the clip, each field in full: who published it where and when, who retrieved it
+    /// from where and when, and what the platform's sidecar said.
+    private func acquisitions(_ clipId: Int64) -> HTML {
+        let records = index.acquisitions[clipId] ?? []
+        guard !records.isEmpty else {
+            return "<p class=\"muted\">No acquisition record: where this clip came from is not recorded.</p>"
+        }
+        let rows = records.enumerated().map { number, a -> HTML in
+            func value(_ text: String?) -> HTML { text.map { "\($0)" } ?? "<span class=\"muted\">–</span>" }
+            var platformSaid: [HTML] = []
+            if let site = a.platformExtractor { platformSaid.append("\(site)") }
+            if let id = a.platformVideoId { platformSaid.append("id \(id)") }
+            if let who = a.platformUploader ?? a.platformChannel { platformSaid.append("uploader \(who)") }
+            if let title = a.platformTitle { platformSaid.append("title “\(title)”") }
+            if let url = a.platformUrl { platformSaid.append(HTML.link(url)) }
+            if let sidecar = a.sidecarSha256 {
+                platformSaid.append("sidecar <span class=\"mono\">\(String(sidecar.prefix(8)))</span>")
+            }
+            return """
+                <tr><td>\(number + 1)</td><td>\(value(a.publisher))</td><td>\(value(a.platform))</td>\
+                <td>\(a.url.map(HTML.link) ?? value(nil))</td>\
+                <td class="nowrap">\(uploaded(a))</td>\
+                <td>\(value(a.retrieved ?? a.platformRetrievedAt))<br>\(a.retrievedBy.map { "by \($0)" as HTML } ?? .empty)</td>\
+                <td>\(a.note.map { "“\($0)”" as HTML } ?? .empty)\
+                \(platformSaid.isEmpty ? HTML.empty : "<div class=\"muted\">Platform said: \(platformSaid.joined(separator: "; "))</div>")\
+                <div class="muted">recorded \(a.recordedAt) by \(a.recordedBy)</div></td></tr>
+                """
+        }
+        return """
+            <h4>Acquisition records (\(records.count))</h4>
+            <table class="grid acq"><thead><tr><th>#</th><th>Publisher</th><th>Platform</th><th>URL</th>\
+            <th>Uploaded</th><th>Retrieved</th><th>Notes</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
+    }
+
+    /// When the clip was published: the analyst's date and the platform's time, each said to be whose.
+    private func uploaded(_ a: AcquisitionRecord) -> HTML {
+        var parts: [HTML] = []
+        if let time = a.published { parts.append("\(time) <span class=\"muted\">(analyst)</span>") }
+        if let time = a.platformUploadTime { parts.append("\(time) <span class=\"muted\">(platform’s time)</span>") }
+        return parts.isEmpty ? "<span class=\"muted\">–</span>" : parts.joined(separator: "<br>")
     }
 
     private func location(_ clip: ClipRecord) -> HTML {
@@ -145,7 +176,7 @@ struct ReportClip {
             .map(\.shortID).joined(separator: " ")
             let caption: HTML =
                 "<b>\(TimeText.format(frame.time))</b> \(inLinks)<br>"
-                + "<span class=\"mono\">pdq \(String(frame.pdq.prefix(12)))…</span>"
+                + "<span class=\"mono pdq\">pdq \(String(frame.pdq.prefix(8)))</span>"
             return images.figure(
                 path: frame.path, sha256: frame.sha256, alt: "Keyframe at \(TimeText.format(frame.time))",
                 caption: caption)
@@ -167,15 +198,5 @@ struct ReportClip {
                 caption: "Contact sheet: \(extraction.mode) keyframes, \(extraction.createdAt)", css: "sheet")
         }
         return "<h4>Contact sheet</h4>\(figures)"
-    }
-
-    private func events(_ clip: ClipRecord) -> HTML {
-        let events = index.snapshot.events(about: clip.sha256)
-        guard !events.isEmpty else { return .empty }
-        return """
-            <h4>Ledger events about this clip</h4>
-            <table class="grid ledger"><thead><tr><th>Seq</th><th>Time (UTC)</th><th>Actor</th><th>Action</th>\
-            <th>Hash</th><th>Previous hash</th></tr></thead><tbody>\(events.map(ReportClaims.eventRow))</tbody></table>
-            """
     }
 }

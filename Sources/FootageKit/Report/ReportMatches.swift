@@ -89,7 +89,7 @@ struct ReportMatches {
     /// A clip as the report names it elsewhere: its title (a link to its section when the report has one), short
     /// hash and publisher, and the share of its frames the other clip shows.
     private func clip(_ clip: ClipRecord, share: Double, other: String) -> HTML {
-        let title = index.anyTitle(of: clip.id) ?? "Untitled clip"
+        let title = index.name(of: clip.id)
         let name: HTML =
             index.clips[clip.id] == nil
             ? "\(title) <span class=\"muted\">(not in this report)</span>"
@@ -103,7 +103,7 @@ struct ReportMatches {
 
     private func timelineRow(_ clip: ClipRecord, letter: String, matched: [ClosedRange<Double>]) -> ReportTimeline.Row {
         ReportTimeline.Row(
-            clip: clip, label: "\(letter) · \(index.anyTitle(of: clip.id) ?? index.publisher(of: clip.id) ?? "clip")",
+            clip: clip, label: "\(letter) · \(index.name(of: clip.id))",
             links: index.linksByClip[clip.id] ?? [], keyframeTimes: (index.keyframes[clip.id] ?? []).map(\.time),
             matched: matched)
     }

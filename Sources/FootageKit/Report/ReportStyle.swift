@@ -27,10 +27,6 @@ enum ReportStyle {
         .mono, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; \
         font-size: 12.5px; word-break: break-all; }
         .muted { color: var(--muted); }
-        .summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 18px 0 8px; }
-        .stat { background: var(--tint); border-radius: 6px; padding: 10px 14px; }
-        .stat b { display: block; font-size: 24px; line-height: 1.2; }
-        .stat span { font-size: 12.5px; color: var(--muted); }
         .check { margin: 12px 0 0; padding: 10px 14px; border-left: 4px solid var(--supports); background: #eef7f0; }
         .check.bad { border-color: var(--contradicts); background: #fbeeed; }
         .check.none { border-color: var(--unclear); background: #fbf6e6; }
@@ -90,17 +86,50 @@ enum ReportStyle {
         svg .retracted { fill: none; stroke: #8b93a3; stroke-dasharray: 4 3; }
         svg .kf { stroke: #1d2330; stroke-width: 1; }
         svg .shared { fill: #c9d4e8; stroke: #5b6f96; stroke-width: 1; }
+        .byline { margin: 4px 0 0; }
+        .counts { margin: 10px 0 0; color: var(--muted); }
+        table.lines td.claimtext { font: 14.5px/1.4 Georgia, "Times New Roman", serif; }
+        a.plain { color: inherit; text-decoration: none; }
+        .status { display: inline-block; font-size: 11.5px; font-weight: 700; border-radius: 4px; padding: 1px 7px;
+          border: 1px solid var(--ink); text-transform: uppercase; letter-spacing: .04em; }
+        .status.st-open { border-color: #8b93a3; color: var(--muted); }
+        .statusline { margin: 0 0 6px; }
+        ul.findings { margin: 6px 0; padding-left: 20px; }
+        ul.findings li { margin: 4px 0; }
+        table.chrono td:first-child { width: 190px; }
+        table.acq td { font-size: 13px; }
+        .appendix h2 { margin-top: 0; }
         footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); \
         font-size: 12px; color: var(--muted); }
         @media print {
-          body { background: #fff; font-size: 11pt; }
+          body { background: #fff; font-size: 9.5pt; line-height: 1.35; }
           main { max-width: none; padding: 0; }
-          h2 { page-break-after: avoid; }
-          .clip { page-break-before: always; }
-          .claim, .match, figure, table.meta, .frames { page-break-inside: avoid; }
+          h1 { font-size: 20pt; }
+          h2 { font-size: 13.5pt; margin: 14pt 0 6pt; page-break-after: avoid; break-after: avoid; }
+          h3, h4 { page-break-after: avoid; break-after: avoid; }
+          h4 { margin: 8pt 0 4pt; }
+          header.masthead { margin-bottom: 8pt; padding-bottom: 6pt; }
+          table.grid, table.meta { font-size: 8.5pt; }
+          table.grid td, table.grid th { padding: 2pt 4pt; }
+          table.meta th, table.meta td { padding: 1pt 6pt 1pt 0; }
+          table.lines td.claimtext { font-size: 9.5pt; }
+          .appendix { page-break-before: always; break-before: page; }
+          .clip { margin-top: 14pt; padding-top: 6pt; }
+          .claim, .match { padding: 6pt 10pt; margin: 8pt 0; }
+          .claim .text, .match .sentence { font-size: 11pt; }
+          /* Small blocks stay whole; long ones (a match, a clip's facts) may break between rows, so that one block
+             never leaves most of a page empty. */
+          .claim, figure, tr, svg { page-break-inside: avoid; break-inside: avoid; }
+          .frames { grid-template-columns: repeat(12, 1fr); gap: 3pt; }
+          table.lines .statusdetail { display: block; font-size: 7.5pt; }
+          figcaption { font-size: 7pt; }
+          figure.sheet img { max-width: 20%; }
+          /* On paper the main timeline already draws matched clips aligned; each match keeps its segment table. */
+          .match svg.timeline { display: none; }
+          .pdq { display: none; }
           a { color: inherit; text-decoration: none; }
-          .badge, .id, .stat, .check, svg * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          .badge, .id, .status, .check, svg * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
-        @page { margin: 16mm 14mm; }
+        @page { margin: 12mm 12mm; }
         """
 }

@@ -65,6 +65,7 @@ enum ReportTimeline {
         let span = max(end - start, 0.001)
         let plot = width - labelWidth - 20
         func x(_ seconds: Double) -> Double { labelWidth + (seconds - start) / span * plot }
+        let labels = distinctLabels(rows)
         let rowTops = rows.reduce(into: [top]) { tops, row in tops.append(tops.last! + barHeight(row) + 22) }
         let height = rowTops.last! + 28
         var body: [HTML] = []
@@ -88,7 +89,7 @@ enum ReportTimeline {
             body.append(
                 """
                 <text x="\(labelWidth - 10)" y="\(barY + 10)" class="label" text-anchor="end">\
-                \(truncated(row.label, 30))</text>\
+                \(labels[index])</text>\
                 <text x="\(labelWidth - 10)" y="\(barY + 22)" class="sha" text-anchor="end">\
                 \(String(row.clip.sha256.prefix(12)))</text>\
                 <rect x="\(x(offset))" y="\(barY)" width="\(max(x(offset + duration) - x(offset), 1))" \
@@ -156,6 +157,17 @@ enum ReportTimeline {
             aria-label="\(label)" \
             xmlns="http://www.w3.org/2000/svg">\(body)\(legend)</svg>
             """
+    }
+
+    /// The rows' labels cut to fit beside the bars; two rows whose labels would read alike get their short hash too,
+    /// so that two releases of one publisher are never drawn under one name.
+    static func distinctLabels(_ rows: [Row]) -> [String] {
+        let cut = rows.map { truncated($0.label, 30) }
+        let counts = Dictionary(cut.map { ($0, 1) }, uniquingKeysWith: +)
+        return zip(rows, cut).map { row, label in
+            guard counts[label, default: 0] > 1 else { return label }
+            return truncated(row.label, 20) + " " + String(row.clip.sha256.prefix(8))
+        }
     }
 
     /// 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, … so that there are about eight ticks.

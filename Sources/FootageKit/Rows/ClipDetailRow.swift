@@ -18,6 +18,8 @@ public struct ClipDetailRow: Encodable, Sendable {
     public var assessments: [AssessmentRow]
     /// Its C2PA manifest store in brief; absent for clips registered before footage read them.
     public var c2pa: CredentialsRow?
+    /// The titles analysts gave the clip, oldest first; the last one stands.
+    public var titles: [ClipTitleRow]
 
     public init(_ overview: ClipOverview) {
         let detail = overview.detail
@@ -41,10 +43,11 @@ public struct ClipDetailRow: Encodable, Sendable {
         sharesFootageWith = overview.shared.map(SharedFootageRow.init)
         assessments = overview.assessments.map(AssessmentRow.init)
         c2pa = overview.credentials.map(CredentialsRow.init)
+        titles = overview.titles.map(ClipTitleRow.init)
     }
 
     enum CodingKeys: String, CodingKey {
-        case probe, locations, streams, tags, acquisitions, events, keyframes, assessments, c2pa
+        case probe, locations, streams, tags, acquisitions, events, keyframes, assessments, c2pa, titles
         case contactSheets = "contact_sheets"
         case sharesFootageWith = "shares_footage_with"
     }
@@ -63,5 +66,6 @@ public struct ClipDetailRow: Encodable, Sendable {
         try container.encode(sharesFootageWith, forKey: .sharesFootageWith)
         try container.encode(assessments, forKey: .assessments)
         try container.encodeIfPresent(c2pa, forKey: .c2pa)
+        try container.encode(titles, forKey: .titles)
     }
 }

@@ -11,8 +11,11 @@ public struct ClipSummaryRow: Encodable, Sendable {
     public var path: String?
     /// How many paths the clip was seen at.
     public var locations: Int
+    /// The title an analyst gave the clip (`footage title`), when one was given.
+    public var givenTitle: String?
 
-    public init(_ summary: ClipSummary) {
+    public init(_ summary: ClipSummary, givenTitle: String? = nil) {
+        self.givenTitle = givenTitle
         clip = ClipRow(summary.clip)
         publisher = summary.publisher
         platform = summary.platform
@@ -20,7 +23,10 @@ public struct ClipSummaryRow: Encodable, Sendable {
         locations = summary.locationCount
     }
 
-    enum CodingKeys: String, CodingKey { case publisher, platform, path, locations }
+    enum CodingKeys: String, CodingKey {
+        case publisher, platform, path, locations
+        case givenTitle = "given_title"
+    }
 
     public func encode(to encoder: any Encoder) throws {
         try clip.encode(to: encoder)
@@ -29,5 +35,6 @@ public struct ClipSummaryRow: Encodable, Sendable {
         try container.encodeIfPresent(platform, forKey: .platform)
         try container.encodeIfPresent(path, forKey: .path)
         try container.encode(locations, forKey: .locations)
+        try container.encodeIfPresent(givenTitle, forKey: .givenTitle)
     }
 }
