@@ -44,8 +44,9 @@ enum SchemaCheck {
         "ac1684bd652393cbe0e2bcc71d3e3d86055618cd6dc77f0f202ed3b52d048558",
         "886453badcd290b838ed0c1c9c02ae86b9d484693654e571a57ed26f4128baee",
         "b574aa6e2830464b3a35020d5963548fb9bc8e20ad38dd95e30e67f24c4247a1",
-        "71d10d6c24dbee833474edc14ad63ae21414df492ce886c52ef121a60bc59e7c",
-        "c276b98637110d36ebf92e02fcda479af5aa2600e23c341a5ea65b2116459632",
+        "986e8babd7fadafc282a95262bf3ff6cd4a4a720f6b6a777600c7e35d7c16c3d",
+        "974c6e49d843ccadd991b4a4cbc5da5e2548999055e0c6fccb487c01cb411c72",
+        "f7a78f55334cfb36513910628e96b2a5edb25eb9247c17b4788086692cafd23e",
     ]
 
     /// The schema before any migration (a new, empty file) and after each one, from the migrations run in an

@@ -22,10 +22,31 @@ import Testing
             #expect(first.contains("id=\"same-footage-summary\""))
             #expect(first.contains("id=\"chronology\""))
             for claim in fixture.claims { #expect(first.contains(">\(claim.shortID)</span>")) }
-            // The status of every claim comes from one place; today every claim is open without a verdict.
+            // The status of every claim comes from one place (`ReportClaimStatus`); none is reviewed here.
             #expect(first.components(separatedBy: "no verdict yet").count - 1 == fixture.claims.count)
             #expect(first.contains("Posted on YouTube"))
             #expect(first.contains("2016-07-01T10:00:00Z"))
+        }
+    }
+
+    @Test func verdictsDismissalsAndEditsShowOnPageOneAndInTheClaimsSections() throws {
+        try withReportFixture { fixture in
+            let (rated, dismissed, edited) = (fixture.claims[0], fixture.claims[1], fixture.claims[2])
+            _ = try fixture.catalog.verdict(
+                claimId: rated.id, rating: .missingContext, explanation: "The clip is <b>older</b> than the strike.",
+                actor: "test")
+            _ = try fixture.catalog.dismiss(claimId: dismissed.id, reason: "a headline, not a claim", actor: "test")
+            _ = try fixture.catalog.edit(claimId: edited.id, text: "Corrected wording of the claim.", actor: "test")
+            let html = try render(fixture)
+            let pageOne = try #require(html.range(of: "<section class=\"details\"")).lowerBound
+            let first = String(html[..<pageOne])
+            #expect(first.contains("st-missing-context\">Missing context</span>"))
+            // The explanation is the analyst's text: escaped.
+            #expect(first.contains("The clip is &lt;b&gt;older&lt;/b&gt; than the strike."))
+            #expect(first.contains("st-dismissed\">dismissed</span>"))
+            #expect(first.contains("a headline, not a claim"))
+            #expect(first.contains("Corrected wording of the claim."))
+            #expect(first.components(separatedBy: "no verdict yet").count - 1 == fixture.claims.count - 2)
         }
     }
 

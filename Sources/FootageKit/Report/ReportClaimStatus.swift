@@ -1,21 +1,28 @@
 import FootageCatalog
 
 /// A claim's review status as the report shows it: the one place the report learns it, so that every line that
-/// names a claim's status (page one, the claim's own section) says the same.
-///
-/// The catalogue records no verdicts yet, so every claim is open with no verdict. When verdicts (and dismissals) are
-/// recorded, `of(_:in:)` is the one function to change: return the claim's verdict from the index, and the report
-/// follows.
+/// names a claim's status (page one, the claim's own section) says the same. From the claim's review
+/// (`footage verdict`, `footage claim dismiss`): the verdict that stands with its explanation, the dismissal with its
+/// reason, or open.
 struct ReportClaimStatus: Sendable, Equatable {
-    /// The status in a word or two: `open`, and later a verdict such as `false` or `dismissed`.
+    /// The status in a word or two: `open`, `dismissed`, or the verdict's label (`False`, `Missing context`, …).
     var label: String
-    /// What it means, or the reviewer's explanation: `no verdict yet`.
+    /// The reviewer's explanation, the reason of a dismissal, or `no verdict yet`.
     var detail: String
     /// The CSS class of its badge.
     var css: String
 
     static func of(_ claim: ClaimRecord, in index: SnapshotIndex) -> ReportClaimStatus {
-        ReportClaimStatus(label: "open", detail: "no verdict yet", css: "st-open")
+        let review = index.review(of: claim.id)
+        if let dismissal = review.dismissal {
+            return ReportClaimStatus(
+                label: "dismissed", detail: dismissal.note ?? "not a claim to check", css: "st-dismissed")
+        }
+        if let verdict = review.verdict, let rating = verdict.rating {
+            return ReportClaimStatus(
+                label: rating.label, detail: verdict.note ?? "", css: "st-\(rating.rawValue)")
+        }
+        return ReportClaimStatus(label: "open", detail: "no verdict yet", css: "st-open")
     }
 
     var badge: HTML {

@@ -33,7 +33,7 @@ struct ReportClaims {
         return """
             <section class="claim\(standing.isEmpty ? " none" as HTML : .empty)" id="claim-\(claim.shortID)">
             <div><span class="id">\(claim.shortID)</span>\(kinds)</div>
-            <p class="text">\(claim.text)</p>\(attribution)
+            <p class="text">\(index.review(of: claim.id).text(of: claim))</p>\(attribution)
             <div class="statusline">\(ReportClaimStatus.of(claim, in: index).badge) · \(badges)</div>
             \(evidence)
             </section>

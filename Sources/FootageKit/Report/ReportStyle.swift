@@ -92,7 +92,10 @@ enum ReportStyle {
         a.plain { color: inherit; text-decoration: none; }
         .status { display: inline-block; font-size: 11.5px; font-weight: 700; border-radius: 4px; padding: 1px 7px;
           border: 1px solid var(--ink); text-transform: uppercase; letter-spacing: .04em; }
-        .status.st-open { border-color: #8b93a3; color: var(--muted); }
+        .status.st-open, .status.st-dismissed { border-color: #8b93a3; color: var(--muted); }
+        .status.st-false, .status.st-misleading { border-color: #a61b1b; color: #a61b1b; }
+        .status.st-missing-context, .status.st-unproven { border-color: #8a5a00; color: #8a5a00; }
+        .status.st-mostly-true, .status.st-true { border-color: #1d6b35; color: #1d6b35; }
         .statusline { margin: 0 0 6px; }
         ul.findings { margin: 6px 0; padding-left: 20px; }
         ul.findings li { margin: 4px 0; }

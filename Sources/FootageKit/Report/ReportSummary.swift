@@ -19,7 +19,8 @@ struct ReportSummary {
             let standing = index.standingLinks(claim: claim.id)
             // Claims with links (retracted ones too) have a section below; a claim without has only this line.
             let hasSection = !(index.linksByClaim[claim.id] ?? []).isEmpty
-            let text = ReportTimeline.truncated(claim.text, Self.claimLength)
+            // The claim as the analyst corrected it (`footage claim edit`), if they did.
+            let text = ReportTimeline.truncated(index.review(of: claim.id).text(of: claim), Self.claimLength)
             let said: HTML = claim.attribution.map { " <span class=\"muted\">— \($0)</span>" } ?? .empty
             let textCell: HTML =
                 !hasSection
