@@ -237,6 +237,7 @@ enum Schema {
         FingerprintSchema.registerCentres(in: &migrator)
         FingerprintSchema.registerStrips(in: &migrator)
         FingerprintSchema.registerKeptMatches(in: &migrator)
+        SealTimestampSchema.register(in: &migrator)
         return migrator
     }
 }
