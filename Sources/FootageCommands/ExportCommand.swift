@@ -47,7 +47,8 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--format csv writes one file per table: give -o FOLDER, or --table NAME for stdout")
         }
         if format == .seal && (path == nil || ref != nil || article != nil) {
-            throw ValidationError("--format seal writes several files of every seal: give -o FOLDER, and no clip or --article")
+            throw ValidationError(
+                "--format seal writes several files of every seal: give -o FOLDER, and no clip or --article")
         }
         if output.json && path == nil {
             throw ValidationError("--json prints a line per file written, but without -o the export goes to stdout")

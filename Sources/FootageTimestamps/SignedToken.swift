@@ -46,8 +46,11 @@ struct SignedToken: Sendable {
             }
             return try DER.explicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { $0 }
         }
-        var parsedSigner: (SignerID, DigestAlgorithm, [ASN1ObjectIdentifier: ASN1Node], [UInt8]?, DigestAlgorithm,
-            ArraySlice<UInt8>)?
+        var parsedSigner:
+            (
+                SignerID, DigestAlgorithm, [ASN1ObjectIdentifier: ASN1Node], [UInt8]?, DigestAlgorithm,
+                ArraySlice<UInt8>
+            )?
         var signerCount = 0
         (eContentType, eContent, certificates, digestAlgorithms) = try DER.sequence(
             signedData, identifier: .sequence

@@ -3,12 +3,9 @@ import Foundation
 import SwiftASN1
 import X509
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// An RFC 3161 time-stamp authority reached over HTTP (RFC 3161 § 3.4): a DER `TimeStampReq` POSTed as
-/// `application/timestamp-query`, a `TimeStampResp` back as `application/timestamp-reply`.
+/// `application/timestamp-query`, a `TimeStampResp` back as `application/timestamp-reply`. Plain HTTP, as the RFC
+/// describes and public authorities serve: the token is signed and checked, so transport security adds no proof.
 ///
 /// The authority is untrusted until its token checks out: the answer is read up to `maximumBytes`, within `timeout`
 /// seconds, without following redirects, and the token must cover the hash and nonce sent and verify.
@@ -48,8 +45,10 @@ public struct TimestampAuthority: Sendable {
                     + "\(TimestampToken.reason(error)))")
         }
         guard response.status == 0 || response.status == 1 else {
-            let words = ["granted", "granted with modifications", "rejection", "waiting", "revocation warning",
-                "revocation notification"]
+            let words = [
+                "granted", "granted with modifications", "rejection", "waiting", "revocation warning",
+                "revocation notification",
+            ]
             let status = response.status >= 0 && response.status < words.count ? words[response.status] : "unknown"
             var detail = response.failureBits.map { TimeStampResponse.failureNames[$0] ?? "failure bit \($0)" }
             detail += response.statusText.map { "\"\(Self.printable($0))\"" }
@@ -67,37 +66,17 @@ public struct TimestampAuthority: Sendable {
 
     /// POSTs `body` and returns the answer's bytes, or throws what went wrong in one line.
     func post(_ body: [UInt8]) throws(TimestampError) -> [UInt8] {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body)
-        request.setValue("application/timestamp-query", forHTTPHeaderField: "Content-Type")
-        request.setValue("application/timestamp-reply", forHTTPHeaderField: "Accept")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        let reader = BoundedReader(limit: maximumBytes)
-        let session = URLSession(configuration: configuration, delegate: reader, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        session.dataTask(with: request).resume()
-        // The session's own timeout ends the task; the wait's is a backstop should it not.
-        if reader.done.wait(timeout: .now() + timeout + 5) == .timedOut {
-            throw TimestampError("did not answer within \(Self.seconds(timeout))")
+        let answer = try PlainHTTP.post(
+            url, body: body,
+            headers: ["Content-Type": "application/timestamp-query", "Accept": "application/timestamp-reply"],
+            timeout: timeout, limit: maximumBytes)
+        if (300..<400).contains(answer.status) {
+            throw TimestampError("answered with a redirect (HTTP \(answer.status)); give the address it names")
         }
-        let (data, response, failure) = reader.result()
-        if let failure {
-            if let error = failure as? URLError, error.code == .timedOut {
-                throw TimestampError("did not answer within \(Self.seconds(timeout))")
-            }
-            if failure is TimestampError { throw failure as! TimestampError }
-            throw TimestampError("cannot be reached (\(failure.localizedDescription))")
+        guard answer.status == 200 else {
+            throw TimestampError("answered HTTP \(answer.status), not a time-stamp response")
         }
-        guard let response else { throw TimestampError("gave no HTTP answer") }
-        guard response.statusCode == 200 else {
-            throw TimestampError("answered HTTP \(response.statusCode), not a time-stamp response")
-        }
-        return Array(data)
+        return answer.body
     }
 
     static func seconds(_ interval: TimeInterval) -> String {
@@ -106,63 +85,8 @@ public struct TimestampAuthority: Sendable {
 
     /// Text from the authority, shown without control characters and bounded.
     static func printable(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.prefix(200).map(Character.init))
-    }
-}
-
-/// Collects an HTTP answer up to a size, and refuses redirects.
-private final class BoundedReader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let limit: Int
-    let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var data = Data()
-    private var response: HTTPURLResponse?
-    private var failure: (any Error)?
-
-    init(limit: Int) { self.limit = limit }
-
-    func result() -> (Data, HTTPURLResponse?, (any Error)?) {
-        lock.withLock { (data, response, failure) }
-    }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        lock.withLock { self.response = response as? HTTPURLResponse }
-        if response.expectedContentLength > Int64(limit) {
-            lock.withLock { failure = TimestampError("announced an answer of \(response.expectedContentLength) bytes, more than footage reads (\(limit))") }
-            completionHandler(.cancel)
-            return
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over = lock.withLock { () -> Bool in
-            self.data.append(data)
-            guard self.data.count > limit else { return false }
-            failure = TimestampError("answered more than \(limit) bytes, more than any token needs")
-            return true
-        }
-        if over { dataTask.cancel() }
-    }
-
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-    ) {
-        lock.withLock {
-            failure = TimestampError("answered with a redirect (HTTP \(response.statusCode)); give the address it names")
-        }
-        completionHandler(nil)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        lock.withLock {
-            if let error, failure == nil { failure = error }
-        }
-        done.signal()
+        String(
+            text.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.prefix(200).map(Character.init))
     }
 }
 

@@ -88,7 +88,9 @@ public struct TimestampToken: Sendable {
         guard signed.eContentType == ObjectIDs.tstInfo else {
             throw TimestampError("the token signs \(signed.eContentType), not a TSTInfo")
         }
-        guard signed.signerCount == 1 else { throw TimestampError("the token has \(signed.signerCount) signers, not one") }
+        guard signed.signerCount == 1 else {
+            throw TimestampError("the token has \(signed.signerCount) signers, not one")
+        }
         try checkSignedAttributes()
         let carried = signed.certificates.compactMap { try? Certificate(derEncoded: $0) }
         let signer = try signerCertificate(among: carried + (authorities ?? []))
@@ -157,11 +159,12 @@ public struct TimestampToken: Sendable {
     private func signatureAlgorithm() -> Certificate.SignatureAlgorithm? {
         let digest = signed.digestAlgorithm.algorithm
         guard signed.digestAlgorithms.contains(where: { $0.algorithm == digest }) else { return nil }
-        let byDigest: [ASN1ObjectIdentifier: (rsa: Certificate.SignatureAlgorithm, ecdsa: Certificate.SignatureAlgorithm)] = [
-            ObjectIDs.sha256: (.sha256WithRSAEncryption, .ecdsaWithSHA256),
-            ObjectIDs.sha384: (.sha384WithRSAEncryption, .ecdsaWithSHA384),
-            ObjectIDs.sha512: (.sha512WithRSAEncryption, .ecdsaWithSHA512),
-        ]
+        let byDigest:
+            [ASN1ObjectIdentifier: (rsa: Certificate.SignatureAlgorithm, ecdsa: Certificate.SignatureAlgorithm)] = [
+                ObjectIDs.sha256: (.sha256WithRSAEncryption, .ecdsaWithSHA256),
+                ObjectIDs.sha384: (.sha384WithRSAEncryption, .ecdsaWithSHA384),
+                ObjectIDs.sha512: (.sha512WithRSAEncryption, .ecdsaWithSHA512),
+            ]
         let named: [ASN1ObjectIdentifier: ASN1ObjectIdentifier] = [
             ObjectIDs.sha256WithRSA: ObjectIDs.sha256, ObjectIDs.sha384WithRSA: ObjectIDs.sha384,
             ObjectIDs.sha512WithRSA: ObjectIDs.sha512, ObjectIDs.ecdsaWithSHA256: ObjectIDs.sha256,

@@ -47,7 +47,8 @@ public enum SealExport {
                 let base = "seal-\(seal.id)-tsa-\(timestamp.id)"
                 let token = try put(timestamp.token, base + ".tst", table: "token")
                 let carried = (try? TimestampToken(der: Array(timestamp.token)))?.certificates ?? []
-                var command = "openssl ts -verify -data \(line.path) -in \(token.path) -token_in -CAfile "
+                var command =
+                    "openssl ts -verify -data \(line.path) -in \(token.path) -token_in -CAfile "
                     + (caFile?.path ?? "CA.pem")
                 if !carried.isEmpty {
                     let certs = try put(

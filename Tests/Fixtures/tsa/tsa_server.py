@@ -18,6 +18,7 @@ of stdout. Each path is an authority that behaves one way:
 """
 import http.server
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -156,6 +157,8 @@ class Authority(http.server.BaseHTTPRequestHandler):
         pass
 
 
+# A test runner may leave SIGTERM ignored, and children inherit that: take the default back, so that kill works.
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
 make_certificates()
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Authority)
 server.daemon_threads = True
