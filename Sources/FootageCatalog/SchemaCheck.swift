@@ -43,6 +43,7 @@ enum SchemaCheck {
         "ed70614a8f3f73eaba98bce322356bbc86429b3c75c9ca77cce12216dc96000b",
         "ac1684bd652393cbe0e2bcc71d3e3d86055618cd6dc77f0f202ed3b52d048558",
         "886453badcd290b838ed0c1c9c02ae86b9d484693654e571a57ed26f4128baee",
+        "12a5d5348936c63d520d35a7ef179991ff1dcb48155fbea7750449c6bac0710e",
     ]
 
     /// The schema before any migration (a new, empty file) and after each one, from the migrations run in an
