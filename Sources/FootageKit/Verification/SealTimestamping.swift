@@ -113,9 +113,10 @@ extension SealTimestamping {
     public static func check(_ catalog: Catalog, certificateFiles files: [URL] = []) throws -> (
         checks: [Check], problems: [CheckProblem]
     ) {
+        // Files given are read first: one that is no certificate is bad input even when no token is kept.
+        let given = try certificates(from: files).map(\.certificate)
         let kept = try catalog.sealTimestamps()
         guard !kept.isEmpty else { return ([], []) }
-        let given = try certificates(from: files).map(\.certificate)
         var problems: [CheckProblem] = []
         var trusted = given
         for authority in try catalog.timestampAuthorities() {
