@@ -6,6 +6,7 @@ import PackageDescription
 //   footage → FootageCommands → FootageKit → FootageWorkers → FootageMedia → CFFmpeg
 //                                          → FootageMatching → FootageMedia
 //                                          → FootageArticles
+//                                          → FootageTimestamps → SwiftASN1, X509 (swift-certificates)
 //                                          → FootageCatalog → GRDB
 //   and every module above → FootageCore (Foundation and Crypto only).
 //

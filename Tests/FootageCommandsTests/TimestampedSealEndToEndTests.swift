@@ -213,6 +213,10 @@ struct TimestampedSealEndToEndTests {
             #expect(unreachable.status == 1)
             #expect(unreachable.stderr.contains("http://127.0.0.1:9/: cannot be reached"), "\(unreachable.stderr)")
             #expect(try CatalogueInvariants.count(root, "SELECT count(*) FROM seal") == 0)
+            // verify reads the files it is given even when no token is kept.
+            let unread = try footage.run(["verify", "--tsa-ca", "/nonexistent/ca.pem"])
+            #expect(unread.status == 1)
+            #expect(unread.stderr.contains("/nonexistent/ca.pem: cannot be read"), "\(unread.stderr)")
         }
     }
 }
