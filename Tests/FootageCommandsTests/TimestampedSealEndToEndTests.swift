@@ -88,6 +88,32 @@ struct TimestampedSealEndToEndTests {
         }
     }
 
+    @Test func twoAuthoritiesOneOfThemRSADateTheSameSeal() throws {
+        try withAuthority { footage, root, authority in
+            let sealed = try footage.run([
+                "seal", "--tsa", authority.url("rsa"), "--tsa", authority.url("good"), "--tsa-ca", authority.caFile,
+            ])
+            #expect(sealed.status == 0, "\(sealed.stderr)")
+            #expect(try counts(root).prefix(3) == [1, 2, 1], "one seal, two tokens, the CA kept once")
+            let verified = try footage.run(["verify"])
+            #expect(verified.status == 0, "\(verified.stdout)")
+            #expect(verified.stdout.contains("(time-stamp by \(authority.url("rsa")))"))
+            #expect(verified.stdout.contains("(time-stamp by \(authority.url("good")))"))
+            try withTemporaryFolder { out in
+                #expect(try footage.run(["export", "--format", "seal", "-o", out.path]).status == 0)
+                let openssl = try #require(ExternalTool.find("openssl"))
+                let file = { (name: String) in out.appendingPathComponent(name).path }
+                let checked = try ExternalTool.run(
+                    openssl,
+                    [
+                        "ts", "-verify", "-data", file("seal-1.txt"), "-in", file("seal-1-tsa-1.tst"), "-token_in",
+                        "-CAfile", file("ca.pem"),
+                    ])
+                #expect(checked.stdout.contains("Verification: OK"), "\(checked.stderr)")
+            }
+        }
+    }
+
     @Test func aTokenTakenWithoutItsCAIsNamedUntilVerifyIsGivenOne() throws {
         try withAuthority { footage, root, authority in
             let sealed = try footage.run(["seal", "--tsa", authority.url("good")])

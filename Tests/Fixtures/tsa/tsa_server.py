@@ -7,7 +7,8 @@ makes, in FOLDER, a test CA and two signer certificates with openssl (one for ti
 critical,timeStamping; one for code signing only), then serves until killed and prints its port on the first line
 of stdout. Each path is an authority that behaves one way:
 
-    /good          answers as `openssl ts -reply` does
+    /good          answers as `openssl ts -reply` does (an ECDSA P-256 signer)
+    /rsa           the same with an RSA signer (its SignerInfo names rsaEncryption and the digest apart)
     /nopurpose     a token whose signer's certificate lacks the timeStamping purpose (openssl ts refuses to sign
                    with one, so the token is made with `openssl cms -sign`)
     /garbage       random bytes
@@ -50,30 +51,33 @@ def make_certificates():
     openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
             path("ca.key"), "-out", path("ca.pem"), "-days", "3650", "-subj", "/CN=footage test CA",
             "-extensions", "ca", "-config", path("ext.cnf"))
-    for name, section in (("tsa", "tsa"), ("code", "code")):
-        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-                path(name + ".key"), "-out", path(name + ".csr"), "-subj", "/CN=footage test " + name)
+    for serial, (name, section, key) in enumerate(
+            (("tsa", "tsa", ["ec", "-pkeyopt", "ec_paramgen_curve:P-256"]), ("code", "code", ["ec", "-pkeyopt",
+             "ec_paramgen_curve:P-256"]), ("rsa", "tsa", ["rsa:2048"])), start=2):
+        openssl("req", "-newkey", *key, "-nodes", "-keyout", path(name + ".key"), "-out", path(name + ".csr"),
+                "-subj", "/CN=footage test " + name)
         openssl("x509", "-req", "-in", path(name + ".csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
-                "-set_serial", "2" if name == "tsa" else "3", "-days", "3650", "-out", path(name + ".pem"),
+                "-set_serial", str(serial), "-days", "3650", "-out", path(name + ".pem"),
                 "-extfile", path("ext.cnf"), "-extensions", section)
     with open(path("serial"), "w") as f:
         f.write("01\n")
-    with open(path("tsa.cnf"), "w") as f:
-        f.write(
-            "[tsa]\ndefault_tsa = tsa_config\n[tsa_config]\n"
-            f"serial = {path('serial')}\ncrypto_device = builtin\nsigner_cert = {path('tsa.pem')}\n"
-            f"certs = {path('ca.pem')}\nsigner_key = {path('tsa.key')}\nsigner_digest = sha256\n"
-            "default_policy = 1.3.6.1.4.1.99999.1\nother_policies = 1.3.6.1.4.1.99999.2\n"
-            "digests = sha256, sha384, sha512\naccuracy = secs:1\nordering = no\ntsa_name = yes\n"
-            "ess_cert_id_chain = no\ness_cert_id_alg = sha256\n"
-        )
+    for name in ("tsa", "rsa"):
+        with open(path(name + ".cnf"), "w") as f:
+            f.write(
+                "[tsa]\ndefault_tsa = tsa_config\n[tsa_config]\n"
+                f"serial = {path('serial')}\ncrypto_device = builtin\nsigner_cert = {path(name + '.pem')}\n"
+                f"certs = {path('ca.pem')}\nsigner_key = {path(name + '.key')}\nsigner_digest = sha256\n"
+                "default_policy = 1.3.6.1.4.1.99999.1\nother_policies = 1.3.6.1.4.1.99999.2\n"
+                "digests = sha256, sha384, sha512\naccuracy = secs:1\nordering = no\ntsa_name = yes\n"
+                "ess_cert_id_chain = no\ness_cert_id_alg = sha256\n"
+            )
 
 
-def reply(query):
+def reply(query, config="tsa.cnf"):
     with tempfile.TemporaryDirectory(dir=FOLDER) as work:
         with open(os.path.join(work, "q.tsq"), "wb") as f:
             f.write(query)
-        openssl("ts", "-reply", "-config", path("tsa.cnf"), "-queryfile", os.path.join(work, "q.tsq"),
+        openssl("ts", "-reply", "-config", path(config), "-queryfile", os.path.join(work, "q.tsq"),
                 "-out", os.path.join(work, "r.tsr"))
         with open(os.path.join(work, "r.tsr"), "rb") as f:
             return f.read()
@@ -135,7 +139,8 @@ class Authority(http.server.BaseHTTPRequestHandler):
             time.sleep(20)
         try:
             body = {
-                "good": reply, "slow": reply, "nopurpose": token_without_purpose, "otherimprint": other_imprint,
+                "good": reply, "slow": reply, "rsa": lambda q: reply(q, "rsa.cnf"),
+                "nopurpose": token_without_purpose, "otherimprint": other_imprint,
                 "garbage": lambda q: os.urandom(300), "reject": lambda q: rejection(),
             }[mode](query)
         except KeyError:
