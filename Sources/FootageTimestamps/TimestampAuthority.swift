@@ -13,7 +13,8 @@ public struct TimestampAuthority: Sendable {
     public var url: URL
     public var timeout: TimeInterval
     /// Tokens are a few kilobytes (a signature and a certificate chain); a megabyte is far beyond any real one.
-    public var maximumBytes = 1 << 20
+    public static let maximumTokenBytes = 1 << 20
+    public var maximumBytes = Self.maximumTokenBytes
 
     public init(url: URL, timeout: TimeInterval) {
         self.url = url

@@ -85,6 +85,12 @@ struct TimestampedSealEndToEndTests {
             #expect(tampered.status == 1)
             #expect(tampered.stdout.contains("PROBLEM  seal 1 timestamp 1 (\(authority.url("good"))): does not hold"))
             #expect(!tampered.stdout.contains("existed at"))
+            // A token far beyond any real one (a catalogue from elsewhere) is named without being parsed.
+            #expect(
+                try CatalogueInvariants.sqlite(root, "UPDATE seal_timestamp SET token = zeroblob(3000000)").status == 0)
+            let huge = try footage.run(["verify"])
+            #expect(huge.status == 1)
+            #expect(huge.stdout.contains("its token is 3000000 bytes, more than any token needs"), "\(huge.stdout)")
         }
     }
 

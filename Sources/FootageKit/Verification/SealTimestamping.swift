@@ -97,6 +97,9 @@ public enum SealTimestamping {
 }
 
 extension SealTimestamping {
+    /// The most bytes of a kept token or certificate `verify` reads, as `seal` reads of an authority's answer.
+    static let maximumTokenBytes = TimestampAuthority.maximumTokenBytes
+
     /// One kept token checked: which seal and authority, and the authority's time when the token holds.
     public struct Check: Sendable {
         public var seal: Int64
@@ -121,6 +124,9 @@ extension SealTimestamping {
         var trusted = given
         for authority in try catalog.timestampAuthorities() {
             do {
+                guard authority.certificate.count <= maximumTokenBytes else {
+                    throw TimestampError("\(authority.certificate.count) bytes, more than any certificate needs")
+                }
                 trusted += try AuthorityCertificates.read(Array(authority.certificate))
             } catch {
                 problems.append(
@@ -139,6 +145,10 @@ extension SealTimestamping {
                 seal: seal.id, timestamp: timestamp.id, checkpoint: seal.checkpoint, authority: timestamp.authority,
                 time: nil, holds: false)
             do {
+                // A catalogue may come from someone else: a token is read only up to what any real one needs.
+                guard timestamp.token.count <= maximumTokenBytes else {
+                    throw TimestampError("its token is \(timestamp.token.count) bytes, more than any token needs")
+                }
                 let token = try TimestampToken(der: Array(timestamp.token))
                 check.time = token.timeText
                 guard let nonce = bytes(hex: timestamp.nonce) else { throw TimestampError("its nonce is not hex") }
