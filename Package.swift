@@ -6,6 +6,7 @@ import PackageDescription
 //   footage → FootageCommands → FootageKit → FootageWorkers → FootageMedia → CFFmpeg, CC2PA
 //                                          → FootageMatching → FootageMedia
 //                                          → FootageArticles
+//                                          → FootageTimestamps → SwiftASN1, X509 (swift-certificates)
 //                                          → FootageCatalog → GRDB
 //   and every module above → FootageCore (Foundation and Crypto only).
 //
@@ -36,6 +37,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // RFC 3161 timestamps of seals: DER types (swift-asn1) and certificates and their chains (swift-certificates).
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     ],
     targets: [
         // FFmpeg's C headers from Debian (libavformat-dev & co., in the default include path); the libraries are
@@ -65,10 +69,21 @@ let package = Package(
             name: "FootageArticles", dependencies: ["FootageCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "FootageMatching", dependencies: ["FootageCore", "FootageMedia"]),
         .target(name: "FootageWorkers", dependencies: ["FootageCore", "FootageMedia", "CProcess"]),
+        // RFC 3161 time-stamp requests, responses and tokens, and their offline check (`seal --tsa`, `verify`).
+        .target(
+            name: "FootageTimestamps",
+            dependencies: [
+                "FootageCore",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "FootageKit",
             dependencies: [
                 "FootageCore", "FootageMedia", "FootageCatalog", "FootageArticles", "FootageMatching", "FootageWorkers",
+                "FootageTimestamps",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

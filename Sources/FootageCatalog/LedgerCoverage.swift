@@ -128,6 +128,10 @@ public enum LedgerCoverage {
         "grdb_migrations": "the migrations applied, checked against footage's own list when the catalogue opens",
         "seal": "checkpoints kept for convenience: the line `footage seal` prints, kept elsewhere, is what proves the"
             + " ledger was only appended to, and `verify` checks every seal kept here against the chain",
+        "seal_timestamp": "time-stamp tokens over seals, each checked by its authority's signature, not by the ledger;"
+            + " as events they would move the head they cover",
+        "timestamp_authority": "authority certificates tokens are checked against; `verify --tsa-ca` checks against"
+            + " certificates the reader trusts instead of these",
         "search_config": "FTS5's storage of the search table, checked through that table",
         "search_content": "FTS5's storage of the search table, checked through that table",
         "search_data": "FTS5's storage of the search table, checked through that table",

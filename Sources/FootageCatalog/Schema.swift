@@ -240,6 +240,7 @@ enum Schema {
         ClaimReviewSchema.register(in: &migrator)
         ClipTitleSchema.register(in: &migrator)
         CredentialsSchema.register(in: &migrator)
+        SealTimestampSchema.register(in: &migrator)
         FetchSchema.register(in: &migrator)
         return migrator
     }

@@ -23,7 +23,13 @@ extension Catalog {
     /// it and every event it covers survive a power cut. (Other commits use NORMAL, with which a power cut may take
     /// back the newest transactions, never consistency; a published checkpoint must not name events that could be
     /// taken back.) See <https://www.sqlite.org/pragma.html#pragma_synchronous>.
-    public func seal(actor: String) throws -> SealRecord {
+    ///
+    /// With `checkpoint`, that checkpoint is sealed (the one `timestamps` were taken over) and must still name an event
+    /// of the ledger; the tokens and the authority certificates not kept yet are recorded in the same transaction.
+    public func seal(
+        actor: String, checkpoint: LedgerCheckpoint? = nil, timestamps: [NewSealTimestamp] = [],
+        authorities: [NewTimestampAuthority] = []
+    ) throws -> SealRecord {
         try Catalog.translatingErrors(path: databaseURL.path) {
             try database.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -31,10 +37,23 @@ extension Catalog {
                 var seal: SealRecord?
                 try db.inTransaction(.immediate) {
                     let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
-                    let new = NewSeal(
-                        time: Timestamp.now(), actor: actor, events: head?["seq"] ?? 0,
-                        head: head?["hash"] ?? LedgerEvent.genesisHash)
-                    seal = try SealRecord.insert(new, in: db)
+                    var sealed = LedgerCheckpoint(
+                        events: head?["seq"] ?? 0, head: head?["hash"] ?? LedgerEvent.genesisHash)
+                    if let checkpoint {
+                        let hash = try String.fetchOne(
+                            db, sql: "SELECT hash FROM ledger WHERE seq = ?", arguments: [checkpoint.events])
+                        guard checkpoint.events == 0 || hash == checkpoint.head else {
+                            throw CatalogError.database(
+                                path: databaseURL.path,
+                                message: "event \(checkpoint.events) no longer has the hash that was timestamped: the "
+                                    + "ledger was rewritten meanwhile; nothing was recorded")
+                        }
+                        sealed = checkpoint
+                    }
+                    let new = NewSeal(time: Timestamp.now(), actor: actor, events: sealed.events, head: sealed.head)
+                    let record = try SealRecord.insert(new, in: db)
+                    try Catalog.recordTimestamps(timestamps, authorities: authorities, of: record, in: db)
+                    seal = record
                     return .commit
                 }
                 return seal!

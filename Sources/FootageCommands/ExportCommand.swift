@@ -19,10 +19,13 @@ struct ExportCommand: ParsableCommand {
             relations. claimreview: a ClaimReview per claim with a verdict (footage verdict) and a MediaReview per clip \
             its evidence rests on (JSON-LD); it needs the reviewing organisation (footage config reviewer) and a \
             review URL (--review-url, or footage article review-url), and refuses, writing nothing, without them or \
-            without any verdict.
+            without any verdict. \
+            seal: into the folder given by -o, each seal's line (seal-N.txt), each RFC 3161 token kept with it \
+            (seal-N-tsa-M.tst), the certificates the token carries and the authority certificates kept (ca.pem), \
+            with the `openssl ts -verify` command that checks each token.
             """)
 
-    @Option(help: "json, csv, prov-json or claimreview.") var format: CatalogExport.Format
+    @Option(help: "json, csv, prov-json, claimreview or seal.") var format: CatalogExport.Format
     @Argument(help: "Only this clip (SHA-256 prefix or path) and the claims it bears on.") var ref: String?
     @Option(help: "Only this article (A3), its claims, links and linked clips.") var article: String?
     @Option(help: "CSV: only this table (clips, claims, links or matches).") var table: CSVExport.Table?
@@ -57,6 +60,10 @@ struct ExportCommand: ParsableCommand {
         if format == .csv && table == nil && path == nil {
             throw ValidationError("--format csv writes one file per table: give -o FOLDER, or --table NAME for stdout")
         }
+        if format == .seal && (path == nil || ref != nil || article != nil) {
+            throw ValidationError(
+                "--format seal writes several files of every seal: give -o FOLDER, and no clip or --article")
+        }
         if output.json && path == nil {
             throw ValidationError("--json prints a line per file written, but without -o the export goes to stdout")
         }
@@ -64,6 +71,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try catalogOptions.open(.read)
+        if format == .seal, let path {
+            let result = try SealExport.write(catalog, to: URL(fileURLWithPath: path).standardizedFileURL)
+            for note in result.notes { Output.error("footage: note: \(Output.safe(note))") }
+            if output.json { result.files.forEach(Output.row) }
+            return
+        }
         let scope = try CatalogExport.scope(article: article, clip: ref, in: catalog)
         let result = try CatalogExport.export(
             catalog, scope: scope, format: format, table: table, raw: raw, reviewURL: reviewURL)

@@ -17,6 +17,13 @@ struct VerifyCommand: ParsableCommand {
         name: .customLong("ledger-only"),
         help: "Check the ledger and the records only, without re-hashing the files (seconds on a large catalogue).")
     var ledgerOnly = false
+    @Option(
+        name: .customLong("tsa-ca"),
+        help: ArgumentHelp(
+            "CA certificates (PEM or DER) to check the seals' time-stamp tokens against, besides those kept in the "
+                + "catalogue. Repeatable.",
+            valueName: "FILE"))
+    var authorityCertificates: [String] = []
     @OptionGroup var analyst: AnalystOptions
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var output: OutputOptions
@@ -31,7 +38,8 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let (catalog, writable) = try catalogOptions.openForVerifying()
         let report = try Verifier.verify(
-            catalog, since: since.compactMap(LedgerCheckpoint.init(parsing:)), files: !ledgerOnly)
+            catalog, since: since.compactMap(LedgerCheckpoint.init(parsing:)), files: !ledgerOnly,
+            authorityFiles: authorityCertificates.map { URL(fileURLWithPath: $0) })
         // A run is recorded (a `catalog.verify` event) when the catalogue can be written; a read-only copy is
         // verified all the same, and the run says it was not recorded.
         if writable {
@@ -47,6 +55,13 @@ struct VerifyCommand: ParsableCommand {
                 Output.line(
                     "checkpoint \(check.checkpoint) holds: \(check.checkpoint.events) events unchanged, "
                         + "\(check.appended) appended since")
+            }
+            // A token dates the ledger only while its seal still holds: both are checked, and problems named above.
+            let broken = Set(report.checkpoints.filter { !$0.holds }.map(\.source))
+            for check in report.timestamps where check.holds && !broken.contains("seal \(check.seal)") {
+                Output.line(
+                    "seal \(check.seal): the ledger up to event \(check.checkpoint.events) existed at "
+                        + "\(check.time ?? "?") (time-stamp by \(Output.safe(check.authority)))")
             }
             let fine = report.files.filter { $0.status == .fine }.count
             Output.line(

@@ -1,4 +1,5 @@
 import FootageCatalog
+import FootageTimestamps
 import Foundation
 
 /// The export formats and what each writes.
@@ -7,6 +8,8 @@ public enum CatalogExport {
         case json, csv
         case provJSON = "prov-json"
         case claimReview = "claimreview"
+        /// Seals with their time-stamp tokens and certificates, for openssl (`SealExport`; files, not a document).
+        case seal
     }
 
     public struct Output: Sendable {
@@ -32,6 +35,8 @@ public enum CatalogExport {
         case .claimReview:
             let result = try ClaimReviewExport.value(index, reviewURL: reviewURL)
             return Output(files: [("", PrettyJSON.text(result.document))], notes: result.notes)
+        case .seal:
+            throw TimestampError("--format seal writes binary files into a folder (SealExport.write), not a document")
         case .csv:
             if let table { return Output(files: [("", CSVExport.text(table, index, raw: raw))], notes: []) }
             return Output(

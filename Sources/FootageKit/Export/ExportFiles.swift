@@ -28,7 +28,10 @@ public enum ExportFiles {
             sha256: Hashing.sha256Hex(text))
     }
 
-    static func write(_ text: String, to target: URL) throws {
+    static func write(_ text: String, to target: URL) throws { try write(Data(text.utf8), to: target) }
+
+    /// Writes `data` to `target` in one step (a temporary name, then renamed), in a folder that must exist.
+    static func write(_ data: Data, to target: URL) throws {
         let folder = target.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -36,7 +39,7 @@ public enum ExportFiles {
         }
         do throws(AtomicFile.Failure) {
             let file = try AtomicFile(in: folder)
-            try file.write(Data(text.utf8))
+            try file.write(data)
             try file.place(as: target.lastPathComponent, durability: .none)
         } catch {
             throw IOError(path: target.path, failure: "cannot write", code: error.code, nothingKept: true)

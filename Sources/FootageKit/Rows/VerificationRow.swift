@@ -7,6 +7,8 @@ public enum VerificationRow: Encodable, Sendable {
     case file(Verifier.FileCheck)
     case problem(CheckProblem)
     case checkpoint(Verifier.CheckpointCheck)
+    /// A time-stamp token kept with a seal (`seal --tsa`), checked offline.
+    case timestamp(SealTimestamping.Check)
     case summary(Verifier.Report)
 
     /// Every line for a report: the files, the problems not already told by a file's line, the checkpoints, the
@@ -16,12 +18,14 @@ public enum VerificationRow: Encodable, Sendable {
         return report.files.map(VerificationRow.file)
             + report.problems.filter { !files.contains($0.subject) }.map(VerificationRow.problem)
             + report.checkpoints.map(VerificationRow.checkpoint)
+            + report.timestamps.map(VerificationRow.timestamp)
             + [.summary(report)]
     }
 
     enum CodingKeys: String, CodingKey {
         case check, path, sha256, kind, status, subject, message, checkpoint, source, holds, appended, ok, files
         case problems, events, head
+        case seal, timestamp, authority, time
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -44,6 +48,15 @@ public enum VerificationRow: Encodable, Sendable {
             try container.encode(check.holds, forKey: .holds)
             // How many events were appended since means something only when the checkpoint holds.
             if check.holds { try container.encode(check.appended, forKey: .appended) }
+        case .timestamp(let check):
+            try container.encode("timestamp", forKey: .check)
+            try container.encode(check.seal, forKey: .seal)
+            try container.encode(check.timestamp, forKey: .timestamp)
+            try container.encode(check.checkpoint.description, forKey: .checkpoint)
+            try container.encode(check.checkpoint.events, forKey: .events)
+            try container.encode(check.authority, forKey: .authority)
+            try container.encodeIfPresent(check.time, forKey: .time)
+            try container.encode(check.holds, forKey: .holds)
         case .summary(let report):
             try container.encode("summary", forKey: .check)
             try container.encode(report.ok, forKey: .ok)

@@ -28,6 +28,8 @@ public enum Verifier {
     public struct Report: Sendable {
         public var files: [FileCheck]
         public var checkpoints: [CheckpointCheck] = []
+        /// Every time-stamp token kept with a seal, checked offline (`SealTimestamping`).
+        public var timestamps: [SealTimestamping.Check] = []
         /// Every problem found, files included, in the order checked.
         public var problems: [CheckProblem]
         public var events: Int64
@@ -41,11 +43,14 @@ public enum Verifier {
     }
 
     /// Checks everything; `since` adds checkpoints (`footage seal`'s lines) that the ledger must still begin with.
-    /// Every seal recorded in the catalogue is checked too.
+    /// Every seal recorded in the catalogue is checked too, and every time-stamp token kept with one.
     /// - Parameter files: re-hash the files too (`verify --ledger-only` leaves them: the ledger and the records
     ///   alone, in seconds on a large catalogue).
+    /// - Parameter authorityFiles: authority certificates to check time-stamp tokens against (`--tsa-ca`), besides
+    ///   those kept in the catalogue.
     public static func verify(
         _ catalog: Catalog, since: [LedgerCheckpoint] = [], files rehashing: Bool = true,
+        authorityFiles: [URL] = [],
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> Report {
         // Registered files, then keyframe images and contact sheets (stored relative to the catalogue folder).
@@ -91,9 +96,13 @@ public enum Verifier {
                     checkpoint: checkpoint, source: source,
                     appended: head.count - checkpoint.events, holds: found.isEmpty))
         }
-        return Report(
+        let timestamps = try SealTimestamping.check(catalog, certificateFiles: authorityFiles)
+        problems += timestamps.problems
+        var report = Report(
             files: checked, checkpoints: checkpoints, problems: problems, events: head.count, head: head.hash,
             rowsCompared: replay.rowsCompared, legacyEvents: replay.legacyEvents)
+        report.timestamps = timestamps.checks
+        return report
     }
 
     static func check(path: String, kind: String, expected: String) -> FileCheck {
