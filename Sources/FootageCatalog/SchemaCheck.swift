@@ -46,7 +46,8 @@ enum SchemaCheck {
         "b574aa6e2830464b3a35020d5963548fb9bc8e20ad38dd95e30e67f24c4247a1",
         "986e8babd7fadafc282a95262bf3ff6cd4a4a720f6b6a777600c7e35d7c16c3d",
         "974c6e49d843ccadd991b4a4cbc5da5e2548999055e0c6fccb487c01cb411c72",
-        "f7a78f55334cfb36513910628e96b2a5edb25eb9247c17b4788086692cafd23e",
+        "b8f0f77105b15dde63f5576864ebb13feffd49a6e35a761b3fb29b45dcba2e77",
+        "901c6c27a13938f0eef97b7ed255d57594a15d5929a02648f2cb33f24b6f256b",
     ]
 
     /// The schema before any migration (a new, empty file) and after each one, from the migrations run in an

@@ -30,11 +30,12 @@ struct ReportClaims {
                 }.joined() + "<span class=\"muted\">\(StanceSummary.text(standing))</span>"
         }
         let evidence: HTML = links.isEmpty ? .empty : evidenceTable(links)
+        let status = ReportClaimStatus.of(claim, in: index)
         return """
             <section class="claim\(standing.isEmpty ? " none" as HTML : .empty)" id="claim-\(claim.shortID)">
             <div><span class="id">\(claim.shortID)</span>\(kinds)</div>
             <p class="text">\(index.review(of: claim.id).text(of: claim))</p>\(attribution)
-            <div class="statusline">\(ReportClaimStatus.of(claim, in: index).badge) · \(badges)</div>
+            <div class="statusline">\(status.badge) · \(badges)</div>\(status.explanationLine)
             \(evidence)
             </section>
             """

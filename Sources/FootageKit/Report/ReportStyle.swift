@@ -97,6 +97,7 @@ enum ReportStyle {
         .status.st-missing-context, .status.st-unproven { border-color: #8a5a00; color: #8a5a00; }
         .status.st-mostly-true, .status.st-true { border-color: #1d6b35; color: #1d6b35; }
         .statusline { margin: 0 0 6px; }
+        .explanation { font: 12.5px/1.35 system-ui, sans-serif; color: var(--ink); margin: 3px 0 0; }
         ul.findings { margin: 6px 0; padding-left: 20px; }
         ul.findings li { margin: 4px 0; }
         table.chrono td:first-child { width: 190px; }
@@ -116,6 +117,7 @@ enum ReportStyle {
           table.grid td, table.grid th { padding: 2pt 4pt; }
           table.meta th, table.meta td { padding: 1pt 6pt 1pt 0; }
           table.lines td.claimtext { font-size: 9.5pt; }
+          .explanation { font-size: 8.5pt; }
           .appendix { page-break-before: always; break-before: page; }
           .clip { margin-top: 14pt; padding-top: 6pt; }
           .claim, .match { padding: 6pt 10pt; margin: 8pt 0; }

@@ -22,13 +22,15 @@ struct ReportSummary {
             // The claim as the analyst corrected it (`footage claim edit`), if they did.
             let text = ReportTimeline.truncated(index.review(of: claim.id).text(of: claim), Self.claimLength)
             let said: HTML = claim.attribution.map { " <span class=\"muted\">— \($0)</span>" } ?? .empty
+            let status = ReportClaimStatus.of(claim, in: index)
             let textCell: HTML =
-                !hasSection
-                ? "\(text)\(said)" : "<a href=\"#claim-\(claim.shortID)\" class=\"plain\">\(text)</a>\(said)"
+                (!hasSection
+                    ? "\(text)\(said)" : "<a href=\"#claim-\(claim.shortID)\" class=\"plain\">\(text)</a>\(said)")
+                + status.explanationLine
             let anchor: HTML = !hasSection ? " id=\"claim-\(claim.shortID)\"" : .empty
             return """
                 <tr\(anchor)><td class="nowrap"><span class="id">\(claim.shortID)</span>\
-                \(ReportClaimStatus.of(claim, in: index).badge)</td><td class="claimtext">\(textCell)</td>\
+                \(status.badge)</td><td class="claimtext">\(textCell)</td>\
                 <td>\(footage(standing))</td></tr>
                 """
         }
