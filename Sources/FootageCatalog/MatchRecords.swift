@@ -290,7 +290,7 @@ extension Catalog {
                         message: "differs from its ledger event (edited outside footage)"))
             }
         }
-        for (id, payload) in latest where !present.contains(id) {
+        for id in latest.keys where !present.contains(id) {
             problems.append(CheckProblem(subject: "match \(id)", message: "was deleted outside footage"))
         }
         return problems.sorted { $0.subject < $1.subject }

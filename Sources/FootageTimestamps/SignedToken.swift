@@ -74,7 +74,7 @@ struct SignedToken: Sendable {
                     // Only certificates proper (SEQUENCE); attribute certificates and others are not used.
                     return children.filter { $0.identifier == .sequence }.map { Array($0.encodedBytes) }
                 } ?? []
-            _ = try DER.optionalImplicitlyTagged(&nodes, tagNumber: 1, tagClass: .contextSpecific) { $0 }
+            _ = DER.optionalImplicitlyTagged(&nodes, tagNumber: 1, tagClass: .contextSpecific) { $0 }
             let signerSet = try nodes.next() ?? Self.missing("signerInfos")
             guard signerSet.identifier == .set, case .constructed(let signers) = signerSet.content else {
                 throw ASN1Error.invalidASN1Object(reason: "signerInfos is not a set")
@@ -120,7 +120,7 @@ struct SignedToken: Sendable {
             let digest = try DigestAlgorithm(derEncoded: &nodes)
             var attributes: [ASN1ObjectIdentifier: ASN1Node] = [:]
             var signedBytes: [UInt8]?
-            if let set = try DER.optionalImplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific, { $0 }) {
+            if let set = DER.optionalImplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific, { $0 }) {
                 guard case .constructed(let children) = set.content else {
                     throw ASN1Error.invalidASN1Object(reason: "signedAttrs is not a set")
                 }
@@ -143,7 +143,7 @@ struct SignedToken: Sendable {
             }
             let signatureAlgorithm = try DigestAlgorithm(derEncoded: &nodes)
             let signature = try ASN1OctetString(derEncoded: &nodes).bytes
-            _ = try DER.optionalImplicitlyTagged(&nodes, tagNumber: 1, tagClass: .contextSpecific) { $0 }
+            _ = DER.optionalImplicitlyTagged(&nodes, tagNumber: 1, tagClass: .contextSpecific) { $0 }
             return (signerID, digest, attributes, signedBytes, signatureAlgorithm, signature)
         }
     }

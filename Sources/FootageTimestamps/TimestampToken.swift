@@ -2,7 +2,7 @@ import Crypto
 import FootageCore
 import Foundation
 import SwiftASN1
-import X509
+@_spi(FixedExpiryValidationTime) import X509
 
 /// An RFC 3161 time-stamp token: an authority's signed statement that a hash existed at a time. Read from its DER
 /// bytes (the CMS ContentInfo the authority returned), and checked offline against the hash it should cover, the
@@ -127,7 +127,7 @@ public struct TimestampToken: Sendable {
         let found: Certificate?
         switch signed.signerID {
         case .issuerAndSerial(let issuer, let serial):
-            let name = try? DistinguishedName(derEncoded: issuer)
+            let name = try? DistinguishedName(derEncoded: DER.parse(issuer))
             let number = Certificate.SerialNumber(bytes: serial)
             found = candidates.first { $0.issuer == name && $0.serialNumber == number }
         case .subjectKeyID(let key):
@@ -221,7 +221,7 @@ public struct TimestampToken: Sendable {
         let time = self.time
         let outcome = BlockingTask.run { () async -> String? in
             var verifier = Verifier(rootCertificates: CertificateStore(authorities)) {
-                RFC5280Policy(validationTime: time)
+                RFC5280Policy(fixedExpiryValidationTime: time)
                 TimeStampingPolicy()
             }
             switch await verifier.validate(leaf: signer, intermediates: CertificateStore(carried)) {
