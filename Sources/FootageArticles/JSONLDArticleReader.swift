@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 
 /// Reads a schema.org article (`NewsArticle`, `Article`, `ReportageNewsArticle`, `BlogPosting`, …) from
@@ -40,33 +41,13 @@ enum JSONLDArticleReader {
         return (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
     }
 
-    /// Why `data` is too deeply nested or holds too many values to parse, from one scan outside strings; nil when
-    /// neither. Values and keys are counted from their separators and containers (a small overcount).
+    /// Why `data` is too deeply nested or holds too many values to parse (`JSONShape`), nil when neither.
     private static func shapeProblem(_ data: Data) -> String? {
-        var depth = 0, values = 1, inString = false, escaped = false
-        for byte in data {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                values += 1
-                if depth > maximumNesting { return "JSON nested deeper than \(maximumNesting) levels" }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            case UInt8(ascii: ","), UInt8(ascii: ":"): values += 1
-            default: break
-            }
-            if values > maximumValues { return "JSON with more than \(maximumValues) values" }
+        let shape = data.withUnsafeBytes {
+            JSONShape.of($0, maximumDepth: maximumNesting, maximumValues: maximumValues)
         }
+        if shape.depth > maximumNesting { return "JSON nested deeper than \(maximumNesting) levels" }
+        if shape.values > maximumValues { return "JSON with more than \(maximumValues) values" }
         return nil
     }
 

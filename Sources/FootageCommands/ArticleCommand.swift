@@ -28,10 +28,7 @@ struct ArticleCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if let published, !DateText.isDate(published) {
-                throw ValidationError(
-                    "--published takes a date like 2016-07-01 or 2016-07-01T14:05:00Z, not '\(published)'")
-            }
+            try DateText.check("--published", published)
         }
 
         func run() throws {

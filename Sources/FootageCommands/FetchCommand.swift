@@ -36,10 +36,7 @@ struct FetchCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let published, !DateText.isDate(published) {
-            throw ValidationError(
-                "--published takes a date like 2016-07-01 or 2016-07-01T14:05:00Z, not '\(published)'")
-        }
+        try DateText.check("--published", published)
         if !(timeout.isFinite && timeout >= 1 && timeout <= 86_400) {
             throw ValidationError("--timeout takes seconds between 1 and 86400")
         }

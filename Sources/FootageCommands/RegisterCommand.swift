@@ -41,11 +41,8 @@ struct RegisterCommand: ParsableCommand {
         if infoJSON != nil && noSidecar {
             throw ValidationError("--info-json names a sidecar; --no-sidecar reads none")
         }
-        for (name, value) in [("--published", published), ("--retrieved", retrieved)] {
-            if let value, !DateText.isDate(value) {
-                throw ValidationError("\(name) takes a date like 2016-07-01 or 2016-07-01T14:05:00Z, not '\(value)'")
-            }
-        }
+        try DateText.check("--published", published)
+        try DateText.check("--retrieved", retrieved)
     }
 
     func run() throws {

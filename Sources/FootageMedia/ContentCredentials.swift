@@ -1,3 +1,4 @@
+import FootageCore
 import Foundation
 
 /// What a file's C2PA manifest store (its Content Credentials) says, as the C2PA reference library read and validated
@@ -77,23 +78,38 @@ public struct ContentCredentials: Sendable, Codable, Equatable {
         }
     }
 
-    /// The reading of a manifest store the library returned as JSON: bounded in size and nesting before it is parsed.
-    public static func reading(json: String, library: String?) -> ContentCredentials {
+    /// Why a manifest store's JSON was not parsed.
+    struct Refusal: Error {
+        var reason: String
+    }
+
+    /// A manifest store's JSON as an object, refused unparsed when larger than `maximumJSONBytes`, nested deeper than
+    /// `maximumDepth` or unbalanced (`JSONShape`): what both a reading and a stored store's summary parse.
+    static func parsed(_ json: String) -> Result<[String: Any], Refusal> {
         let bytes = Array(json.utf8)
         guard bytes.count <= maximumJSONBytes else {
-            return ContentCredentials(
-                state: .unreadable,
-                reason: "its manifest store is \(bytes.count >> 20) MiB as JSON, more than footage keeps (4 MiB)",
-                library: library)
+            return .failure(
+                Refusal(
+                    reason: "its manifest store is \(bytes.count >> 20) MiB as JSON, more than footage keeps (4 MiB)"))
         }
-        guard JSONDepth.of(bytes, limit: maximumDepth) != nil else {
-            return ContentCredentials(
-                state: .unreadable, reason: "its manifest store nests deeper than \(maximumDepth) levels",
-                library: library)
+        let shape = bytes.withUnsafeBytes { JSONShape.of($0, maximumDepth: maximumDepth) }
+        guard shape.depth <= maximumDepth else {
+            return .failure(Refusal(reason: "its manifest store nests deeper than \(maximumDepth) levels"))
         }
+        guard shape.balanced else { return .failure(Refusal(reason: "its manifest store is not whole JSON")) }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
-            return ContentCredentials(
-                state: .unreadable, reason: "the library's answer is not a JSON object", library: library)
+            return .failure(Refusal(reason: "the library's answer is not a JSON object"))
+        }
+        return .success(object)
+    }
+
+    /// The reading of a manifest store the library returned as JSON: bounded in size and nesting before it is parsed.
+    public static func reading(json: String, library: String?) -> ContentCredentials {
+        let object: [String: Any]
+        switch parsed(json) {
+        case .success(let store): object = store
+        case .failure(let problem):
+            return ContentCredentials(state: .unreadable, reason: problem.reason, library: library)
         }
         var codes: [String] = []
         for entry in object["validation_status"] as? [Any] ?? [] {
@@ -132,39 +148,5 @@ public struct ContentCredentials: Sendable, Codable, Equatable {
         // Why the library is missing is said once per command (and kept in `reason`), not on every file's line.
         case .notChecked: return "not checked (" + (library == nil ? "no C2PA library" : reason ?? "") + ")"
         }
-    }
-}
-
-/// The nesting depth of JSON text, counted without parsing it; nil when deeper than a limit (or unbalanced).
-enum JSONDepth {
-    static func of(_ bytes: [UInt8], limit: Int) -> Int? {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                if depth > limit { return nil }
-                deepest = max(deepest, depth)
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth < 0 { return nil }
-            default: break
-            }
-        }
-        return depth == 0 ? deepest : nil
     }
 }

@@ -83,11 +83,7 @@ public struct ManifestSummary: Sendable, Codable, Equatable {
     /// The summary of a manifest store's JSON (as stored in a catalogue), with the same bounds as a reading; nil when
     /// the text is not one.
     public init?(json: String) {
-        let bytes = Array(json.utf8)
-        guard bytes.count <= ContentCredentials.maximumJSONBytes,
-            JSONDepth.of(bytes, limit: ContentCredentials.maximumDepth) != nil,
-            let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
-        else { return nil }
+        guard case .success(let object) = ContentCredentials.parsed(json) else { return nil }
         self.init(store: object)
     }
 

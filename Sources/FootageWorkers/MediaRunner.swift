@@ -68,11 +68,6 @@ public enum MediaRunner {
         start(.probe(path: path), hashing: true)
     }
 
-    /// `Probe.probe` of the file at `path`, opened here.
-    public static func probe(path: String) throws -> ProbeResult {
-        try examine(path: path).probe
-    }
-
     /// `Probe.probe` of the file at `path`, opened here, and its C2PA manifest store read through the same descriptor
     /// (`ContentCredentialsReader`).
     public static func examine(path: String) throws -> (probe: ProbeResult, credentials: ContentCredentials) {

@@ -1,3 +1,4 @@
+import FootageCore
 import FootageTestSupport
 import Foundation
 import Testing
@@ -63,8 +64,14 @@ import Testing
         #expect(deep.state == .unreadable)
         #expect(deep.reason?.contains("nests deeper") == true)
         // Brackets inside strings do not count; unbalanced text is refused.
-        #expect(JSONDepth.of(Array(#"{"a": "[[[[{{{{"}"#.utf8), limit: 2) == 1)
-        #expect(JSONDepth.of(Array("{{}".utf8), limit: 8) == nil)
+        func shape(_ text: String, depth: Int) -> JSONShape {
+            Array(text.utf8).withUnsafeBytes { JSONShape.of($0, maximumDepth: depth) }
+        }
+        #expect(shape(#"{"a": "[[[[{{{{"}"#, depth: 2) == JSONShape(depth: 1, values: 3, balanced: true))
+        #expect(!shape("{{}", depth: 8).balanced && !shape("{}}", depth: 8).balanced)
+        #expect(shape("[[[[1]]]]", depth: 2).depth == 3)
+        #expect(
+            ContentCredentials.reading(json: "{{}", library: "lib").reason == "its manifest store is not whole JSON")
         #expect(ContentCredentials.reading(json: "[1, 2]", library: "lib").state == .unreadable)
         #expect(ManifestSummary(json: nested) == nil)
     }

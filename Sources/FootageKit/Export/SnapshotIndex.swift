@@ -66,23 +66,26 @@ public struct SnapshotIndex: Sendable {
     /// The assessment that stands: the latest.
     public func assessment(of clipId: Int64) -> AssessmentRecord? { assessments[clipId]?.last }
 
+    // These read the acquisitions of any clip the snapshot knows, a clip on the other side of a match included
+    // (`anyAcquisitions`), so that it is named and placed like the snapshot's own.
+
     /// The first acquisition that names a publisher (the analyst's, else the platform's uploader).
     public func publisher(of clipId: Int64) -> String? {
-        acquisitions[clipId]?.lazy.compactMap { $0.publisher ?? $0.platformUploader ?? $0.platformChannel }.first
+        anyAcquisitions(of: clipId).lazy.compactMap { $0.publisher ?? $0.platformUploader ?? $0.platformChannel }.first
     }
 
     public func platform(of clipId: Int64) -> String? {
-        acquisitions[clipId]?.lazy.compactMap { $0.platform ?? $0.platformExtractor }.first
+        anyAcquisitions(of: clipId).lazy.compactMap { $0.platform ?? $0.platformExtractor }.first
     }
 
     /// The analyst's URL for the clip, else the one `footage fetch` was given, else the platform's.
     public func url(of clipId: Int64) -> String? {
-        acquisitions[clipId]?.lazy.compactMap { $0.url ?? $0.fetchUrl ?? $0.platformUrl }.first
+        anyAcquisitions(of: clipId).lazy.compactMap { $0.url ?? $0.fetchUrl ?? $0.platformUrl }.first
     }
 
     /// When the platform says the clip was uploaded, else when the analyst says it was published.
     public func uploadTime(of clipId: Int64) -> String? {
-        acquisitions[clipId]?.lazy.compactMap { $0.platformUploadTime ?? $0.published }.first
+        anyAcquisitions(of: clipId).lazy.compactMap { $0.platformUploadTime ?? $0.published }.first
     }
 
     /// The clip's title: the analyst's (`footage title`), else its container's title tag, else the platform's title.

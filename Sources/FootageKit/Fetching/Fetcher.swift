@@ -84,7 +84,7 @@ public struct Fetcher: Sendable {
         func failed(_ reason: String) -> Outcome {
             Outcome(registration: Registrar.Outcome(path: url, status: .error, message: "\(url): \(reason)"))
         }
-        guard Self.isWebAddress(url) else {
+        guard WebAddress.http(url) != nil else {
             return failed("not an http:// or https:// URL (footage fetch downloads web addresses only)")
         }
         let folder: AtomicFolder
@@ -158,15 +158,6 @@ public struct Fetcher: Sendable {
         let recorded = outcome.sha256 != nil
         if !recorded, let message = outcome.message { outcome.message = message + "; nothing kept" }
         return Outcome(registration: outcome, fetched: recorded ? fetched : nil)
-    }
-
-    /// An `http` or `https` URL with a host: what yt-dlp is asked to fetch. Anything else (a file, a search, an
-    /// option) is refused before yt-dlp runs.
-    static func isWebAddress(_ text: String) -> Bool {
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-            ["http", "https"].contains(scheme), let host = components.host, !host.isEmpty
-        else { return false }
-        return true
     }
 
     /// What a download that did not complete leaves: yt-dlp's partial and resume files.

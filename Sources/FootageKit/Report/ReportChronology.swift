@@ -138,9 +138,7 @@ struct ReportChronology {
     }
 
     private func publisher(_ clipId: Int64) -> HTML {
-        let acquisitions = index.anyAcquisitions(of: clipId)
-        let who = acquisitions.lazy.compactMap { $0.publisher ?? $0.platformUploader ?? $0.platformChannel }.first
-        let site = acquisitions.lazy.compactMap { $0.platform ?? $0.platformExtractor }.first
+        let (who, site) = (index.publisher(of: clipId), index.platform(of: clipId))
         return (who.map { ", \($0)" as HTML } ?? .empty) + (site.map { " on \($0)" as HTML } ?? .empty)
     }
 

@@ -7,11 +7,8 @@ extension SnapshotIndex {
     /// `Ministry upload`, or `Iraqi Ministry of Defence · YouTube · e34b8944` for a clip without a title.
     func name(of clipId: Int64) -> String {
         if let title = anyTitle(of: clipId) { return title }
-        let acquisitions = anyAcquisitions(of: clipId)
-        let publisher = acquisitions.lazy.compactMap { $0.publisher ?? $0.platformUploader ?? $0.platformChannel }.first
-        let platform = acquisitions.lazy.compactMap { $0.platform ?? $0.platformExtractor }.first
         let hash = anyClip(clipId).map { String($0.sha256.prefix(8)) }
-        let parts = [publisher, platform, hash].compactMap { $0 }
+        let parts = [publisher(of: clipId), platform(of: clipId), hash].compactMap { $0 }
         return parts.isEmpty ? "clip" : parts.joined(separator: " · ")
     }
 

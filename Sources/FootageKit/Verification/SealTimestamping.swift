@@ -73,19 +73,18 @@ public enum SealTimestamping {
         return Result(seal: seal, timestamps: recorded)
     }
 
-    /// The certificates in `files`, each file read whole up to a bound (a CA bundle is kilobytes).
+    /// The certificates in `files`, each file read whole up to a bound (a CA bundle is kilobytes) through its own
+    /// descriptor (`ReadOnlyFile`: no symbolic link followed, no FIFO waited on).
     public static func certificates(from files: [URL]) throws -> [(certificate: Certificate, der: [UInt8])] {
         try files.flatMap { file throws -> [(certificate: Certificate, der: [UInt8])] in
             let data: Data
             do {
-                let handle = try FileHandle(forReadingFrom: file)
-                defer { try? handle.close() }
-                data = try handle.read(upToCount: 1 << 20 + 1) ?? Data()
-            } catch {
-                throw TimestampError("\(file.path): cannot be read (\(error.localizedDescription))")
-            }
-            guard data.count <= 1 << 20 else {
-                throw TimestampError("\(file.path): over 1 MiB, too large for authority certificates")
+                data = try ReadOnlyFile(path: file.path).readAll(limit: 1 << 20)
+            } catch let failure as ReadOnlyFile.Failure {
+                if case .tooLarge = failure {
+                    throw TimestampError("\(file.path): over 1 MiB, too large for authority certificates")
+                }
+                throw TimestampError("\(file.path): cannot be read (\(failure.description))")
             }
             do {
                 return try AuthorityCertificates.read(Array(data)).map { ($0, AuthorityCertificates.der($0)) }

@@ -86,11 +86,14 @@ public enum Verifier {
         problems += try catalog.databaseProblems()
         let head = try catalog.ledgerHead()
         var checkpoints: [CheckpointCheck] = []
-        let given = since.map { ($0, "given") }
-        for (checkpoint, source) in given + (try catalog.seals().map { ($0.checkpoint, "seal \($0.id)") }) {
+        let given: [(LedgerCheckpoint, String, Int64?)] = since.map { ($0, "given", nil) }
+        var brokenSeals = Set<Int64>()
+        for (checkpoint, source, seal) in given + (try catalog.seals().map { ($0.checkpoint, "seal \($0.id)", $0.id) })
+        {
             let subject = "\(source == "given" ? "checkpoint" : source) \(checkpoint)"
             let found = try catalog.checkpointProblems(checkpoint, subject: subject, chainIntact: chain.isEmpty)
             problems += found
+            if let seal, !found.isEmpty { brokenSeals.insert(seal) }
             checkpoints.append(
                 CheckpointCheck(
                     checkpoint: checkpoint, source: source,
@@ -101,7 +104,12 @@ public enum Verifier {
         var report = Report(
             files: checked, checkpoints: checkpoints, problems: problems, events: head.count, head: head.hash,
             rowsCompared: replay.rowsCompared, legacyEvents: replay.legacyEvents)
-        report.timestamps = timestamps.checks
+        // A token dates the ledger only while its seal still holds: over a broken seal it holds nothing either.
+        report.timestamps = timestamps.checks.map { check in
+            var check = check
+            if brokenSeals.contains(check.seal) { check.holds = false }
+            return check
+        }
         return report
     }
 
