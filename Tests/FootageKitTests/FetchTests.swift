@@ -63,12 +63,24 @@ struct FetchTests {
     @Test func aGroupThatOutlivesItsTimeIsKilledWhole() throws {
         let started = Date()
         let result = try BoundedProcess.run(
-            "/bin/sh", ["-c", "sleep 30 & echo started; wait"], environment: ["PATH": "/bin:/usr/bin"], directory: nil,
-            timeout: 1)
+            "/bin/sh", ["-c", "sleep 30 & echo \"started $!\"; wait"], environment: ["PATH": "/bin:/usr/bin"],
+            directory: nil, timeout: 1)
         #expect(result.timedOut)
         #expect(result.signal == SIGKILL)
-        #expect(result.output.contains("started"))
         #expect(Date().timeIntervalSince(started) < 10)
+        // The shell's child, in the same group, is gone too (not left sleeping after the shell was killed).
+        let child = try #require(
+            result.output.split(separator: "\n").first { $0.hasPrefix("started ") }.flatMap { pid_t($0.dropFirst(8)) },
+            "\(result.output)")
+        var gone = false
+        for _ in 0..<50 where !gone {
+            // Gone, or dead and waiting to be reaped by whoever adopted it (a zombie's state is Z).
+            let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?
+                .split(separator: ")").last?.split(separator: " ").first
+            gone = (kill(child, 0) == -1 && errno == ESRCH) || state == "Z"
+            if !gone { usleep(20_000) }
+        }
+        #expect(gone, "the group's sleep \(child) still runs")
     }
 
     @Test func anAcquisitionThatWasNotFetchedKeepsTheLedgerFieldsItAlwaysHad() {
